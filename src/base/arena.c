@@ -1,0 +1,74 @@
+/* arena.c — region allocator: blocks of at least 16 KiB, freed together. */
+#include "arena.h"
+#include "alloc.h"
+#include <stdalign.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct arena_block {
+    arena_block_t *next;
+    size_t used, size;
+    alignas(max_align_t) unsigned char data[];
+};
+
+enum { ARENA_BLOCK = 16384 };
+
+void *arena_alloc(arena_t *a, size_t n)
+{
+    size_t align = alignof(max_align_t);
+    n = (n + align - 1) & ~(align - 1);
+    arena_block_t *b = a->head;
+    if (!b || b->size - b->used < n) {
+        size_t size = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+        b = xmalloc(sizeof *b + size);
+        b->size = size;
+        b->used = 0;
+        b->next = a->head;
+        a->head = b;
+    }
+    void *p = b->data + b->used;
+    b->used += n;
+    memset(p, 0, n);
+    return p;
+}
+
+char *arena_strndup(arena_t *a, const char *s, size_t n)
+{
+    if (!s)
+        return NULL;
+    char *d = arena_alloc(a, n + 1);
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+char *arena_strdup(arena_t *a, const char *s)
+{
+    return s ? arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+char *arena_printf(arena_t *a, const char *fmt, ...)
+{
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *d = arena_alloc(a, (size_t)(n > 0 ? n : 0) + 1);
+    if (n > 0)
+        vsnprintf(d, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    return d;
+}
+
+void arena_free(arena_t *a)
+{
+    arena_block_t *b = a->head;
+    while (b) {
+        arena_block_t *next = b->next;
+        free(b);
+        b = next;
+    }
+    a->head = NULL;
+}

@@ -1,0 +1,21 @@
+/* arena.h — a region allocator: everything a request (or an import) allocates
+ * comes from one arena and is released at once by arena_free. */
+#ifndef SV_ARENA_H
+#define SV_ARENA_H
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct arena_block arena_block_t;
+typedef struct arena {
+    arena_block_t *head;
+} arena_t;
+
+#define ARENA_INIT {NULL}
+
+void *arena_alloc(arena_t *a, size_t n);   /* zeroed, aligned for any type */
+char *arena_strdup(arena_t *a, const char *s); /* NULL stays NULL */
+char *arena_strndup(arena_t *a, const char *s, size_t n);
+char *arena_printf(arena_t *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void arena_free(arena_t *a);
+
+#endif

@@ -1,0 +1,21 @@
+/* fmt.h — Swedish number, money and date formatting (112 362 506 kr; 47,5; 2017-11-02).
+ * Thousands are separated by a no-break space (U+00A0) so figures never wrap. */
+#ifndef SV_FMT_H
+#define SV_FMT_H
+#include "buf.h"
+#include <stdint.h>
+#include <time.h>
+
+#define FMT_NBSP "\xC2\xA0"
+
+void fmt_int_sv(buf_t *out, int64_t v);
+/* A decimal with the given number of decimals and a decimal comma: 47,5 */
+void fmt_decimal_sv(buf_t *out, double v, int decimals);
+/* Money held as integer öre: whole kronor print without decimals ("1 234 kr"),
+ * others with two ("1 234,50 kr"). */
+void fmt_money_sv(buf_t *out, int64_t ore);
+/* A UTC epoch second as local Swedish date and time "2017-11-02 14:03". */
+void fmt_datetime(buf_t *out, int64_t epoch);
+void fmt_date(buf_t *out, int64_t epoch);
+
+#endif

@@ -1,0 +1,77 @@
+/* db.c — dispatch from the storage interface to the chosen backend. */
+#include "db_impl.h"
+#include "../base/alloc.h"
+#include <string.h>
+
+db_t *db_open(const char *url, char **err)
+{
+    *err = NULL;
+    if (!url || !*url) {
+        *err = xstrdup("ingen databas angiven");
+        return NULL;
+    }
+    if (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0) {
+        *err = xstrdup("PostgreSQL-stödet är inte byggt i denna version; använd en SQLite-fil");
+        return NULL;
+    }
+    if (strncmp(url, "sqlite:", 7) == 0)
+        url += 7;
+    return db_sqlite_open(url, err);
+}
+
+void db_close(db_t *db)
+{
+    if (db)
+        db->ops->close(db);
+}
+
+db_backend_t db_backend(const db_t *db) { return db->ops->backend; }
+const char *db_errmsg(db_t *db) { return db->ops->errmsg(db); }
+int db_exec(db_t *db, const char *sql) { return db->ops->exec(db, sql); }
+int db_begin_write(db_t *db) { return db->ops->begin_write(db); }
+int db_begin_read(db_t *db) { return db->ops->exec(db, "BEGIN"); }
+int db_commit(db_t *db) { return db->ops->exec(db, "COMMIT"); }
+int db_rollback(db_t *db) { return db->ops->exec(db, "ROLLBACK"); }
+db_stmt_t *db_prepare(db_t *db, const char *sql) { return db->ops->prepare(db, sql); }
+void db_bind_int(db_stmt_t *st, int idx, int64_t v) { st->ops->bind_int(st, idx, v); }
+void db_bind_double(db_stmt_t *st, int idx, double v) { st->ops->bind_double(st, idx, v); }
+void db_bind_null(db_stmt_t *st, int idx) { st->ops->bind_null(st, idx); }
+int db_step(db_stmt_t *st) { return st->ops->step(st); }
+int64_t db_col_int(db_stmt_t *st, int col) { return st->ops->col_int(st, col); }
+double db_col_double(db_stmt_t *st, int col) { return st->ops->col_double(st, col); }
+const char *db_col_text(db_stmt_t *st, int col) { return st->ops->col_text(st, col); }
+bool db_col_is_null(db_stmt_t *st, int col) { return st->ops->col_is_null(st, col); }
+int64_t db_changes(db_stmt_t *st) { return st->ops->changes(st); }
+
+void db_bind_text(db_stmt_t *st, int idx, const char *s)
+{
+    if (s)
+        st->ops->bind_text(st, idx, s);
+    else
+        st->ops->bind_null(st, idx);
+}
+
+void db_done(db_stmt_t *st)
+{
+    if (st)
+        st->ops->done(st);
+}
+
+int db_backup(db_t *db, const char *dest, char **err)
+{
+    return db->ops->backup(db, dest, err);
+}
+
+int64_t db_query_int(db_t *db, const char *sql, const char *param, int64_t dflt)
+{
+    db_stmt_t *st = db_prepare(db, sql);
+    if (!st)
+        return dflt;
+    if (param)
+        db_bind_text(st, 1, param);
+    int64_t v = dflt;
+    if (db_step(st) == DB_ROW && !db_col_is_null(st, 0))
+        v = db_col_int(st, 0);
+    db_done(st);
+    return v;
+}

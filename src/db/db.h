@@ -1,0 +1,67 @@
+/* db.h — the one storage interface every area uses. SQL is portable and written with
+ * '?' placeholders only; values are always bound, never spliced into SQL text.
+ * A connection belongs to one thread at a time. Statements are cached per connection:
+ * db_prepare returns a ready statement, db_done hands it back. */
+#ifndef SV_DB_H
+#define SV_DB_H
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct db db_t;
+typedef struct db_stmt db_stmt_t;
+
+enum {
+    DB_ROW = 1,          /* db_step: a row is ready */
+    DB_DONE = 2,         /* db_step: no more rows */
+    DB_OK = 0,
+    DB_ERROR = -1,
+    DB_CONSTRAINT = -2,  /* a UNIQUE, CHECK or FOREIGN KEY constraint refused the write */
+};
+
+typedef enum db_backend { DB_SQLITE, DB_POSTGRES } db_backend_t;
+
+/* Opens (creating if needed) the database the URL names: "postgres://…" or a SQLite
+ * file path (optionally "sqlite:PATH"). On failure returns NULL and a malloc'd message. */
+db_t *db_open(const char *url, char **err);
+void db_close(db_t *db);
+db_backend_t db_backend(const db_t *db);
+const char *db_errmsg(db_t *db);
+
+/* Runs SQL text without parameters (may hold several statements; used by migrations). */
+int db_exec(db_t *db, const char *sql);
+
+/* Transactions. A write transaction takes the write lock at once (BEGIN IMMEDIATE). */
+int db_begin_write(db_t *db);
+int db_begin_read(db_t *db);
+int db_commit(db_t *db);
+int db_rollback(db_t *db);
+
+db_stmt_t *db_prepare(db_t *db, const char *sql);
+/* Parameters are numbered from 1, as in SQL. A NULL text binds SQL NULL. */
+void db_bind_int(db_stmt_t *st, int idx, int64_t v);
+void db_bind_double(db_stmt_t *st, int idx, double v);
+void db_bind_text(db_stmt_t *st, int idx, const char *s);
+void db_bind_null(db_stmt_t *st, int idx);
+int db_step(db_stmt_t *st);
+/* Columns are numbered from 0. Text is valid until the next db_step or db_done;
+ * db_col_text returns NULL for SQL NULL. */
+int64_t db_col_int(db_stmt_t *st, int col);
+double db_col_double(db_stmt_t *st, int col);
+const char *db_col_text(db_stmt_t *st, int col);
+bool db_col_is_null(db_stmt_t *st, int col);
+/* Rows changed by the last write statement. */
+int64_t db_changes(db_stmt_t *st);
+void db_done(db_stmt_t *st);
+
+/* Runs a one-row, one-column integer query with up to one text parameter (may be NULL);
+ * returns dflt when there is no row. */
+int64_t db_query_int(db_t *db, const char *sql, const char *param, int64_t dflt);
+
+/* Writes a consistent copy of the live database to dest. */
+int db_backup(db_t *db, const char *dest, char **err);
+
+/* Applies pending migrations in order; returns the schema version or -1. */
+int db_migrate(db_t *db, char **err);
+int db_schema_version(db_t *db);
+
+#endif

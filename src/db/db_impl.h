@@ -1,0 +1,40 @@
+/* db_impl.h — what a storage backend provides to db.c (not for areas). */
+#ifndef SV_DB_IMPL_H
+#define SV_DB_IMPL_H
+#include "db.h"
+
+typedef struct db_ops {
+    db_backend_t backend;
+    void (*close)(db_t *db);
+    const char *(*errmsg)(db_t *db);
+    int (*exec)(db_t *db, const char *sql);
+    int (*begin_write)(db_t *db);
+    db_stmt_t *(*prepare)(db_t *db, const char *sql);
+    void (*bind_int)(db_stmt_t *st, int idx, int64_t v);
+    void (*bind_double)(db_stmt_t *st, int idx, double v);
+    void (*bind_text)(db_stmt_t *st, int idx, const char *s);
+    void (*bind_null)(db_stmt_t *st, int idx);
+    int (*step)(db_stmt_t *st);
+    int64_t (*col_int)(db_stmt_t *st, int col);
+    double (*col_double)(db_stmt_t *st, int col);
+    const char *(*col_text)(db_stmt_t *st, int col);
+    bool (*col_is_null)(db_stmt_t *st, int col);
+    int64_t (*changes)(db_stmt_t *st);
+    void (*done)(db_stmt_t *st);
+    int (*backup)(db_t *db, const char *dest, char **err);
+    /* The column definition of an auto-numbered primary key in this dialect. */
+    const char *id_column;
+} db_ops_t;
+
+/* Every backend's connection starts with this header. */
+struct db {
+    const db_ops_t *ops;
+};
+/* Every backend's statement starts with this header. */
+struct db_stmt {
+    const db_ops_t *ops;
+};
+
+db_t *db_sqlite_open(const char *path, char **err);
+
+#endif

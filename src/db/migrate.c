@@ -1,0 +1,90 @@
+/* migrate.c — versioned migrations, embedded in the binary, applied in order, each in
+ * its own write transaction; "@ID@" in their text becomes the dialect's auto-key. */
+#include "db_impl.h"
+#include "../base/alloc.h"
+#include "../base/buf.h"
+#include "../base/log.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+typedef struct migration {
+    int version;
+    const char *name;
+    const char *sql;
+} migration_t;
+
+/* Generated from migrations/NNN_name.sql by the Makefile. */
+extern const migration_t db_migrations[];
+extern const int db_migration_count;
+
+static char *dialect_sql(db_t *db, const char *sql)
+{
+    buf_t out = BUF_INIT;
+    const char *p = sql, *hit;
+    while ((hit = strstr(p, "@ID@"))) {
+        buf_append(&out, p, (size_t)(hit - p));
+        buf_puts(&out, db->ops->id_column);
+        p = hit + 4;
+    }
+    buf_puts(&out, p);
+    return buf_steal(&out, NULL);
+}
+
+int db_schema_version(db_t *db)
+{
+    return (int)db_query_int(db, "SELECT MAX(version) FROM schema_migrations", NULL, 0);
+}
+
+int db_migrate(db_t *db, char **err)
+{
+    *err = NULL;
+    if (db_exec(db, "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                    " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)") != DB_OK) {
+        *err = xstrdup(db_errmsg(db));
+        return -1;
+    }
+    for (int i = 0; i < db_migration_count; i++) {
+        const migration_t *m = &db_migrations[i];
+        if (db_begin_write(db) != DB_OK) {
+            *err = xstrdup(db_errmsg(db));
+            return -1;
+        }
+        /* Checked inside the write lock, so two processes starting together apply
+         * each migration once. */
+        db_stmt_t *st = db_prepare(db, "SELECT 1 FROM schema_migrations WHERE version = ?");
+        db_bind_int(st, 1, m->version);
+        int applied = db_step(st) == DB_ROW;
+        db_done(st);
+        if (applied) {
+            db_rollback(db);
+            continue;
+        }
+        char *sql = dialect_sql(db, m->sql);
+        int rc = db_exec(db, sql);
+        free(sql);
+        if (rc == DB_OK) {
+            st = db_prepare(db, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)");
+            db_bind_int(st, 1, m->version);
+            db_bind_text(st, 2, m->name);
+            db_bind_int(st, 3, (int64_t)time(NULL));
+            rc = db_step(st) == DB_DONE ? DB_OK : DB_ERROR;
+            db_done(st);
+        }
+        if (rc != DB_OK) {
+            char msg[600];
+            snprintf(msg, sizeof msg, "migrering %03d_%s misslyckades: %s", m->version, m->name,
+                     db_errmsg(db));
+            *err = xstrdup(msg);
+            db_rollback(db);
+            return -1;
+        }
+        if (db_commit(db) != DB_OK) {
+            *err = xstrdup(db_errmsg(db));
+            return -1;
+        }
+        log_info("databasen uppgraderad till version %d (%s)", m->version, m->name);
+    }
+    return db_schema_version(db);
+}

@@ -1,0 +1,257 @@
+/* sqlite.c — the SQLite backend: WAL, synchronous=FULL, foreign keys, busy timeout,
+ * BEGIN IMMEDIATE for writes, and a per-connection cache of prepared statements. */
+#include "db_impl.h"
+#include "../base/alloc.h"
+#include "../base/log.h"
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { CACHE_SLOTS = 512 };
+
+typedef struct sq_stmt {
+    db_stmt_t base;
+    struct sq_db *db;
+    sqlite3_stmt *stmt;
+    char *sql;       /* owned copy, the cache key */
+    uint64_t hash;
+    bool cached;     /* lives in the cache; db_done resets instead of finalising */
+    bool in_use;
+} sq_stmt_t;
+
+typedef struct sq_db {
+    db_t base;
+    sqlite3 *conn;
+    sq_stmt_t *cache[CACHE_SLOTS]; /* open addressing on the SQL text's hash */
+    size_t cached;
+} sq_db_t;
+
+static const db_ops_t sqlite_ops;
+
+static uint64_t hash_sql(const char *s)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+static sq_db_t *sq(db_t *db) { return (sq_db_t *)db; }
+static sq_stmt_t *sqs(db_stmt_t *st) { return (sq_stmt_t *)st; }
+
+static int map_rc(int rc)
+{
+    switch (rc & 0xFF) {
+    case SQLITE_OK: return DB_OK;
+    case SQLITE_ROW: return DB_ROW;
+    case SQLITE_DONE: return DB_DONE;
+    case SQLITE_CONSTRAINT: return DB_CONSTRAINT;
+    default: return DB_ERROR;
+    }
+}
+
+static void sq_free_stmt(sq_stmt_t *s)
+{
+    sqlite3_finalize(s->stmt);
+    free(s->sql);
+    free(s);
+}
+
+static void sq_close(db_t *db)
+{
+    sq_db_t *d = sq(db);
+    for (size_t i = 0; i < CACHE_SLOTS; i++)
+        if (d->cache[i])
+            sq_free_stmt(d->cache[i]);
+    sqlite3_close_v2(d->conn);
+    free(d);
+}
+
+static const char *sq_errmsg(db_t *db) { return sqlite3_errmsg(sq(db)->conn); }
+
+static int sq_exec(db_t *db, const char *sql)
+{
+    char *msg = NULL;
+    int rc = sqlite3_exec(sq(db)->conn, sql, NULL, NULL, &msg);
+    if (rc != SQLITE_OK) {
+        log_error("sqlite: %s", msg ? msg : sqlite3_errstr(rc));
+        sqlite3_free(msg);
+    }
+    return map_rc(rc);
+}
+
+static int sq_begin_write(db_t *db) { return sq_exec(db, "BEGIN IMMEDIATE"); }
+
+static db_stmt_t *sq_prepare(db_t *db, const char *sql)
+{
+    sq_db_t *d = sq(db);
+    uint64_t h = hash_sql(sql);
+    size_t slot = h % CACHE_SLOTS;
+    for (size_t probe = 0; probe < CACHE_SLOTS; probe++) {
+        sq_stmt_t *s = d->cache[(slot + probe) % CACHE_SLOTS];
+        if (!s)
+            break;
+        if (s->hash == h && !s->in_use && strcmp(s->sql, sql) == 0) {
+            s->in_use = true;
+            return &s->base;
+        }
+    }
+    sqlite3_stmt *stmt = NULL;
+    int rc = sqlite3_prepare_v3(d->conn, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+    if (rc != SQLITE_OK) {
+        log_error("sqlite prepare: %s in: %.200s", sqlite3_errmsg(d->conn), sql);
+        sqlite3_finalize(stmt);
+        return NULL;
+    }
+    sq_stmt_t *s = xcalloc(1, sizeof *s);
+    s->base.ops = &sqlite_ops;
+    s->db = d;
+    s->stmt = stmt;
+    s->sql = xstrdup(sql);
+    s->hash = h;
+    s->in_use = true;
+    /* Keep the cache at most three quarters full so probes stay short. */
+    if (d->cached < CACHE_SLOTS * 3 / 4) {
+        for (size_t probe = 0; probe < CACHE_SLOTS; probe++) {
+            size_t i = (slot + probe) % CACHE_SLOTS;
+            if (!d->cache[i]) {
+                d->cache[i] = s;
+                s->cached = true;
+                d->cached++;
+                break;
+            }
+        }
+    }
+    return &s->base;
+}
+
+static void sq_bind_int(db_stmt_t *st, int idx, int64_t v) { sqlite3_bind_int64(sqs(st)->stmt, idx, v); }
+static void sq_bind_double(db_stmt_t *st, int idx, double v) { sqlite3_bind_double(sqs(st)->stmt, idx, v); }
+static void sq_bind_null(db_stmt_t *st, int idx) { sqlite3_bind_null(sqs(st)->stmt, idx); }
+
+static void sq_bind_text(db_stmt_t *st, int idx, const char *s)
+{
+    sqlite3_bind_text(sqs(st)->stmt, idx, s, -1, SQLITE_TRANSIENT);
+}
+
+static int sq_step(db_stmt_t *st)
+{
+    sq_stmt_t *s = sqs(st);
+    int rc = sqlite3_step(s->stmt);
+    int r = map_rc(rc);
+    if (r == DB_ERROR)
+        log_error("sqlite step: %s in: %.200s", sqlite3_errmsg(s->db->conn), s->sql);
+    return r;
+}
+
+static int64_t sq_col_int(db_stmt_t *st, int col) { return sqlite3_column_int64(sqs(st)->stmt, col); }
+static double sq_col_double(db_stmt_t *st, int col) { return sqlite3_column_double(sqs(st)->stmt, col); }
+
+static const char *sq_col_text(db_stmt_t *st, int col)
+{
+    return (const char *)sqlite3_column_text(sqs(st)->stmt, col);
+}
+
+static bool sq_col_is_null(db_stmt_t *st, int col)
+{
+    return sqlite3_column_type(sqs(st)->stmt, col) == SQLITE_NULL;
+}
+
+static int64_t sq_changes(db_stmt_t *st) { return sqlite3_changes64(sqs(st)->db->conn); }
+
+static void sq_done(db_stmt_t *st)
+{
+    sq_stmt_t *s = sqs(st);
+    if (s->cached) {
+        sqlite3_reset(s->stmt);
+        sqlite3_clear_bindings(s->stmt);
+        s->in_use = false;
+    } else {
+        sq_free_stmt(s);
+    }
+}
+
+static int sq_backup(db_t *db, const char *dest, char **err)
+{
+    sqlite3 *out = NULL;
+    int rc = sqlite3_open_v2(dest, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    if (rc != SQLITE_OK) {
+        *err = xstrdup(out ? sqlite3_errmsg(out) : sqlite3_errstr(rc));
+        sqlite3_close_v2(out);
+        return DB_ERROR;
+    }
+    /* One step of -1 copies every page under one read transaction: a consistent
+     * snapshot even while other connections keep writing (WAL lets them). */
+    sqlite3_backup *b = sqlite3_backup_init(out, "main", sq(db)->conn, "main");
+    if (!b) {
+        *err = xstrdup(sqlite3_errmsg(out));
+        sqlite3_close_v2(out);
+        return DB_ERROR;
+    }
+    rc = sqlite3_backup_step(b, -1);
+    sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE) {
+        *err = xstrdup(sqlite3_errstr(rc));
+        sqlite3_close_v2(out);
+        return DB_ERROR;
+    }
+    rc = sqlite3_exec(out, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+    sqlite3_close_v2(out);
+    return rc == SQLITE_OK ? DB_OK : DB_ERROR;
+}
+
+static const db_ops_t sqlite_ops = {
+    .backend = DB_SQLITE,
+    .close = sq_close,
+    .errmsg = sq_errmsg,
+    .exec = sq_exec,
+    .begin_write = sq_begin_write,
+    .prepare = sq_prepare,
+    .bind_int = sq_bind_int,
+    .bind_double = sq_bind_double,
+    .bind_text = sq_bind_text,
+    .bind_null = sq_bind_null,
+    .step = sq_step,
+    .col_int = sq_col_int,
+    .col_double = sq_col_double,
+    .col_text = sq_col_text,
+    .col_is_null = sq_col_is_null,
+    .changes = sq_changes,
+    .done = sq_done,
+    .backup = sq_backup,
+    .id_column = "INTEGER PRIMARY KEY",
+};
+
+db_t *db_sqlite_open(const char *path, char **err)
+{
+    sqlite3 *conn = NULL;
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    int rc = sqlite3_open_v2(path, &conn, flags, NULL);
+    if (rc != SQLITE_OK) {
+        char msg[512];
+        snprintf(msg, sizeof msg, "kan inte öppna databasen %s: %s", path,
+                 conn ? sqlite3_errmsg(conn) : sqlite3_errstr(rc));
+        *err = xstrdup(msg);
+        sqlite3_close_v2(conn);
+        return NULL;
+    }
+    sqlite3_busy_timeout(conn, 10000);
+    sqlite3_extended_result_codes(conn, 1);
+    const char *pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+                          "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;";
+    char *msg = NULL;
+    if (sqlite3_exec(conn, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
+        char m[512];
+        snprintf(m, sizeof m, "kan inte ställa in databasen %s: %s", path, msg ? msg : "");
+        *err = xstrdup(m);
+        sqlite3_free(msg);
+        sqlite3_close_v2(conn);
+        return NULL;
+    }
+    sq_db_t *d = xcalloc(1, sizeof *d);
+    d->base.ops = &sqlite_ops;
+    d->conn = conn;
+    return &d->base;
+}
+

@@ -1,0 +1,151 @@
+/* demo.c — demo data: real organisers and units from the register files, invented people. */
+#include "demo.h"
+#include "../admin/admin.h"
+#include "../base/alloc.h"
+#include "../base/buf.h"
+#include "../register/register.h"
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+static bool read_file(const char *path, buf_t *out)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_append(out, chunk, n);
+    fclose(f);
+    return true;
+}
+
+static void import_if_present(db_t *db, const char *dir, const char *rel, const char *kind, int year, FILE *out)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, rel);
+    buf_t data = BUF_INIT;
+    if (!read_file(path, &data)) {
+        fprintf(out, "  (hoppar över %s: filen saknas)\n", rel);
+        return;
+    }
+    arena_t a = ARENA_INIT;
+    reg_import_result_t r;
+    char *err = NULL;
+    const char *base = strrchr(rel, '/') ? strrchr(rel, '/') + 1 : rel;
+    if (register_import(db, &viewer_cli, kind, base, data.data, data.len, year, &a, &r, &err))
+        fprintf(out, "  %-15s %-50s %6lld rader, %6lld tillagda\n", kind, base, r.rows_read, r.added);
+    else
+        fprintf(out, "  %s: %s\n", kind, err);
+    arena_free(&a);
+    buf_free(&data);
+}
+
+/* A handful of real municipal organisers, for a demo without the register files. */
+static void builtin_register(db_t *db, FILE *out)
+{
+    static const char *const rows =
+        "Skola;Skol-enhetskod;Skolkommun;Kommun-kod;Typ av huvudman;Huvudman;Huvudman orgnr;"
+        "Antal elever;Andel (%) elever som uppfyllt betygskriterierna i alla ämnen;"
+        "Andel (%) elever behöriga till yrkesprog.;Genomsnittligt meritvärde (17 ämnen)\n"
+        "Fredriksborgskolan F-9;13746989;Borås;1490;Kommunal;Borås kommun;2120001561;61;64,2;80,3;212,4\n"
+        "Sjöboskolan;13746990;Borås;1490;Kommunal;Borås kommun;2120001561;88;71,0;85,1;221,9\n"
+        "Bohusskolan;11043800;Ale;1440;Kommunal;Ale kommun;2120001439;97;58,8;77,4;201,3\n"
+        "Vittangi skola;76314428;Kiruna;2584;Kommunal;Kiruna kommun;2120002783;6;..;..;..\n"
+        "Bollstanäs skola;74174879;Upplands Väsby;0114;Kommunal;Upplands Väsby kommun;2120000019;45;79,5;90,2;238,0\n";
+    arena_t a = ARENA_INIT;
+    reg_import_result_t r;
+    char *err = NULL;
+    if (register_import(db, &viewer_cli, "results", "demo-register.csv", rows, strlen(rows), 2025, &a, &r, &err))
+        fprintf(out, "  inbyggda exempelenheter: %lld\n", r.added);
+    else
+        fprintf(out, "  exempelenheter: %s\n", err);
+    arena_free(&a);
+}
+
+typedef struct demo_user {
+    const char *email, *name, *role;
+} demo_user_t;
+
+/* Invented people: no real person's name is used. */
+static const demo_user_t users[] = {
+    {"admin@exempel.se", "Annika Bergström", "admin"},
+    {"analytiker@exempel.se", "Jonas Eklund", "analyst"},
+    {"processtod@exempel.se", "Maria Holmqvist", "supporter"},
+    {"ekonomi@exempel.se", "Peter Sandberg", "finance"},
+    {"huvudman@exempel.se", "Lena Wikström", "organiser"},
+    {"rektor@exempel.se", "Karin Ljungberg", "head"},
+    {"analysgrupp@exempel.se", "Erik Nordahl", "group"},
+    {"larosate@exempel.se", "Sofia Åkesson", "university"},
+    {"lasare@exempel.se", "Oskar Dahlgren", "reader"},
+};
+
+static const char *first_unit_of(db_t *db, const char *orgnr, arena_t *a)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT u.code FROM units u JOIN organisers o ON o.id = u.organiser_id"
+                                   " WHERE o.orgnr = ? ORDER BY CASE WHEN u.code = '13746989' THEN 0 ELSE 1 END, u.code LIMIT 1");
+    db_bind_text(st, 1, orgnr);
+    const char *code = db_step(st) == DB_ROW ? arena_strdup(a, db_col_text(st, 0)) : NULL;
+    db_done(st);
+    return code;
+}
+
+static void add_case(db_t *db, const char *orgnr, const char *round, const char *date, const char *university,
+                     const char *phase, FILE *out)
+{
+    int64_t id = db_query_int(db, "SELECT id FROM organisers WHERE orgnr = ?", orgnr, 0);
+    if (!id)
+        return;
+    db_stmt_t *st = db_prepare(db, "INSERT INTO cases (organiser_id, round_name, decision_date, university, phase,"
+                                   " created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (organiser_id, round_name) DO NOTHING");
+    db_bind_int(st, 1, id);
+    db_bind_text(st, 2, round);
+    db_bind_text(st, 3, date);
+    db_bind_text(st, 4, university);
+    db_bind_text(st, 5, phase);
+    db_bind_int(st, 6, (int64_t)time(NULL));
+    if (db_step(st) == DB_DONE && db_changes(st) > 0)
+        fprintf(out, "  i samverkan: %s (%s, %s)\n", orgnr, round, university);
+    db_done(st);
+}
+
+int demo_fill(db_t *db, const char *data_dir, const char *password, FILE *out)
+{
+    struct stat sb;
+    fprintf(out, "Fyller demodatabasen:\n");
+    if (data_dir && stat(data_dir, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        import_if_present(db, data_dir, "geo/municipality_county.csv", "municipalities", 0, out);
+        import_if_present(db, data_dir, "register/SER_2020-08_Huvudmän.csv", "organisers", 0, out);
+        import_if_present(db, data_dir, "register/SER_2020-08_Grundskola.csv", "units", 0, out);
+        import_if_present(db, data_dir, "register/SER_2020-08_Gymnasieskola.csv", "units", 0, out);
+        import_if_present(db, data_dir, "skolverket/grundskola_slutbetyg_ak9_2024-25_skolenhet.csv", "results", 0, out);
+        import_if_present(db, data_dir, "skolverket/grundskola_antal_elever_bakgrund_2023-24_skolenhet.csv", "background", 0, out);
+        import_if_present(db, data_dir, "preschool/forskolor_rows_national_2025.csv", "preschools", 2025, out);
+    } else {
+        fprintf(out, "  (ingen datamapp: använder inbyggda exempel)\n");
+        builtin_register(db, out);
+    }
+    if (db_begin_write(db) == DB_OK) {
+        add_case(db, "2120001561", "Urval 2025-05-05", "2025-05-05", "Karlstads universitet", "Nulägesanalys", out);
+        add_case(db, "2120001439", "Urval 2025-05-05", "2025-05-05", "Göteborgs universitet", "ÖK1", out);
+        add_case(db, "2120002783", "Urval 2025-11-02", "2025-11-02", "Umeå universitet", "Accepterad", out);
+        db_commit(db);
+    }
+    arena_t a = ARENA_INIT;
+    const char *unit = first_unit_of(db, "2120001561", &a);
+    fprintf(out, "\nInloggningar (lösenord för alla: %s):\n", password);
+    for (size_t i = 0; i < sizeof users / sizeof users[0]; i++) {
+        const demo_user_t *d = &users[i];
+        admin_new_user_t u = {d->email, d->name, d->role, "2120001561", unit, "Karlstads universitet", password};
+        char *err = NULL;
+        const char *field = NULL;
+        if (!admin_user_id_by_email(db, d->email) && !admin_user_create(db, &viewer_cli, &u, &a, &err, &field)) {
+            fprintf(out, "  %s: %s\n", d->email, err);
+            continue;
+        }
+        fprintf(out, "  %-24s %s\n", d->email, role_label(role_from_key(d->role)));
+    }
+    arena_free(&a);
+    return 0;
+}

@@ -1,0 +1,130 @@
+/* home.c — the start page: what each role needs first. */
+#include "home.h"
+#include "../html/layout.h"
+#include "../register/register.h"
+#include <string.h>
+
+static void figure(buf_t *o, const char *label, int64_t v)
+{
+    html_raw(o, "<div class=\"figure\"><span class=\"figure-value\">");
+    html_int(o, v);
+    html_printf(o, "</span><span class=\"figure-label\">%s</span></div>\n", label);
+}
+
+static void national_figures(request_t *req)
+{
+    reg_counts_t c;
+    register_counts(req->db, &c);
+    html_raw(&req->body, "<section class=\"figures\" aria-label=\"Registret i siffror\">\n");
+    figure(&req->body, "huvudmän", c.organisers);
+    figure(&req->body, "skolenheter", c.school_units);
+    figure(&req->body, "förskoleenheter", c.preschools);
+    figure(&req->body, "kommuner", c.municipalities);
+    html_raw(&req->body, "</section>\n");
+}
+
+static void collaborations(request_t *req)
+{
+    buf_t *o = &req->body;
+    db_stmt_t *st = db_prepare(req->db,
+        "SELECT o.orgnr, o.name, k.round_name, k.decision_date, k.university, k.phase FROM cases k"
+        " JOIN organisers o ON o.id = k.organiser_id"
+        " WHERE (? = 1 OR o.id = ? OR k.university = ?) ORDER BY k.decision_date DESC, o.name");
+    if (!st)
+        return;
+    bool all = viewer_sees_all_organisers(&req->viewer);
+    bool own = req->viewer.role == ROLE_ORGANISER || req->viewer.role == ROLE_HEAD || req->viewer.role == ROLE_GROUP;
+    db_bind_int(st, 1, all ? 1 : 0);
+    db_bind_int(st, 2, own ? req->viewer.organiser_id : -1);
+    db_bind_text(st, 3, req->viewer.role == ROLE_UNIVERSITY ? req->viewer.university : NULL);
+    bool any = false;
+    while (db_step(st) == DB_ROW) {
+        if (!any) {
+            html_raw(o, "<h2>Huvudmän i samverkan</h2>\n<div class=\"table-wrap\"><table class=\"data\"><thead><tr>"
+                        "<th scope=\"col\">Huvudman</th><th scope=\"col\">Urval</th><th scope=\"col\">Beslutsdatum</th>"
+                        "<th scope=\"col\">Lärosäte</th><th scope=\"col\">Fas</th></tr></thead><tbody>\n");
+            any = true;
+        }
+        html_printf(o, "<tr><td><a href=\"/organisers/%s\">%s</a></td><td>%s</td><td class=\"nowrap\">%s</td>"
+                       "<td>%s</td><td>%s</td></tr>\n",
+                    db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3),
+                    db_col_text(st, 4) ? db_col_text(st, 4) : "", db_col_text(st, 5));
+    }
+    db_done(st);
+    if (any)
+        html_raw(o, "</tbody></table></div>\n");
+    else
+        html_raw(o, "<p class=\"empty\">Inga huvudmän i samverkan att visa.</p>\n");
+}
+
+static void reader_overview(request_t *req)
+{
+    const char **names;
+    int64_t *orgs, *units;
+    size_t n = register_counts_by_county(req->db, &req->arena, &names, &orgs, &units);
+    buf_t *o = &req->body;
+    html_raw(o, "<h2>Huvudmän och enheter per län</h2>\n<div class=\"table-wrap\"><table class=\"data\"><thead><tr>"
+                "<th scope=\"col\">Län</th><th scope=\"col\" class=\"num\">Huvudmän (kommunala)</th>"
+                "<th scope=\"col\" class=\"num\">Enheter</th></tr></thead><tbody>\n");
+    for (size_t i = 0; i < n; i++) {
+        html_printf(o, "<tr><th scope=\"row\">%s</th><td class=\"num\">", names[i]);
+        html_int(o, orgs[i]);
+        html_raw(o, "</td><td class=\"num\">");
+        html_int(o, units[i]);
+        html_raw(o, "</td></tr>\n");
+    }
+    html_raw(o, "</tbody></table></div>\n");
+}
+
+int home_page(request_t *req)
+{
+    layout_begin(req, "Start");
+    buf_t *o = &req->body;
+    html_printf(o, "<p class=\"lead\">Välkommen, %s. Du är inloggad som %s.</p>\n", req->viewer.name,
+                role_label(req->viewer.role));
+    switch (req->viewer.role) {
+    case ROLE_ADMIN:
+    case ROLE_ANALYST:
+        national_figures(req);
+        html_raw(o, "<p class=\"actions\"><a class=\"button\" href=\"/import\">Importera filer</a> "
+                    "<a class=\"button secondary\" href=\"/organisers\">Sök huvudmän</a></p>\n");
+        collaborations(req);
+        break;
+    case ROLE_SUPPORTER:
+    case ROLE_FINANCE:
+        national_figures(req);
+        collaborations(req);
+        break;
+    case ROLE_ORGANISER:
+    case ROLE_HEAD:
+    case ROLE_GROUP: {
+        reg_filter_t f = {.page = 1, .per_page = 1};
+        reg_organiser_t *org;
+        long long total;
+        if (register_list_organisers(req->db, &req->viewer, &f, &req->arena, &org, &total) == 1)
+            html_printf(o, "<div class=\"card\"><h2>%s</h2><p>%lld enheter i registret.</p>"
+                           "<p><a href=\"/organisers/%s\">Visa huvudmannen och enheterna</a></p></div>\n",
+                        org->name, (long long)org->units, org->orgnr);
+        collaborations(req);
+        break;
+    }
+    case ROLE_UNIVERSITY:
+        html_printf(o, "<p>Lärosäte: %s</p>\n", req->viewer.university ? req->viewer.university : "");
+        collaborations(req);
+        break;
+    case ROLE_READER:
+        national_figures(req);
+        reader_overview(req);
+        break;
+    default:
+        break;
+    }
+    layout_end(req);
+    return respond_html(req, 200);
+}
+
+int home_health(request_t *req)
+{
+    int64_t v = db_query_int(req->db, "SELECT MAX(version) FROM schema_migrations", NULL, -1);
+    return respond_json_text(req, v > 0 ? 200 : 503, strdup(v > 0 ? "{\"status\":\"ok\"}" : "{\"status\":\"db\"}"));
+}

@@ -1,0 +1,147 @@
+/* layout.c — the page frame and shared widgets. */
+#include "layout.h"
+#include "../http/static_files.h"
+#include <string.h>
+
+typedef struct nav_item {
+    const char *href, *label;
+    unsigned roles;
+} nav_item_t;
+
+#define R(x) ROLE_BIT(ROLE_##x)
+static const nav_item_t nav_items[] = {
+    {"/", "Start", ROLES_ALL_USERS},
+    {"/organisers", "Huvudmän", ROLES_AGENCY | R(UNIVERSITY)},
+    {"/organisers", "Min huvudman", ROLES_ORGANISER_SIDE},
+    {"/units", "Enheter", ROLES_AGENCY | ROLES_ORGANISER_SIDE | R(UNIVERSITY)},
+    {"/import", "Import", R(ADMIN) | R(ANALYST)},
+    {"/admin/users", "Användare", R(ADMIN)},
+    {"/admin/audit", "Granskningslogg", R(ADMIN)},
+    {"/account", "Mitt konto", ROLES_ALL_USERS},
+    {NULL, NULL, 0},
+};
+#undef R
+
+const char *layout_asset_url(request_t *req, const char *name)
+{
+    const static_file_t *f = static_find(name);
+    return arena_printf(&req->arena, "/static/%s?v=%s", name, f ? f->etag : "0");
+}
+
+static bool nav_current(const char *path, const char *href)
+{
+    if (strcmp(href, "/") == 0)
+        return strcmp(path, "/") == 0;
+    size_t n = strlen(href);
+    return strncmp(path, href, n) == 0 && (path[n] == '\0' || path[n] == '/' || path[n] == '.');
+}
+
+void layout_begin(request_t *req, const char *title)
+{
+    buf_t *o = &req->body;
+    html_printf(o, "<!doctype html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n"
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                   "<title>%s – Samverkan</title>\n"
+                   "<link rel=\"stylesheet\" href=\"%s\">\n"
+                   "<link rel=\"icon\" href=\"%s\" type=\"image/svg+xml\">\n</head>\n<body>\n",
+                title, layout_asset_url(req, "app.css"), layout_asset_url(req, "favicon.svg"));
+    html_raw(o, "<a class=\"skip\" href=\"#main\">Hoppa till innehållet</a>\n"
+                "<header class=\"top\">\n<div class=\"top-inner\">\n"
+                "<a class=\"brand\" href=\"/\"><span class=\"brand-mark\" aria-hidden=\"true\"></span>"
+                "<span class=\"brand-name\">Samverkan</span>"
+                "<span class=\"brand-sub\">för bästa skola</span></a>\n");
+    if (req->viewer.role != ROLE_NONE) {
+        html_printf(o, "<div class=\"who\"><span>%s</span> <span class=\"role\">%s</span>\n"
+                       "<form method=\"post\" action=\"/logout\" class=\"inline\">",
+                    req->viewer.name, role_label(req->viewer.role));
+        widget_csrf(req);
+        html_raw(o, "<button type=\"submit\" class=\"link-button\">Logga ut</button></form></div>\n");
+    }
+    html_raw(o, "</div>\n");
+    if (req->viewer.role != ROLE_NONE) {
+        html_raw(o, "<nav class=\"main-nav\" aria-label=\"Huvudmeny\"><ul>\n");
+        for (const nav_item_t *n = nav_items; n->href; n++) {
+            if (!(n->roles & ROLE_BIT(req->viewer.role)))
+                continue;
+            if (nav_current(req->path, n->href))
+                html_printf(o, "<li><a href=\"%s\" aria-current=\"page\">%s</a></li>\n", n->href, n->label);
+            else
+                html_printf(o, "<li><a href=\"%s\">%s</a></li>\n", n->href, n->label);
+        }
+        html_raw(o, "</ul></nav>\n");
+    }
+    html_printf(o, "</header>\n<main id=\"main\" tabindex=\"-1\">\n<h1>%s</h1>\n", title);
+}
+
+void layout_end(request_t *req)
+{
+    html_raw(&req->body, "</main>\n<footer class=\"foot\"><p>Samverkan för bästa skola · "
+                         "Skolverket</p></footer>\n</body>\n</html>\n");
+}
+
+void widget_csrf(request_t *req)
+{
+    html_printf(&req->body, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", req->csrf ? req->csrf : "");
+}
+
+void widget_error_summary(request_t *req)
+{
+    if (!req->nerrors)
+        return;
+    buf_t *o = &req->body;
+    html_raw(o, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\">\n"
+                "<h2>Det finns fel i formuläret</h2>\n<ul>\n");
+    for (size_t i = 0; i < req->nerrors; i++)
+        html_printf(o, "<li><a href=\"#f-%s\">%s</a></li>\n", req->errors[i].field, req->errors[i].message);
+    html_raw(o, "</ul>\n</div>\n");
+}
+
+void widget_field_error(request_t *req, const char *field)
+{
+    for (size_t i = 0; i < req->nerrors; i++) {
+        if (strcmp(req->errors[i].field, field) == 0) {
+            html_printf(&req->body, "<p class=\"field-error\" id=\"e-%s\">%s</p>", field, req->errors[i].message);
+            return;
+        }
+    }
+}
+
+void widget_field_invalid(request_t *req, const char *field)
+{
+    for (size_t i = 0; i < req->nerrors; i++) {
+        if (strcmp(req->errors[i].field, field) == 0) {
+            html_printf(&req->body, " aria-invalid=\"true\" aria-describedby=\"e-%s\"", field);
+            return;
+        }
+    }
+}
+
+void widget_notice(request_t *req, const char *kind, const char *text)
+{
+    html_printf(&req->body, "<div class=\"notice notice-%s\" role=\"status\"><p>%s</p></div>\n", kind, text);
+}
+
+void widget_pager(request_t *req, const char *base_url, long long page, long long per_page, long long total)
+{
+    long long pages = per_page > 0 ? (total + per_page - 1) / per_page : 1;
+    if (pages <= 1)
+        return;
+    buf_t *o = &req->body;
+    html_raw(o, "<nav class=\"pager\" aria-label=\"Sidor\"><ul>\n");
+    if (page > 1)
+        html_printf(o, "<li><a href=\"%spage=%lld\" rel=\"prev\">Föregående</a></li>\n", base_url, page - 1);
+    long long from = page - 3 < 1 ? 1 : page - 3, to = page + 3 > pages ? pages : page + 3;
+    if (from > 1)
+        html_printf(o, "<li><a href=\"%spage=1\">1</a></li><li class=\"gap\">…</li>\n", base_url);
+    for (long long p = from; p <= to; p++) {
+        if (p == page)
+            html_printf(o, "<li><span aria-current=\"page\">%lld</span></li>\n", p);
+        else
+            html_printf(o, "<li><a href=\"%spage=%lld\">%lld</a></li>\n", base_url, p, p);
+    }
+    if (to < pages)
+        html_printf(o, "<li class=\"gap\">…</li><li><a href=\"%spage=%lld\">%lld</a></li>\n", base_url, pages, pages);
+    if (page < pages)
+        html_printf(o, "<li><a href=\"%spage=%lld\" rel=\"next\">Nästa</a></li>\n", base_url, page + 1);
+    html_raw(o, "</ul></nav>\n");
+}

@@ -1,0 +1,27 @@
+/* layout.h — the page frame (head, skip link, header with navigation by role, footer)
+ * and the widgets every area shares: error summary, field errors, CSRF field, pager. */
+#ifndef SV_LAYOUT_H
+#define SV_LAYOUT_H
+#include "../http/request.h"
+#include "html.h"
+
+/* Writes everything up to and including the page's <h1>. */
+void layout_begin(request_t *req, const char *title);
+void layout_end(request_t *req);
+/* The error summary at the top of a form: a list of links to the fields. */
+void widget_error_summary(request_t *req);
+/* The message for one field, if it has one (to write under its label). */
+void widget_field_error(request_t *req, const char *field);
+/* aria attributes for a field that has an error ("" otherwise). */
+void widget_field_invalid(request_t *req, const char *field);
+/* The hidden CSRF field every state-changing form carries. */
+void widget_csrf(request_t *req);
+/* "Föregående 1 2 3 Nästa" for a list at base_url (which already holds its query,
+ * ending in '?' or '&'). */
+void widget_pager(request_t *req, const char *base_url, long long page, long long per_page, long long total);
+/* A flash notice (status role) shown above content. */
+void widget_notice(request_t *req, const char *kind, const char *text);
+/* The version-stamped URL of a static asset. */
+const char *layout_asset_url(request_t *req, const char *name);
+
+#endif

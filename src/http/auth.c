@@ -1,0 +1,249 @@
+/* auth.c — passwords, throttling, login and logout. */
+#include "auth.h"
+#include "session.h"
+#include "../base/log.h"
+#include "../base/validate.h"
+#include "../db/audit.h"
+#include "../html/layout.h"
+#include <semaphore.h>
+#include <string.h>
+#include <time.h>
+
+/* OWASP's argon2id setting: 19 MiB, two passes. */
+#define AUTH_OPSLIMIT 2
+#define AUTH_MEMLIMIT (19u * 1024u * 1024u)
+
+static sem_t hash_slots;
+static int auth_ready;
+
+void auth_init(void)
+{
+    if (!auth_ready) {
+        sem_init(&hash_slots, 0, AUTH_HASH_PARALLEL);
+        auth_ready = 1;
+    }
+}
+
+void auth_shutdown(void)
+{
+    if (auth_ready) {
+        sem_destroy(&hash_slots);
+        auth_ready = 0;
+    }
+}
+
+bool auth_hash_password(const char *password, char out[crypto_pwhash_STRBYTES])
+{
+    auth_init();
+    sem_wait(&hash_slots);
+    int rc = crypto_pwhash_str(out, password, strlen(password), AUTH_OPSLIMIT, AUTH_MEMLIMIT);
+    sem_post(&hash_slots);
+    return rc == 0;
+}
+
+bool auth_verify_password(const char *hash, const char *password)
+{
+    auth_init();
+    sem_wait(&hash_slots);
+    int rc = crypto_pwhash_str_verify(hash, password, strlen(password));
+    sem_post(&hash_slots);
+    return rc == 0;
+}
+
+static int64_t failures_since(db_t *db, const char *key, int64_t since)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT COUNT(*) FROM login_failures WHERE key = ? AND at > ?");
+    if (!st)
+        return 0;
+    db_bind_text(st, 1, key);
+    db_bind_int(st, 2, since);
+    int64_t n = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
+    db_done(st);
+    return n;
+}
+
+static void record_failure(db_t *db, const char *key, int64_t now)
+{
+    db_stmt_t *st = db_prepare(db, "INSERT INTO login_failures (key, at) VALUES (?, ?)");
+    db_bind_text(st, 1, key);
+    db_bind_int(st, 2, now);
+    db_step(st);
+    db_done(st);
+}
+
+/* Renders the login form; sets the double-submit token cookie for it. */
+static int login_form(request_t *req, int status, const char *message)
+{
+    char *token = session_random_hex(&req->arena);
+    req_set_cookie(req, SESSION_PRE_COOKIE, token, -1);
+    const char *saved_csrf = req->csrf;
+    req->csrf = token;
+    layout_begin(req, "Logga in");
+    buf_t *o = &req->body;
+    if (message)
+        widget_notice(req, "error", message);
+    widget_error_summary(req);
+    html_raw(o, "<p class=\"lead\">Samverkan är Skolverkets och huvudmännens gemensamma arbetsyta för "
+                "Samverkan för bästa skola.</p>\n");
+    html_raw(o, "<form method=\"post\" action=\"/login\" class=\"card form narrow\" novalidate>\n");
+    widget_csrf(req);
+    html_printf(o, "<input type=\"hidden\" name=\"next\" value=\"%s\">\n", req_param(req, "next"));
+    html_raw(o, "<div class=\"field\"><label for=\"f-email\">E-postadress</label>");
+    widget_field_error(req, "email");
+    html_printf(o, "<input id=\"f-email\" name=\"email\" type=\"email\" autocomplete=\"username\" "
+                   "required value=\"%s\"", req_param(req, "email"));
+    widget_field_invalid(req, "email");
+    html_raw(o, "></div>\n<div class=\"field\"><label for=\"f-password\">Lösenord</label>");
+    widget_field_error(req, "password");
+    html_raw(o, "<input id=\"f-password\" name=\"password\" type=\"password\" "
+                "autocomplete=\"current-password\" required");
+    widget_field_invalid(req, "password");
+    html_raw(o, "></div>\n<button type=\"submit\" class=\"button\">Logga in</button>\n</form>\n");
+    layout_end(req);
+    req->csrf = saved_csrf;
+    return respond_html(req, status);
+}
+
+int auth_login_page(request_t *req)
+{
+    if (req->viewer.role != ROLE_NONE)
+        return respond_redirect(req, "/");
+    if (strcmp(req_param(req, "ut"), "1") == 0)
+        return login_form(req, 200, NULL), widget_notice(req, "info", ""), 200;
+    return login_form(req, 200, NULL);
+}
+
+/* Only local paths are followed after login, never another site. */
+static const char *safe_next(const char *next)
+{
+    if (next && next[0] == '/' && next[1] != '/' && next[1] != '\\' && !strchr(next, ':'))
+        return next;
+    return "/";
+}
+
+int auth_login_submit(request_t *req)
+{
+    if (req->nerrors)
+        return login_form(req, 400, NULL);
+    const char *email = req_param(req, "email");
+    const char *password = req_param(req, "password");
+    int64_t now = (int64_t)time(NULL);
+    buf_t folded = BUF_INIT;
+    for (const char *p = email; *p; p++)
+        buf_putc(&folded, (*p >= 'A' && *p <= 'Z') ? (char)(*p + 32) : *p);
+    char *email_key = arena_printf(&req->arena, "email:%s", buf_cstr(&folded));
+    char *addr_key = arena_printf(&req->arena, "addr:%s", req->client_addr);
+    buf_free(&folded);
+    if (failures_since(req->db, email_key, now - AUTH_WINDOW) >= AUTH_MAX_FAILURES ||
+        failures_since(req->db, addr_key, now - AUTH_WINDOW) >= AUTH_MAX_FAILURES) {
+        log_warn("inloggning spärrad tillfälligt för %s från %s", email, req->client_addr);
+        return login_form(req, 429, "För många misslyckade inloggningsförsök. Vänta en minut och försök igen.");
+    }
+    db_stmt_t *st = db_prepare(req->db, "SELECT id, password_hash FROM users WHERE lower(email) = lower(?) AND active = 1");
+    if (!st)
+        return -1;
+    db_bind_text(st, 1, email);
+    int64_t user_id = 0;
+    char *hash = NULL;
+    if (db_step(st) == DB_ROW) {
+        user_id = db_col_int(st, 0);
+        hash = arena_strdup(&req->arena, db_col_text(st, 1));
+    }
+    db_done(st);
+    /* An unknown account costs as much time as a known one, so timing tells nothing. */
+    static const char dummy[] =
+        "$argon2id$v=19$m=19456,t=2,p=1$c2FtdmVya2Fuc2FsdA$1o3p0yPaUq+5E+9EkbRxQ1fvwqJ6K1Pn0mH2U2lq1zA";
+    bool ok = auth_verify_password(hash ? hash : dummy, password) && hash;
+    if (!ok) {
+        record_failure(req->db, email_key, now);
+        record_failure(req->db, addr_key, now);
+        return login_form(req, 401, "Fel e-postadress eller lösenord.");
+    }
+    if (!session_start(req, user_id))
+        return -1;
+    /* Forget old failures now and then, so the table stays small. */
+    st = db_prepare(req->db, "DELETE FROM login_failures WHERE at < ?");
+    db_bind_int(st, 1, now - 3600);
+    db_step(st);
+    db_done(st);
+    return respond_redirect(req, safe_next(req_param(req, "next")));
+}
+
+int auth_logout(request_t *req)
+{
+    session_end(req);
+    return respond_redirect(req, "/login?ut=1");
+}
+
+static int account_form(request_t *req, int status, const char *notice)
+{
+    layout_begin(req, "Mitt konto");
+    buf_t *o = &req->body;
+    if (notice)
+        widget_notice(req, "success", notice);
+    widget_error_summary(req);
+    html_printf(o, "<dl class=\"facts\"><dt>Namn</dt><dd>%s</dd><dt>E-post</dt><dd>%s</dd>"
+                   "<dt>Roll</dt><dd>%s</dd></dl>\n",
+                req->viewer.name, req->viewer.email, role_label(req->viewer.role));
+    html_raw(o, "<h2>Byt lösenord</h2>\n<form method=\"post\" action=\"/account/password\" class=\"card form narrow\" novalidate>\n");
+    widget_csrf(req);
+    static const struct { const char *name, *label, *ac; } f[] = {
+        {"current", "Nuvarande lösenord", "current-password"},
+        {"password", "Nytt lösenord (minst 12 tecken)", "new-password"},
+        {"confirm", "Upprepa det nya lösenordet", "new-password"},
+    };
+    for (size_t i = 0; i < 3; i++) {
+        html_printf(o, "<div class=\"field\"><label for=\"f-%s\">%s</label>", f[i].name, f[i].label);
+        widget_field_error(req, f[i].name);
+        html_printf(o, "<input id=\"f-%s\" name=\"%s\" type=\"password\" autocomplete=\"%s\" required",
+                    f[i].name, f[i].name, f[i].ac);
+        widget_field_invalid(req, f[i].name);
+        html_raw(o, "></div>\n");
+    }
+    html_raw(o, "<button type=\"submit\" class=\"button\">Byt lösenord</button>\n</form>\n");
+    layout_end(req);
+    return respond_html(req, status);
+}
+
+int auth_account_page(request_t *req)
+{
+    return account_form(req, 200, strcmp(req_param(req, "klart"), "1") == 0 ? "Lösenordet är bytt." : NULL);
+}
+
+int auth_password_submit(request_t *req)
+{
+    const char *cur = req_param(req, "current"), *pw = req_param(req, "password");
+    if (!req->nerrors && !validate_password(pw))
+        req_add_error(req, "password", "Det nya lösenordet ska ha minst 12 tecken.");
+    if (!req->nerrors && strcmp(pw, req_param(req, "confirm")) != 0)
+        req_add_error(req, "confirm", "Lösenorden är inte lika.");
+    if (!req->nerrors) {
+        db_stmt_t *st = db_prepare(req->db, "SELECT password_hash FROM users WHERE id = ?");
+        db_bind_int(st, 1, req->viewer.user_id);
+        char *hash = db_step(st) == DB_ROW ? arena_strdup(&req->arena, db_col_text(st, 0)) : NULL;
+        db_done(st);
+        if (!hash || !auth_verify_password(hash, cur))
+            req_add_error(req, "current", "Det nuvarande lösenordet stämmer inte.");
+    }
+    if (req->nerrors)
+        return account_form(req, 400, NULL);
+    char newhash[crypto_pwhash_STRBYTES];
+    if (!auth_hash_password(pw, newhash))
+        return -1;
+    if (db_begin_write(req->db) != DB_OK)
+        return -1;
+    db_stmt_t *st = db_prepare(req->db, "UPDATE users SET password_hash = ? WHERE id = ?");
+    db_bind_text(st, 1, newhash);
+    db_bind_int(st, 2, req->viewer.user_id);
+    bool ok = db_step(st) == DB_DONE;
+    db_done(st);
+    char *key = arena_printf(&req->arena, "%lld", (long long)req->viewer.user_id);
+    ok = ok && audit_record(req->db, &req->viewer, "password", "user", key, NULL, "{\"password\":\"bytt\"}") == DB_OK;
+    if (!ok) {
+        db_rollback(req->db);
+        return -1;
+    }
+    session_end_all(req->db, req->viewer.user_id, req->session_raw);
+    db_commit(req->db);
+    return respond_redirect(req, "/account?klart=1");
+}

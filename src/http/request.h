@@ -1,0 +1,89 @@
+/* request.h — one HTTP request as handlers see it: validated parameters, the viewer,
+ * the thread's database connection, an arena, and the response being built. */
+#ifndef SV_REQUEST_H
+#define SV_REQUEST_H
+#include "../base/arena.h"
+#include "../base/buf.h"
+#include "../base/viewer.h"
+#include "../db/db.h"
+#include <stdbool.h>
+#include <stddef.h>
+
+struct route;
+struct MHD_Connection;
+
+enum { REQ_MAX_PARAMS = 24, REQ_MAX_ERRORS = 16, REQ_MAX_HEADERS = 8, REQ_MAX_PATH_ARGS = 4 };
+
+typedef struct req_param {
+    const char *name;
+    const char *value; /* validated and normalised; "" when absent */
+} req_param_t;
+
+typedef struct form_error {
+    const char *field; /* the form field's name (for the link in the error summary) */
+    const char *message;
+} form_error_t;
+
+typedef struct upload {
+    const char *field;
+    const char *filename;
+    buf_t data;
+} upload_t;
+
+typedef struct request {
+    struct MHD_Connection *conn;
+    const struct route *route;
+    const char *method;
+    const char *path;
+    const char *query;          /* the raw query string as the client sent it (for "next") */
+    const char *client_addr;
+    bool secure;                /* HTTPS seen by the client (TLS or a trusted proxy) */
+    arena_t arena;
+    db_t *db;
+
+    /* Parameters as declared by the route, validated before the handler runs. */
+    req_param_t params[REQ_MAX_PARAMS];
+    size_t nparams;
+    const char *path_args[REQ_MAX_PATH_ARGS];
+    form_error_t errors[REQ_MAX_ERRORS];
+    size_t nerrors;
+    upload_t upload;            /* the one file field of an upload form */
+
+    /* Who asks. viewer.role is ROLE_NONE when nobody is logged in. */
+    viewer_t viewer;
+    const char *session_raw;    /* the session id from the cookie, if valid */
+    const char *csrf;           /* the token forms must carry */
+    bool via_token;             /* authenticated by a bearer token */
+
+    /* The response. */
+    int status;
+    buf_t body;
+    const char *content_type;
+    const char *headers[REQ_MAX_HEADERS][2];
+    size_t nheaders;
+    bool cacheable;             /* static assets; everything else is no-store */
+} request_t;
+
+typedef int (*handler_fn)(request_t *req);
+
+/* The value of a declared parameter ("" if not sent). */
+const char *req_param(const request_t *req, const char *name);
+bool req_has_param(const request_t *req, const char *name);
+long long req_param_int(const request_t *req, const char *name, long long dflt);
+/* Adds a form error; handlers use it for checks that need the database. */
+void req_add_error(request_t *req, const char *field, const char *message);
+void req_add_header(request_t *req, const char *name, const char *value);
+void req_set_cookie(request_t *req, const char *name, const char *value, int max_age);
+
+/* Responses. Each returns the status so a handler can `return respond_…(…)`. */
+int respond_html(request_t *req, int status);            /* req->body holds the page */
+int respond_redirect(request_t *req, const char *location);
+int respond_json_text(request_t *req, int status, char *json); /* takes ownership */
+int respond_file(request_t *req, const char *content_type, const char *filename, buf_t *data);
+/* The one error renderer: an HTML page, or {"error":{…}} for API routes. */
+int respond_error(request_t *req, int status, const char *message);
+
+/* Whether the current request is for the JSON API. */
+bool req_is_api(const request_t *req);
+
+#endif

@@ -1,0 +1,149 @@
+/* respond.c — request accessors and the response helpers, including the one error
+ * renderer (an HTML page, or a JSON error object for the API). */
+#include "request.h"
+#include "routes.h"
+#include "server.h"
+#include "../html/layout.h"
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *req_param(const request_t *req, const char *name)
+{
+    for (size_t i = 0; i < req->nparams; i++)
+        if (strcmp(req->params[i].name, name) == 0)
+            return req->params[i].value;
+    return "";
+}
+
+bool req_has_param(const request_t *req, const char *name)
+{
+    return *req_param(req, name) != '\0';
+}
+
+long long req_param_int(const request_t *req, const char *name, long long dflt)
+{
+    const char *v = req_param(req, name);
+    return *v ? strtoll(v, NULL, 10) : dflt;
+}
+
+void req_add_error(request_t *req, const char *field, const char *message)
+{
+    if (req->nerrors < REQ_MAX_ERRORS) {
+        req->errors[req->nerrors].field = field;
+        req->errors[req->nerrors].message = message;
+        req->nerrors++;
+    }
+}
+
+void req_add_header(request_t *req, const char *name, const char *value)
+{
+    if (req->nheaders < REQ_MAX_HEADERS) {
+        req->headers[req->nheaders][0] = name;
+        req->headers[req->nheaders][1] = value;
+        req->nheaders++;
+    }
+}
+
+void req_set_cookie(request_t *req, const char *name, const char *value, int max_age)
+{
+    /* max_age < 0: a browser-session cookie; 0: delete it. */
+    char *c = arena_printf(&req->arena, "%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s", name, value,
+                           req->secure ? "; Secure" : "",
+                           max_age == 0 ? "; Max-Age=0" : "");
+    req_add_header(req, "Set-Cookie", c);
+}
+
+bool req_is_api(const request_t *req)
+{
+    return (req->route && (req->route->flags & ROUTE_API)) || strncmp(req->path, "/api/", 5) == 0;
+}
+
+int respond_html(request_t *req, int status)
+{
+    req->status = status;
+    req->content_type = "text/html; charset=utf-8";
+    return status;
+}
+
+int respond_redirect(request_t *req, const char *location)
+{
+    buf_reset(&req->body);
+    req->status = 303;
+    req_add_header(req, "Location", location);
+    req->content_type = "text/plain; charset=utf-8";
+    return 303;
+}
+
+int respond_json_text(request_t *req, int status, char *json)
+{
+    buf_reset(&req->body);
+    buf_puts(&req->body, json);
+    buf_putc(&req->body, '\n');
+    free(json);
+    req->status = status;
+    req->content_type = "application/json; charset=utf-8";
+    return status;
+}
+
+int respond_file(request_t *req, const char *content_type, const char *filename, buf_t *data)
+{
+    buf_free(&req->body);
+    req->body = *data;
+    *data = (buf_t)BUF_INIT;
+    req->status = 200;
+    req->content_type = content_type;
+    req_add_header(req, "Content-Disposition", arena_printf(&req->arena, "attachment; filename=\"%s\"", filename));
+    return 200;
+}
+
+static const char *error_code(int status)
+{
+    switch (status) {
+    case 400: return "bad_request";
+    case 401: return "unauthorized";
+    case 403: return "forbidden";
+    case 404: return "not_found";
+    case 405: return "method_not_allowed";
+    case 413: return "payload_too_large";
+    case 429: return "too_many_requests";
+    case 503: return "unavailable";
+    default: return "internal_error";
+    }
+}
+
+static const char *error_title(int status)
+{
+    switch (status) {
+    case 400: return "Felaktig förfrågan";
+    case 401: return "Inloggning krävs";
+    case 403: return "Åtkomst nekad";
+    case 404: return "Sidan finns inte";
+    case 405: return "Metoden är inte tillåten";
+    case 413: return "För stor förfrågan";
+    case 429: return "För många försök";
+    case 503: return "Tillfälligt otillgänglig";
+    default: return "Något gick fel";
+    }
+}
+
+int respond_error(request_t *req, int status, const char *message)
+{
+    buf_reset(&req->body);
+    req->status = status;
+    if (req_is_api(req)) {
+        json_t *j = json_pack("{s:{s:s, s:s}}", "error", "code", error_code(status), "message", message);
+        char *text = json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII);
+        json_decref(j);
+        respond_json_text(req, status, text);
+        return status;
+    }
+    layout_begin(req, error_title(status));
+    html_printf(&req->body, "<p class=\"lead\">%s</p>\n", message);
+    if (req->viewer.role == ROLE_NONE && status != 404)
+        html_raw(&req->body, "<p><a href=\"/login\">Till inloggningen</a></p>\n");
+    else
+        html_raw(&req->body, "<p><a href=\"/\">Till startsidan</a></p>\n");
+    layout_end(req);
+    return respond_html(req, status);
+}

@@ -1,0 +1,392 @@
+/* main.c — the samverkan command and its subcommands (one table). */
+#include "admin/admin.h"
+#include "base/alloc.h"
+#include "base/buf.h"
+#include "base/log.h"
+#include "base/validate.h"
+#include "db/db.h"
+#include "demo/demo.h"
+#include "http/server.h"
+#include "http/session.h"
+#include "register/register.h"
+#include "routes_table.h"
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define SAMVERKAN_VERSION "0.1.0"
+
+typedef struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+    const char *usage;
+} command_t;
+
+/* Options are "--name value" or "--flag"; positional arguments are collected in order. */
+typedef struct opts {
+    const char *db;
+    const char *values[16][2];
+    size_t nvalues;
+    const char *pos[8];
+    size_t npos;
+    bool help;
+} opts_t;
+
+static bool is_flag(const char *name)
+{
+    return strcmp(name, "--trust-proxy") == 0 || strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0;
+}
+
+static int parse_opts(int argc, char **argv, opts_t *o)
+{
+    memset(o, 0, sizeof *o);
+    o->db = getenv("SAMVERKAN_DB");
+    if (!o->db || !*o->db)
+        o->db = "samverkan.db";
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            o->help = true;
+        } else if (strncmp(a, "--", 2) == 0) {
+            const char *v = "1";
+            if (!is_flag(a)) {
+                if (i + 1 >= argc) {
+                    fprintf(stderr, "samverkan: %s saknar ett värde\n", a);
+                    return -1;
+                }
+                v = argv[++i];
+            }
+            if (strcmp(a, "--db") == 0)
+                o->db = v;
+            else if (o->nvalues < 16) {
+                o->values[o->nvalues][0] = a + 2;
+                o->values[o->nvalues][1] = v;
+                o->nvalues++;
+            }
+        } else if (o->npos < 8) {
+            o->pos[o->npos++] = a;
+        }
+    }
+    return 0;
+}
+
+static const char *opt(const opts_t *o, const char *name)
+{
+    for (size_t i = 0; i < o->nvalues; i++)
+        if (strcmp(o->values[i][0], name) == 0)
+            return o->values[i][1];
+    return NULL;
+}
+
+static db_t *open_db(const char *url)
+{
+    char *err = NULL;
+    db_t *db = db_open(url, &err);
+    if (!db) {
+        fprintf(stderr, "samverkan: %s\n", err);
+        free(err);
+        return NULL;
+    }
+    if (db_migrate(db, &err) < 0) {
+        fprintf(stderr, "samverkan: %s\n", err);
+        free(err);
+        db_close(db);
+        return NULL;
+    }
+    return db;
+}
+
+static int cmd_init(int argc, char **argv)
+{
+    opts_t o;
+    if (parse_opts(argc, argv, &o) < 0)
+        return 2;
+    db_t *db = open_db(o.db);
+    if (!db)
+        return 1;
+    printf("Databasen %s är klar (schemaversion %d).\n", o.db, db_schema_version(db));
+    db_close(db);
+    return 0;
+}
+
+static int cmd_serve(int argc, char **argv)
+{
+    opts_t o;
+    if (parse_opts(argc, argv, &o) < 0)
+        return 2;
+    server_config_t cfg = {o.db, "127.0.0.1", 8080, 0, 30 * 60, 12 * 3600, false, 64u << 20, app_routes};
+    const char *listen = opt(&o, "listen");
+    if (listen) {
+        const char *colon = strrchr(listen, ':');
+        long long port;
+        static char host[64];
+        if (!colon || (size_t)(colon - listen) >= sizeof host || !validate_int(colon + 1, 0, 65535, &port)) {
+            fprintf(stderr, "samverkan: --listen ska vara ADRESS:PORT, till exempel 127.0.0.1:8080\n");
+            return 2;
+        }
+        memcpy(host, listen, (size_t)(colon - listen));
+        host[colon - listen] = '\0';
+        cfg.host = host;
+        cfg.port = (unsigned short)port;
+    }
+    long long v;
+    if (opt(&o, "threads") && validate_int(opt(&o, "threads"), 1, 256, &v))
+        cfg.threads = (unsigned)v;
+    if (opt(&o, "session-idle") && validate_int(opt(&o, "session-idle"), 1, 86400, &v))
+        cfg.session_idle = (int)v;
+    if (opt(&o, "session-max") && validate_int(opt(&o, "session-max"), 1, 7 * 86400, &v))
+        cfg.session_max = (int)v;
+    if (opt(&o, "upload-limit-mb") && validate_int(opt(&o, "upload-limit-mb"), 1, 1024, &v))
+        cfg.upload_limit = (size_t)v << 20;
+    cfg.trust_proxy = opt(&o, "trust-proxy") != NULL;
+    /* Upgrade the schema before any worker opens its own connection. */
+    db_t *db = open_db(o.db);
+    if (!db)
+        return 1;
+    db_close(db);
+    return server_run(&cfg);
+}
+
+static int read_file(const char *path, buf_t *out)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f)
+        return -1;
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_append(out, chunk, n);
+    if (f != stdin)
+        fclose(f);
+    return 0;
+}
+
+static int cmd_import(int argc, char **argv)
+{
+    opts_t o;
+    if (parse_opts(argc, argv, &o) < 0)
+        return 2;
+    if (o.npos != 2) {
+        fprintf(stderr, "användning: samverkan import KIND FILE [--year Y] [--db URL]\n");
+        return 2;
+    }
+    long long year = 0;
+    if (opt(&o, "year") && !validate_int(opt(&o, "year"), 1990, 2100, &year)) {
+        fprintf(stderr, "samverkan: --year ska vara ett årtal, till exempel 2025\n");
+        return 2;
+    }
+    buf_t data = BUF_INIT;
+    if (read_file(o.pos[1], &data) < 0) {
+        fprintf(stderr, "samverkan: kan inte läsa %s\n", o.pos[1]);
+        return 1;
+    }
+    db_t *db = open_db(o.db);
+    if (!db) {
+        buf_free(&data);
+        return 1;
+    }
+    arena_t a = ARENA_INIT;
+    reg_import_result_t r;
+    char *err = NULL;
+    const char *base = strrchr(o.pos[1], '/') ? strrchr(o.pos[1], '/') + 1 : o.pos[1];
+    int rc = 0;
+    if (register_import(db, &viewer_cli, o.pos[0], base, buf_cstr(&data), data.len, (int)year, &a, &r, &err)) {
+        buf_t sum = BUF_INIT;
+        register_import_summary(&r, &sum);
+        fputs(buf_cstr(&sum), stdout);
+        buf_free(&sum);
+    } else {
+        fprintf(stderr, "samverkan: %s\nIngenting ändrades.\n", err);
+        rc = 1;
+    }
+    arena_free(&a);
+    buf_free(&data);
+    db_close(db);
+    return rc;
+}
+
+static int cmd_demo(int argc, char **argv)
+{
+    opts_t o;
+    if (parse_opts(argc, argv, &o) < 0)
+        return 2;
+    const char *password = opt(&o, "password") ? opt(&o, "password") : "samverkan-demo-2026";
+    if (!validate_password(password)) {
+        fprintf(stderr, "samverkan: demolösenordet ska ha minst 12 tecken\n");
+        return 2;
+    }
+    db_t *db = open_db(o.db);
+    if (!db)
+        return 1;
+    int rc = demo_fill(db, opt(&o, "data"), password, stdout);
+    db_close(db);
+    return rc;
+}
+
+static char *read_password(void)
+{
+    char line[512];
+    if (isatty(STDIN_FILENO))
+        fprintf(stderr, "Lösenord: ");
+    if (!fgets(line, sizeof line, stdin))
+        return NULL;
+    line[strcspn(line, "\r\n")] = '\0';
+    return xstrdup(line);
+}
+
+static int cmd_user(int argc, char **argv)
+{
+    opts_t o;
+    if (parse_opts(argc, argv, &o) < 0)
+        return 2;
+    if (o.npos != 1 || strcmp(o.pos[0], "add") != 0) {
+        fprintf(stderr, "användning: samverkan user add --email E --name N --role ROLE [--organiser ORGNR] "
+                        "[--unit CODE] [--university NAME]\n");
+        return 2;
+    }
+    char *password = read_password();
+    if (!password) {
+        fprintf(stderr, "samverkan: lösenordet läses från standard in\n");
+        return 2;
+    }
+    db_t *db = open_db(o.db);
+    if (!db) {
+        free(password);
+        return 1;
+    }
+    admin_new_user_t u = {opt(&o, "email"), opt(&o, "name"), opt(&o, "role"), opt(&o, "organiser"),
+                          opt(&o, "unit"), opt(&o, "university"), password};
+    arena_t a = ARENA_INIT;
+    char *err;
+    const char *field;
+    int64_t id = admin_user_create(db, &viewer_cli, &u, &a, &err, &field);
+    if (id)
+        printf("Användaren %s är skapad (id %lld).\n", u.email, (long long)id);
+    else
+        fprintf(stderr, "samverkan: --%s: %s\n", field, err);
+    sodium_memzero(password, strlen(password));
+    free(password);
+    arena_free(&a);
+    db_close(db);
+    return id ? 0 : 1;
+}
+
+static int cmd_token(int argc, char **argv)
+{
+    opts_t o;
+    if (parse_opts(argc, argv, &o) < 0)
+        return 2;
+    if (o.npos != 1 || strcmp(o.pos[0], "create") != 0 || !opt(&o, "email")) {
+        fprintf(stderr, "användning: samverkan token create --email E\n");
+        return 2;
+    }
+    db_t *db = open_db(o.db);
+    if (!db)
+        return 1;
+    int64_t id = admin_user_id_by_email(db, opt(&o, "email"));
+    arena_t a = ARENA_INIT;
+    char *token = id ? session_token_create(db, id, &a) : NULL;
+    if (token)
+        printf("%s\n", token);
+    else
+        fprintf(stderr, "samverkan: ingen användare med e-postadressen %s\n", opt(&o, "email"));
+    arena_free(&a);
+    db_close(db);
+    return token ? 0 : 1;
+}
+
+static int cmd_backup(int argc, char **argv)
+{
+    opts_t o;
+    if (parse_opts(argc, argv, &o) < 0)
+        return 2;
+    if (o.npos != 1) {
+        fprintf(stderr, "användning: samverkan backup FILE [--db URL]\n");
+        return 2;
+    }
+    if (access(o.pos[0], F_OK) == 0) {
+        fprintf(stderr, "samverkan: %s finns redan; välj ett nytt filnamn\n", o.pos[0]);
+        return 1;
+    }
+    db_t *db = open_db(o.db);
+    if (!db)
+        return 1;
+    char *err = NULL;
+    int rc = db_backup(db, o.pos[0], &err);
+    if (rc == DB_OK)
+        printf("Säkerhetskopian är skriven till %s.\n", o.pos[0]);
+    else
+        fprintf(stderr, "samverkan: säkerhetskopieringen misslyckades: %s\n", err ? err : "okänt fel");
+    free(err);
+    db_close(db);
+    return rc == DB_OK ? 0 : 1;
+}
+
+static const command_t commands[] = {
+    {"init", cmd_init, "skapar eller uppgraderar databasen", "samverkan init [--db URL]"},
+    {"serve", cmd_serve, "startar webbservern",
+     "samverkan serve [--db URL] [--listen 127.0.0.1:8080] [--threads N] [--session-idle SEK]\n"
+     "                [--session-max SEK] [--upload-limit-mb MB] [--trust-proxy]\n\n"
+     "  --listen         adress och port (port 0 väljer en ledig port, som skrivs ut)\n"
+     "  --threads        antal arbetstrådar (standard: antal kärnor)\n"
+     "  --session-idle   sekunder utan aktivitet innan en session upphör (1800)\n"
+     "  --session-max    längsta livslängd för en session i sekunder (43200)\n"
+     "  --trust-proxy    lita på X-Forwarded-For och X-Forwarded-Proto från en omvänd proxy"},
+    {"demo", cmd_demo, "fyller databasen med demodata och en användare per roll",
+     "samverkan demo [--db URL] [--data KATALOG] [--password LÖSENORD]\n\n"
+     "  --data      katalogen med Skolverkets och SCB:s filer (till exempel ../shared/data)"},
+    {"import", cmd_import, "läser in en fil",
+     "samverkan import KIND FILE [--year Y] [--db URL]\n\n"
+     "  KIND: organisers, units, results, background, preschools, municipalities\n"
+     "  --year  kalenderåret då läsåret slutar, om filen inte anger läsår (krävs för preschools)"},
+    {"user", cmd_user, "lägger till en användare (lösenordet läses från standard in)",
+     "samverkan user add --email E --name N --role ROLE [--organiser ORGNR] [--unit CODE]\n"
+     "                   [--university NAME] [--db URL]\n\n"
+     "  ROLE: admin, analyst, supporter, finance, organiser, head, group, university, reader"},
+    {"token", cmd_token, "skapar en API-nyckel för en användare", "samverkan token create --email E [--db URL]"},
+    {"backup", cmd_backup, "skriver en konsistent kopia av databasen medan den används",
+     "samverkan backup FILE [--db URL]"},
+    {NULL, NULL, NULL, NULL},
+};
+
+static void usage(FILE *f)
+{
+    fprintf(f, "Samverkan %s — Samverkan för bästa skola\n\nanvändning: samverkan KOMMANDO [flaggor]\n\n", SAMVERKAN_VERSION);
+    for (const command_t *c = commands; c->name; c++)
+        fprintf(f, "  %-8s %s\n", c->name, c->summary);
+    fprintf(f, "\nDatabasen väljs med --db URL eller SAMVERKAN_DB (standard: samverkan.db).\n"
+               "samverkan KOMMANDO --help visar kommandots flaggor.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (sodium_init() < 0) {
+        fprintf(stderr, "samverkan: libsodium kunde inte startas\n");
+        return 1;
+    }
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("samverkan %s\n", SAMVERKAN_VERSION);
+        return 0;
+    }
+    for (const command_t *c = commands; c->name; c++) {
+        if (strcmp(argv[1], c->name) != 0)
+            continue;
+        for (int i = 2; i < argc; i++) {
+            if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+                printf("%s — %s\n\nanvändning: %s\n", c->name, c->summary, c->usage);
+                return 0;
+            }
+        }
+        return c->run(argc - 2, argv + 2);
+    }
+    fprintf(stderr, "samverkan: okänt kommando \"%s\"\n\n", argv[1]);
+    usage(stderr);
+    return 2;
+}

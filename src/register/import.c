@@ -1,0 +1,502 @@
+/* import.c — reads a register file, validates every row, then applies all rows in one
+ * write transaction: a malformed file changes nothing. */
+#include "import_spec.h"
+#include "../base/buf.h"
+#include "../base/text.h"
+#include "../base/validate.h"
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+typedef struct reader {
+    const import_spec_t *spec;
+    const csv_table_t *t;
+    arena_t *a;
+    char **err;
+} reader_t;
+
+static int col_of(const reader_t *r, const char *key)
+{
+    for (size_t i = 0; i < r->spec->ncolumns; i++)
+        if (strcmp(r->spec->columns[i].key, key) == 0)
+            return (int)i;
+    return -1;
+}
+
+static const char *field(const reader_t *r, const csv_row_t *row, const char *key)
+{
+    int c = col_of(r, key);
+    return c < 0 ? "" : csv_field(r->t, row, (size_t)c);
+}
+
+static bool has_column(const reader_t *r, const char *key)
+{
+    int c = col_of(r, key);
+    return c >= 0 && r->t->column_index[c] >= 0;
+}
+
+static const char *header_of(const reader_t *r, const char *key)
+{
+    int c = col_of(r, key);
+    return c >= 0 && r->t->column_header[c] ? r->t->column_header[c] : key;
+}
+
+/* Sets the error for one cell: "fil.csv: rad 17, kolumn "X": …". Returns false. */
+__attribute__((format(printf, 4, 5)))
+static bool cell_error(const reader_t *r, const csv_row_t *row, const char *key, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    *r->err = arena_printf(r->a, "%s: rad %zu, kolumn \"%s\": %s", r->t->filename, row->line, header_of(r, key), msg);
+    return false;
+}
+
+static bool read_orgnr(const reader_t *r, const csv_row_t *row, const char **out)
+{
+    const char *s = field(r, row, "orgnr");
+    char norm[11];
+    if (!*s)
+        return cell_error(r, row, "orgnr", "organisationsnummer saknas.");
+    if (!validate_orgnr(s, norm))
+        return cell_error(r, row, "orgnr", "\"%s\" är inget giltigt organisationsnummer (tio siffror med rätt kontrollsiffra).", s);
+    *out = arena_strdup(r->a, norm);
+    return true;
+}
+
+static bool read_kind(const reader_t *r, const csv_row_t *row, const char **out)
+{
+    const char *s = field(r, row, "kind");
+    *out = register_kind_from_text(s);
+    if (!*out)
+        return cell_error(r, row, "kind", "okänd typ av huvudman \"%s\" (Kommunal, Enskild, Statlig eller Region).", s);
+    return true;
+}
+
+static bool read_name(const reader_t *r, const csv_row_t *row, const char *key, const char **out)
+{
+    const char *s = field(r, row, key);
+    if (!*s)
+        return cell_error(r, row, key, "namnet saknas.");
+    if (strlen(s) > 300)
+        return cell_error(r, row, key, "namnet är längre än 300 tecken.");
+    *out = s;
+    return true;
+}
+
+static bool read_municipality(const reader_t *r, const csv_row_t *row, const char *key, const char **out)
+{
+    const char *s = field(r, row, key);
+    char norm[5];
+    if (!validate_municipality_code(s, norm))
+        return cell_error(r, row, key, "\"%s\" är ingen kommunkod (fyra siffror, till exempel 0114).", s);
+    *out = arena_strdup(r->a, norm);
+    return true;
+}
+
+/* Checks a statistic against its domain; sets flag to "", missing, suppressed, rounded or
+ * implausible. */
+static bool read_stat(const reader_t *r, const csv_row_t *row, const stat_column_t *sc, double *value,
+                      const char **flag, long long *implausible)
+{
+    const char *s = field(r, row, sc->variable);
+    csv_value_kind_t k = csv_parse_value(s, value);
+    static const char *const flags[] = {"", "missing", "suppressed", "rounded"};
+    if (k == CSV_INVALID)
+        return cell_error(r, row, sc->variable, "\"%s\" är inget tal (tillåtet: 47,5 · . · .. · ~100).", s);
+    *flag = flags[k];
+    if (k == CSV_MISSING || k == CSV_SUPPRESSED)
+        return true;
+    double v = *value;
+    switch (sc->domain) {
+    case DOM_SHARE:
+        if (v < 0 || v > 100)
+            return cell_error(r, row, sc->variable, "värdet %s ska vara en andel mellan 0 och 100.", s);
+        break;
+    case DOM_COUNT:
+        if (v < 0 || v != floor(v))
+            return cell_error(r, row, sc->variable, "värdet %s ska vara ett antal (ett heltal, 0 eller mer).", s);
+        break;
+    case DOM_AMOUNT:
+        if (v < 0)
+            return cell_error(r, row, sc->variable, "värdet %s får inte vara negativt.", s);
+        break;
+    case DOM_MERIT:
+        if (v < 0 || v > 340)
+            return cell_error(r, row, sc->variable, "meritvärdet %s ska ligga mellan 0 och 340.", s);
+        break;
+    case DOM_RATIO:
+        if (v < 0)
+            return cell_error(r, row, sc->variable, "värdet %s får inte vara negativt.", s);
+        if (v > 20) {
+            *flag = "implausible";
+            (*implausible)++;
+        }
+        break;
+    }
+    return true;
+}
+
+/* Grades offered from J/N columns: "F,1,2,3". */
+static const char *read_grades(const reader_t *r, const csv_row_t *row)
+{
+    static const char *const keys[] = {"g_f", "g_1", "g_2", "g_3", "g_4", "g_5", "g_6", "g_7", "g_8", "g_9"};
+    static const char *const names[] = {"F", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+    buf_t b = BUF_INIT;
+    for (size_t i = 0; i < 10; i++) {
+        if (strcmp(field(r, row, keys[i]), "J") == 0) {
+            if (b.len)
+                buf_putc(&b, ',');
+            buf_puts(&b, names[i]);
+        }
+    }
+    const char *s = b.len ? arena_strdup(r->a, buf_cstr(&b)) : NULL;
+    buf_free(&b);
+    return s;
+}
+
+static bool read_pupils(const reader_t *r, const csv_row_t *row, long long *out)
+{
+    static const char *const keys[] = {"p_f", "p_1", "p_2", "p_3", "p_4", "p_5", "p_6", "p_7", "p_8", "p_9"};
+    *out = -1;
+    if (has_column(r, "p_total")) {
+        long long v;
+        const char *s = field(r, row, "p_total");
+        if (!*s)
+            return true;
+        if (!validate_int(s, 0, 100000, &v))
+            return cell_error(r, row, "p_total", "\"%s\" är inget antal elever.", s);
+        *out = v;
+        return true;
+    }
+    long long sum = 0;
+    bool any = false;
+    for (size_t i = 0; i < 10; i++) {
+        if (!has_column(r, keys[i]))
+            continue;
+        const char *s = field(r, row, keys[i]);
+        long long v;
+        if (!*s)
+            continue;
+        if (!validate_int(s, 0, 100000, &v))
+            return cell_error(r, row, keys[i], "\"%s\" är inget antal elever.", s);
+        sum += v;
+        any = true;
+    }
+    *out = any ? sum : -1;
+    return true;
+}
+
+static bool read_unit_row(const reader_t *r, const csv_row_t *row, unit_row_t *u, reg_import_result_t *res)
+{
+    memset(u, 0, sizeof *u);
+    u->line = row->line;
+    u->code = field(r, row, "code");
+    if (!validate_unit_code(u->code))
+        return cell_error(r, row, "code", "\"%s\" är ingen enhetskod (åtta siffror för skolenheter, sex för förskolor).", u->code);
+    if (!read_name(r, row, "name", &u->name) || !read_orgnr(r, row, &u->orgnr) ||
+        !read_kind(r, row, &u->organiser_kind) || !read_municipality(r, row, "municipality_code", &u->municipality_code))
+        return false;
+    u->organiser = *field(r, row, "organiser") ? field(r, row, "organiser") : NULL;
+    u->municipality = *field(r, row, "municipality") ? field(r, row, "municipality") : NULL;
+    const char *county = field(r, row, "county_code");
+    u->county_code = strlen(county) == 2 && text_is_digits(county, 2) ? county : NULL;
+    u->address = *field(r, row, "address") ? field(r, row, "address") : NULL;
+    u->postal_town = *field(r, row, "postal_town") ? field(r, row, "postal_town") : NULL;
+    u->forms = r->spec->forms;
+    u->pupils = -1;
+    if (strcmp(r->spec->kind, "units") == 0) {
+        u->grades = read_grades(r, row);
+        if (has_column(r, "g_1")) {
+            u->forms |= FORM_GRUNDSKOLA;
+            if (strcmp(field(r, row, "g_f"), "J") == 0)
+                u->forms |= FORM_FORSKOLEKLASS;
+        } else {
+            u->forms |= FORM_GYMNASIESKOLA;
+        }
+        long long pupils;
+        if (!read_pupils(r, row, &pupils))
+            return false;
+        /* Pupils per school form, so a unit in both register files sums the two. */
+        if (pupils >= 0) {
+            u->stats[u->nstats].variable = (u->forms & FORM_GYMNASIESKOLA) ? "pupils_gymnasieskola" : "pupils_grundskola";
+            u->stats[u->nstats].value = (double)pupils;
+            u->stats[u->nstats].flag = "";
+            u->nstats++;
+        }
+    }
+    if (has_column(r, "latitude") && has_column(r, "longitude")) {
+        double lat, lon;
+        csv_value_kind_t klat = csv_parse_value(field(r, row, "latitude"), &lat);
+        csv_value_kind_t klon = csv_parse_value(field(r, row, "longitude"), &lon);
+        if (klat == CSV_VALUE && klon == CSV_VALUE) {
+            if (lat < 55 || lat > 70 || lon < 10 || lon > 25)
+                return cell_error(r, row, "latitude", "koordinaten %.5f, %.5f ligger inte i Sverige.", lat, lon);
+            u->latitude = lat, u->longitude = lon, u->has_position = true;
+        }
+    }
+    for (size_t i = 0; i < r->spec->nstats; i++) {
+        const stat_column_t *sc = &r->spec->stats[i];
+        if (!has_column(r, sc->variable))
+            continue;
+        double v;
+        const char *flag = "";
+        if (!read_stat(r, row, sc, &v, &flag, &res->implausible))
+            return false;
+        u->stats[u->nstats].variable = sc->variable;
+        u->stats[u->nstats].value = v;
+        u->stats[u->nstats].flag = flag;
+        u->nstats++;
+    }
+    if (u->forms & FORM_GRUNDSKOLA) {
+        /* A unit with pupils in förskoleklass runs that school form too. */
+        for (size_t i = 0; i < u->nstats; i++)
+            if (strcmp(u->stats[i].variable, "pupils_fk") == 0 && u->stats[i].value > 0)
+                u->forms |= FORM_FORSKOLEKLASS;
+    }
+    return true;
+}
+
+static bool read_organiser_row(const reader_t *r, const csv_row_t *row, organiser_row_t *o)
+{
+    static const struct { const char *key; unsigned form; } flags[] = {
+        {"f_forskola", FORM_FORSKOLA}, {"f_forskoleklass", FORM_FORSKOLEKLASS},
+        {"f_fritidshem", FORM_FRITIDSHEM}, {"f_grundskola", FORM_GRUNDSKOLA},
+        {"f_anpassad_grundskola", FORM_ANPASSAD_GRUNDSKOLA}, {"f_gymnasieskola", FORM_GYMNASIESKOLA},
+        {"f_anpassad_gymnasieskola", FORM_ANPASSAD_GYMNASIESKOLA},
+    };
+    memset(o, 0, sizeof *o);
+    o->line = row->line;
+    if (!read_orgnr(r, row, &o->orgnr) || !read_kind(r, row, &o->kind) || !read_name(r, row, "name", &o->name))
+        return false;
+    o->legal_form = *field(r, row, "legal_form") ? field(r, row, "legal_form") : NULL;
+    o->postal_town = *field(r, row, "postal_town") ? field(r, row, "postal_town") : NULL;
+    for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
+        if (strcmp(field(r, row, flags[i].key), "J") == 0)
+            o->forms |= flags[i].form;
+    return true;
+}
+
+static bool read_municipality_row(const reader_t *r, const csv_row_t *row, municipality_row_t *m)
+{
+    memset(m, 0, sizeof *m);
+    m->line = row->line;
+    if (!read_municipality(r, row, "code", &m->code) || !read_name(r, row, "name", &m->name))
+        return false;
+    const char *county = field(r, row, "county_code");
+    if (*county && !(strlen(county) == 2 && text_is_digits(county, 2)))
+        return cell_error(r, row, "county_code", "\"%s\" är ingen länskod (två siffror, till exempel 01).", county);
+    m->county_code = *county ? county : NULL;
+    return true;
+}
+
+/* A set of keys seen so far (open addressing; keys live in the arena). */
+typedef struct seen {
+    const char **keys;
+    size_t *lines;
+    size_t cap;
+} seen_t;
+
+static size_t seen_add(seen_t *s, arena_t *a, const char *key, size_t line, size_t nrows)
+{
+    if (!s->keys) {
+        s->cap = 64;
+        while (s->cap < nrows * 2)
+            s->cap *= 2;
+        s->keys = arena_alloc(a, s->cap * sizeof *s->keys);
+        s->lines = arena_alloc(a, s->cap * sizeof *s->lines);
+    }
+    uint64_t h = 1469598103934665603ull;
+    for (const char *p = key; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ull;
+    for (size_t i = h & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
+        if (!s->keys[i]) {
+            s->keys[i] = key;
+            s->lines[i] = line;
+            return 0;
+        }
+        if (strcmp(s->keys[i], key) == 0)
+            return s->lines[i];
+    }
+}
+
+static bool rows_equal(const csv_row_t *a, const csv_row_t *b)
+{
+    if (a->nfields != b->nfields)
+        return false;
+    for (size_t i = 0; i < a->nfields; i++)
+        if (strcmp(a->fields[i], b->fields[i]) != 0)
+            return false;
+    return true;
+}
+
+static void add_skip(reg_import_result_t *r, const char *reason)
+{
+    r->skipped++;
+    for (size_t i = 0; i < r->nskip_reasons; i++) {
+        if (strcmp(r->skip_reasons[i], reason) == 0) {
+            r->skip_counts[i]++;
+            return;
+        }
+    }
+    if (r->nskip_reasons < 8) {
+        r->skip_reasons[r->nskip_reasons] = reason;
+        r->skip_counts[r->nskip_reasons++] = 1;
+    }
+}
+
+static bool resolve_year(const import_spec_t *spec, const csv_table_t *t, int year, int *out, arena_t *a, char **err)
+{
+    int file_year = t->school_year_end;
+    if (year && file_year && year != file_year) {
+        *err = arena_printf(a, "%s: rad %zu: --year %d stämmer inte med filens läsår %d/%02d (år %d).",
+                            t->filename, t->header_line > 1 ? t->header_line - 1 : 1, year, file_year - 1,
+                            file_year % 100, file_year);
+        return false;
+    }
+    *out = year ? year : file_year;
+    if (spec->needs_year && !*out) {
+        *err = arena_printf(a, "%s: filen anger inget läsår; ange året (då läsåret slutar, till exempel 2025 för 2024/25).",
+                            t->filename);
+        return false;
+    }
+    return true;
+}
+
+static bool record_import(import_apply_t *ap, const char *filename)
+{
+    const reg_import_result_t *r = ap->result;
+    db_stmt_t *st = db_prepare(ap->db, "INSERT INTO imports (kind, filename, year, rows_read, added, changed,"
+                                       " unchanged, skipped, user_id, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!st)
+        return false;
+    db_bind_text(st, 1, r->kind);
+    db_bind_text(st, 2, filename);
+    if (r->year)
+        db_bind_int(st, 3, r->year);
+    else
+        db_bind_null(st, 3);
+    db_bind_int(st, 4, r->rows_read);
+    db_bind_int(st, 5, r->added);
+    db_bind_int(st, 6, r->changed);
+    db_bind_int(st, 7, r->unchanged);
+    db_bind_int(st, 8, r->skipped);
+    if (ap->viewer->user_id)
+        db_bind_int(st, 9, ap->viewer->user_id);
+    else
+        db_bind_null(st, 9);
+    db_bind_text(st, 10, ap->viewer->email);
+    db_bind_int(st, 11, (int64_t)time(NULL));
+    bool ok = db_step(st) == DB_DONE;
+    db_done(st);
+    return ok;
+}
+
+bool register_import(db_t *db, const viewer_t *v, const char *kind, const char *filename,
+                     const char *data, size_t len, int year, arena_t *a, reg_import_result_t *res, char **err)
+{
+    memset(res, 0, sizeof *res);
+    *err = NULL;
+    const import_spec_t *spec = import_spec_find(kind);
+    if (!spec) {
+        *err = arena_printf(a, "okänd importtyp \"%s\" (organisers, units, results, background, preschools, municipalities)", kind);
+        return false;
+    }
+    res->kind = spec->kind;
+    res->filename = filename;
+    csv_table_t t;
+    if (!csv_read_table(a, filename, data, len, spec->columns, spec->ncolumns, &t, err))
+        return false;
+    if (!resolve_year(spec, &t, year, &res->year, a, err))
+        return false;
+    res->rows_read = (long long)t.nrows;
+
+    /* Read and validate every row before anything is written. */
+    reader_t r = {spec, &t, a, err};
+    void *rows = arena_alloc(a, (t.nrows ? t.nrows : 1) *
+                                    (spec->shape == SHAPE_UNITS ? sizeof(unit_row_t)
+                                     : spec->shape == SHAPE_ORGANISERS ? sizeof(organiser_row_t)
+                                                                       : sizeof(municipality_row_t)));
+    bool *skip = arena_alloc(a, t.nrows + 1);
+    seen_t seen = {0};
+    for (size_t i = 0; i < t.nrows; i++) {
+        const csv_row_t *row = &t.rows[i];
+        bool ok;
+        const char *key;
+        if (spec->shape == SHAPE_UNITS) {
+            unit_row_t *u = &((unit_row_t *)rows)[i];
+            ok = read_unit_row(&r, row, u, res);
+            key = u->code;
+        } else if (spec->shape == SHAPE_ORGANISERS) {
+            organiser_row_t *o = &((organiser_row_t *)rows)[i];
+            ok = read_organiser_row(&r, row, o);
+            key = o->orgnr;
+        } else {
+            municipality_row_t *m = &((municipality_row_t *)rows)[i];
+            ok = read_municipality_row(&r, row, m);
+            key = m->code;
+        }
+        if (!ok)
+            return false;
+        size_t first = seen_add(&seen, a, key, row->line, t.nrows);
+        if (first) {
+            const csv_row_t *prev = NULL;
+            for (size_t k = 0; k < i && !prev; k++)
+                if (t.rows[k].line == first)
+                    prev = &t.rows[k];
+            if (prev && rows_equal(prev, row)) {
+                skip[i] = true;
+                add_skip(res, "dubblett av en tidigare rad");
+                continue;
+            }
+            *err = arena_printf(a, "%s: rad %zu, kolumn \"%s\": %s finns redan på rad %zu med andra uppgifter.",
+                                filename, row->line, header_of(&r, spec->columns[0].key), key, first);
+            return false;
+        }
+    }
+
+    if (db_begin_write(db) != DB_OK) {
+        *err = arena_printf(a, "%s: databasen är upptagen; försök igen.", filename);
+        return false;
+    }
+    import_apply_t ap = {db, v, spec, a, res->year, res, err, NULL};
+    bool ok = import_apply_begin(&ap);
+    for (size_t i = 0; ok && i < t.nrows; i++) {
+        if (skip[i])
+            continue;
+        if (spec->shape == SHAPE_UNITS)
+            ok = import_apply_unit(&ap, &((unit_row_t *)rows)[i]);
+        else if (spec->shape == SHAPE_ORGANISERS)
+            ok = import_apply_organiser(&ap, &((organiser_row_t *)rows)[i]);
+        else
+            ok = import_apply_municipality(&ap, &((municipality_row_t *)rows)[i]);
+    }
+    import_apply_end(&ap);
+    ok = ok && record_import(&ap, filename);
+    if (!ok || db_commit(db) != DB_OK) {
+        db_rollback(db);
+        if (!*err)
+            *err = arena_printf(a, "%s: importen kunde inte sparas (%s); inget ändrades.", filename, db_errmsg(db));
+        return false;
+    }
+    return true;
+}
+
+void register_import_summary(const reg_import_result_t *r, buf_t *out)
+{
+    buf_printf(out, "Import: %s från %s", register_import_kind_label(r->kind), r->filename);
+    if (r->year)
+        buf_printf(out, " (år %d)", r->year);
+    buf_printf(out, "\n  rader lästa:   %lld\n  tillagda:      %lld\n  ändrade:       %lld\n"
+                    "  oförändrade:   %lld\n  överhoppade:   %lld\n",
+               r->rows_read, r->added, r->changed, r->unchanged, r->skipped);
+    for (size_t i = 0; i < r->nskip_reasons; i++)
+        buf_printf(out, "    %lld: %s\n", r->skip_counts[i], r->skip_reasons[i]);
+    if (r->organisers_added || r->organisers_changed)
+        buf_printf(out, "  huvudmän tillagda: %lld, ändrade: %lld\n", r->organisers_added, r->organisers_changed);
+    if (r->implausible)
+        buf_printf(out, "  orimliga värden (sparade och flaggade): %lld\n", r->implausible);
+}

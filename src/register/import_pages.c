@@ -1,0 +1,112 @@
+/* import_pages.c — the import form for admin and analyst: the same importer and the
+ * same messages as `samverkan import`. */
+#include "pages_common.h"
+#include "../base/fmt.h"
+#include <string.h>
+
+static void recent_imports(request_t *req)
+{
+    buf_t *o = &req->body;
+    db_stmt_t *st = db_prepare(req->db, "SELECT at, kind, filename, year, rows_read, added, changed, unchanged,"
+                                        " skipped, actor FROM imports ORDER BY id DESC LIMIT 10");
+    if (!st)
+        return;
+    bool any = false;
+    while (db_step(st) == DB_ROW) {
+        if (!any) {
+            html_raw(o, "<h2>Senaste importer</h2>\n<div class=\"table-wrap\"><table class=\"data\"><thead><tr>"
+                        "<th scope=\"col\">Tid</th><th scope=\"col\">Typ</th><th scope=\"col\">Fil</th>"
+                        "<th scope=\"col\" class=\"num\">År</th><th scope=\"col\" class=\"num\">Lästa</th>"
+                        "<th scope=\"col\" class=\"num\">Tillagda</th><th scope=\"col\" class=\"num\">Ändrade</th>"
+                        "<th scope=\"col\" class=\"num\">Oförändrade</th><th scope=\"col\" class=\"num\">Överhoppade</th>"
+                        "<th scope=\"col\">Av</th></tr></thead><tbody>\n");
+            any = true;
+        }
+        buf_t when = BUF_INIT;
+        fmt_datetime(&when, db_col_int(st, 0));
+        html_printf(o, "<tr><td class=\"nowrap\">%s</td><td>%s</td><td>%s</td><td class=\"num\">", buf_cstr(&when),
+                    register_import_kind_label(db_col_text(st, 1)), db_col_text(st, 2));
+        buf_free(&when);
+        if (!db_col_is_null(st, 3))
+            html_printf(o, "%lld", (long long)db_col_int(st, 3));
+        for (int c = 4; c <= 8; c++) {
+            html_raw(o, "</td><td class=\"num\">");
+            html_int(o, db_col_int(st, c));
+        }
+        html_printf(o, "</td><td>%s</td></tr>\n", db_col_text(st, 9));
+    }
+    db_done(st);
+    if (any)
+        html_raw(o, "</tbody></table></div>\n");
+}
+
+static int import_form(request_t *req, int status, const reg_import_result_t *done, const char *failure)
+{
+    layout_begin(req, "Importera filer");
+    buf_t *o = &req->body;
+    if (done) {
+        buf_t sum = BUF_INIT;
+        register_import_summary(done, &sum);
+        html_raw(o, "<div class=\"notice notice-success\" role=\"status\"><h2>Importen är klar</h2><pre>");
+        html_text(o, buf_cstr(&sum));
+        html_raw(o, "</pre></div>\n");
+        buf_free(&sum);
+    }
+    if (failure) {
+        html_raw(o, "<div class=\"error-summary\" role=\"alert\"><h2>Filen importerades inte</h2>");
+        html_printf(o, "<p>%s</p><p>Ingenting i databasen ändrades. Rätta filen och försök igen.</p></div>\n", failure);
+    }
+    widget_error_summary(req);
+    html_raw(o, "<p class=\"lead\">Läs in Skolverkets och SCB:s filer som de publiceras (CSV, UTF-8 eller "
+                "Windows-1252, semikolon eller komma). En import sparas helt eller inte alls, och samma fil kan "
+                "läsas in igen utan att något ändras.</p>\n");
+    html_raw(o, "<form method=\"post\" action=\"/import\" enctype=\"multipart/form-data\" class=\"card form\" novalidate>\n");
+    widget_csrf(req);
+    html_raw(o, "<div class=\"field\"><label for=\"f-kind\">Typ av fil</label>");
+    widget_field_error(req, "kind");
+    html_raw(o, "<select id=\"f-kind\" name=\"kind\" required");
+    widget_field_invalid(req, "kind");
+    html_raw(o, "><option value=\"\">Välj typ</option>");
+    for (const char *const *k = register_import_kinds; *k; k++)
+        html_printf(o, "<option value=\"%s\"%s>%s</option>", *k, strcmp(*k, req_param(req, "kind")) == 0 ? " selected" : "",
+                    register_import_kind_label(*k));
+    html_raw(o, "</select></div>\n<div class=\"field\"><label for=\"f-year\">År (valfritt)</label>");
+    widget_field_error(req, "year");
+    html_printf(o, "<p class=\"hint\" id=\"year-hint\">Kalenderåret då läsåret slutar. Behövs bara om filen inte "
+                   "anger läsår, till exempel för förskolefilen.</p>"
+                   "<input id=\"f-year\" name=\"year\" inputmode=\"numeric\" class=\"short\" value=\"%s\" "
+                   "aria-describedby=\"year-hint\"", req_param(req, "year"));
+    widget_field_invalid(req, "year");
+    html_raw(o, "></div>\n<div class=\"field\"><label for=\"f-file\">Fil</label>");
+    widget_field_error(req, "file");
+    html_raw(o, "<input id=\"f-file\" name=\"file\" type=\"file\" accept=\".csv,text/csv\" required");
+    widget_field_invalid(req, "file");
+    html_raw(o, "></div>\n<button type=\"submit\" class=\"button\">Importera</button>\n</form>\n");
+    recent_imports(req);
+    layout_end(req);
+    return respond_html(req, status);
+}
+
+int register_import_page(request_t *req)
+{
+    return import_form(req, 200, NULL, NULL);
+}
+
+int register_import_submit(request_t *req)
+{
+    if (req->nerrors)
+        return import_form(req, 400, NULL, NULL);
+    reg_import_result_t result;
+    char *err = NULL;
+    const char *name = req->upload.filename;
+    const char *slash = strrchr(name, '/');
+    if (slash)
+        name = slash + 1;
+    slash = strrchr(name, '\\');
+    if (slash)
+        name = slash + 1;
+    if (!register_import(req->db, &req->viewer, req_param(req, "kind"), name, buf_cstr(&req->upload.data),
+                         req->upload.data.len, (int)req_param_int(req, "year", 0), &req->arena, &result, &err))
+        return import_form(req, 422, NULL, err);
+    return import_form(req, 200, &result, NULL);
+}

@@ -1,0 +1,86 @@
+/* import_spec.h — the file kinds the register imports: their columns and statistics.
+ * Internal to the register area (import.c and import_apply.c). */
+#ifndef SV_REGISTER_IMPORT_SPEC_H
+#define SV_REGISTER_IMPORT_SPEC_H
+#include "register.h"
+#include "../io/csv.h"
+
+typedef enum stat_domain {
+    DOM_SHARE,   /* a percentage 0–100 */
+    DOM_COUNT,   /* a whole number ≥ 0 */
+    DOM_AMOUNT,  /* a decimal ≥ 0 */
+    DOM_MERIT,   /* merit value 0–340 */
+    DOM_RATIO,   /* children per staff: ≥ 0, above 20 kept but flagged */
+} stat_domain_t;
+
+/* A statistic read from the file column whose key equals the variable. */
+typedef struct stat_column {
+    const char *variable;
+    stat_domain_t domain;
+} stat_column_t;
+
+typedef enum import_shape { SHAPE_ORGANISERS, SHAPE_UNITS, SHAPE_MUNICIPALITIES } import_shape_t;
+
+typedef struct import_spec {
+    const char *kind;
+    const char *label;
+    import_shape_t shape;
+    const csv_column_t *columns; /* columns[0] is the key */
+    size_t ncolumns;
+    const stat_column_t *stats;
+    size_t nstats;
+    bool needs_year;             /* statistics are stored per year */
+    unsigned forms;              /* school forms every unit in the file has */
+    const char *placeholder_org; /* how to name an organiser the file only gives a number for */
+} import_spec_t;
+
+const import_spec_t *import_spec_find(const char *kind);
+
+/* One validated unit row, ready to apply. */
+typedef struct unit_row {
+    size_t line;
+    const char *code, *name, *orgnr, *organiser, *organiser_kind;
+    const char *municipality_code, *municipality, *county_code;
+    const char *address, *postal_town, *grades;
+    unsigned forms;
+    long long pupils;            /* -1: the file has none */
+    double latitude, longitude;
+    bool has_position;
+    size_t nstats;
+    struct {
+        const char *variable;
+        double value;
+        const char *flag;
+    } stats[12];
+} unit_row_t;
+
+typedef struct organiser_row {
+    size_t line;
+    const char *orgnr, *name, *kind, *legal_form, *postal_town;
+    unsigned forms;
+} organiser_row_t;
+
+typedef struct municipality_row {
+    size_t line;
+    const char *code, *name, *county_code;
+} municipality_row_t;
+
+/* Applies validated rows inside the caller's write transaction (import_apply.c). */
+typedef struct import_apply {
+    db_t *db;
+    const viewer_t *viewer;
+    const import_spec_t *spec;
+    arena_t *arena;
+    int year;
+    reg_import_result_t *result;
+    char **err;
+    struct org_cache *orgs;
+} import_apply_t;
+
+bool import_apply_begin(import_apply_t *ap);
+void import_apply_end(import_apply_t *ap);
+bool import_apply_unit(import_apply_t *ap, const unit_row_t *row);
+bool import_apply_organiser(import_apply_t *ap, const organiser_row_t *row);
+bool import_apply_municipality(import_apply_t *ap, const municipality_row_t *row);
+
+#endif

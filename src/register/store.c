@@ -1,0 +1,381 @@
+/* store.c — the register's SQL. Every query that returns organisers or units carries
+ * the viewer's scope clause, so nothing outside the viewer's reach is ever read. */
+#include "register.h"
+#include "../base/buf.h"
+#include "../base/text.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Agency roles see all; organiser-side users their own organiser; universities the
+ * organisers they collaborate with. Binds three parameters (see bind_scope). */
+#define SCOPE "(? = 1 OR o.id = ? OR o.id IN (SELECT k.organiser_id FROM cases k WHERE k.university = ?))"
+
+static int bind_scope(db_stmt_t *st, int i, const viewer_t *v)
+{
+    db_bind_int(st, i++, viewer_sees_all_organisers(v) ? 1 : 0);
+    bool own = v->role == ROLE_ORGANISER || v->role == ROLE_HEAD || v->role == ROLE_GROUP;
+    db_bind_int(st, i++, own ? v->organiser_id : -1);
+    db_bind_text(st, i++, v->role == ROLE_UNIVERSITY ? v->university : NULL);
+    return i;
+}
+
+/* A LIKE pattern matching the folded query anywhere; '%' and '_' in it are literal. */
+static char *like_pattern(arena_t *a, const char *q, bool fold)
+{
+    buf_t f = BUF_INIT, p = BUF_INIT;
+    if (fold)
+        text_fold(&f, q ? q : "");
+    else
+        buf_puts(&f, q ? q : "");
+    buf_putc(&p, '%');
+    for (const char *s = buf_cstr(&f); *s; s++) {
+        if (*s == '%' || *s == '_' || *s == '\\')
+            buf_putc(&p, '\\');
+        buf_putc(&p, *s);
+    }
+    buf_putc(&p, '%');
+    char *r = arena_strdup(a, buf_cstr(&p));
+    buf_free(&f);
+    buf_free(&p);
+    return r;
+}
+
+/* Digits of a query typed as an organisation number or code ("212000-1561" → "2120001561"). */
+static char *digits_pattern(arena_t *a, const char *q)
+{
+    buf_t d = BUF_INIT;
+    for (const char *s = q ? q : ""; *s; s++)
+        if (*s >= '0' && *s <= '9')
+            buf_putc(&d, *s);
+        else if (*s != '-' && *s != ' ')
+            return buf_free(&d), arena_strdup(a, "\x01"); /* matches nothing */
+    char *r = d.len ? like_pattern(a, buf_cstr(&d), false) : arena_strdup(a, "\x01");
+    buf_free(&d);
+    return r;
+}
+
+static const char *s_or_empty(const char *s) { return s ? s : ""; }
+
+#define ORG_COLUMNS "o.id, o.orgnr, o.name, o.kind, o.legal_form, o.postal_town, o.municipality_code," \
+    " m.name, c.code, c.name, o.school_forms, (SELECT COUNT(*) FROM units x WHERE x.organiser_id = o.id)"
+#define ORG_FROM " FROM organisers o LEFT JOIN municipalities m ON m.code = o.municipality_code" \
+    " LEFT JOIN counties c ON c.code = m.county_code"
+#define ORG_WHERE " WHERE " SCOPE " AND (? = '' OR o.name_search LIKE ? ESCAPE '\\'" \
+    " OR o.orgnr LIKE ? ESCAPE '\\' OR m.name_search LIKE ? ESCAPE '\\')" \
+    " AND (? = '' OR o.kind = ?) AND (? = '' OR m.county_code = ?)"
+
+static int bind_org_filter(db_stmt_t *st, const viewer_t *v, const reg_filter_t *f, arena_t *a)
+{
+    int i = bind_scope(st, 1, v);
+    const char *q = s_or_empty(f->q);
+    db_bind_text(st, i++, q);
+    db_bind_text(st, i++, like_pattern(a, q, true));
+    db_bind_text(st, i++, digits_pattern(a, q));
+    db_bind_text(st, i++, like_pattern(a, q, true));
+    db_bind_text(st, i++, s_or_empty(f->kind));
+    db_bind_text(st, i++, s_or_empty(f->kind));
+    db_bind_text(st, i++, s_or_empty(f->county));
+    db_bind_text(st, i++, s_or_empty(f->county));
+    return i;
+}
+
+static void read_organiser(db_stmt_t *st, arena_t *a, reg_organiser_t *o)
+{
+    o->id = db_col_int(st, 0);
+    o->orgnr = arena_strdup(a, db_col_text(st, 1));
+    o->name = arena_strdup(a, db_col_text(st, 2));
+    o->kind = arena_strdup(a, db_col_text(st, 3));
+    o->legal_form = arena_strdup(a, db_col_text(st, 4));
+    o->postal_town = arena_strdup(a, db_col_text(st, 5));
+    o->municipality_code = arena_strdup(a, db_col_text(st, 6));
+    o->municipality = arena_strdup(a, db_col_text(st, 7));
+    o->county_code = arena_strdup(a, db_col_text(st, 8));
+    o->county = arena_strdup(a, db_col_text(st, 9));
+    o->school_forms = arena_strdup(a, db_col_text(st, 10));
+    o->units = db_col_int(st, 11);
+}
+
+static void limits(const reg_filter_t *f, long long *limit, long long *offset)
+{
+    long long page = f->page > 0 ? f->page : 1;
+    *limit = f->per_page > 0 ? f->per_page : 10000000;
+    *offset = f->per_page > 0 ? (page - 1) * f->per_page : 0;
+}
+
+size_t register_list_organisers(db_t *db, const viewer_t *v, const reg_filter_t *f, arena_t *a,
+                                reg_organiser_t **out, long long *total)
+{
+    *out = NULL;
+    *total = 0;
+    db_stmt_t *st = db_prepare(db, "SELECT COUNT(*)" ORG_FROM ORG_WHERE);
+    if (!st)
+        return 0;
+    bind_org_filter(st, v, f, a);
+    if (db_step(st) == DB_ROW)
+        *total = db_col_int(st, 0);
+    db_done(st);
+    long long limit, offset;
+    limits(f, &limit, &offset);
+    size_t cap = (size_t)(*total < limit ? *total : limit), n = 0;
+    if (!cap)
+        return 0;
+    *out = arena_alloc(a, cap * sizeof **out);
+    st = db_prepare(db, "SELECT " ORG_COLUMNS ORG_FROM ORG_WHERE " ORDER BY o.name_search, o.orgnr LIMIT ? OFFSET ?");
+    if (!st)
+        return 0;
+    int i = bind_org_filter(st, v, f, a);
+    db_bind_int(st, i++, limit);
+    db_bind_int(st, i, offset);
+    while (n < cap && db_step(st) == DB_ROW)
+        read_organiser(st, a, &(*out)[n++]);
+    db_done(st);
+    return n;
+}
+
+reg_organiser_t *register_get_organiser(db_t *db, const viewer_t *v, const char *orgnr, arena_t *a)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT " ORG_COLUMNS ORG_FROM " WHERE " SCOPE " AND o.orgnr = ?");
+    if (!st)
+        return NULL;
+    int i = bind_scope(st, 1, v);
+    db_bind_text(st, i, orgnr);
+    reg_organiser_t *o = NULL;
+    if (db_step(st) == DB_ROW) {
+        o = arena_alloc(a, sizeof *o);
+        read_organiser(st, a, o);
+    }
+    db_done(st);
+    return o;
+}
+
+#define UNIT_COLUMNS "u.id, u.code, u.name, o.orgnr, o.name, o.kind, u.municipality_code, m.name, c.name," \
+    " u.school_forms, u.grades, u.address, u.postal_town, u.pupils, u.latitude, u.longitude"
+#define UNIT_FROM " FROM units u JOIN organisers o ON o.id = u.organiser_id" \
+    " LEFT JOIN municipalities m ON m.code = u.municipality_code LEFT JOIN counties c ON c.code = m.county_code"
+#define UNIT_WHERE " WHERE " SCOPE " AND (? = '' OR u.name_search LIKE ? ESCAPE '\\' OR u.code LIKE ? ESCAPE '\\'" \
+    " OR o.name_search LIKE ? ESCAPE '\\' OR m.name_search LIKE ? ESCAPE '\\')" \
+    " AND (? = '' OR u.school_forms LIKE ?) AND (? = '' OR m.county_code = ?) AND (? = '' OR o.kind = ?)"
+
+static void read_unit(db_stmt_t *st, arena_t *a, reg_unit_t *u)
+{
+    u->id = db_col_int(st, 0);
+    u->code = arena_strdup(a, db_col_text(st, 1));
+    u->name = arena_strdup(a, db_col_text(st, 2));
+    u->orgnr = arena_strdup(a, db_col_text(st, 3));
+    u->organiser = arena_strdup(a, db_col_text(st, 4));
+    u->organiser_kind = arena_strdup(a, db_col_text(st, 5));
+    u->municipality_code = arena_strdup(a, db_col_text(st, 6));
+    u->municipality = arena_strdup(a, db_col_text(st, 7));
+    u->county = arena_strdup(a, db_col_text(st, 8));
+    u->school_forms = arena_strdup(a, db_col_text(st, 9));
+    u->grades = arena_strdup(a, db_col_text(st, 10));
+    u->address = arena_strdup(a, db_col_text(st, 11));
+    u->postal_town = arena_strdup(a, db_col_text(st, 12));
+    u->pupils = db_col_is_null(st, 13) ? -1 : db_col_int(st, 13);
+    u->has_position = !db_col_is_null(st, 14) && !db_col_is_null(st, 15);
+    u->latitude = u->has_position ? db_col_double(st, 14) : NAN;
+    u->longitude = u->has_position ? db_col_double(st, 15) : NAN;
+}
+
+static int bind_unit_filter(db_stmt_t *st, const viewer_t *v, const reg_filter_t *f, arena_t *a)
+{
+    int i = bind_scope(st, 1, v);
+    const char *q = s_or_empty(f->q);
+    db_bind_text(st, i++, q);
+    db_bind_text(st, i++, like_pattern(a, q, true));
+    db_bind_text(st, i++, digits_pattern(a, q));
+    db_bind_text(st, i++, like_pattern(a, q, true));
+    db_bind_text(st, i++, like_pattern(a, q, true));
+    const char *form = s_or_empty(f->form);
+    db_bind_text(st, i++, form);
+    db_bind_text(st, i++, arena_printf(a, "%%,%s,%%", form));
+    db_bind_text(st, i++, s_or_empty(f->county));
+    db_bind_text(st, i++, s_or_empty(f->county));
+    db_bind_text(st, i++, s_or_empty(f->kind));
+    db_bind_text(st, i++, s_or_empty(f->kind));
+    return i;
+}
+
+size_t register_list_units(db_t *db, const viewer_t *v, const reg_filter_t *f, arena_t *a,
+                           reg_unit_t **out, long long *total)
+{
+    *out = NULL;
+    *total = 0;
+    db_stmt_t *st = db_prepare(db, "SELECT COUNT(*)" UNIT_FROM UNIT_WHERE);
+    if (!st)
+        return 0;
+    bind_unit_filter(st, v, f, a);
+    if (db_step(st) == DB_ROW)
+        *total = db_col_int(st, 0);
+    db_done(st);
+    long long limit, offset;
+    limits(f, &limit, &offset);
+    size_t cap = (size_t)(*total < limit ? *total : limit), n = 0;
+    if (!cap)
+        return 0;
+    *out = arena_alloc(a, cap * sizeof **out);
+    st = db_prepare(db, "SELECT " UNIT_COLUMNS UNIT_FROM UNIT_WHERE " ORDER BY u.name_search, u.code LIMIT ? OFFSET ?");
+    if (!st)
+        return 0;
+    int i = bind_unit_filter(st, v, f, a);
+    db_bind_int(st, i++, limit);
+    db_bind_int(st, i, offset);
+    while (n < cap && db_step(st) == DB_ROW)
+        read_unit(st, a, &(*out)[n++]);
+    db_done(st);
+    return n;
+}
+
+size_t register_organiser_units(db_t *db, const reg_organiser_t *o, arena_t *a, reg_unit_t **out)
+{
+    *out = NULL;
+    if (!o->units)
+        return 0;
+    *out = arena_alloc(a, (size_t)o->units * sizeof **out);
+    db_stmt_t *st = db_prepare(db, "SELECT " UNIT_COLUMNS UNIT_FROM " WHERE u.organiser_id = ? ORDER BY u.name_search, u.code");
+    if (!st)
+        return 0;
+    db_bind_int(st, 1, o->id);
+    size_t n = 0;
+    while (n < (size_t)o->units && db_step(st) == DB_ROW)
+        read_unit(st, a, &(*out)[n++]);
+    db_done(st);
+    return n;
+}
+
+reg_unit_t *register_get_unit(db_t *db, const viewer_t *v, const char *code, arena_t *a)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT " UNIT_COLUMNS UNIT_FROM " WHERE " SCOPE " AND u.code = ?");
+    if (!st)
+        return NULL;
+    int i = bind_scope(st, 1, v);
+    db_bind_text(st, i, code);
+    reg_unit_t *u = NULL;
+    if (db_step(st) == DB_ROW) {
+        u = arena_alloc(a, sizeof *u);
+        read_unit(st, a, u);
+    }
+    db_done(st);
+    return u;
+}
+
+static size_t read_stats(db_stmt_t *st, arena_t *a, reg_stat_t **out)
+{
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    while (db_step(st) == DB_ROW) {
+        if (n == cap) {
+            size_t ncap = cap ? cap * 2 : 64;
+            reg_stat_t *s = arena_alloc(a, ncap * sizeof *s);
+            if (n)
+                memcpy(s, *out, n * sizeof *s);
+            *out = s;
+            cap = ncap;
+        }
+        reg_stat_t *s = &(*out)[n++];
+        s->unit_id = db_col_int(st, 0);
+        s->year = (int)db_col_int(st, 1);
+        s->variable = arena_strdup(a, db_col_text(st, 2));
+        s->value = db_col_is_null(st, 3) ? NAN : db_col_double(st, 3);
+        s->flag = arena_strdup(a, db_col_text(st, 4));
+    }
+    db_done(st);
+    return n;
+}
+
+size_t register_unit_stats(db_t *db, const reg_unit_t *u, arena_t *a, reg_stat_t **out)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT unit_id, year, variable, value, flag FROM unit_stats"
+                                   " WHERE unit_id = ? ORDER BY year DESC, variable");
+    if (!st)
+        return *out = NULL, 0;
+    db_bind_int(st, 1, u->id);
+    return read_stats(st, a, out);
+}
+
+size_t register_organiser_latest_stats(db_t *db, const reg_organiser_t *o, arena_t *a, reg_stat_t **out)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT s.unit_id, s.year, s.variable, s.value, s.flag FROM unit_stats s"
+                                   " JOIN units u ON u.id = s.unit_id WHERE u.organiser_id = ?"
+                                   " ORDER BY s.unit_id, s.variable, s.year DESC");
+    if (!st)
+        return *out = NULL, 0;
+    db_bind_int(st, 1, o->id);
+    size_t n = read_stats(st, a, out);
+    /* Keep the newest year of each (unit, variable): rows are ordered so it comes first. */
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (k && (*out)[k - 1].unit_id == (*out)[i].unit_id && strcmp((*out)[k - 1].variable, (*out)[i].variable) == 0)
+            continue;
+        (*out)[k++] = (*out)[i];
+    }
+    return k;
+}
+
+const reg_stat_t *register_find_stat(const reg_stat_t *stats, size_t n, int64_t unit_id, const char *variable)
+{
+    /* Binary search for the first row of the unit (rows are ordered by unit id). */
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (stats[mid].unit_id < unit_id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < n && stats[i].unit_id == unit_id; i++)
+        if (strcmp(stats[i].variable, variable) == 0)
+            return &stats[i];
+    return NULL;
+}
+
+void register_counts(db_t *db, reg_counts_t *c)
+{
+    memset(c, 0, sizeof *c);
+    c->organisers = db_query_int(db, "SELECT COUNT(*) FROM organisers", NULL, 0);
+    c->units = db_query_int(db, "SELECT COUNT(*) FROM units", NULL, 0);
+    c->preschools = db_query_int(db, "SELECT COUNT(*) FROM units WHERE school_forms LIKE ?", "%,forskola,%", 0);
+    c->school_units = c->units - c->preschools;
+    c->municipalities = db_query_int(db, "SELECT COUNT(*) FROM municipalities", NULL, 0);
+    c->with_stats = db_query_int(db, "SELECT COUNT(DISTINCT unit_id) FROM unit_stats", NULL, 0);
+}
+
+size_t register_counts_by_county(db_t *db, arena_t *a, const char ***names, int64_t **organisers, int64_t **units)
+{
+    enum { MAX = 32 };
+    *names = arena_alloc(a, MAX * sizeof **names);
+    *organisers = arena_alloc(a, MAX * sizeof **organisers);
+    *units = arena_alloc(a, MAX * sizeof **units);
+    db_stmt_t *st = db_prepare(db,
+        "SELECT c.name, (SELECT COUNT(*) FROM organisers o JOIN municipalities m ON m.code = o.municipality_code"
+        " WHERE m.county_code = c.code), (SELECT COUNT(*) FROM units u JOIN municipalities m"
+        " ON m.code = u.municipality_code WHERE m.county_code = c.code) FROM counties c ORDER BY c.code");
+    if (!st)
+        return 0;
+    size_t n = 0;
+    while (n < MAX && db_step(st) == DB_ROW) {
+        (*names)[n] = arena_strdup(a, db_col_text(st, 0));
+        (*organisers)[n] = db_col_int(st, 1);
+        (*units)[n] = db_col_int(st, 2);
+        n++;
+    }
+    db_done(st);
+    return n;
+}
+
+size_t register_list_counties(db_t *db, arena_t *a, const char ***codes, const char ***names)
+{
+    enum { MAX = 32 };
+    *codes = arena_alloc(a, MAX * sizeof **codes);
+    *names = arena_alloc(a, MAX * sizeof **names);
+    db_stmt_t *st = db_prepare(db, "SELECT code, name FROM counties ORDER BY name");
+    size_t n = 0;
+    while (st && n < MAX && db_step(st) == DB_ROW) {
+        (*codes)[n] = arena_strdup(a, db_col_text(st, 0));
+        (*names)[n] = arena_strdup(a, db_col_text(st, 1));
+        n++;
+    }
+    db_done(st);
+    return n;
+}

@@ -1,0 +1,108 @@
+/* routes_table.c — the one route table: method, path, handler, who may call it and the
+ * parameters it takes. Anything not declared here never reaches a handler. */
+#include "routes_table.h"
+#include "admin/admin.h"
+#include "home/home.h"
+#include "http/auth.h"
+#include "http/static_files.h"
+#include "register/register.h"
+
+#define R(x) ROLE_BIT(ROLE_##x)
+#define REGISTER_READERS (ROLES_AGENCY | ROLES_ORGANISER_SIDE | R(UNIVERSITY))
+
+static const char *const role_choices[] = {"admin", "analyst", "supporter", "finance", "organiser",
+                                           "head", "group", "university", "reader", NULL};
+static const char *const audit_types[] = {"organiser", "unit", "municipality", "user", NULL};
+
+#define PAGE_PARAM {"page", P_INT, 0, "Sida", 1, 100000, NULL}
+#define FILTER_PARAMS \
+    {"q", P_SEARCH, 0, "Sök", 0, 100, NULL}, \
+    {"kind", P_CHOICE, 0, "Typ av huvudman", 0, 0, register_kind_keys}, \
+    {"county", P_TEXT, 0, "Län", 0, 2, NULL}, \
+    {"form", P_CHOICE, 0, "Skolform", 0, 0, register_form_keys}, \
+    PAGE_PARAM
+
+static const param_spec_t p_none[] = {{NULL, 0, 0, NULL, 0, 0, NULL}};
+static const param_spec_t p_list[] = {FILTER_PARAMS, {NULL, 0, 0, NULL, 0, 0, NULL}};
+static const param_spec_t p_api_list[] = {FILTER_PARAMS, {"per_page", P_INT, 0, "per_page", 1, 500, NULL},
+                                          {NULL, 0, 0, NULL, 0, 0, NULL}};
+static const param_spec_t p_orgnr[] = {{"orgnr", P_ORGNR, PARAM_PATH, "Organisationsnummer", 0, 0, NULL},
+                                       {NULL, 0, 0, NULL, 0, 0, NULL}};
+static const param_spec_t p_code[] = {{"code", P_UNIT_CODE, PARAM_PATH, "Enhetskod", 0, 0, NULL},
+                                      {NULL, 0, 0, NULL, 0, 0, NULL}};
+static const param_spec_t p_static[] = {{"file", P_TEXT, PARAM_PATH, "Fil", 0, 100, NULL},
+                                        {NULL, 0, 0, NULL, 0, 0, NULL}};
+static const param_spec_t p_login_page[] = {{"next", P_TEXT, 0, "Nästa sida", 0, 500, NULL},
+                                            {"ut", P_INT, 0, "Utloggad", 0, 1, NULL},
+                                            {NULL, 0, 0, NULL, 0, 0, NULL}};
+static const param_spec_t p_login[] = {{"email", P_EMAIL, PARAM_REQUIRED, "E-postadress", 0, 254, NULL},
+                                       {"password", P_SECRET, PARAM_REQUIRED, "Lösenord", 0, 0, NULL},
+                                       {"next", P_TEXT, 0, "Nästa sida", 0, 500, NULL},
+                                       {NULL, 0, 0, NULL, 0, 0, NULL}};
+static const param_spec_t p_account[] = {{"klart", P_INT, 0, "Klart", 0, 1, NULL}, {NULL, 0, 0, NULL, 0, 0, NULL}};
+static const param_spec_t p_password[] = {{"current", P_SECRET, PARAM_REQUIRED, "Nuvarande lösenord", 0, 0, NULL},
+                                          {"password", P_SECRET, PARAM_REQUIRED, "Nytt lösenord", 0, 0, NULL},
+                                          {"confirm", P_SECRET, PARAM_REQUIRED, "Upprepa lösenordet", 0, 0, NULL},
+                                          {NULL, 0, 0, NULL, 0, 0, NULL}};
+static const param_spec_t p_import[] = {{"kind", P_CHOICE, PARAM_REQUIRED, "Typ av fil", 0, 0, register_import_kinds},
+                                        {"year", P_INT, 0, "År", 1990, 2100, NULL},
+                                        {"file", P_FILE, PARAM_REQUIRED, "Fil", 0, 0, NULL},
+                                        {NULL, 0, 0, NULL, 0, 0, NULL}};
+static const param_spec_t p_users[] = {{"klart", P_INT, 0, "Klart", 0, 1, NULL}, {NULL, 0, 0, NULL, 0, 0, NULL}};
+static const param_spec_t p_user_add[] = {{"name", P_TEXT, PARAM_REQUIRED, "Namn", 0, 200, NULL},
+                                          {"email", P_EMAIL, PARAM_REQUIRED, "E-postadress", 0, 254, NULL},
+                                          {"role", P_CHOICE, PARAM_REQUIRED, "Roll", 0, 0, role_choices},
+                                          {"organiser", P_TEXT, 0, "Organisationsnummer", 0, 20, NULL},
+                                          {"unit", P_TEXT, 0, "Enhetskod", 0, 8, NULL},
+                                          {"university", P_TEXT, 0, "Lärosäte", 0, 200, NULL},
+                                          {"password", P_SECRET, PARAM_REQUIRED, "Lösenord", 0, 0, NULL},
+                                          {NULL, 0, 0, NULL, 0, 0, NULL}};
+static const param_spec_t p_audit[] = {{"type", P_CHOICE, 0, "Objekttyp", 0, 0, audit_types},
+                                       {"object", P_TEXT, 0, "Objekt", 0, 100, NULL},
+                                       {"user", P_TEXT, 0, "Användare", 0, 254, NULL},
+                                       PAGE_PARAM,
+                                       {NULL, 0, 0, NULL, 0, 0, NULL}};
+
+static int api_openapi(request_t *req)
+{
+    const static_file_t *f = static_find("openapi.json");
+    if (!f)
+        return respond_error(req, 404, "Beskrivningen saknas.");
+    buf_append(&req->body, (const char *)f->data, f->size);
+    req->content_type = "application/json; charset=utf-8";
+    return req->status = 200;
+}
+
+const route_t app_routes[] = {
+    {"GET", "/", home_page, ROLES_ALL_USERS, 0, p_none},
+    {"GET", "/healthz", home_health, 0, ROUTE_PUBLIC, p_none},
+    {"GET", "/static/{file}", static_serve, 0, ROUTE_PUBLIC, p_static},
+    {"GET", "/login", auth_login_page, 0, ROUTE_PUBLIC, p_login_page},
+    {"POST", "/login", auth_login_submit, 0, ROUTE_PUBLIC | ROUTE_FORM | ROUTE_NO_CSRF, p_login},
+    {"POST", "/logout", auth_logout, ROLES_ALL_USERS, 0, p_none},
+    {"GET", "/account", auth_account_page, ROLES_ALL_USERS, 0, p_account},
+    {"POST", "/account/password", auth_password_submit, ROLES_ALL_USERS, ROUTE_FORM, p_password},
+
+    {"GET", "/organisers", register_organisers_page, REGISTER_READERS, 0, p_list},
+    {"GET", "/organisers.csv", register_organisers_export, REGISTER_READERS, 0, p_list},
+    {"GET", "/organisers.xlsx", register_organisers_export, REGISTER_READERS, 0, p_list},
+    {"GET", "/organisers/{orgnr}", register_organiser_page, REGISTER_READERS, 0, p_orgnr},
+    {"GET", "/organisers/{orgnr}/units.csv", register_organiser_units_export, REGISTER_READERS, 0, p_orgnr},
+    {"GET", "/organisers/{orgnr}/units.xlsx", register_organiser_units_export, REGISTER_READERS, 0, p_orgnr},
+    {"GET", "/units", register_units_page, REGISTER_READERS, 0, p_list},
+    {"GET", "/units.csv", register_units_export, REGISTER_READERS, 0, p_list},
+    {"GET", "/units.xlsx", register_units_export, REGISTER_READERS, 0, p_list},
+    {"GET", "/units/{code}", register_unit_page, REGISTER_READERS, 0, p_code},
+    {"GET", "/import", register_import_page, R(ADMIN) | R(ANALYST), 0, p_none},
+    {"POST", "/import", register_import_submit, R(ADMIN) | R(ANALYST), ROUTE_FORM | ROUTE_UPLOAD, p_import},
+
+    {"GET", "/admin/users", admin_users_page, R(ADMIN), 0, p_users},
+    {"POST", "/admin/users", admin_users_submit, R(ADMIN), ROUTE_FORM, p_user_add},
+    {"GET", "/admin/audit", admin_audit_page, R(ADMIN), 0, p_audit},
+
+    {"GET", "/api/openapi.json", api_openapi, 0, ROUTE_PUBLIC | ROUTE_API, p_none},
+    {"GET", "/api/v1/organisers", register_api_organisers, REGISTER_READERS, ROUTE_API, p_api_list},
+    {"GET", "/api/v1/organisers/{orgnr}", register_api_organiser, REGISTER_READERS, ROUTE_API, p_orgnr},
+    {"GET", "/api/v1/units/{code}", register_api_unit, REGISTER_READERS, ROUTE_API, p_code},
+    {NULL, NULL, NULL, 0, 0, NULL},
+};
