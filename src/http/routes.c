@@ -159,8 +159,11 @@ bool routes_validate(request_t *req, const route_t *route, const raw_param_t *ra
             if (spec->flags & PARAM_PATH)
                 return false;
             req_add_error(req, spec->name, msg);
-            norm = "";
+            /* Keep what the user typed so the form can show it again (never secrets);
+             * handlers of forms with errors re-render instead of acting. */
+            norm = spec->type == P_SECRET ? "" : text_trim(arena_strdup(&req->arena, value));
         } else if (!value || !*norm) {
+            /* absent or empty */
             norm = "";
             if (spec->flags & PARAM_PATH)
                 return false;

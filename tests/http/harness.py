@@ -1,0 +1,194 @@
+"""Black-box HTTP test harness: starts the real samverkan binary on a free port against
+a fresh database and talks to it like a browser (cookies, CSRF tokens, forms)."""
+import http.client
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import uuid
+
+BINARY = os.environ.get("SAMVERKAN_BIN", "build/samverkan")
+DATA = os.environ.get("SAMVERKAN_DATA", os.path.join(os.path.dirname(__file__), "../../../shared/data"))
+PASSWORD = "samverkan-demo-2026"
+SANITIZER_MARKS = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:", "SUMMARY: UndefinedBehaviorSanitizer")
+
+
+class Skip(Exception):
+    pass
+
+
+def data_file(rel):
+    path = os.path.join(DATA, rel)
+    if not os.path.exists(path):
+        raise Skip(f"{path} saknas (../shared/data finns inte)")
+    return path
+
+
+def have_data():
+    return os.path.isdir(DATA)
+
+
+def run_cli(args, db=None, stdin=None, check=True):
+    cmd = [BINARY] + args + (["--db", db] if db else [])
+    p = subprocess.run(cmd, input=stdin, capture_output=True, text=True, timeout=600)
+    check_sanitizers(p.stderr, " ".join(cmd))
+    if check and p.returncode != 0:
+        raise AssertionError(f"{' '.join(cmd)} gav {p.returncode}: {p.stderr}")
+    return p
+
+
+def check_sanitizers(stderr, what):
+    for mark in SANITIZER_MARKS:
+        if mark in stderr:
+            raise AssertionError(f"sanitizer-rapport från {what}:\n{stderr[-4000:]}")
+
+
+_template = {}
+
+
+def demo_db(tmpdir, with_data=True):
+    """A fresh copy of a demo database (built once per run, copied with `samverkan backup`)."""
+    key = bool(with_data and have_data())
+    if key not in _template:
+        d = tempfile.mkdtemp(prefix="sv-template-")
+        path = os.path.join(d, "demo.db")
+        args = ["demo"] + (["--data", DATA] if key else [])
+        run_cli(args, db=path)
+        _template[key] = path
+    path = os.path.join(tmpdir, f"db-{uuid.uuid4().hex[:8]}.db")
+    run_cli(["backup", path], db=_template[key])
+    return path
+
+
+class Server:
+    def __init__(self, db, extra=()):
+        self.db = db
+        self.proc = subprocess.Popen([BINARY, "serve", "--db", db, "--listen", "127.0.0.1:0", *extra],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        line = self.proc.stdout.readline()
+        m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        if not m:
+            err = self.proc.stderr.read()
+            raise AssertionError(f"servern startade inte: {line!r} {err}")
+        self.port = int(m.group(1))
+
+    def stop(self):
+        """Graceful stop; fails on a non-zero exit or any sanitizer report."""
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                raise AssertionError("servern stängde inte inom 60 s efter SIGTERM")
+        err = self.proc.stderr.read()
+        out = self.proc.stdout.read()
+        check_sanitizers(err, "serve")
+        if self.proc.returncode != 0:
+            raise AssertionError(f"servern avslutades med {self.proc.returncode}: {err[-2000:]}")
+        return out
+
+    def client(self):
+        return Client(self.port)
+
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers
+        self.body = body
+
+    @property
+    def text(self):
+        return self.body.decode("utf-8")
+
+    def json(self):
+        return json.loads(self.body)
+
+    def header(self, name):
+        for k, v in self.headers:
+            if k.lower() == name.lower():
+                return v
+        return None
+
+    def cookies(self):
+        return [v for k, v in self.headers if k.lower() == "set-cookie"]
+
+
+class Client:
+    def __init__(self, port):
+        self.port = port
+        self.jar = {}
+
+    def request(self, method, path, body=None, headers=None, content_type=None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
+        h = dict(headers or {})
+        if self.jar:
+            h["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.jar.items())
+        if content_type:
+            h["Content-Type"] = content_type
+        conn.request(method, path, body=body, headers=h)
+        r = conn.getresponse()
+        resp = Response(r.status, r.getheaders(), r.read())
+        conn.close()
+        for c in resp.cookies():
+            name, _, rest = c.partition("=")
+            value = rest.split(";", 1)[0]
+            if "Max-Age=0" in c:
+                self.jar.pop(name, None)
+            else:
+                self.jar[name] = value
+        return resp
+
+    def get(self, path, headers=None):
+        return self.request("GET", path, headers=headers)
+
+    def post(self, path, fields, headers=None):
+        return self.request("POST", path, urllib.parse.urlencode(fields).encode(), headers,
+                            "application/x-www-form-urlencoded")
+
+    def upload(self, path, fields, file_field, filename, content):
+        boundary = "----sv" + uuid.uuid4().hex
+        parts = []
+        for k, v in fields.items():
+            parts.append(f"--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n".encode())
+        parts.append(f"--{boundary}\r\nContent-Disposition: form-data; name=\"{file_field}\"; "
+                     f"filename=\"{filename}\"\r\nContent-Type: text/csv\r\n\r\n".encode() + content + b"\r\n")
+        parts.append(f"--{boundary}--\r\n".encode())
+        return self.request("POST", path, b"".join(parts), None, f"multipart/form-data; boundary={boundary}")
+
+    @staticmethod
+    def csrf_of(resp):
+        m = re.search(r'name="csrf" value="([0-9a-f]+)"', resp.text)
+        return m.group(1) if m else None
+
+    def csrf(self, path="/"):
+        token = self.csrf_of(self.get(path))
+        assert token, f"ingen CSRF-token på {path}"
+        return token
+
+    def login(self, email, password=PASSWORD, expect=303):
+        token = self.csrf_of(self.get("/login"))
+        r = self.post("/login", {"csrf": token, "email": email, "password": password})
+        assert r.status == expect, f"inloggning {email}: {r.status} {r.text[:500]}"
+        return r
+
+
+def eq(actual, expected, what=""):
+    if actual != expected:
+        raise AssertionError(f"{what}: väntade {expected!r}, fick {actual!r}")
+
+
+def contains(haystack, needle, what=""):
+    if needle not in haystack:
+        raise AssertionError(f"{what}: {needle!r} saknas i {haystack[:800]!r}")
+
+
+def lacks(haystack, needle, what=""):
+    if needle in haystack:
+        raise AssertionError(f"{what}: {needle!r} ska inte finnas")

@@ -1,0 +1,170 @@
+"""Login, logout, sessions, CSRF, throttling and security headers."""
+import time
+from harness import Server, demo_db, eq, contains, lacks, PASSWORD
+
+srv = short = throttled = None
+
+
+def setup(tmp):
+    global srv, short, throttled
+    srv = Server(demo_db(tmp, with_data=False))
+    short = Server(demo_db(tmp, with_data=False), ["--session-idle", "2"])
+    # Failures count per address too, and every test comes from 127.0.0.1: throttling
+    # gets a database of its own so it does not lock the other tests out.
+    throttled = Server(demo_db(tmp, with_data=False))
+
+
+def teardown():
+    srv.stop()
+    short.stop()
+    throttled.stop()
+
+
+def test_login_and_logout():
+    c = srv.client()
+    r = c.get("/")
+    eq(r.status, 303, "utan inloggning")
+    contains(r.header("Location"), "/login?next=%2F")
+    before = c.jar.get("sv_session")
+    r = c.login("admin@exempel.se")
+    eq(r.header("Location"), "/", "efter inloggning")
+    cookie = [x for x in r.cookies() if x.startswith("sv_session=")][0]
+    contains(cookie, "HttpOnly")
+    contains(cookie, "SameSite=Lax")
+    contains(cookie, "Path=/")
+    lacks(cookie, "Secure", "ingen TLS här")
+    assert c.jar["sv_session"] != before and len(c.jar["sv_session"]) == 32, "ny 128-bitars session vid inloggning"
+    home = c.get("/")
+    eq(home.status, 200)
+    contains(home.text, "Annika Bergström")
+    token = c.csrf_of(home)
+    r = c.post("/logout", {"csrf": token})
+    eq(r.status, 303)
+    eq(c.get("/").status, 303, "utloggad")
+
+
+def test_login_keeps_next_but_never_leaves_the_site():
+    c = srv.client()
+    c.get("/login?next=/units")
+    token = c.csrf_of(c.get("/login?next=/units"))
+    r = c.post("/login", {"csrf": token, "email": "admin@exempel.se", "password": PASSWORD, "next": "/units"})
+    eq(r.header("Location"), "/units")
+    c2 = srv.client()
+    token = c2.csrf_of(c2.get("/login"))
+    r = c2.post("/login", {"csrf": token, "email": "admin@exempel.se", "password": PASSWORD, "next": "//evil.example/"})
+    eq(r.header("Location"), "/", "extern adress följs inte")
+
+
+def test_wrong_password_is_refused_with_a_clear_message():
+    c = srv.client()
+    r = c.login("analytiker@exempel.se", "fel-lösenord-123", expect=401)
+    contains(r.text, "Fel e-postadress eller lösenord.")
+    r = c.login("finns.inte@exempel.se", "fel-lösenord-123", expect=401)
+    contains(r.text, "Fel e-postadress eller lösenord.")
+
+
+def test_form_errors_are_summarised_and_linked():
+    c = srv.client()
+    token = c.csrf_of(c.get("/login"))
+    r = c.post("/login", {"csrf": token, "email": "inte-en-adress", "password": ""})
+    eq(r.status, 400)
+    contains(r.text, 'class="error-summary"')
+    contains(r.text, 'href="#f-email"')
+    contains(r.text, "E-postadress ska vara en e-postadress")
+    contains(r.text, "Lösenord måste fyllas i.")
+    contains(r.text, 'aria-invalid="true"')
+    contains(r.text, 'value="inte-en-adress"', "det skrivna finns kvar")
+
+
+def test_session_expires_after_idle_timeout():
+    c = short.client()
+    c.login("admin@exempel.se")
+    eq(c.get("/").status, 200)
+    time.sleep(3.2)
+    r = c.get("/")
+    eq(r.status, 303, "sessionen ska ha gått ut")
+    contains(r.header("Location"), "/login")
+
+
+def test_csrf_is_required_on_every_state_change():
+    c = srv.client()
+    c.login("admin@exempel.se")
+    r = c.post("/logout", {})
+    eq(r.status, 403, "utloggning utan token")
+    contains(r.text, "säkerhetstoken")
+    r = c.post("/logout", {"csrf": "0" * 32})
+    eq(r.status, 403, "fel token")
+    r = c.post("/account/password", {"current": PASSWORD, "password": "nytt-lösenord-1234", "confirm": "nytt-lösenord-1234"})
+    eq(r.status, 403, "lösenordsbyte utan token")
+    eq(c.get("/").status, 200, "fortfarande inloggad")
+    # The login form itself is protected by a double-submit token.
+    fresh = srv.client()
+    r = fresh.post("/login", {"email": "admin@exempel.se", "password": PASSWORD})
+    eq(r.status, 403, "inloggning utan token")
+
+
+def test_login_is_throttled_after_ten_failures():
+    c = throttled.client()
+    for i in range(10):
+        c.login("ekonomi@exempel.se", f"fel-lösenord-{i:03d}", expect=401)
+    r = c.login("ekonomi@exempel.se", PASSWORD, expect=429)
+    contains(r.text, "För många misslyckade inloggningsförsök. Vänta en minut och försök igen.")
+    # The address is throttled as well, for every account.
+    r = throttled.client().login("admin@exempel.se", PASSWORD, expect=429)
+    contains(r.text, "Vänta en minut")
+
+
+def test_security_headers_on_every_response():
+    c = srv.client()
+    for path, status in (("/login", 200), ("/finns-inte", 404), ("/static/app.css", 200), ("/api/v1/organisers", 401),
+                         ("/healthz", 200)):
+        r = c.get(path)
+        eq(r.status, status, path)
+        csp = r.header("Content-Security-Policy") or ""
+        contains(csp, "frame-ancestors 'none'", path)
+        contains(csp, "script-src 'self'", path)
+        lacks(csp, "unsafe-inline", path)
+        eq(r.header("X-Content-Type-Options"), "nosniff", path)
+        eq(r.header("Referrer-Policy"), "same-origin", path)
+    page = c.get("/login")
+    eq(page.header("Cache-Control"), "no-store")
+    lacks(page.text, "<script>", "inga inbäddade skript")
+
+
+def test_static_assets_are_cached():
+    c = srv.client()
+    r = c.get("/static/app.css")
+    eq(r.header("Cache-Control"), "public, max-age=31536000, immutable")
+    etag = r.header("ETag")
+    r2 = c.get("/static/app.css", headers={"If-None-Match": etag})
+    eq(r2.status, 304)
+    page = c.get("/login")
+    contains(page.text, "/static/app.css?v=" + etag.strip('"'))
+
+
+def test_password_change():
+    c = srv.client()
+    c.login("processtod@exempel.se")
+    token = c.csrf("/account")
+    r = c.post("/account/password", {"csrf": token, "current": PASSWORD, "password": "kort", "confirm": "kort"})
+    eq(r.status, 400)
+    contains(r.text, "Det nya lösenordet ska ha minst 12 tecken.")
+    token = c.csrf("/account")
+    r = c.post("/account/password", {"csrf": token, "current": PASSWORD, "password": "ett-nytt-lösenord", "confirm": "ett-nytt-lösenord"})
+    eq(r.status, 303)
+    contains(c.get("/account?klart=1").text, "Lösenordet är bytt.")
+    srv.client().login("processtod@exempel.se", PASSWORD, expect=401)
+    srv.client().login("processtod@exempel.se", "ett-nytt-lösenord")
+
+
+def test_not_found_and_method_not_allowed():
+    c = srv.client()
+    c.login("admin@exempel.se")
+    r = c.get("/organisers/2120001562")
+    eq(r.status, 404, "ogiltig kontrollsiffra")
+    contains(r.text, "Sidan finns inte")
+    r = c.request("DELETE", "/organisers")
+    eq(r.status, 405)
+    r = c.get("/api/v1/units/00000000")
+    eq(r.status, 404)
+    eq(r.json()["error"]["code"], "not_found")

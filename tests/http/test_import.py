@@ -1,0 +1,229 @@
+"""Imports of every real file in ../shared/data, with counts worked out independently
+here; re-runs that change nothing; uploads through the UI; malformed files rejected
+whole with a message naming file, row and column."""
+import csv
+import os
+import re
+import sqlite3
+import time
+from harness import Server, demo_db, eq, contains, lacks, run_cli, data_file, have_data, Skip
+
+tmpdir = None
+times = {}
+
+
+def setup(tmp):
+    global tmpdir
+    if not have_data():
+        raise Skip("../shared/data saknas")
+    tmpdir = tmp
+
+
+def skolverket_rows(path):
+    """Data rows of a Skolverket export: after the header, until the first blank row."""
+    lines = open(path, encoding="utf-8-sig").read().splitlines()
+    header = next(i for i, l in enumerate(lines) if l.startswith("Skola;Skol-enhetskod"))
+    rows = []
+    for l in lines[header + 1:]:
+        if not l.strip(";").strip():
+            break
+        rows.append(next(csv.reader([l], delimiter=";")))
+    return rows
+
+
+def comma_rows(path):
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def summary(out):
+    nums = {}
+    for key, label in (("read", "rader lästa"), ("added", "tillagda"), ("changed", "ändrade"),
+                       ("unchanged", "oförändrade"), ("skipped", "överhoppade")):
+        m = re.search(rf"^\s+{label}:\s+(\d+)$", out, re.M)
+        nums[key] = int(m.group(1)) if m else None
+    m = re.search(r"orimliga värden \(sparade och flaggade\): (\d+)", out)
+    nums["implausible"] = int(m.group(1)) if m else 0
+    return nums
+
+
+def import_file(db, kind, rel, *extra):
+    path = data_file(rel)
+    t0 = time.time()
+    p = run_cli(["import", kind, path, *extra], db=db)
+    times[os.path.basename(rel)] = time.time() - t0
+    return summary(p.stdout)
+
+
+def test_every_real_file_imports_with_the_right_counts_and_reruns_change_nothing():
+    db = os.path.join(tmpdir, "register.db")
+    run_cli(["init"], db=db)
+    muni = comma_rows(data_file("geo/municipality_county.csv"))
+    orgs = comma_rows(data_file("register/SER_2020-08_Huvudmän.csv"))
+    grund = comma_rows(data_file("register/SER_2020-08_Grundskola.csv"))
+    gymn = comma_rows(data_file("register/SER_2020-08_Gymnasieskola.csv"))
+    results = skolverket_rows(data_file("skolverket/grundskola_slutbetyg_ak9_2024-25_skolenhet.csv"))
+    background = skolverket_rows(data_file("skolverket/grundskola_antal_elever_bakgrund_2023-24_skolenhet.csv"))
+    pre = comma_rows(data_file("preschool/forskolor_rows_national_2025.csv"))
+    eq((len(muni), len(orgs), len(grund), len(gymn), len(results), len(background), len(pre)),
+       (290, 1132, 4894, 1330, 1714, 4665, 8739), "radantal enligt data/README")
+
+    seen = set()
+    def expect_units(codes):
+        codes = [c for c in codes]
+        new = [c for c in codes if c not in seen]
+        seen.update(codes)
+        return len(new), len(codes) - len(new)
+
+    plan = [
+        ("municipalities", "geo/municipality_county.csv", (), (len(muni), 0)),
+        ("organisers", "register/SER_2020-08_Huvudmän.csv", (), (len(orgs), 0)),
+        ("units", "register/SER_2020-08_Grundskola.csv", (), expect_units(r["SKOLENHETSKOD"] for r in grund)),
+        ("units", "register/SER_2020-08_Gymnasieskola.csv", (), expect_units(r["SKOLENHETSKOD"] for r in gymn)),
+        ("results", "skolverket/grundskola_slutbetyg_ak9_2024-25_skolenhet.csv", (), expect_units(r[1] for r in results)),
+        ("background", "skolverket/grundskola_antal_elever_bakgrund_2023-24_skolenhet.csv", (),
+         expect_units(r[1] for r in background)),
+        ("preschools", "preschool/forskolor_rows_national_2025.csv", ("--year", "2025"),
+         expect_units(r["skolverkets_id"] for r in pre)),
+    ]
+    eq(plan[3][3], (1321, 9), "nio enheter finns i både grundskole- och gymnasiefilen")
+    for kind, rel, extra, (added, changed) in plan:
+        s = import_file(db, kind, rel, *extra)
+        read = added + changed
+        eq((s["read"], s["added"], s["changed"], s["skipped"]), (read, added, changed, 0), f"{kind} {rel}")
+    implausible = sum(1 for r in pre if r["Personaltäthet"] and float(r["Personaltäthet"]) > 20)
+    eq(s["implausible"], implausible, "orimliga värden flaggas")
+
+    con = sqlite3.connect(db)
+    eq(con.execute("SELECT COUNT(*) FROM units").fetchone()[0], len(seen))
+    eq(con.execute("SELECT COUNT(*) FROM unit_stats WHERE flag = 'implausible'").fetchone()[0], implausible)
+    eq(con.execute("SELECT COUNT(*) FROM units WHERE code = '238459' AND municipality_code = '1283'").fetchone()[0], 1)
+    eq(con.execute("SELECT COUNT(*) FROM units WHERE length(code) = 6").fetchone()[0], len(pre))
+    # The preschool file drops the leading zero: Stockholm is 0180, not 180.
+    eq(con.execute("SELECT COUNT(*) FROM units WHERE municipality_code = '180'").fetchone()[0], 0)
+    assert con.execute("SELECT COUNT(*) FROM units WHERE municipality_code = '0180'").fetchone()[0] > 500
+    # Units whose every figure is suppressed are kept, with their flags.
+    all_suppressed = sum(1 for r in results if all(v in (".", "..") for v in r[7:11]))
+    got = con.execute("SELECT COUNT(*) FROM (SELECT unit_id FROM unit_stats WHERE year = 2025 AND source = 'results'"
+                      " GROUP BY unit_id HAVING SUM(CASE WHEN flag IN ('missing','suppressed') THEN 1 ELSE 0 END) = 4)").fetchone()[0]
+    eq(got, all_suppressed, "enheter där allt är undertryckt")
+    # Decimal comma and rounding: values as Skolverket wrote them.
+    row = next(r for r in background if r[1] == "71387206")
+    v = con.execute("SELECT value FROM unit_stats s JOIN units u ON u.id = s.unit_id WHERE u.code = '71387206'"
+                    " AND s.variable = 'foreign_bg' AND s.year = 2024").fetchone()[0]
+    eq(v, float(row[11].replace(",", ".")))
+    audit_before = con.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
+    con.close()
+
+    for kind, rel, extra, _ in plan:
+        s = import_file(db, kind, rel, *extra)
+        eq((s["added"], s["changed"], s["unchanged"]), (0, 0, s["read"]), f"omkörning {kind} {rel}")
+    con = sqlite3.connect(db)
+    eq(con.execute("SELECT COUNT(*) FROM audit").fetchone()[0], audit_before, "omkörning ändrar inget")
+    con.close()
+    print("    importtider: " + ", ".join(f"{k} {v:.2f}s" for k, v in times.items()))
+
+
+def malformed(name, text, kind="results", extra=()):
+    path = os.path.join(tmpdir, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path
+
+
+RESULTS_HEAD = ("Statistik från Skolverket;;;;;;;;;;\n;;;;;;;;;;\nGrundskola - Slutbetyg årskurs 9;;;;;;;;;;\n"
+                "Valt läsår: 2024/25;;;;;;;;;;\n;;;;;;;;;;\n"
+                "Skola;Skol-enhetskod;Skolkommun;Kommun-kod;Typ av huvudman;Huvudman;Huvudman orgnr;Antal elever;"
+                "Andel (%) elever som uppfyllt betygskriterierna i alla ämnen;Andel (%) elever behöriga till yrkesprog.;"
+                "Genomsnittligt meritvärde (17 ämnen)\n")
+GOOD = "Bohusskolan;11043800;Ale;1440;Kommunal;Ale kommun;2120001439;97;58,8;77,4;201,3\n"
+
+
+def test_malformed_files_are_rejected_whole_and_change_nothing():
+    db = demo_db(tmpdir, with_data=False)
+    con = sqlite3.connect(db)
+    before = [con.execute(q).fetchone()[0] for q in ("SELECT COUNT(*) FROM units", "SELECT COUNT(*) FROM unit_stats",
+                                                     "SELECT COUNT(*) FROM audit", "SELECT COUNT(*) FROM imports")]
+    con.close()
+    cases = [
+        ("saknad-kolumn.csv", RESULTS_HEAD.replace(";Genomsnittligt meritvärde (17 ämnen)", "") + GOOD,
+         'saknad-kolumn.csv: rad 6: kolumnen "Genomsnittligt meritvärde (17 ämnen)" saknas i rubrikraden'),
+        ("text-i-tal.csv", RESULTS_HEAD + GOOD + "Nyskolan;12345678;Ale;1440;Kommunal;Ale kommun;2120001439;tolv;50;50;200\n",
+         'text-i-tal.csv: rad 8, kolumn "Antal elever": "tolv" är inget tal'),
+        ("andel.csv", RESULTS_HEAD + GOOD.replace("58,8", "158,8"),
+         'andel.csv: rad 7, kolumn "Andel (%) elever som uppfyllt betygskriterierna i alla ämnen": värdet 158,8 ska vara en andel mellan 0 och 100.'),
+        ("orgnr.csv", RESULTS_HEAD + GOOD.replace("2120001439", "2120001438"),
+         'orgnr.csv: rad 7, kolumn "Huvudman orgnr": "2120001438" är inget giltigt organisationsnummer'),
+        ("kod.csv", RESULTS_HEAD + GOOD.replace("11043800", "1104380"),
+         'kod.csv: rad 7, kolumn "Skol-enhetskod": "1104380" är ingen enhetskod'),
+        ("dubblett.csv", RESULTS_HEAD + GOOD + GOOD.replace("97;", "98;"),
+         'dubblett.csv: rad 8, kolumn "Skol-enhetskod": 11043800 finns redan på rad 7 med andra uppgifter.'),
+        ("kommunkod.csv", RESULTS_HEAD + GOOD.replace(";1440;", ";14400;"),
+         'kommunkod.csv: rad 7, kolumn "Kommun-kod": "14400" är ingen kommunkod'),
+    ]
+    for name, text, message in cases:
+        p = run_cli(["import", "results", malformed(name, text)], db=db, check=False)
+        assert p.returncode != 0, name
+        contains(p.stderr, message, name)
+        contains(p.stderr, "Ingenting ändrades.", name)
+    p = run_cli(["import", "preschools", data_file("preschool/forskolor_rows_national_2025.csv")], db=db, check=False)
+    assert p.returncode != 0
+    contains(p.stderr, "filen anger inget läsår")
+    con = sqlite3.connect(db)
+    after = [con.execute(q).fetchone()[0] for q in ("SELECT COUNT(*) FROM units", "SELECT COUNT(*) FROM unit_stats",
+                                                    "SELECT COUNT(*) FROM audit", "SELECT COUNT(*) FROM imports")]
+    con.close()
+    eq(after, before, "inget ändrat")
+
+
+def test_upload_through_the_ui_gives_the_same_result_and_messages():
+    db = demo_db(tmpdir, with_data=False)
+    srv = Server(db)
+    try:
+        c = srv.client()
+        c.login("analytiker@exempel.se")
+        page = c.get("/import")
+        contains(page.text, 'enctype="multipart/form-data"')
+        token = c.csrf_of(page)
+        r = c.upload("/import", {"csrf": token, "kind": "results"}, "file", "slutbetyg.csv",
+                     (RESULTS_HEAD + GOOD.replace("58,8", "158,8")).encode())
+        eq(r.status, 422)
+        contains(r.text, "Filen importerades inte")
+        contains(r.text, "slutbetyg.csv: rad 7, kolumn &quot;Andel (%) elever som uppfyllt betygskriterierna i alla ämnen&quot;")
+        contains(r.text, "Ingenting i databasen ändrades.")
+        token = c.csrf_of(r)
+        r = c.upload("/import", {"csrf": token, "kind": ""}, "file", "x.csv", b"")
+        eq(r.status, 400)
+        contains(r.text, "Typ av fil måste fyllas i.")
+        token = c.csrf_of(r)
+        with open(data_file("skolverket/grundskola_slutbetyg_ak9_2024-25_skolenhet.csv"), "rb") as f:
+            content = f.read()
+        r = c.upload("/import", {"csrf": token, "kind": "results"}, "file", "grundskola_slutbetyg.csv", content)
+        eq(r.status, 200, r.text[-800:])
+        contains(r.text, "Importen är klar")
+        contains(r.text, "rader lästa:   1714")
+        contains(r.text, "grundskola_slutbetyg.csv")
+        token = c.csrf_of(r)
+        r = c.upload("/import", {"csrf": token, "kind": "results"}, "file", "grundskola_slutbetyg.csv", content)
+        contains(r.text, "oförändrade:   1714")
+        c = srv.client()
+        c.login("admin@exempel.se")
+        audit = c.get("/admin/audit?type=unit&object=13746989").text
+        contains(audit, "import:change")
+        contains(audit, "analytiker@exempel.se")
+    finally:
+        srv.stop()
+
+
+def test_upload_over_the_limit_is_refused():
+    db = demo_db(tmpdir, with_data=False)
+    srv = Server(db, ["--upload-limit-mb", "1"])
+    try:
+        c = srv.client()
+        c.login("analytiker@exempel.se")
+        token = c.csrf("/import")
+        r = c.upload("/import", {"csrf": token, "kind": "results"}, "file", "stor.csv", b"x" * (2 << 20))
+        eq(r.status, 413)
+        contains(r.text, "för stort")
+    finally:
+        srv.stop()
