@@ -5,6 +5,7 @@
 #include "../base/validate.h"
 #include "../db/audit.h"
 #include "../html/layout.h"
+#include <pthread.h>
 #include <semaphore.h>
 #include <string.h>
 #include <time.h>
@@ -14,22 +15,30 @@
 #define AUTH_MEMLIMIT (19u * 1024u * 1024u)
 
 static sem_t hash_slots;
-static int auth_ready;
+static pthread_once_t auth_once = PTHREAD_ONCE_INIT;
+/* A real hash of a random password: verifying against it costs what a real account
+ * costs, so the time of a failed login does not tell whether the account exists. */
+static char dummy_hash[crypto_pwhash_STRBYTES];
+
+static void auth_setup(void)
+{
+    sem_init(&hash_slots, 0, AUTH_HASH_PARALLEL);
+    char random_pw[33];
+    unsigned char raw[16];
+    randombytes_buf(raw, sizeof raw);
+    sodium_bin2hex(random_pw, sizeof random_pw, raw, sizeof raw);
+    if (crypto_pwhash_str(dummy_hash, random_pw, strlen(random_pw), AUTH_OPSLIMIT, AUTH_MEMLIMIT) != 0)
+        dummy_hash[0] = '\0';
+}
 
 void auth_init(void)
 {
-    if (!auth_ready) {
-        sem_init(&hash_slots, 0, AUTH_HASH_PARALLEL);
-        auth_ready = 1;
-    }
+    pthread_once(&auth_once, auth_setup);
 }
 
 void auth_shutdown(void)
 {
-    if (auth_ready) {
-        sem_destroy(&hash_slots);
-        auth_ready = 0;
-    }
+    /* The semaphore lives for the whole process; nothing to release. */
 }
 
 bool auth_hash_password(const char *password, char out[crypto_pwhash_STRBYTES])
@@ -71,8 +80,9 @@ static void record_failure(db_t *db, const char *key, int64_t now)
     db_done(st);
 }
 
-/* Renders the login form; sets the double-submit token cookie for it. */
-static int login_form(request_t *req, int status, const char *message)
+/* Renders the login form (with an error or an info message); sets the double-submit
+ * token cookie for it. */
+static int login_form(request_t *req, int status, const char *message, const char *info)
 {
     char *token = session_random_hex(&req->arena);
     req_set_cookie(req, SESSION_PRE_COOKIE, token, -1);
@@ -82,6 +92,8 @@ static int login_form(request_t *req, int status, const char *message)
     buf_t *o = &req->body;
     if (message)
         widget_notice(req, "error", message);
+    if (info)
+        widget_notice(req, "info", info);
     widget_error_summary(req);
     html_raw(o, "<p class=\"lead\">Samverkan är Skolverkets och huvudmännens gemensamma arbetsyta för "
                 "Samverkan för bästa skola.</p>\n");
@@ -108,9 +120,7 @@ int auth_login_page(request_t *req)
 {
     if (req->viewer.role != ROLE_NONE)
         return respond_redirect(req, "/");
-    if (strcmp(req_param(req, "ut"), "1") == 0)
-        return login_form(req, 200, NULL), widget_notice(req, "info", ""), 200;
-    return login_form(req, 200, NULL);
+    return login_form(req, 200, NULL, strcmp(req_param(req, "ut"), "1") == 0 ? "Du är utloggad." : NULL);
 }
 
 /* Only local paths are followed after login, never another site. */
@@ -124,7 +134,7 @@ static const char *safe_next(const char *next)
 int auth_login_submit(request_t *req)
 {
     if (req->nerrors)
-        return login_form(req, 400, NULL);
+        return login_form(req, 400, NULL, NULL);
     const char *email = req_param(req, "email");
     const char *password = req_param(req, "password");
     int64_t now = (int64_t)time(NULL);
@@ -137,7 +147,7 @@ int auth_login_submit(request_t *req)
     if (failures_since(req->db, email_key, now - AUTH_WINDOW) >= AUTH_MAX_FAILURES ||
         failures_since(req->db, addr_key, now - AUTH_WINDOW) >= AUTH_MAX_FAILURES) {
         log_warn("inloggning spärrad tillfälligt för %s från %s", email, req->client_addr);
-        return login_form(req, 429, "För många misslyckade inloggningsförsök. Vänta en minut och försök igen.");
+        return login_form(req, 429, "För många misslyckade inloggningsförsök. Vänta en minut och försök igen.", NULL);
     }
     db_stmt_t *st = db_prepare(req->db, "SELECT id, password_hash FROM users WHERE lower(email) = lower(?) AND active = 1");
     if (!st)
@@ -150,14 +160,13 @@ int auth_login_submit(request_t *req)
         hash = arena_strdup(&req->arena, db_col_text(st, 1));
     }
     db_done(st);
-    /* An unknown account costs as much time as a known one, so timing tells nothing. */
-    static const char dummy[] =
-        "$argon2id$v=19$m=19456,t=2,p=1$c2FtdmVya2Fuc2FsdA$1o3p0yPaUq+5E+9EkbRxQ1fvwqJ6K1Pn0mH2U2lq1zA";
-    bool ok = auth_verify_password(hash ? hash : dummy, password) && hash;
+    /* An unknown account costs as much time as a known one. */
+    auth_init();
+    bool ok = auth_verify_password(hash ? hash : dummy_hash, password) && hash;
     if (!ok) {
         record_failure(req->db, email_key, now);
         record_failure(req->db, addr_key, now);
-        return login_form(req, 401, "Fel e-postadress eller lösenord.");
+        return login_form(req, 401, "Fel e-postadress eller lösenord.", NULL);
     }
     if (!session_start(req, user_id))
         return -1;

@@ -40,6 +40,7 @@ def test_login_and_logout():
     token = c.csrf_of(home)
     r = c.post("/logout", {"csrf": token})
     eq(r.status, 303)
+    contains(c.get(r.header("Location")).text, "Du är utloggad.")
     eq(c.get("/").status, 303, "utloggad")
 
 
@@ -57,10 +58,16 @@ def test_login_keeps_next_but_never_leaves_the_site():
 
 def test_wrong_password_is_refused_with_a_clear_message():
     c = srv.client()
+    t0 = time.time()
     r = c.login("analytiker@exempel.se", "fel-lösenord-123", expect=401)
+    known = time.time() - t0
     contains(r.text, "Fel e-postadress eller lösenord.")
+    t0 = time.time()
     r = c.login("finns.inte@exempel.se", "fel-lösenord-123", expect=401)
-    contains(r.text, "Fel e-postadress eller lösenord.")
+    unknown = time.time() - t0
+    contains(r.text, "Fel e-postadress eller lösenord.", "samma svar för okänt konto")
+    # An unknown account is verified against a real hash too: no fast path to tell them apart.
+    assert unknown > known / 3, f"okänt konto {unknown:.3f}s, känt {known:.3f}s"
 
 
 def test_form_errors_are_summarised_and_linked():

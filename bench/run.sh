@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# make bench: measures Samverkan against a ceiling built in the same run and prints a
+# table of ratios, so runs on different machines compare.
+#   - import of each real file: seconds and peak memory, beside sqlite3's own .import
+#     of the same file (the floor for getting rows into SQLite at all);
+#   - pages and API calls under wrk at a few concurrencies: requests per second and
+#     latency p50/p99, beside a bare libmicrohttpd "hello" (bench/hello.c);
+#   - the size of the binary.
+# BENCH_SECONDS (default 5) sets each wrk run's length.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${BENCH_SECONDS:-5}
+data=${SAMVERKAN_DATA:-../shared/data}
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+bin=./build/samverkan
+[[ -d $data ]] || { echo "bench: $data saknas"; exit 1; }
+
+cc -O2 -o "$work/hello" bench/hello.c $(pkg-config --cflags --libs libmicrohttpd)
+
+echo "## Import (en ny databas, filerna i den ordning demo läser dem)"
+printf "%-58s %8s %9s %10s %12s %8s\n" fil rader sekunder "rader/s" "sqlite3 .import" kvot
+db="$work/bench.db"
+$bin init --db "$db" >/dev/null 2>&1
+imports=(
+  "municipalities geo/municipality_county.csv"
+  "organisers register/SER_2020-08_Huvudmän.csv"
+  "units register/SER_2020-08_Grundskola.csv"
+  "units register/SER_2020-08_Gymnasieskola.csv"
+  "results skolverket/grundskola_slutbetyg_ak9_2024-25_skolenhet.csv"
+  "background skolverket/grundskola_antal_elever_bakgrund_2023-24_skolenhet.csv"
+  "preschools preschool/forskolor_rows_national_2025.csv --year 2025"
+)
+for spec in "${imports[@]}"; do
+  read -r kind rel extra <<<"$spec"
+  f="$data/$rel"
+  /usr/bin/time -f "%e %M" -o "$work/t" $bin import "$kind" "$f" $extra --db "$db" >"$work/out" 2>/dev/null
+  read -r s kb <"$work/t"
+  rows=$(sed -nE 's/^ +rader lästa: +([0-9]+)$/\1/p' "$work/out")
+  sep=','; head -c 4000 "$f" | grep -q ';' && sep=';'
+  rm -f "$work/raw.db"
+  /usr/bin/time -f "%e" -o "$work/t2" sqlite3 "$work/raw.db" ".mode csv" ".separator '$sep'" ".import '$f' raw" 2>/dev/null || true
+  raw=$(cat "$work/t2" 2>/dev/null | tail -1)
+  ratio=$(awk -v a="$s" -v b="$raw" 'BEGIN { if (b > 0) printf "%.1f×", a / b; else print "–" }')
+  rate=$(awk -v r="$rows" -v s="$s" 'BEGIN { if (s > 0) printf "%d", r / s; else print "–" }')
+  printf "%-58s %8s %9s %10s %12s %8s   (toppminne %d MiB)\n" "$(basename "$rel")" "$rows" "$s" "$rate" "$raw" "$ratio" $((kb / 1024))
+done
+
+echo
+echo "## Sidor och API (wrk, ${secs}s per körning; kvot = samverkan / hello)"
+$bin demo --db "$db" >/dev/null 2>&1
+"$work/hello" 18098 & sleep 0.3
+$bin serve --db "$db" --listen 127.0.0.1:18099 >"$work/serve.out" 2>"$work/serve.err" &
+spid=$!
+sleep 0.5
+jar="$work/jar"
+curl -s -c "$jar" -b "$jar" -o "$work/login.html" http://127.0.0.1:18099/login
+tok=$(awk '$6 == "sv_csrf" { print $7 }' "$jar")
+curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "csrf=$tok" --data-urlencode "email=analytiker@exempel.se" \
+  --data-urlencode "password=samverkan-demo-2026" http://127.0.0.1:18099/login
+sid=$(awk '$6 == "sv_session" { print $7 }' "$jar")
+[[ -n $sid ]] || { echo "bench: inloggningen misslyckades"; exit 1; }
+
+measure() { # url concurrency -> "rps p50 p99"
+  local out
+  local threads=2; [[ $2 -lt 2 ]] && threads=1
+  out=$(wrk -t$threads -c"$2" -d"${secs}s" --latency -H "Cookie: sv_session=$sid" "$1" 2>&1)
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
+  p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
+  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+  echo "$rps $p50 $p99"
+}
+ms() { # wrk's "1.23ms"/"850.00us"/"1.02s" -> milliseconds
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
+}
+printf "%-44s %4s %10s %9s %9s %10s %10s\n" sida c "req/s" "p50 ms" "p99 ms" "req/s-kvot" "p50-kvot"
+for c in 1 16 64; do
+  read -r hrps hp50 hp99 <<<"$(measure http://127.0.0.1:18098/ "$c")"
+  printf "%-44s %4s %10s %9s %9s %10s %10s\n" "hello (tak)" "$c" "$hrps" "$(ms "$hp50")" "$(ms "$hp99")" "1.00" "1.00"
+  for path in "/organisers" "/organisers?q=kommun" "/organisers/2120001561" "/units/13746989" \
+              "/api/v1/organisers" "/api/v1/units/13746989"; do
+    read -r rps p50 p99 <<<"$(measure "http://127.0.0.1:18099$path" "$c")"
+    printf "%-44s %4s %10s %9s %9s %10s %10s\n" "$path" "$c" "$rps" "$(ms "$p50")" "$(ms "$p99")" \
+      "$(awk -v a="$rps" -v b="$hrps" 'BEGIN { printf "%.3f", a / b }')" \
+      "$(awk -v a="$(ms "$p50")" -v b="$(ms "$hp50")" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "–" }')"
+  done
+done
+rss=$(awk '/VmHWM/ { print $2 }' /proc/$spid/status)
+kill -TERM $spid; wait $spid 2>/dev/null || true
+echo
+echo "## Övrigt"
+echo "serverns toppminne (VmHWM): $((rss / 1024)) MiB"
+echo "binärens storlek: $(stat -c %s $bin) byte ($(( $(stat -c %s $bin) / 1024 )) KiB, med felsökningsinformation); strippad: $(strip -o "$work/s" $bin && stat -c %s "$work/s") byte"
