@@ -127,14 +127,8 @@ static int users_form(request_t *req, int status, const char *notice)
         {"password", "Tillfälligt lösenord (minst 12 tecken)", "password", NULL},
     };
     for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
-        html_printf(o, "<div class=\"field\"><label for=\"f-%s\">%s</label>", f[i].name, f[i].label);
-        if (f[i].hint)
-            html_printf(o, "<p class=\"hint\">%s</p>", f[i].hint);
-        widget_field_error(req, f[i].name);
-        html_printf(o, "<input id=\"f-%s\" name=\"%s\" type=\"%s\" value=\"%s\"", f[i].name, f[i].name, f[i].type,
-                    strcmp(f[i].type, "password") == 0 ? "" : req_param(req, f[i].name));
-        widget_field_invalid(req, f[i].name);
-        html_raw(o, "></div>\n");
+        widget_input(req, f[i].name, f[i].label, f[i].type, req_param(req, f[i].name), f[i].hint,
+                     strcmp(f[i].type, "password") == 0 ? "new-password" : NULL);
         if (i == 1) {
             html_raw(o, "<div class=\"field\"><label for=\"f-role\">Roll</label>");
             widget_field_error(req, "role");

@@ -79,6 +79,25 @@ void layout_end(request_t *req)
                          "Skolverket</p></footer>\n</body>\n</html>\n");
 }
 
+void widget_input(request_t *req, const char *name, const char *label, const char *type, const char *value,
+                  const char *hint, const char *autocomplete)
+{
+    buf_t *o = &req->body;
+    html_printf(o, "<div class=\"field\"><label for=\"f-%s\">%s</label>", name, label);
+    if (hint)
+        html_printf(o, "<p class=\"hint\" id=\"h-%s\">%s</p>", name, hint);
+    widget_field_error(req, name);
+    html_printf(o, "<input id=\"f-%s\" name=\"%s\" type=\"%s\"", name, name, type);
+    if (value && strcmp(type, "password") != 0)
+        html_printf(o, " value=\"%s\"", value);
+    if (autocomplete)
+        html_printf(o, " autocomplete=\"%s\"", autocomplete);
+    if (hint)
+        html_printf(o, " aria-describedby=\"h-%s\"", name);
+    widget_field_invalid(req, name);
+    html_raw(o, "></div>\n");
+}
+
 void widget_csrf(request_t *req)
 {
     html_printf(&req->body, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", req->csrf ? req->csrf : "");

@@ -14,6 +14,10 @@ void widget_error_summary(request_t *req);
 void widget_field_error(request_t *req, const char *field);
 /* aria attributes for a field that has an error ("" otherwise). */
 void widget_field_invalid(request_t *req, const char *field);
+/* A labelled input with its hint and error: type is "text", "email", "password" …;
+ * value and hint may be NULL; autocomplete may be NULL. */
+void widget_input(request_t *req, const char *name, const char *label, const char *type, const char *value,
+                  const char *hint, const char *autocomplete);
 /* The hidden CSRF field every state-changing form carries. */
 void widget_csrf(request_t *req);
 /* "Föregående 1 2 3 Nästa" for a list at base_url (which already holds its query,

@@ -100,17 +100,9 @@ static int login_form(request_t *req, int status, const char *message, const cha
     html_raw(o, "<form method=\"post\" action=\"/login\" class=\"card form narrow\" novalidate>\n");
     widget_csrf(req);
     html_printf(o, "<input type=\"hidden\" name=\"next\" value=\"%s\">\n", req_param(req, "next"));
-    html_raw(o, "<div class=\"field\"><label for=\"f-email\">E-postadress</label>");
-    widget_field_error(req, "email");
-    html_printf(o, "<input id=\"f-email\" name=\"email\" type=\"email\" autocomplete=\"username\" "
-                   "required value=\"%s\"", req_param(req, "email"));
-    widget_field_invalid(req, "email");
-    html_raw(o, "></div>\n<div class=\"field\"><label for=\"f-password\">Lösenord</label>");
-    widget_field_error(req, "password");
-    html_raw(o, "<input id=\"f-password\" name=\"password\" type=\"password\" "
-                "autocomplete=\"current-password\" required");
-    widget_field_invalid(req, "password");
-    html_raw(o, "></div>\n<button type=\"submit\" class=\"button\">Logga in</button>\n</form>\n");
+    widget_input(req, "email", "E-postadress", "email", req_param(req, "email"), NULL, "username");
+    widget_input(req, "password", "Lösenord", "password", NULL, NULL, "current-password");
+    html_raw(o, "<button type=\"submit\" class=\"button\">Logga in</button>\n</form>\n");
     layout_end(req);
     req->csrf = saved_csrf;
     return respond_html(req, status);
@@ -201,14 +193,8 @@ static int account_form(request_t *req, int status, const char *notice)
         {"password", "Nytt lösenord (minst 12 tecken)", "new-password"},
         {"confirm", "Upprepa det nya lösenordet", "new-password"},
     };
-    for (size_t i = 0; i < 3; i++) {
-        html_printf(o, "<div class=\"field\"><label for=\"f-%s\">%s</label>", f[i].name, f[i].label);
-        widget_field_error(req, f[i].name);
-        html_printf(o, "<input id=\"f-%s\" name=\"%s\" type=\"password\" autocomplete=\"%s\" required",
-                    f[i].name, f[i].name, f[i].ac);
-        widget_field_invalid(req, f[i].name);
-        html_raw(o, "></div>\n");
-    }
+    for (size_t i = 0; i < 3; i++)
+        widget_input(req, f[i].name, f[i].label, "password", NULL, NULL, f[i].ac);
     html_raw(o, "<button type=\"submit\" class=\"button\">Byt lösenord</button>\n</form>\n");
     layout_end(req);
     return respond_html(req, status);

@@ -112,16 +112,12 @@ int register_units_export(request_t *req)
 
 int register_organiser_units_export(request_t *req)
 {
-    reg_organiser_t *org = register_get_organiser(req->db, &req->viewer, req_param(req, "orgnr"), &req->arena);
-    if (!org)
-        return respond_error(req, 404, "Huvudmannen finns inte, eller så har du inte tillgång till den.");
-    reg_unit_t *units;
-    size_t n = register_organiser_units(req->db, org, &req->arena, &units);
-    reg_stat_t *stats;
-    size_t nstats = register_organiser_latest_stats(req->db, org, &req->arena, &stats);
+    organiser_view_t v;
+    if (!register_load_organiser_view(req, &v))
+        return req->status;
     export_table_t t;
     unit_table(req, &t);
-    for (size_t i = 0; i < n; i++)
-        unit_row(req, &t, &units[i], stats, nstats);
-    return send_table(req, &t, arena_printf(&req->arena, "enheter-%s", org->orgnr));
+    for (size_t i = 0; i < v.nunits; i++)
+        unit_row(req, &t, &v.units[i], v.stats, v.nstats);
+    return send_table(req, &t, arena_printf(&req->arena, "enheter-%s", v.org->orgnr));
 }

@@ -34,6 +34,18 @@ const char *register_filter_query(request_t *req, const reg_filter_t *f)
     return s;
 }
 
+bool register_load_organiser_view(request_t *req, organiser_view_t *v)
+{
+    v->org = register_get_organiser(req->db, &req->viewer, req_param(req, "orgnr"), &req->arena);
+    if (!v->org) {
+        respond_error(req, 404, "Huvudmannen finns inte, eller så har du inte tillgång till den.");
+        return false;
+    }
+    v->nunits = register_organiser_units(req->db, v->org, &req->arena, &v->units);
+    v->nstats = register_organiser_latest_stats(req->db, v->org, &req->arena, &v->stats);
+    return true;
+}
+
 void register_stat_cell(buf_t *o, const reg_stat_t *s)
 {
     if (!s) {
@@ -168,13 +180,13 @@ static void facts_row(buf_t *o, const char *term, const char *value)
 
 int register_organiser_page(request_t *req)
 {
-    reg_organiser_t *org = register_get_organiser(req->db, &req->viewer, req_param(req, "orgnr"), &req->arena);
-    if (!org)
-        return respond_error(req, 404, "Huvudmannen finns inte, eller så har du inte tillgång till den.");
-    reg_unit_t *units;
-    size_t n = register_organiser_units(req->db, org, &req->arena, &units);
-    reg_stat_t *stats;
-    size_t nstats = register_organiser_latest_stats(req->db, org, &req->arena, &stats);
+    organiser_view_t view;
+    if (!register_load_organiser_view(req, &view))
+        return req->status;
+    const reg_organiser_t *org = view.org;
+    const reg_unit_t *units = view.units;
+    const reg_stat_t *stats = view.stats;
+    size_t n = view.nunits, nstats = view.nstats;
     layout_begin(req, org->name);
     buf_t *o = &req->body;
     html_raw(o, "<dl class=\"facts\">\n");

@@ -103,15 +103,21 @@ static void limits(const reg_filter_t *f, long long *limit, long long *offset)
     *offset = f->per_page > 0 ? (page - 1) * f->per_page : 0;
 }
 
-size_t register_list_organisers(db_t *db, const viewer_t *v, const reg_filter_t *f, arena_t *a,
-                                reg_organiser_t **out, long long *total)
+/* Runs a filtered list as two queries that share their WHERE clause: the count of all
+ * matches, then one page of rows read by read_row into an array of elem_size items. */
+typedef int (*bind_fn)(db_stmt_t *st, const viewer_t *v, const reg_filter_t *f, arena_t *a);
+typedef void (*read_fn)(db_stmt_t *st, arena_t *a, void *item);
+
+static size_t paged_query(db_t *db, const char *count_sql, const char *list_sql, bind_fn bind, read_fn read_row,
+                          size_t elem_size, const viewer_t *v, const reg_filter_t *f, arena_t *a, void **out,
+                          long long *total)
 {
     *out = NULL;
     *total = 0;
-    db_stmt_t *st = db_prepare(db, "SELECT COUNT(*)" ORG_FROM ORG_WHERE);
+    db_stmt_t *st = db_prepare(db, count_sql);
     if (!st)
         return 0;
-    bind_org_filter(st, v, f, a);
+    bind(st, v, f, a);
     if (db_step(st) == DB_ROW)
         *total = db_col_int(st, 0);
     db_done(st);
@@ -120,16 +126,33 @@ size_t register_list_organisers(db_t *db, const viewer_t *v, const reg_filter_t 
     size_t cap = (size_t)(*total < limit ? *total : limit), n = 0;
     if (!cap)
         return 0;
-    *out = arena_alloc(a, cap * sizeof **out);
-    st = db_prepare(db, "SELECT " ORG_COLUMNS ORG_FROM ORG_WHERE " ORDER BY o.name_search, o.orgnr LIMIT ? OFFSET ?");
+    char *items = arena_alloc(a, cap * elem_size);
+    st = db_prepare(db, list_sql);
     if (!st)
         return 0;
-    int i = bind_org_filter(st, v, f, a);
+    int i = bind(st, v, f, a);
     db_bind_int(st, i++, limit);
     db_bind_int(st, i, offset);
     while (n < cap && db_step(st) == DB_ROW)
-        read_organiser(st, a, &(*out)[n++]);
+        read_row(st, a, items + n++ * elem_size);
     db_done(st);
+    *out = items;
+    return n;
+}
+
+static void read_organiser_item(db_stmt_t *st, arena_t *a, void *item)
+{
+    read_organiser(st, a, item);
+}
+
+size_t register_list_organisers(db_t *db, const viewer_t *v, const reg_filter_t *f, arena_t *a,
+                                reg_organiser_t **out, long long *total)
+{
+    void *items;
+    size_t n = paged_query(db, "SELECT COUNT(*)" ORG_FROM ORG_WHERE,
+                           "SELECT " ORG_COLUMNS ORG_FROM ORG_WHERE " ORDER BY o.name_search, o.orgnr LIMIT ? OFFSET ?",
+                           bind_org_filter, read_organiser_item, sizeof **out, v, f, a, &items, total);
+    *out = items;
     return n;
 }
 
@@ -197,33 +220,19 @@ static int bind_unit_filter(db_stmt_t *st, const viewer_t *v, const reg_filter_t
     return i;
 }
 
+static void read_unit_item(db_stmt_t *st, arena_t *a, void *item)
+{
+    read_unit(st, a, item);
+}
+
 size_t register_list_units(db_t *db, const viewer_t *v, const reg_filter_t *f, arena_t *a,
                            reg_unit_t **out, long long *total)
 {
-    *out = NULL;
-    *total = 0;
-    db_stmt_t *st = db_prepare(db, "SELECT COUNT(*)" UNIT_FROM UNIT_WHERE);
-    if (!st)
-        return 0;
-    bind_unit_filter(st, v, f, a);
-    if (db_step(st) == DB_ROW)
-        *total = db_col_int(st, 0);
-    db_done(st);
-    long long limit, offset;
-    limits(f, &limit, &offset);
-    size_t cap = (size_t)(*total < limit ? *total : limit), n = 0;
-    if (!cap)
-        return 0;
-    *out = arena_alloc(a, cap * sizeof **out);
-    st = db_prepare(db, "SELECT " UNIT_COLUMNS UNIT_FROM UNIT_WHERE " ORDER BY u.name_search, u.code LIMIT ? OFFSET ?");
-    if (!st)
-        return 0;
-    int i = bind_unit_filter(st, v, f, a);
-    db_bind_int(st, i++, limit);
-    db_bind_int(st, i, offset);
-    while (n < cap && db_step(st) == DB_ROW)
-        read_unit(st, a, &(*out)[n++]);
-    db_done(st);
+    void *items;
+    size_t n = paged_query(db, "SELECT COUNT(*)" UNIT_FROM UNIT_WHERE,
+                           "SELECT " UNIT_COLUMNS UNIT_FROM UNIT_WHERE " ORDER BY u.name_search, u.code LIMIT ? OFFSET ?",
+                           bind_unit_filter, read_unit_item, sizeof **out, v, f, a, &items, total);
+    *out = items;
     return n;
 }
 
