@@ -167,10 +167,55 @@ int register_organisers_page(request_t *req)
     return respond_html(req, 200);
 }
 
-/* Columns of the organiser page's unit table and of its export. */
-static const char *const unit_stat_vars[] = {"pupils_1_9", "merit17", "pass_all", "foreign_bg",
-                                             "children", "degree_share", "children_per_staff"};
-enum { UNIT_STAT_VARS = sizeof unit_stat_vars / sizeof unit_stat_vars[0] };
+/* The organiser page's two unit tables: school units and preschools, each with the
+ * statistics that describe it, under short headings. */
+typedef struct stat_column {
+    const char *variable, *heading;
+} stat_column_t;
+
+static const stat_column_t school_columns[] = {
+    {"pupils_1_9", "Elever åk 1–9"}, {"merit17", "Meritvärde (17)"},
+    {"pass_all", "Godkända i alla ämnen"}, {"foreign_bg", "Utländsk bakgrund"},
+};
+static const stat_column_t preschool_columns[] = {
+    {"children", "Barn"}, {"degree_share", "Förskollärarexamen"}, {"children_per_staff", "Barn per heltidstjänst"},
+};
+
+static void unit_table(request_t *req, const organiser_view_t *v, bool preschools, const stat_column_t *cols,
+                       size_t ncols)
+{
+    buf_t *o = &req->body;
+    size_t shown = 0;
+    for (size_t i = 0; i < v->nunits; i++) {
+        const reg_unit_t *u = &v->units[i];
+        bool is_preschool = (register_forms_parse(u->school_forms) & FORM_FORSKOLA) != 0;
+        if (is_preschool != preschools)
+            continue;
+        if (!shown++) {
+            html_printf(o, "<h3>%s</h3>\n<div class=\"table-wrap\"><table class=\"data\">\n<thead><tr>"
+                           "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>%s<th scope=\"col\">Kommun</th>",
+                        preschools ? "Förskolor" : "Skolenheter", preschools ? "Förskola" : "Skolenhet",
+                        preschools ? "Id" : "Kod", "");
+            if (!preschools)
+                html_raw(o, "<th scope=\"col\">Skolformer</th>");
+            for (size_t k = 0; k < ncols; k++)
+                html_printf(o, "<th scope=\"col\" class=\"num\">%s</th>", cols[k].heading);
+            html_raw(o, "</tr></thead>\n<tbody>\n");
+        }
+        html_printf(o, "<tr><td><a href=\"/units/%s\">%s</a></td><td>%s</td><td>%s</td>", u->code, u->name, u->code,
+                    u->municipality ? u->municipality : "");
+        if (!preschools)
+            html_printf(o, "<td>%s</td>", register_forms_label(&req->arena, u->school_forms));
+        for (size_t k = 0; k < ncols; k++) {
+            html_raw(o, "<td class=\"num\">");
+            register_stat_cell(o, register_find_stat(v->stats, v->nstats, u->id, cols[k].variable));
+            html_raw(o, "</td>");
+        }
+        html_raw(o, "</tr>\n");
+    }
+    if (shown)
+        html_raw(o, "</tbody></table></div>\n");
+}
 
 static void facts_row(buf_t *o, const char *term, const char *value)
 {
@@ -184,9 +229,7 @@ int register_organiser_page(request_t *req)
     if (!register_load_organiser_view(req, &view))
         return req->status;
     const reg_organiser_t *org = view.org;
-    const reg_unit_t *units = view.units;
-    const reg_stat_t *stats = view.stats;
-    size_t n = view.nunits, nstats = view.nstats;
+    size_t n = view.nunits;
     layout_begin(req, org->name);
     buf_t *o = &req->body;
     html_raw(o, "<dl class=\"facts\">\n");
@@ -206,24 +249,9 @@ int register_organiser_page(request_t *req)
     if (!n) {
         html_raw(o, "<p class=\"empty\">Huvudmannen har inga enheter i registret.</p>\n");
     } else {
-        html_raw(o, "<div class=\"table-wrap\"><table class=\"data\">\n<thead><tr><th scope=\"col\">Enhet</th>"
-                    "<th scope=\"col\">Kod</th><th scope=\"col\">Skolformer</th><th scope=\"col\">Kommun</th>");
-        for (size_t k = 0; k < UNIT_STAT_VARS; k++)
-            html_printf(o, "<th scope=\"col\" class=\"num\">%s</th>", register_variable(unit_stat_vars[k])->label);
-        html_raw(o, "</tr></thead>\n<tbody>\n");
-        for (size_t i = 0; i < n; i++) {
-            const reg_unit_t *u = &units[i];
-            html_printf(o, "<tr><td><a href=\"/units/%s\">%s</a></td><td>%s</td><td>%s</td><td>%s</td>", u->code,
-                        u->name, u->code, register_forms_label(&req->arena, u->school_forms),
-                        u->municipality ? u->municipality : "");
-            for (size_t k = 0; k < UNIT_STAT_VARS; k++) {
-                html_raw(o, "<td class=\"num\">");
-                register_stat_cell(o, register_find_stat(stats, nstats, u->id, unit_stat_vars[k]));
-                html_raw(o, "</td>");
-            }
-            html_raw(o, "</tr>\n");
-        }
-        html_raw(o, "</tbody></table></div>\n<p class=\"hint\">Senaste år som finns för varje uppgift. "
+        unit_table(req, &view, false, school_columns, sizeof school_columns / sizeof school_columns[0]);
+        unit_table(req, &view, true, preschool_columns, sizeof preschool_columns / sizeof preschool_columns[0]);
+        html_raw(o, "<p class=\"hint\">Senaste år som finns för varje uppgift; andelar i procent. "
                     "”för få” betyder att Skolverket inte redovisar värdet eftersom eleverna är för få.</p>\n");
     }
     layout_end(req);

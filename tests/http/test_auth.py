@@ -2,22 +2,26 @@
 import time
 from harness import Server, demo_db, eq, contains, lacks, PASSWORD
 
-srv = short = throttled = None
+srv = short = throttled = brief = proxied = None
 
 
 def setup(tmp):
-    global srv, short, throttled
+    global srv, short, throttled, brief, proxied
     srv = Server(demo_db(tmp, with_data=False))
     short = Server(demo_db(tmp, with_data=False), ["--session-idle", "2"])
     # Failures count per address too, and every test comes from 127.0.0.1: throttling
     # gets a database of its own so it does not lock the other tests out.
     throttled = Server(demo_db(tmp, with_data=False))
+    brief = Server(demo_db(tmp, with_data=False), ["--session-max", "3"])
+    proxied = Server(demo_db(tmp, with_data=False), ["--trust-proxy"])
 
 
 def teardown():
     srv.stop()
     short.stop()
     throttled.stop()
+    brief.stop()
+    proxied.stop()
 
 
 def test_login_and_logout():
@@ -175,3 +179,26 @@ def test_not_found_and_method_not_allowed():
     r = c.get("/api/v1/units/00000000")
     eq(r.status, 404)
     eq(r.json()["error"]["code"], "not_found")
+
+
+def test_session_ends_at_its_absolute_lifetime_even_when_active():
+    c = brief.client()
+    c.login("admin@exempel.se")
+    for _ in range(4):
+        eq(c.get("/").status, 200, "aktiv session")
+        time.sleep(0.5)
+    time.sleep(1.6)
+    eq(c.get("/").status, 303, "sessionens längsta livslängd har passerats")
+
+
+def test_cookie_is_secure_behind_a_tls_proxy():
+    c = proxied.client()
+    https = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.7"}
+    page = c.get("/login", headers=https)
+    contains([x for x in page.cookies() if x.startswith("sv_csrf=")][0], "; Secure")
+    eq(page.header("Strict-Transport-Security"), "max-age=31536000")
+    token = c.csrf_of(page)
+    r = c.request("POST", "/login", f"csrf={token}&email=admin%40exempel.se&password={PASSWORD}".encode(),
+                  https, "application/x-www-form-urlencoded")
+    eq(r.status, 303)
+    contains([x for x in r.cookies() if x.startswith("sv_session=")][0], "; Secure")

@@ -35,6 +35,8 @@ def test_search_by_name_orgnr_and_municipality():
     r = c.get("/organisers?q=BOR%C3%85S&kind=kommunal")
     contains(r.text, "Borås kommun")
     lacks(r.text, "AB Borås Kristna Skola", "filtrerat på kommunal")
+    r = c.get("/units?q=kiruna")
+    contains(r.text, "Vittangi skola", "sökning på kommun")
     r = c.get("/organisers?q=%25")
     contains(r.text, "Inga huvudmän matchar sökningen.", "procent är ett tecken, inte ett jokertecken")
 
