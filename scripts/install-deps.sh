@@ -8,8 +8,8 @@ purpose=${1:-test}
 
 run_pkgs=(make gcc pkg-config libc6-dev
   libmicrohttpd-dev libsqlite3-dev libjansson-dev libsodium-dev
-  libcsv-dev libxlsxwriter-dev fonts-dejavu-core)
-test_pkgs=(libcmocka-dev python3 sqlite3 clang libclang-rt-14-dev cppcheck)
+  libcsv-dev libxlsxwriter-dev libpq-dev fonts-dejavu-core)
+test_pkgs=(libcmocka-dev python3 sqlite3 clang libclang-rt-14-dev cppcheck postgresql)
 bench_pkgs=(wrk time)
 
 case "$purpose" in

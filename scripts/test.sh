@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make test: builds, runs every test twice (normal build, then ASan+UBSan with leak
-# detection), runs cppcheck and each fuzz target over its corpus, then prints one
+# detection), the HTTP suite each time against SQLite and against a PostgreSQL server it
+# starts itself; runs cppcheck and each fuzz target over its corpus, then prints one
 # closing line "N passed, M failed" over all of it.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -34,8 +35,10 @@ for san in 0 1; do
   fi
   echo "== enhetstester ($build)"
   scripts/run-unit.sh "$build" 2>&1 | tee "$log"; count
-  echo "== HTTP-tester ($build)"
+  echo "== HTTP-tester ($build, SQLite)"
   python3 tests/http/run.py --binary "$build/samverkan" 2>&1 | tee "$log"; count
+  echo "== HTTP-tester ($build, PostgreSQL)"
+  python3 tests/http/run.py --binary "$build/samverkan" --postgres 2>&1 | tee "$log"; count
 done
 
 step "cppcheck" make --no-print-directory check

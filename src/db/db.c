@@ -10,10 +10,8 @@ db_t *db_open(const char *url, char **err)
         *err = xstrdup("ingen databas angiven");
         return NULL;
     }
-    if (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0) {
-        *err = xstrdup("PostgreSQL-stödet är inte byggt i denna version; använd en SQLite-fil");
-        return NULL;
-    }
+    if (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0)
+        return db_postgres_open(url, err);
     if (strncmp(url, "sqlite:", 7) == 0)
         url += 7;
     return db_sqlite_open(url, err);

@@ -36,5 +36,6 @@ struct db_stmt {
 };
 
 db_t *db_sqlite_open(const char *path, char **err);
+db_t *db_postgres_open(const char *url, char **err);
 
 #endif

@@ -15,6 +15,10 @@ import uuid
 BINARY = os.environ.get("SAMVERKAN_BIN", "build/samverkan")
 DATA = os.environ.get("SAMVERKAN_DATA", os.path.join(os.path.dirname(__file__), "../../../shared/data"))
 PASSWORD = "samverkan-demo-2026"
+# "sqlite" (a file per test database) or "postgres" (a database per test on the server
+# at SAMVERKAN_PG_URL, started by run.py --postgres).
+BACKEND = os.environ.get("SAMVERKAN_TEST_BACKEND", "sqlite")
+PG_URL = os.environ.get("SAMVERKAN_PG_URL", "")
 SANITIZER_MARKS = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:", "SUMMARY: UndefinedBehaviorSanitizer")
 
 
@@ -48,21 +52,60 @@ def check_sanitizers(stderr, what):
             raise AssertionError(f"sanitizer-rapport från {what}:\n{stderr[-4000:]}")
 
 
+def psql(url, sql):
+    p = subprocess.run(["psql", "-X", "-At", "-v", "ON_ERROR_STOP=1", url, "-c", sql], capture_output=True,
+                       text=True, timeout=120)
+    if p.returncode != 0:
+        raise AssertionError(f"psql: {p.stderr}")
+    return p.stdout.strip()
+
+
+def new_db(tmpdir, template=None):
+    """A fresh, empty database (or a copy of template): a file or a PostgreSQL URL."""
+    if BACKEND == "postgres":
+        name = "t" + uuid.uuid4().hex[:12]
+        psql(PG_URL + "/postgres", f'CREATE DATABASE {name}' + (f' TEMPLATE {template.rsplit("/", 1)[1]}' if template else ""))
+        return f"{PG_URL}/{name}"
+    path = os.path.join(tmpdir, f"db-{uuid.uuid4().hex[:8]}.db")
+    if template:
+        run_cli(["backup", path], db=template)
+    return path
+
+
+def query(db, sql):
+    """The first column of the first row of sql, as the backend returns it."""
+    if BACKEND == "postgres":
+        out = psql(db, sql)
+        v = out.splitlines()[0] if out else None
+        try:
+            return int(v)
+        except (TypeError, ValueError):
+            try:
+                return float(v)
+            except (TypeError, ValueError):
+                return v
+    import sqlite3
+    con = sqlite3.connect(db)
+    try:
+        row = con.execute(sql).fetchone()
+        return row[0] if row else None
+    finally:
+        con.close()
+
+
 _template = {}
 
 
 def demo_db(tmpdir, with_data=True):
-    """A fresh copy of a demo database (built once per run, copied with `samverkan backup`)."""
+    """A fresh copy of a demo database (built once per run and copied)."""
     key = bool(with_data and have_data())
     if key not in _template:
         d = tempfile.mkdtemp(prefix="sv-template-")
-        path = os.path.join(d, "demo.db")
+        db = new_db(d)
         args = ["demo"] + (["--data", DATA] if key else [])
-        run_cli(args, db=path)
-        _template[key] = path
-    path = os.path.join(tmpdir, f"db-{uuid.uuid4().hex[:8]}.db")
-    run_cli(["backup", path], db=_template[key])
-    return path
+        run_cli(args, db=db)
+        _template[key] = db
+    return new_db(tmpdir, _template[key])
 
 
 class Server:

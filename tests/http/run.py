@@ -17,12 +17,30 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--binary", default="build/samverkan")
     ap.add_argument("-k", default="", help="run only tests whose name contains this")
+    ap.add_argument("--postgres", action="store_true", help="run against a PostgreSQL server started here")
     args = ap.parse_args()
     os.environ["SAMVERKAN_BIN"] = os.path.abspath(args.binary)
+    pg_dir = None
+    if args.postgres:
+        import subprocess
+        pg_dir = tempfile.mkdtemp(prefix="sv-pg-")
+        script = os.path.join(here, "../../scripts/pg-test-server.sh")
+        url = subprocess.run([script, "start", pg_dir], capture_output=True, text=True, check=True).stdout.strip()
+        os.environ["SAMVERKAN_TEST_BACKEND"] = "postgres"
+        os.environ["SAMVERKAN_PG_URL"] = url
+        print(f"# PostgreSQL {url} i {pg_dir}")
+    try:
+        run(args)
+    finally:
+        if pg_dir:
+            subprocess.run([os.path.join(here, "../../scripts/pg-test-server.sh"), "stop", pg_dir])
+
+
+def run(args):
     import harness
     harness.BINARY = os.environ["SAMVERKAN_BIN"]
     passed = failed = skipped = 0
-    label = os.path.basename(os.path.dirname(os.environ["SAMVERKAN_BIN"]))
+    label = os.path.basename(os.path.dirname(os.environ["SAMVERKAN_BIN"])) + " " + harness.BACKEND
     for name in sorted(os.listdir(here)):
         if not (name.startswith("test_") and name.endswith(".py")):
             continue

@@ -1,7 +1,7 @@
 """The command line: help for every command, users, tokens, backup of a live database."""
 import os
 import sqlite3
-from harness import Server, demo_db, eq, contains, run_cli
+from harness import Server, demo_db, new_db, query, eq, contains, run_cli, BACKEND
 
 tmpdir = None
 
@@ -23,7 +23,7 @@ def test_help_for_every_command():
 
 
 def test_user_add_reads_the_password_from_stdin_and_checks_it():
-    db = os.path.join(tmpdir, "users.db")
+    db = new_db(tmpdir)
     p = run_cli(["user", "add", "--email", "kort@exempel.se", "--name", "K", "--role", "admin"], db=db,
                 stdin="kort\n", check=False)
     eq(p.returncode, 1)
@@ -34,14 +34,17 @@ def test_user_add_reads_the_password_from_stdin_and_checks_it():
     p = run_cli(["user", "add", "--email", "ny@exempel.se", "--name", "Ny Person", "--role", "analyst"], db=db,
                 stdin="ett-långt-lösenord\n")
     contains(p.stdout, "Användaren ny@exempel.se är skapad")
-    con = sqlite3.connect(db)
-    h = con.execute("SELECT password_hash FROM users WHERE email = 'ny@exempel.se'").fetchone()[0]
+    h = query(db, "SELECT password_hash FROM users WHERE email = 'ny@exempel.se'")
     assert h.startswith("$argon2id$"), h
-    con.close()
 
 
 def test_backup_of_a_live_database():
     db = demo_db(tmpdir, with_data=False)
+    if BACKEND == "postgres":
+        p = run_cli(["backup", os.path.join(tmpdir, "kopia.dump")], db=db, check=False)
+        eq(p.returncode, 1)
+        contains(p.stderr, "pg_dump", "säger vilket verktyg som gäller för PostgreSQL")
+        return
     srv = Server(db)
     try:
         c = srv.client()
@@ -60,17 +63,22 @@ def test_backup_of_a_live_database():
 
 
 def test_serve_upgrades_an_old_database_and_stops_gracefully():
-    db = os.path.join(tmpdir, "gammal.db")
-    con = sqlite3.connect(db)
-    con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)")
-    con.commit()
-    con.close()
+    db = new_db(tmpdir)
+    # An old database: the migration table exists, no migration has run.
+    old = "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"
+    if BACKEND == "postgres":
+        from harness import psql
+        psql(db, old)
+    else:
+        con = sqlite3.connect(db)
+        con.execute(old)
+        con.commit()
+        con.close()
     srv = Server(db)
     c = srv.client()
     eq(c.get("/healthz").status, 200)
     out = srv.stop()
     contains(out, "Samverkan har stängts.")
-    con = sqlite3.connect(db)
-    assert con.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] >= 1
-    eq(con.execute("PRAGMA journal_mode").fetchone()[0], "wal")
-    con.close()
+    assert query(db, "SELECT MAX(version) FROM schema_migrations") >= 1
+    if BACKEND == "sqlite":
+        eq(query(db, "PRAGMA journal_mode"), "wal")

@@ -4,9 +4,8 @@ whole with a message naming file, row and column."""
 import csv
 import os
 import re
-import sqlite3
 import time
-from harness import Server, demo_db, eq, contains, lacks, run_cli, data_file, have_data, Skip
+from harness import Server, demo_db, new_db, query, eq, contains, lacks, run_cli, data_file, have_data, Skip
 
 tmpdir = None
 times = {}
@@ -56,7 +55,7 @@ def import_file(db, kind, rel, *extra):
 
 
 def test_every_real_file_imports_with_the_right_counts_and_reruns_change_nothing():
-    db = os.path.join(tmpdir, "register.db")
+    db = new_db(tmpdir)
     run_cli(["init"], db=db)
     muni = comma_rows(data_file("geo/municipality_county.csv"))
     orgs = comma_rows(data_file("register/SER_2020-08_Huvudmän.csv"))
@@ -94,33 +93,29 @@ def test_every_real_file_imports_with_the_right_counts_and_reruns_change_nothing
     implausible = sum(1 for r in pre if r["Personaltäthet"] and float(r["Personaltäthet"]) > 20)
     eq(s["implausible"], implausible, "orimliga värden flaggas")
 
-    con = sqlite3.connect(db)
-    eq(con.execute("SELECT COUNT(*) FROM units").fetchone()[0], len(seen))
-    eq(con.execute("SELECT COUNT(*) FROM unit_stats WHERE flag = 'implausible'").fetchone()[0], implausible)
-    eq(con.execute("SELECT COUNT(*) FROM units WHERE code = '238459' AND municipality_code = '1283'").fetchone()[0], 1)
-    eq(con.execute("SELECT COUNT(*) FROM units WHERE length(code) = 6").fetchone()[0], len(pre))
+    eq(query(db, "SELECT COUNT(*) FROM units"), len(seen))
+    eq(query(db, "SELECT COUNT(*) FROM unit_stats WHERE flag = 'implausible'"), implausible)
+    eq(query(db, "SELECT COUNT(*) FROM units WHERE code = '238459' AND municipality_code = '1283'"), 1)
+    eq(query(db, "SELECT COUNT(*) FROM units WHERE length(code) = 6"), len(pre))
     # The preschool file drops the leading zero: Stockholm is 0180, not 180.
-    eq(con.execute("SELECT COUNT(*) FROM units WHERE municipality_code = '180'").fetchone()[0], 0)
-    assert con.execute("SELECT COUNT(*) FROM units WHERE municipality_code = '0180'").fetchone()[0] > 500
+    eq(query(db, "SELECT COUNT(*) FROM units WHERE municipality_code = '180'"), 0)
+    assert query(db, "SELECT COUNT(*) FROM units WHERE municipality_code = '0180'") > 500
     # Units whose every figure is suppressed are kept, with their flags.
     all_suppressed = sum(1 for r in results if all(v in (".", "..") for v in r[7:11]))
-    got = con.execute("SELECT COUNT(*) FROM (SELECT unit_id FROM unit_stats WHERE year = 2025 AND source = 'results'"
-                      " GROUP BY unit_id HAVING SUM(CASE WHEN flag IN ('missing','suppressed') THEN 1 ELSE 0 END) = 4)").fetchone()[0]
+    got = query(db, "SELECT COUNT(*) FROM (SELECT unit_id FROM unit_stats WHERE year = 2025 AND source = 'results'"
+                    " GROUP BY unit_id HAVING SUM(CASE WHEN flag IN ('missing','suppressed') THEN 1 ELSE 0 END) = 4) x")
     eq(got, all_suppressed, "enheter där allt är undertryckt")
     # Decimal comma and rounding: values as Skolverket wrote them.
     row = next(r for r in background if r[1] == "71387206")
-    v = con.execute("SELECT value FROM unit_stats s JOIN units u ON u.id = s.unit_id WHERE u.code = '71387206'"
-                    " AND s.variable = 'foreign_bg' AND s.year = 2024").fetchone()[0]
-    eq(v, float(row[11].replace(",", ".")))
-    audit_before = con.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
-    con.close()
+    v = query(db, "SELECT value FROM unit_stats s JOIN units u ON u.id = s.unit_id WHERE u.code = '71387206'"
+                  " AND s.variable = 'foreign_bg' AND s.year = 2024")
+    eq(float(v), float(row[11].replace(",", ".")))
+    audit_before = query(db, "SELECT COUNT(*) FROM audit")
 
     for kind, rel, extra, _ in plan:
         s = import_file(db, kind, rel, *extra)
         eq((s["added"], s["changed"], s["unchanged"]), (0, 0, s["read"]), f"omkörning {kind} {rel}")
-    con = sqlite3.connect(db)
-    eq(con.execute("SELECT COUNT(*) FROM audit").fetchone()[0], audit_before, "omkörning ändrar inget")
-    con.close()
+    eq(query(db, "SELECT COUNT(*) FROM audit"), audit_before, "omkörning ändrar inget")
     print("    importtider: " + ", ".join(f"{k} {v:.2f}s" for k, v in times.items()))
 
 
@@ -141,10 +136,9 @@ GOOD = "Bohusskolan;11043800;Ale;1440;Kommunal;Ale kommun;2120001439;97;58,8;77,
 
 def test_malformed_files_are_rejected_whole_and_change_nothing():
     db = demo_db(tmpdir, with_data=False)
-    con = sqlite3.connect(db)
-    before = [con.execute(q).fetchone()[0] for q in ("SELECT COUNT(*) FROM units", "SELECT COUNT(*) FROM unit_stats",
-                                                     "SELECT COUNT(*) FROM audit", "SELECT COUNT(*) FROM imports")]
-    con.close()
+    counts = ("SELECT COUNT(*) FROM units", "SELECT COUNT(*) FROM unit_stats", "SELECT COUNT(*) FROM audit",
+              "SELECT COUNT(*) FROM imports")
+    before = [query(db, q) for q in counts]
     cases = [
         ("saknad-kolumn.csv", RESULTS_HEAD.replace(";Genomsnittligt meritvärde (17 ämnen)", "") + GOOD,
          'saknad-kolumn.csv: rad 6: kolumnen "Genomsnittligt meritvärde (17 ämnen)" saknas i rubrikraden'),
@@ -169,11 +163,7 @@ def test_malformed_files_are_rejected_whole_and_change_nothing():
     p = run_cli(["import", "preschools", data_file("preschool/forskolor_rows_national_2025.csv")], db=db, check=False)
     assert p.returncode != 0
     contains(p.stderr, "filen anger inget läsår")
-    con = sqlite3.connect(db)
-    after = [con.execute(q).fetchone()[0] for q in ("SELECT COUNT(*) FROM units", "SELECT COUNT(*) FROM unit_stats",
-                                                    "SELECT COUNT(*) FROM audit", "SELECT COUNT(*) FROM imports")]
-    con.close()
-    eq(after, before, "inget ändrat")
+    eq([query(db, q) for q in counts], before, "inget ändrat")
 
 
 def test_upload_through_the_ui_gives_the_same_result_and_messages():
