@@ -9,7 +9,7 @@ purpose=${1:-test}
 run_pkgs=(make gcc pkg-config libc6-dev
   libmicrohttpd-dev libsqlite3-dev libjansson-dev libsodium-dev
   libcsv-dev libxlsxwriter-dev libpq-dev fonts-dejavu-core)
-test_pkgs=(libcmocka-dev python3 sqlite3 clang libclang-rt-14-dev cppcheck postgresql)
+test_pkgs=(libcmocka-dev python3 sqlite3 clang libclang-rt-14-dev cppcheck postgresql chromium)
 bench_pkgs=(wrk time)
 
 case "$purpose" in
@@ -18,6 +18,11 @@ case "$purpose" in
   bench) wanted=("${run_pkgs[@]}" "${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
   *) echo "install-deps: okänt syfte '$purpose' (run, test eller bench)" >&2; exit 2 ;;
 esac
+
+# Browser tests need Node.js; Debian's is enough where the machine has none of its own.
+if [[ $purpose != run ]] && ! command -v node >/dev/null 2>&1; then
+  wanted+=(nodejs npm)
+fi
 
 missing=()
 for p in "${wanted[@]}"; do

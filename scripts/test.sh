@@ -39,11 +39,17 @@ for san in 0 1; do
   python3 tests/http/run.py --binary "$build/samverkan" 2>&1 | tee "$log"; count
   echo "== HTTP-tester ($build, PostgreSQL)"
   python3 tests/http/run.py --binary "$build/samverkan" --postgres 2>&1 | tee "$log"; count
+  if [[ $san == 0 ]]; then
+    echo "== webbläsartester (Chromium, axe-core; $build)"
+    (cd tests/e2e && npm ci --no-audit --no-fund >/dev/null 2>&1 || npm ci --no-audit --no-fund)
+    SAMVERKAN_BIN="$PWD/$build/samverkan" E2E_OUT="$PWD/test-output/e2e" tests/e2e/run.sh 2>&1 | tee "$log"; count
+  fi
 done
 
 step "cppcheck" make --no-print-directory check
 step "fuzz (libFuzzer över korpusen)" env FUZZ_SECONDS="${FUZZ_SECONDS:-15}" make --no-print-directory fuzz-run
 rm -f "$log"
 echo
+echo "Skärmbilder från webbläsartesterna: $PWD/test-output/e2e/screenshots"
 echo "total: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

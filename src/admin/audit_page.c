@@ -67,7 +67,7 @@ int admin_audit_page(request_t *req)
     bool any = false;
     while (db_step(st) == DB_ROW) {
         if (!any) {
-            html_raw(o, "<div class=\"table-wrap\"><table class=\"data audit\"><thead><tr><th scope=\"col\">Tid</th>"
+            html_raw(o, TABLE_OPEN_AS("Ändringar", "audit") "<thead><tr><th scope=\"col\">Tid</th>"
                         "<th scope=\"col\">Vem</th><th scope=\"col\">Händelse</th><th scope=\"col\">Objekt</th>"
                         "<th scope=\"col\">Före</th><th scope=\"col\">Efter</th></tr></thead><tbody>\n");
             any = true;

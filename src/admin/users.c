@@ -105,7 +105,7 @@ static int users_form(request_t *req, int status, const char *notice)
     db_stmt_t *st = db_prepare(req->db, "SELECT u.email, u.name, u.role, o.name, x.name, u.university, u.active"
                                         " FROM users u LEFT JOIN organisers o ON o.id = u.organiser_id"
                                         " LEFT JOIN units x ON x.id = u.unit_id ORDER BY u.name");
-    html_raw(o, "<div class=\"table-wrap\"><table class=\"data\"><thead><tr><th scope=\"col\">Namn</th>"
+    html_raw(o, TABLE_OPEN("Användare") "<thead><tr><th scope=\"col\">Namn</th>"
                 "<th scope=\"col\">E-post</th><th scope=\"col\">Roll</th><th scope=\"col\">Knuten till</th>"
                 "<th scope=\"col\">Status</th></tr></thead><tbody>\n");
     while (st && db_step(st) == DB_ROW) {

@@ -40,7 +40,7 @@ static void collaborations(request_t *req)
     bool any = false;
     while (db_step(st) == DB_ROW) {
         if (!any) {
-            html_raw(o, "<h2>Huvudmän i samverkan</h2>\n<div class=\"table-wrap\"><table class=\"data\"><thead><tr>"
+            html_raw(o, "<h2>Huvudmän i samverkan</h2>\n" TABLE_OPEN("Huvudmän i samverkan") "<thead><tr>"
                         "<th scope=\"col\">Huvudman</th><th scope=\"col\">Urval</th><th scope=\"col\">Beslutsdatum</th>"
                         "<th scope=\"col\">Lärosäte</th><th scope=\"col\">Fas</th></tr></thead><tbody>\n");
             any = true;
@@ -63,7 +63,7 @@ static void reader_overview(request_t *req)
     int64_t *orgs, *units;
     size_t n = register_counts_by_county(req->db, &req->arena, &names, &orgs, &units);
     buf_t *o = &req->body;
-    html_raw(o, "<h2>Huvudmän och enheter per län</h2>\n<div class=\"table-wrap\"><table class=\"data\"><thead><tr>"
+    html_raw(o, "<h2>Huvudmän och enheter per län</h2>\n" TABLE_OPEN("Huvudmän och enheter per län") "<thead><tr>"
                 "<th scope=\"col\">Län</th><th scope=\"col\" class=\"num\">Huvudmän (kommunala)</th>"
                 "<th scope=\"col\" class=\"num\">Enheter</th></tr></thead><tbody>\n");
     for (size_t i = 0; i < n; i++) {

@@ -5,6 +5,14 @@
 #include "../http/request.h"
 #include "html.h"
 
+/* Opens a data table inside a scrollable wrapper that keyboard users can reach and
+ * screen readers can name (WCAG 2.1.1): TABLE_OPEN("Huvudmän") … TABLE_CLOSE. */
+#define TABLE_OPEN(label) \
+    "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"" label "\"><table class=\"data\">"
+#define TABLE_OPEN_AS(label, cls) \
+    "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"" label "\"><table class=\"data " cls "\">"
+#define TABLE_CLOSE "</table></div>\n"
+
 /* Writes everything up to and including the page's <h1>. */
 void layout_begin(request_t *req, const char *title);
 void layout_end(request_t *req);

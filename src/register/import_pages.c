@@ -14,7 +14,7 @@ static void recent_imports(request_t *req)
     bool any = false;
     while (db_step(st) == DB_ROW) {
         if (!any) {
-            html_raw(o, "<h2>Senaste importer</h2>\n<div class=\"table-wrap\"><table class=\"data\"><thead><tr>"
+            html_raw(o, "<h2>Senaste importer</h2>\n" TABLE_OPEN("Senaste importer") "<thead><tr>"
                         "<th scope=\"col\">Tid</th><th scope=\"col\">Typ</th><th scope=\"col\">Fil</th>"
                         "<th scope=\"col\" class=\"num\">År</th><th scope=\"col\" class=\"num\">Lästa</th>"
                         "<th scope=\"col\" class=\"num\">Tillagda</th><th scope=\"col\" class=\"num\">Ändrade</th>"

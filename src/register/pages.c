@@ -146,7 +146,7 @@ int register_organisers_page(request_t *req)
     if (n == 0) {
         html_raw(o, "<p class=\"empty\">Inga huvudmän matchar sökningen.</p>\n");
     } else {
-        html_raw(o, "<div class=\"table-wrap\"><table class=\"data\">\n<thead><tr>"
+        html_raw(o, TABLE_OPEN("Huvudmän") "\n<thead><tr>"
                     "<th scope=\"col\">Huvudman</th><th scope=\"col\">Organisationsnummer</th>"
                     "<th scope=\"col\">Typ</th><th scope=\"col\">Kommun</th><th scope=\"col\">Län</th>"
                     "<th scope=\"col\" class=\"num\">Enheter</th></tr></thead>\n<tbody>\n");
@@ -192,10 +192,10 @@ static void unit_table(request_t *req, const organiser_view_t *v, bool preschool
         if (is_preschool != preschools)
             continue;
         if (!shown++) {
-            html_printf(o, "<h3>%s</h3>\n<div class=\"table-wrap\"><table class=\"data\">\n<thead><tr>"
+            html_printf(o, "<h3>%s</h3>\n<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"%s\"><table class=\"data\">\n<thead><tr>"
                            "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>%s<th scope=\"col\">Kommun</th>",
-                        preschools ? "Förskolor" : "Skolenheter", preschools ? "Förskola" : "Skolenhet",
-                        preschools ? "Id" : "Kod", "");
+                        preschools ? "Förskolor" : "Skolenheter", preschools ? "Förskolor" : "Skolenheter",
+                        preschools ? "Förskola" : "Skolenhet", preschools ? "Id" : "Kod", "");
             if (!preschools)
                 html_raw(o, "<th scope=\"col\">Skolformer</th>");
             for (size_t k = 0; k < ncols; k++)
@@ -272,7 +272,7 @@ int register_units_page(request_t *req)
     if (n == 0) {
         html_raw(o, "<p class=\"empty\">Inga enheter matchar sökningen.</p>\n");
     } else {
-        html_raw(o, "<div class=\"table-wrap\"><table class=\"data\">\n<thead><tr><th scope=\"col\">Enhet</th>"
+        html_raw(o, TABLE_OPEN("Enheter") "\n<thead><tr><th scope=\"col\">Enhet</th>"
                     "<th scope=\"col\">Kod</th><th scope=\"col\">Huvudman</th><th scope=\"col\">Skolformer</th>"
                     "<th scope=\"col\">Kommun</th><th scope=\"col\" class=\"num\">Elever</th></tr></thead>\n<tbody>\n");
         for (size_t i = 0; i < n; i++) {
@@ -325,7 +325,7 @@ int register_unit_page(request_t *req)
         for (size_t i = 0; i < n && ny < 16; i++)
             if (!ny || years[ny - 1] != stats[i].year)
                 years[ny++] = stats[i].year;
-        html_raw(o, "<div class=\"table-wrap\"><table class=\"data\">\n<thead><tr><th scope=\"col\">Uppgift</th>");
+        html_raw(o, TABLE_OPEN("Statistik") "\n<thead><tr><th scope=\"col\">Uppgift</th>");
         for (size_t y = 0; y < ny; y++)
             if (years[y])
                 html_printf(o, "<th scope=\"col\" class=\"num\">%d</th>", years[y]);

@@ -1,0 +1,187 @@
+// e2e.test.mjs — browser tests: Debian's chromium driven by playwright-core, axe-core on
+// every page visited (any WCAG 2.1 A/AA violation fails), the main flows with JavaScript
+// on and off, screenshots of the main pages in $E2E_OUT/screenshots.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const bin = process.env.SAMVERKAN_BIN || path.join(root, 'build/samverkan');
+const data = process.env.SAMVERKAN_DATA || path.resolve(root, '../shared/data');
+const out = process.env.E2E_OUT || path.join(root, 'test-output/e2e');
+const shots = path.join(out, 'screenshots');
+const axeSource = fs.readFileSync(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const PASSWORD = 'samverkan-demo-2026';
+let server, base, browser, tmp;
+
+before(async () => {
+  fs.mkdirSync(shots, { recursive: true });
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sv-e2e-'));
+  const db = path.join(tmp, 'e2e.db');
+  const args = ['demo', '--db', db];
+  if (fs.existsSync(data)) args.push('--data', data);
+  execFileSync(bin, args, { stdio: 'ignore' });
+  server = spawn(bin, ['serve', '--db', db, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  base = await new Promise((resolve, reject) => {
+    let buf = '';
+    server.stdout.on('data', (d) => {
+      buf += d;
+      const m = buf.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) resolve(`http://127.0.0.1:${m[1]}`);
+    });
+    server.on('exit', (code) => reject(new Error(`servern avslutades (${code})`)));
+  });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  if (server && server.exitCode === null) {
+    const done = new Promise((r) => server.on('exit', r));
+    server.kill('SIGTERM');
+    await done;
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+// axe runs in a second context that may bypass CSP to inject its script (the page under
+// test keeps its CSP); one such context per test context, sharing its cookies.
+const axeContexts = new WeakMap();
+async function checkA11y(page, label) {
+  let p = axeContexts.get(page.context());
+  if (!p) {
+    const ctx = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
+    p = await ctx.newPage();
+    axeContexts.set(page.context(), p);
+  }
+  await p.context().clearCookies();
+  await p.context().addCookies(await page.context().cookies());
+  await p.goto(page.url());
+  await p.addScriptTag({ content: axeSource });
+  const result = await p.evaluate(async () => await window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  }));
+  const problems = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  assert.deepEqual(problems, [], `WCAG-brister på ${label}`);
+}
+
+async function visit(page, url, label, shot) {
+  const resp = await page.goto(base + url);
+  assert.ok(resp.status() < 400, `${url} gav ${resp.status()}`);
+  await checkA11y(page, label);
+  if (shot) await page.screenshot({ path: path.join(shots, `${shot}.png`), fullPage: true });
+  return resp;
+}
+
+async function login(page, email) {
+  await page.goto(base + '/login');
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForURL(base + '/');
+}
+
+async function logout(page) {
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+  await page.waitForURL(/\/login\?ut=1$/);
+  assert.ok(await page.getByText('Du är utloggad.').isVisible());
+}
+
+const roles = {
+  'admin@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Import', 'Användare', 'Granskningslogg', 'Mitt konto'],
+  'analytiker@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Import', 'Mitt konto'],
+  'processtod@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Mitt konto'],
+  'ekonomi@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Mitt konto'],
+  'huvudman@exempel.se': ['Start', 'Min huvudman', 'Enheter', 'Mitt konto'],
+  'rektor@exempel.se': ['Start', 'Min huvudman', 'Enheter', 'Mitt konto'],
+  'analysgrupp@exempel.se': ['Start', 'Min huvudman', 'Enheter', 'Mitt konto'],
+  'larosate@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Mitt konto'],
+  'lasare@exempel.se': ['Start', 'Mitt konto'],
+};
+
+test('varje roll loggar in, ser sin meny, följer den och loggar ut', async () => {
+  const ctx = await browser.newContext({ locale: 'sv-SE' });
+  const page = await ctx.newPage();
+  await visit(page, '/login', 'inloggningen', 'inloggning');
+  for (const [email, nav] of Object.entries(roles)) {
+    await login(page, email);
+    const links = await page.locator('nav.main-nav a').allTextContents();
+    assert.deepEqual(links, nav, `meny för ${email}`);
+    for (const name of nav) {
+      await page.locator('nav.main-nav').getByRole('link', { name, exact: true }).click();
+      await page.waitForLoadState();
+      await checkA11y(page, `${name} (${email})`);
+    }
+    await visit(page, '/', `start (${email})`, `start-${email.split('@')[0]}`);
+    await logout(page);
+  }
+  await ctx.close();
+});
+
+for (const javaScriptEnabled of [true, false]) {
+  const mode = javaScriptEnabled ? 'med JavaScript' : 'utan JavaScript';
+  test(`urvalsanalytikern söker, läser, exporterar och importerar (${mode})`, async () => {
+    const ctx = await browser.newContext({ locale: 'sv-SE', javaScriptEnabled, acceptDownloads: true });
+    const page = await ctx.newPage();
+    await login(page, 'analytiker@exempel.se');
+    await page.locator('nav.main-nav').getByRole('link', { name: 'Huvudmän' }).click();
+    await page.getByLabel('Sök').fill('Borås kommun');
+    await page.getByRole('button', { name: 'Sök' }).click();
+    await page.waitForURL(/q=Bor/);
+    await checkA11y(page, 'sökresultat');
+    await page.getByRole('link', { name: 'Borås kommun' }).click();
+    await page.waitForURL(/\/organisers\/2120001561$/);
+    assert.equal(await page.locator('h1').textContent(), 'Borås kommun');
+    await checkA11y(page, 'huvudmannens sida');
+    if (javaScriptEnabled) await page.screenshot({ path: path.join(shots, 'huvudman.png'), fullPage: true });
+    const [download] = await Promise.all([page.waitForEvent('download'),
+      page.getByRole('link', { name: 'CSV' }).first().click()]);
+    assert.equal(download.suggestedFilename(), 'enheter-2120001561.csv');
+    const csv = fs.readFileSync(await download.path(), 'utf8');
+    assert.match(csv, /^\ufeffEnhetskod;Enhet;/);
+    await page.getByRole('link', { name: 'Fredriksborgskolan F-9' }).click();
+    await checkA11y(page, 'enhetens sida');
+    if (javaScriptEnabled) await page.screenshot({ path: path.join(shots, 'enhet.png'), fullPage: true });
+
+    // The import form: an error first (no file type), corrected, then a real file.
+    await page.locator('nav.main-nav').getByRole('link', { name: 'Import' }).click();
+    await checkA11y(page, 'importsidan');
+    const file = path.join(data, 'skolverket/grundskola_slutbetyg_ak9_2024-25_skolenhet.csv');
+    await page.getByLabel('Fil', { exact: true }).setInputFiles(file);
+    await page.getByRole('button', { name: 'Importera' }).click();
+    const summary = page.locator('.error-summary');
+    assert.match(await summary.textContent(), /Typ av fil måste fyllas i\./);
+    await checkA11y(page, 'importfel');
+    await summary.getByRole('link', { name: /Typ av fil/ }).click();
+    await page.getByLabel('Typ av fil').selectOption('results');
+    await page.getByLabel('Fil', { exact: true }).setInputFiles(file);
+    await page.getByRole('button', { name: 'Importera' }).click();
+    const done = page.locator('.notice-success');
+    assert.match(await done.textContent(), /rader lästa:\s+1714/);
+    await checkA11y(page, 'importresultat');
+    if (javaScriptEnabled) await page.screenshot({ path: path.join(shots, 'import.png'), fullPage: true });
+    await logout(page);
+    await ctx.close();
+  });
+}
+
+test('huvudmannen ser inte en annan huvudmans sida', async () => {
+  const ctx = await browser.newContext({ locale: 'sv-SE' });
+  const page = await ctx.newPage();
+  await login(page, 'huvudman@exempel.se');
+  const resp = await page.goto(base + '/organisers/2120001439');
+  assert.equal(resp.status(), 404);
+  await checkA11y(page, '404-sidan');
+  await logout(page);
+  await ctx.close();
+});
