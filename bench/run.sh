@@ -46,24 +46,40 @@ for spec in "${imports[@]}"; do
   printf "%-58s %8s %9s %10s %12s %8s   (toppminne %d MiB)\n" "$(basename "$rel")" "$rows" "$s" "$rate" "$raw" "$ratio" $((kb / 1024))
 done
 
-echo
-echo "## Sidor och API (wrk, ${secs}s per körning; kvot = samverkan / hello)"
-$bin demo --db "$db" >/dev/null 2>&1
-"$work/hello" 18098 & sleep 0.3
-$bin serve --db "$db" --listen 127.0.0.1:18099 >"$work/serve.out" 2>"$work/serve.err" &
-spid=$!
-sleep 0.5
-jar="$work/jar"
-curl -s -c "$jar" -b "$jar" -o "$work/login.html" http://127.0.0.1:18099/login
-tok=$(awk '$6 == "sv_csrf" { print $7 }' "$jar")
-curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "csrf=$tok" --data-urlencode "email=analytiker@exempel.se" \
-  --data-urlencode "password=samverkan-demo-2026" http://127.0.0.1:18099/login
-sid=$(awk '$6 == "sv_session" { print $7 }' "$jar")
-[[ -n $sid ]] || { echo "bench: inloggningen misslyckades"; exit 1; }
+pages() { # label db-url port
+  local label=$1 url=$2 port=$3
+  echo
+  echo "## Sidor och API på $label (wrk, ${secs}s per körning; kvot = samverkan / hello)"
+  $bin serve --db "$url" --listen 127.0.0.1:$port >"$work/serve.out" 2>"$work/serve.err" &
+  spid=$!
+  sleep 0.8
+  jar="$work/jar-$port"
+  curl -s -c "$jar" -b "$jar" -o /dev/null http://127.0.0.1:$port/login
+  tok=$(awk '$6 == "sv_csrf" { print $7 }' "$jar")
+  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "csrf=$tok" --data-urlencode "email=analytiker@exempel.se" \
+    --data-urlencode "password=samverkan-demo-2026" http://127.0.0.1:$port/login
+  sid=$(awk '$6 == "sv_session" { print $7 }' "$jar")
+  [[ -n $sid ]] || { echo "bench: inloggningen misslyckades"; exit 1; }
+  printf "%-44s %4s %10s %9s %9s %10s %10s\n" sida c "req/s" "p50 ms" "p99 ms" "req/s-kvot" "p50-kvot"
+  for c in 1 16 64; do
+    read -r hrps hp50 hp99 <<<"$(measure http://127.0.0.1:18098/ "$c")"
+    printf "%-44s %4s %10s %9s %9s %10s %10s\n" "hello (tak)" "$c" "$hrps" "$(ms "$hp50")" "$(ms "$hp99")" "1.00" "1.00"
+    for path in "/organisers" "/organisers?q=kommun" "/organisers/2120001561" "/units/13746989" \
+                "/api/v1/organisers" "/api/v1/units/13746989"; do
+      read -r rps p50 p99 <<<"$(measure "http://127.0.0.1:$port$path" "$c")"
+      printf "%-44s %4s %10s %9s %9s %10s %10s\n" "$path" "$c" "$rps" "$(ms "$p50")" "$(ms "$p99")" \
+        "$(awk -v a="$rps" -v b="$hrps" 'BEGIN { printf "%.3f", a / b }')" \
+        "$(awk -v a="$(ms "$p50")" -v b="$(ms "$hp50")" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "–" }')"
+    done
+  done
+  rss=$(awk '/VmHWM/ { print $2 }' /proc/$spid/status)
+  kill -TERM $spid; wait $spid 2>/dev/null || true
+  echo "serverns toppminne (VmHWM) på $label: $((rss / 1024)) MiB"
+}
 
 measure() { # url concurrency -> "rps p50 p99"
-  local out
-  local threads=2; [[ $2 -lt 2 ]] && threads=1
+  local out threads=2
+  [[ $2 -lt 2 ]] && threads=1
   out=$(wrk -t$threads -c"$2" -d"${secs}s" --latency -H "Cookie: sv_session=$sid" "$1" 2>&1)
   local rps p50 p99
   rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
@@ -74,21 +90,30 @@ measure() { # url concurrency -> "rps p50 p99"
 ms() { # wrk's "1.23ms"/"850.00us"/"1.02s" -> milliseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
-printf "%-44s %4s %10s %9s %9s %10s %10s\n" sida c "req/s" "p50 ms" "p99 ms" "req/s-kvot" "p50-kvot"
-for c in 1 16 64; do
-  read -r hrps hp50 hp99 <<<"$(measure http://127.0.0.1:18098/ "$c")"
-  printf "%-44s %4s %10s %9s %9s %10s %10s\n" "hello (tak)" "$c" "$hrps" "$(ms "$hp50")" "$(ms "$hp99")" "1.00" "1.00"
-  for path in "/organisers" "/organisers?q=kommun" "/organisers/2120001561" "/units/13746989" \
-              "/api/v1/organisers" "/api/v1/units/13746989"; do
-    read -r rps p50 p99 <<<"$(measure "http://127.0.0.1:18099$path" "$c")"
-    printf "%-44s %4s %10s %9s %9s %10s %10s\n" "$path" "$c" "$rps" "$(ms "$p50")" "$(ms "$p99")" \
-      "$(awk -v a="$rps" -v b="$hrps" 'BEGIN { printf "%.3f", a / b }')" \
-      "$(awk -v a="$(ms "$p50")" -v b="$(ms "$hp50")" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "–" }')"
+
+$bin demo --db "$db" >/dev/null 2>&1
+"$work/hello" 18098 & sleep 0.3
+pages SQLite "$db" 18099
+
+if [[ ${BENCH_POSTGRES:-1} == 1 ]]; then
+  pgdir="$work/pg"
+  pgurl=$(scripts/pg-test-server.sh start "$pgdir")
+  trap 'scripts/pg-test-server.sh stop "$pgdir"; kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+  psql -X -q "$pgurl/postgres" -c "CREATE DATABASE bench" >/dev/null
+  echo
+  echo "## Import på PostgreSQL (samma filer, samma ordning)"
+  for spec in "${imports[@]}"; do
+    read -r kind rel extra <<<"$spec"
+    /usr/bin/time -f "%e %M" -o "$work/t" $bin import "$kind" "$data/$rel" $extra --db "$pgurl/bench" >"$work/out" 2>/dev/null
+    read -r s kb <"$work/t"
+    rows=$(sed -nE 's/^ +rader lästa: +([0-9]+)$/\1/p' "$work/out")
+    printf "%-58s %8s %9s s %10s rader/s   (toppminne %d MiB)\n" "$(basename "$rel")" "$rows" "$s" \
+      "$(awk -v r="$rows" -v s="$s" 'BEGIN { if (s > 0) printf "%d", r / s; else print "–" }')" $((kb / 1024))
   done
-done
-rss=$(awk '/VmHWM/ { print $2 }' /proc/$spid/status)
-kill -TERM $spid; wait $spid 2>/dev/null || true
+  $bin demo --db "$pgurl/bench" >/dev/null 2>&1
+  pages PostgreSQL "$pgurl/bench" 18100
+fi
+
 echo
 echo "## Övrigt"
-echo "serverns toppminne (VmHWM): $((rss / 1024)) MiB"
 echo "binärens storlek: $(stat -c %s $bin) byte ($(( $(stat -c %s $bin) / 1024 )) KiB, med felsökningsinformation); strippad: $(strip -o "$work/s" $bin && stat -c %s "$work/s") byte"
