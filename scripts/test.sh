@@ -14,7 +14,7 @@ passed=0 failed=0
 
 count() { # adds the numbers of a runner's closing line "name: N passed, M failed"
   local line
-  line=$(grep -E '^[a-z]+: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+  line=$(grep -E '^[a-z0-9]+: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
   if [[ -z $line ]]; then failed=$((failed + 1)); return; fi
   passed=$((passed + $(sed -E 's/.*: ([0-9]+) passed.*/\1/' <<<"$line")))
   failed=$((failed + $(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")))
