@@ -35,6 +35,7 @@ typedef struct pg_db {
     size_t cached;
     unsigned next_name;
     uint64_t generation;  /* bumped at every reconnect: prepared statements are gone */
+    bool in_transaction;  /* a statement outside one may be retried after a reconnect */
     char error[512];
 } pg_db_t;
 
@@ -68,6 +69,7 @@ static bool ensure_connection(pg_db_t *d)
     log_warn("postgresql: anslutningen bröts; ansluter igen");
     PQreset(d->conn);
     d->generation++;
+    d->in_transaction = false; /* whatever was open died with the connection */
     if (PQstatus(d->conn) != CONNECTION_OK) {
         set_error(d, "ny anslutning misslyckades: ");
         log_error("postgresql: %s", d->error);
@@ -111,6 +113,10 @@ static int result_status(pg_db_t *d, PGresult *res)
     size_t len = strlen(d->error);
     while (len && d->error[len - 1] == '\n')
         d->error[--len] = '\0';
+    /* Class 40: a concurrent write won (serialization failure, deadlock): the caller's
+     * message tells the user to try again; nothing of this transaction was kept. */
+    if (state && strncmp(state, "40", 2) == 0)
+        snprintf(d->error, sizeof d->error, "en annan ändring gjordes samtidigt; försök igen (%s)", state);
     /* Class 23: integrity constraint violation. */
     return state && strncmp(state, "23", 2) == 0 ? DB_CONSTRAINT : DB_ERROR;
 }
@@ -144,9 +150,18 @@ static int pg_exec(db_t *db, const char *sql)
         return DB_ERROR;
     PGresult *res = PQexec(d->conn, sql);
     int rc = result_status(d, res);
+    PQclear(res);
+    if (rc != DB_OK && !d->in_transaction && PQstatus(d->conn) != CONNECTION_OK && ensure_connection(d)) {
+        res = PQexec(d->conn, sql); /* the connection was lost before the statement ran */
+        rc = result_status(d, res);
+        PQclear(res);
+    }
     if (rc != DB_OK)
         log_error("postgresql: %s", d->error);
-    PQclear(res);
+    else if (strncmp(sql, "BEGIN", 5) == 0)
+        d->in_transaction = true;
+    else if (strcmp(sql, "COMMIT") == 0 || strcmp(sql, "ROLLBACK") == 0)
+        d->in_transaction = false;
     return rc;
 }
 
@@ -214,7 +229,10 @@ static db_stmt_t *pg_prepare(db_t *db, const char *sql)
             }
         }
     }
-    if (!server_prepare(d, s)) {
+    bool ok = server_prepare(d, s);
+    if (!ok && !d->in_transaction && PQstatus(d->conn) != CONNECTION_OK && ensure_connection(d))
+        ok = server_prepare(d, s); /* the connection died before this statement was prepared */
+    if (!ok) {
         if (!s->cached)
             free_stmt(s);
         return NULL;
@@ -263,6 +281,13 @@ static int pg_step(db_stmt_t *st)
             values[i] = s->values[i];
         s->res = PQexecPrepared(d->conn, s->name, s->nparams, values, NULL, NULL, 0);
         int rc = result_status(d, s->res);
+        /* A connection lost outside a transaction: reconnect, prepare again, run once more. */
+        if (rc == DB_ERROR && !d->in_transaction && PQstatus(d->conn) != CONNECTION_OK && ensure_connection(d) &&
+            server_prepare(d, s)) {
+            PQclear(s->res);
+            s->res = PQexecPrepared(d->conn, s->name, s->nparams, values, NULL, NULL, 0);
+            rc = result_status(d, s->res);
+        }
         if (rc != DB_OK) {
             if (rc == DB_ERROR)
                 log_error("postgresql: %s in: %.200s", d->error, s->sql);

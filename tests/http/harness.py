@@ -131,6 +131,7 @@ class Server:
                 raise AssertionError("servern stängde inte inom 60 s efter SIGTERM")
         err = self.proc.stderr.read()
         out = self.proc.stdout.read()
+        self.stderr = err
         check_sanitizers(err, "serve")
         if self.proc.returncode != 0:
             raise AssertionError(f"servern avslutades med {self.proc.returncode}: {err[-2000:]}")
