@@ -96,9 +96,9 @@ $bin demo --db "$db" >/dev/null 2>&1
 pages SQLite "$db" 18099
 
 if [[ ${BENCH_POSTGRES:-1} == 1 ]]; then
-  pgdir="$work/pg"
+  pgdir=$(mktemp -d)   # its own directory: the postgres user cannot enter $work
   pgurl=$(scripts/pg-test-server.sh start "$pgdir")
-  trap 'scripts/pg-test-server.sh stop "$pgdir"; kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+  trap 'scripts/pg-test-server.sh stop "$pgdir"; kill $(jobs -p) 2>/dev/null || true; rm -rf "$work" "$pgdir"' EXIT
   psql -X -q "$pgurl/postgres" -c "CREATE DATABASE bench" >/dev/null
   echo
   echo "## Import på PostgreSQL (samma filer, samma ordning)"

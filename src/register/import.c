@@ -482,6 +482,9 @@ bool register_import(db_t *db, const viewer_t *v, const char *kind, const char *
             *err = arena_printf(a, "%s: importen kunde inte sparas (%s); inget ändrades.", filename, db_errmsg(db));
         return false;
     }
+    /* Fresh statistics after a bulk change, so both databases plan the next queries
+     * for the tables as they now are (a failure here changes nothing and is ignored). */
+    db_exec(db, "ANALYZE organisers; ANALYZE units; ANALYZE unit_stats; ANALYZE municipalities");
     return true;
 }
 

@@ -385,7 +385,7 @@ static int apply_stats(import_apply_t *ap, int64_t unit_id, const unit_row_t *u,
 
 /* The register's pupil count: this row's school form plus the other form's count stored
  * for the same year (a unit can be in both the compulsory and the upper-secondary file). */
-static int64_t register_pupils(import_apply_t *ap, const unit_row_t *u, int64_t current)
+static int64_t register_pupils(import_apply_t *ap, const unit_row_t *u, int64_t unit_id, int64_t current)
 {
     const char *mine = NULL;
     double value = 0;
@@ -397,15 +397,16 @@ static int64_t register_pupils(import_apply_t *ap, const unit_row_t *u, int64_t 
     }
     if (!mine)
         return current;
-    const char *other = strcmp(mine, "pupils_grundskola") == 0 ? "pupils_gymnasieskola" : "pupils_grundskola";
-    db_stmt_t *st = db_prepare(ap->db, "SELECT s.value FROM unit_stats s JOIN units x ON x.id = s.unit_id"
-                                       " WHERE x.code = ? AND s.year = ? AND s.variable = ?");
-    db_bind_text(st, 1, u->code);
-    db_bind_int(st, 2, ap->year);
-    db_bind_text(st, 3, other);
-    if (db_step(st) == DB_ROW && !db_col_is_null(st, 0))
-        value += db_col_double(st, 0);
-    db_done(st);
+    if (unit_id) { /* a new unit has no other count yet */
+        const char *other = strcmp(mine, "pupils_grundskola") == 0 ? "pupils_gymnasieskola" : "pupils_grundskola";
+        db_stmt_t *st = db_prepare(ap->db, "SELECT value FROM unit_stats WHERE unit_id = ? AND year = ? AND variable = ?");
+        db_bind_int(st, 1, unit_id);
+        db_bind_int(st, 2, ap->year);
+        db_bind_text(st, 3, other);
+        if (db_step(st) == DB_ROW && !db_col_is_null(st, 0))
+            value += db_col_double(st, 0);
+        db_done(st);
+    }
     return (int64_t)value;
 }
 
@@ -442,7 +443,7 @@ bool import_apply_unit(import_apply_t *ap, const unit_row_t *u)
         now.latitude = u->latitude;
         now.longitude = u->longitude;
     }
-    now.pupils = register_pupils(ap, u, old.pupils);
+    now.pupils = register_pupils(ap, u, exists ? old.id : 0, old.pupils);
     bool unit_changed = !exists || !same(old.name, now.name) || old.organiser_id != now.organiser_id ||
                         !same(old.municipality_code, now.municipality_code) ||
                         !same(old.school_forms, now.school_forms) || !same(old.grades, now.grades) ||
