@@ -396,10 +396,7 @@ db_t *db_postgres_open(const char *url, char **err)
         PQfinish(conn);
         return NULL;
     }
-    /* Plans are made per execution: a generic plan cached while a table was small (an
-     * import filling it inside one transaction) would keep scanning it whole. */
-    PGresult *res = PQexec(conn, "SET client_min_messages = warning; SET TIME ZONE 'UTC';"
-                                 " SET plan_cache_mode = force_custom_plan");
+    PGresult *res = PQexec(conn, "SET client_min_messages = warning; SET TIME ZONE 'UTC'");
     PQclear(res);
     pg_db_t *d = xcalloc(1, sizeof *d);
     d->base.ops = &postgres_ops;
