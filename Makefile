@@ -93,12 +93,14 @@ build-fuzz/%: tests/fuzz/%.c $(FUZZ_LIB_SRC)
 	@mkdir -p build-fuzz
 	clang $(FUZZ_CFLAGS) -o $@ $^ -lcsv -lm
 
+# New inputs go to a scratch corpus under build-fuzz/; the committed seeds are only read.
 fuzz-run: $(FUZZ_BIN)
 	@for t in $(FUZZ_TARGETS); do \
 	  echo "fuzz: $$t över tests/fuzz/corpus/$$t"; \
+	  mkdir -p build-fuzz/corpus-$$t; \
 	  build-fuzz/$$t -runs=0 tests/fuzz/corpus/$$t >/dev/null 2>build-fuzz/$$t.log || { cat build-fuzz/$$t.log; exit 1; }; \
-	  build-fuzz/$$t -max_total_time=$${FUZZ_SECONDS:-20} -max_len=4096 tests/fuzz/corpus/$$t >/dev/null 2>>build-fuzz/$$t.log \
-	    -artifact_prefix=build-fuzz/ || { tail -40 build-fuzz/$$t.log; exit 1; }; \
+	  build-fuzz/$$t -max_total_time=$${FUZZ_SECONDS:-20} -max_len=4096 -artifact_prefix=build-fuzz/ \
+	    build-fuzz/corpus-$$t tests/fuzz/corpus/$$t >/dev/null 2>>build-fuzz/$$t.log || { tail -40 build-fuzz/$$t.log; exit 1; }; \
 	done
 
 check:
