@@ -2,6 +2,7 @@
 #ifndef SV_DB_IMPL_H
 #define SV_DB_IMPL_H
 #include "db.h"
+#include <stddef.h>
 
 typedef struct db_ops {
     db_backend_t backend;
@@ -33,7 +34,27 @@ struct db {
 /* Every backend's statement starts with this header. */
 struct db_stmt {
     const db_ops_t *ops;
+    char *sql;       /* owned copy of the statement text, the cache key */
+    uint64_t hash;
+    bool cached;     /* lives in its connection's cache: db_done resets it for reuse */
+    bool in_use;
 };
+
+/* A connection's prepared statements by text: open addressing, at most 3/4 full so
+ * probes stay short; a statement that finds no room is simply not cached. */
+enum { STMT_CACHE_SLOTS = 512 };
+typedef struct stmt_cache {
+    db_stmt_t *slots[STMT_CACHE_SLOTS];
+    size_t count;
+} stmt_cache_t;
+
+uint64_t stmt_cache_hash(const char *sql);
+/* A cached statement for sql that is not in use, or NULL. */
+db_stmt_t *stmt_cache_find(stmt_cache_t *c, const char *sql, uint64_t hash);
+/* Fills the header of a new statement (copying sql) and caches it if there is room. */
+void stmt_cache_add(stmt_cache_t *c, db_stmt_t *st, const db_ops_t *ops, const char *sql, uint64_t hash);
+/* Frees every cached statement with free_stmt (which must also free st->sql). */
+void stmt_cache_clear(stmt_cache_t *c, void (*free_stmt)(db_stmt_t *st));
 
 db_t *db_sqlite_open(const char *path, char **err);
 db_t *db_postgres_open(const char *url, char **err);

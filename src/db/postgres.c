@@ -11,28 +11,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { PG_MAX_PARAMS = 64, PG_CACHE = 512 };
+enum { PG_MAX_PARAMS = 64 };
 
 typedef struct pg_stmt {
     db_stmt_t base;
     struct pg_db *db;
-    char *sql;            /* the caller's text, the cache key */
     char name[24];        /* server-side prepared statement name */
-    uint64_t hash;
     int nparams;
     char *values[PG_MAX_PARAMS];
     PGresult *res;
     int row, nrows;
     int64_t changes;
-    bool cached, in_use, executed;
+    bool executed;
     uint64_t generation;  /* the connection generation it was prepared in */
 } pg_stmt_t;
 
 typedef struct pg_db {
     db_t base;
     PGconn *conn;
-    pg_stmt_t *cache[PG_CACHE];
-    size_t cached;
+    stmt_cache_t cache;
     unsigned next_name;
     uint64_t generation;  /* bumped at every reconnect: prepared statements are gone */
     bool in_transaction;  /* a statement outside one may be retried after a reconnect */
@@ -43,14 +40,6 @@ static const db_ops_t postgres_ops;
 
 static pg_db_t *pg(db_t *db) { return (pg_db_t *)db; }
 static pg_stmt_t *pgs(db_stmt_t *st) { return (pg_stmt_t *)st; }
-
-static uint64_t hash_sql(const char *s)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
 
 static void set_error(pg_db_t *d, const char *what)
 {
@@ -121,22 +110,21 @@ static int result_status(pg_db_t *d, PGresult *res)
     return state && strncmp(state, "23", 2) == 0 ? DB_CONSTRAINT : DB_ERROR;
 }
 
-static void free_stmt(pg_stmt_t *s)
+static void free_stmt(db_stmt_t *st)
 {
+    pg_stmt_t *s = pgs(st);
     if (s->res)
         PQclear(s->res);
-    for (int i = 0; i < s->nparams; i++)
+    for (int i = 0; i < PG_MAX_PARAMS; i++)
         free(s->values[i]);
-    free(s->sql);
+    free(st->sql);
     free(s);
 }
 
 static void pg_close(db_t *db)
 {
     pg_db_t *d = pg(db);
-    for (size_t i = 0; i < PG_CACHE; i++)
-        if (d->cache[i])
-            free_stmt(d->cache[i]);
+    stmt_cache_clear(&d->cache, free_stmt);
     PQfinish(d->conn);
     free(d);
 }
@@ -177,14 +165,14 @@ static bool server_prepare(pg_db_t *d, pg_stmt_t *s)
     if (s->generation == d->generation && s->name[0])
         return true;
     int n;
-    char *text = rewrite_placeholders(s->sql, &n);
+    char *text = rewrite_placeholders(s->base.sql, &n);
     snprintf(s->name, sizeof s->name, "sv%u", d->next_name++);
     PGresult *res = PQprepare(d->conn, s->name, text, 0, NULL);
     free(text);
     int rc = result_status(d, res);
     PQclear(res);
     if (rc != DB_OK) {
-        log_error("postgresql prepare: %s in: %.200s", d->error, s->sql);
+        log_error("postgresql prepare: %s in: %.200s", d->error, s->base.sql);
         s->name[0] = '\0';
         return false;
     }
@@ -198,46 +186,23 @@ static db_stmt_t *pg_prepare(db_t *db, const char *sql)
     pg_db_t *d = pg(db);
     if (!ensure_connection(d))
         return NULL;
-    uint64_t h = hash_sql(sql);
-    size_t slot = h % PG_CACHE;
-    pg_stmt_t *s = NULL;
-    for (size_t probe = 0; probe < PG_CACHE; probe++) {
-        pg_stmt_t *c = d->cache[(slot + probe) % PG_CACHE];
-        if (!c)
-            break;
-        if (c->hash == h && !c->in_use && strcmp(c->sql, sql) == 0) {
-            s = c;
-            break;
-        }
-    }
+    uint64_t h = stmt_cache_hash(sql);
+    pg_stmt_t *s = (pg_stmt_t *)stmt_cache_find(&d->cache, sql, h);
     if (!s) {
         s = xcalloc(1, sizeof *s);
-        s->base.ops = &postgres_ops;
         s->db = d;
-        s->sql = xstrdup(sql);
-        s->hash = h;
         s->generation = (uint64_t)-1;
-        if (d->cached < PG_CACHE * 3 / 4) {
-            for (size_t probe = 0; probe < PG_CACHE; probe++) {
-                size_t i = (slot + probe) % PG_CACHE;
-                if (!d->cache[i]) {
-                    d->cache[i] = s;
-                    s->cached = true;
-                    d->cached++;
-                    break;
-                }
-            }
-        }
+        stmt_cache_add(&d->cache, &s->base, &postgres_ops, sql, h);
     }
     bool ok = server_prepare(d, s);
     if (!ok && !d->in_transaction && PQstatus(d->conn) != CONNECTION_OK && ensure_connection(d))
         ok = server_prepare(d, s); /* the connection died before this statement was prepared */
     if (!ok) {
-        if (!s->cached)
-            free_stmt(s);
+        if (!s->base.cached)
+            free_stmt(&s->base);
         return NULL;
     }
-    s->in_use = true;
+    s->base.in_use = true;
     s->executed = false;
     return &s->base;
 }
@@ -290,7 +255,7 @@ static int pg_step(db_stmt_t *st)
         }
         if (rc != DB_OK) {
             if (rc == DB_ERROR)
-                log_error("postgresql: %s in: %.200s", d->error, s->sql);
+                log_error("postgresql: %s in: %.200s", d->error, s->base.sql);
             if (PQstatus(d->conn) != CONNECTION_OK)
                 ensure_connection(d);
             return rc;
@@ -347,9 +312,9 @@ static void pg_done(db_stmt_t *st)
         free(s->values[i]);
         s->values[i] = NULL;
     }
-    s->in_use = false;
-    if (!s->cached)
-        free_stmt(s);
+    st->in_use = false;
+    if (!st->cached)
+        free_stmt(st);
 }
 
 static int pg_backup(db_t *db, const char *dest, char **err)

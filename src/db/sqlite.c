@@ -8,34 +8,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { CACHE_SLOTS = 512 };
-
 typedef struct sq_stmt {
     db_stmt_t base;
     struct sq_db *db;
     sqlite3_stmt *stmt;
-    char *sql;       /* owned copy, the cache key */
-    uint64_t hash;
-    bool cached;     /* lives in the cache; db_done resets instead of finalising */
-    bool in_use;
 } sq_stmt_t;
 
 typedef struct sq_db {
     db_t base;
     sqlite3 *conn;
-    sq_stmt_t *cache[CACHE_SLOTS]; /* open addressing on the SQL text's hash */
-    size_t cached;
+    stmt_cache_t cache;
 } sq_db_t;
 
 static const db_ops_t sqlite_ops;
-
-static uint64_t hash_sql(const char *s)
-{
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
 
 static sq_db_t *sq(db_t *db) { return (sq_db_t *)db; }
 static sq_stmt_t *sqs(db_stmt_t *st) { return (sq_stmt_t *)st; }
@@ -51,19 +36,18 @@ static int map_rc(int rc)
     }
 }
 
-static void sq_free_stmt(sq_stmt_t *s)
+static void sq_free_stmt(db_stmt_t *st)
 {
+    sq_stmt_t *s = sqs(st);
     sqlite3_finalize(s->stmt);
-    free(s->sql);
+    free(st->sql);
     free(s);
 }
 
 static void sq_close(db_t *db)
 {
     sq_db_t *d = sq(db);
-    for (size_t i = 0; i < CACHE_SLOTS; i++)
-        if (d->cache[i])
-            sq_free_stmt(d->cache[i]);
+    stmt_cache_clear(&d->cache, sq_free_stmt);
     sqlite3_close_v2(d->conn);
     free(d);
 }
@@ -86,16 +70,11 @@ static int sq_begin_write(db_t *db) { return sq_exec(db, "BEGIN IMMEDIATE"); }
 static db_stmt_t *sq_prepare(db_t *db, const char *sql)
 {
     sq_db_t *d = sq(db);
-    uint64_t h = hash_sql(sql);
-    size_t slot = h % CACHE_SLOTS;
-    for (size_t probe = 0; probe < CACHE_SLOTS; probe++) {
-        sq_stmt_t *s = d->cache[(slot + probe) % CACHE_SLOTS];
-        if (!s)
-            break;
-        if (s->hash == h && !s->in_use && strcmp(s->sql, sql) == 0) {
-            s->in_use = true;
-            return &s->base;
-        }
+    uint64_t h = stmt_cache_hash(sql);
+    db_stmt_t *hit = stmt_cache_find(&d->cache, sql, h);
+    if (hit) {
+        hit->in_use = true;
+        return hit;
     }
     sqlite3_stmt *stmt = NULL;
     int rc = sqlite3_prepare_v3(d->conn, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
@@ -105,24 +84,10 @@ static db_stmt_t *sq_prepare(db_t *db, const char *sql)
         return NULL;
     }
     sq_stmt_t *s = xcalloc(1, sizeof *s);
-    s->base.ops = &sqlite_ops;
     s->db = d;
     s->stmt = stmt;
-    s->sql = xstrdup(sql);
-    s->hash = h;
-    s->in_use = true;
-    /* Keep the cache at most three quarters full so probes stay short. */
-    if (d->cached < CACHE_SLOTS * 3 / 4) {
-        for (size_t probe = 0; probe < CACHE_SLOTS; probe++) {
-            size_t i = (slot + probe) % CACHE_SLOTS;
-            if (!d->cache[i]) {
-                d->cache[i] = s;
-                s->cached = true;
-                d->cached++;
-                break;
-            }
-        }
-    }
+    stmt_cache_add(&d->cache, &s->base, &sqlite_ops, sql, h);
+    s->base.in_use = true;
     return &s->base;
 }
 
@@ -141,7 +106,7 @@ static int sq_step(db_stmt_t *st)
     int rc = sqlite3_step(s->stmt);
     int r = map_rc(rc);
     if (r == DB_ERROR)
-        log_error("sqlite step: %s in: %.200s", sqlite3_errmsg(s->db->conn), s->sql);
+        log_error("sqlite step: %s in: %.200s", sqlite3_errmsg(s->db->conn), st->sql);
     return r;
 }
 
@@ -163,12 +128,12 @@ static int64_t sq_changes(db_stmt_t *st) { return sqlite3_changes64(sqs(st)->db-
 static void sq_done(db_stmt_t *st)
 {
     sq_stmt_t *s = sqs(st);
-    if (s->cached) {
+    if (st->cached) {
         sqlite3_reset(s->stmt);
         sqlite3_clear_bindings(s->stmt);
-        s->in_use = false;
+        st->in_use = false;
     } else {
-        sq_free_stmt(s);
+        sq_free_stmt(st);
     }
 }
 
