@@ -10,6 +10,7 @@
 #include "http/session.h"
 #include "register/register.h"
 #include "routes_table.h"
+#include "selection/selection_cli.h"
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -325,6 +326,26 @@ static int cmd_backup(int argc, char **argv)
     return rc == DB_OK ? 0 : 1;
 }
 
+static int cmd_index(int argc, char **argv)
+{
+    opts_t o;
+    if (parse_opts(argc, argv, &o) < 0)
+        return 2;
+    long long year = 0, bg_year = 0;
+    if (o.npos != 1 || !opt(&o, "year") || !validate_int(opt(&o, "year"), 1990, 2100, &year) ||
+        (opt(&o, "background-year") && !validate_int(opt(&o, "background-year"), 1990, 2100, &bg_year))) {
+        fprintf(stderr, "användning: samverkan index preschool|results --year Y [flaggor] (se --help)\n");
+        return 2;
+    }
+    db_t *db = open_db(o.db);
+    if (!db)
+        return 1;
+    int rc = selection_cli_index(db, o.pos[0], (int)year, opt(&o, "vars"), opt(&o, "weights"), opt(&o, "result"),
+                                 opt(&o, "background"), (int)bg_year, opt(&o, "format"));
+    db_close(db);
+    return rc;
+}
+
 static const command_t commands[] = {
     {"init", cmd_init, "skapar eller uppgraderar databasen", "samverkan init [--db URL]"},
     {"serve", cmd_serve, "startar webbservern",
@@ -342,6 +363,13 @@ static const command_t commands[] = {
      "samverkan import KIND FILE [--year Y] [--db URL]\n\n"
      "  KIND: organisers, units, results, background, preschools, municipalities\n"
      "  --year  kalenderåret då läsåret slutar, om filen inte anger läsår (krävs för preschools)"},
+    {"index", cmd_index, "rangordnar enheter efter förskoleindex eller förväntade resultat",
+     "samverkan index preschool --year Y [--vars degree_share,children_per_staff] [--weights 1,1]\n"
+     "                          [--format csv|json] [--db URL]\n"
+     "       samverkan index results --year Y [--result merit17] [--background foreign_bg,parents_post_sec]\n"
+     "                          [--background-year Y2] [--format csv|json] [--db URL]\n\n"
+     "  CSV börjar med rank,code,name,organiser,value (indexet eller residualen) och sedan\n"
+     "  en kolumn per variabel; enheter som saknar en variabel står sist utan rang."},
     {"user", cmd_user, "lägger till en användare (lösenordet läses från standard in)",
      "samverkan user add --email E --name N --role ROLE [--organiser ORGNR] [--unit CODE]\n"
      "                   [--university NAME] [--db URL]\n\n"

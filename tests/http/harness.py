@@ -33,6 +33,20 @@ def data_file(rel):
     return path
 
 
+def skolverket_rows(path):
+    """Data rows of a Skolverket export, read independently of the product: after the
+    header, until the first blank row."""
+    import csv
+    lines = open(path, encoding="utf-8-sig").read().splitlines()
+    header = next(i for i, l in enumerate(lines) if l.startswith("Skola;Skol-enhetskod"))
+    rows = []
+    for l in lines[header + 1:]:
+        if not l.strip(";").strip():
+            break
+        rows.append(next(csv.reader([l], delimiter=";")))
+    return rows
+
+
 def have_data():
     return os.path.isdir(DATA)
 

@@ -5,7 +5,8 @@ import csv
 import os
 import re
 import time
-from harness import Server, demo_db, new_db, query, eq, contains, lacks, run_cli, data_file, have_data, Skip
+from harness import (Server, demo_db, new_db, query, eq, contains, lacks, run_cli, data_file, have_data, Skip,
+                     skolverket_rows)
 
 tmpdir = None
 times = {}
@@ -16,18 +17,6 @@ def setup(tmp):
     if not have_data():
         raise Skip("../shared/data saknas")
     tmpdir = tmp
-
-
-def skolverket_rows(path):
-    """Data rows of a Skolverket export: after the header, until the first blank row."""
-    lines = open(path, encoding="utf-8-sig").read().splitlines()
-    header = next(i for i, l in enumerate(lines) if l.startswith("Skola;Skol-enhetskod"))
-    rows = []
-    for l in lines[header + 1:]:
-        if not l.strip(";").strip():
-            break
-        rows.append(next(csv.reader([l], delimiter=";")))
-    return rows
 
 
 def comma_rows(path):
