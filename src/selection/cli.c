@@ -25,19 +25,30 @@ typedef struct dataset {
     size_t n, cap;
 } dataset_t;
 
+/* Finds a unit by id (binary search: the data set is kept ordered by id), adding it when
+ * add is set. Rows arrive ordered by id, so an addition is almost always at the end. */
 static unit_data_t *find_or_add(dataset_t *d, arena_t *a, int64_t id, const char *code, const char *name,
                                 const char *org, bool add)
 {
-    for (size_t i = 0; i < d->n; i++) /* n is a few thousand; loaded once per run */
-        if (d->units[i].id == id)
-            return &d->units[i];
+    size_t lo = 0, hi = d->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->units[mid].id < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < d->n && d->units[lo].id == id)
+        return &d->units[lo];
     if (!add)
         return NULL;
     if (d->n == d->cap) {
         d->cap = d->cap ? d->cap * 2 : 1024;
         d->units = xrealloc(d->units, d->cap * sizeof *d->units);
     }
-    unit_data_t *u = &d->units[d->n++];
+    memmove(&d->units[lo + 1], &d->units[lo], (d->n - lo) * sizeof *d->units);
+    d->n++;
+    unit_data_t *u = &d->units[lo];
     u->id = id;
     u->code = arena_strdup(a, code);
     u->name = arena_strdup(a, name);

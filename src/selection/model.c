@@ -25,6 +25,26 @@ double selection_percentile(const double *values, size_t n, double x)
     return have ? 100.0 * (double)below / (double)have : NAN;
 }
 
+static int double_cmp(const void *pa, const void *pb)
+{
+    double a = *(const double *)pa, b = *(const double *)pb;
+    return a < b ? -1 : a > b;
+}
+
+/* Number of values in sorted[0..n) that are ≤ x (binary search for the upper bound). */
+static size_t count_le(const double *sorted, size_t n, double x)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sorted[mid] <= x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Rows are ordered ranked-first by index descending; ties and the unranked by code.
  * The units travel as qsort_r's context, so concurrent rankings share nothing. */
 static int index_cmp(const void *pa, const void *pb, void *ctx)
@@ -87,11 +107,17 @@ void selection_index(const sel_unit_t *units, size_t n, const sel_variable_t *va
             r->index = NAN;
     }
     for (size_t v = 0; v < nvars && n; v++) {
+        /* Percentiles from one sorted copy of the values that exist: O(n log n). */
+        size_t have = 0;
         for (size_t i = 0; i < n; i++)
-            column[i] = units[i].values[v];
-        for (size_t i = 0; i < n; i++)
+            if (!isnan(units[i].values[v]))
+                column[have++] = units[i].values[v];
+        qsort(column, have, sizeof *column, double_cmp);
+        for (size_t i = 0; i < n; i++) {
+            double x = units[i].values[v];
             if (rows[i].percentile)
-                rows[i].percentile[v] = isnan(column[i]) ? NAN : selection_percentile(column, n, column[i]);
+                rows[i].percentile[v] = isnan(x) ? NAN : 100.0 * (double)count_le(column, have, x) / (double)have;
+        }
     }
     free(column);
     qsort_r(rows, n, sizeof *rows, index_cmp, (void *)units);
@@ -235,8 +261,11 @@ void selection_criteria_score(const sel_unit_t *units, size_t n, const sel_crite
         rows[i] = (sel_score_row_t){i, true, 0, 0};
     for (size_t c = 0; c < ncrit; c++) {
         /* Orient so that "worse" is "higher", then 100 = the worst value. */
+        size_t have = 0;
         for (size_t i = 0; i < n; i++)
-            column[i] = units[i].values[c] * crit[c].direction;
+            if (!isnan(units[i].values[c]))
+                column[have++] = units[i].values[c] * crit[c].direction;
+        qsort(column, have, sizeof *column, double_cmp);
         for (size_t i = 0; i < n; i++) {
             double x = units[i].values[c];
             if (isnan(x)) {
@@ -245,7 +274,8 @@ void selection_criteria_score(const sel_unit_t *units, size_t n, const sel_crite
             }
             if (!isnan(crit[c].threshold) && x * crit[c].direction < crit[c].threshold * crit[c].direction)
                 rows[i].eligible = false;
-            rows[i].score += crit[c].weight * selection_percentile(column, n, column[i]) / wsum;
+            double pct = 100.0 * (double)count_le(column, have, x * crit[c].direction) / (double)have;
+            rows[i].score += crit[c].weight * pct / wsum;
         }
     }
     free(column);
