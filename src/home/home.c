@@ -26,35 +26,21 @@ static void national_figures(request_t *req)
 static void collaborations(request_t *req)
 {
     buf_t *o = &req->body;
-    db_stmt_t *st = db_prepare(req->db,
-        "SELECT o.orgnr, o.name, k.round_name, k.decision_date, k.university, k.phase FROM cases k"
-        " JOIN organisers o ON o.id = k.organiser_id"
-        " WHERE (? = 1 OR o.id = ? OR k.university = ?) ORDER BY k.decision_date DESC, o.name");
-    if (!st)
+    reg_collaboration_t *rows;
+    size_t n = register_list_collaborations(req->db, &req->viewer, &req->arena, &rows);
+    if (!n) {
+        html_raw(o, "<p class=\"empty\">Inga huvudmän i samverkan att visa.</p>\n");
         return;
-    bool all = viewer_sees_all_organisers(&req->viewer);
-    bool own = req->viewer.role == ROLE_ORGANISER || req->viewer.role == ROLE_HEAD || req->viewer.role == ROLE_GROUP;
-    db_bind_int(st, 1, all ? 1 : 0);
-    db_bind_int(st, 2, own ? req->viewer.organiser_id : -1);
-    db_bind_text(st, 3, req->viewer.role == ROLE_UNIVERSITY ? req->viewer.university : NULL);
-    bool any = false;
-    while (db_step(st) == DB_ROW) {
-        if (!any) {
-            html_raw(o, "<h2>Huvudmän i samverkan</h2>\n" TABLE_OPEN("Huvudmän i samverkan") "<thead><tr>"
-                        "<th scope=\"col\">Huvudman</th><th scope=\"col\">Urval</th><th scope=\"col\">Beslutsdatum</th>"
-                        "<th scope=\"col\">Lärosäte</th><th scope=\"col\">Fas</th></tr></thead><tbody>\n");
-            any = true;
-        }
+    }
+    html_raw(o, "<h2>Huvudmän i samverkan</h2>\n" TABLE_OPEN("Huvudmän i samverkan") "<thead><tr>"
+                "<th scope=\"col\">Huvudman</th><th scope=\"col\">Urval</th><th scope=\"col\">Beslutsdatum</th>"
+                "<th scope=\"col\">Lärosäte</th><th scope=\"col\">Fas</th></tr></thead><tbody>\n");
+    for (size_t i = 0; i < n; i++)
         html_printf(o, "<tr><td><a href=\"/organisers/%s\">%s</a></td><td>%s</td><td class=\"nowrap\">%s</td>"
                        "<td>%s</td><td>%s</td></tr>\n",
-                    db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3),
-                    db_col_text(st, 4) ? db_col_text(st, 4) : "", db_col_text(st, 5));
-    }
-    db_done(st);
-    if (any)
-        html_raw(o, "</tbody></table></div>\n");
-    else
-        html_raw(o, "<p class=\"empty\">Inga huvudmän i samverkan att visa.</p>\n");
+                    rows[i].orgnr, rows[i].organiser, rows[i].round, rows[i].decision_date,
+                    rows[i].university ? rows[i].university : "", rows[i].phase);
+    html_raw(o, "</tbody>" TABLE_CLOSE);
 }
 
 static void reader_overview(request_t *req)

@@ -12,8 +12,8 @@
 void session_load(request_t *req);
 /* Loads the viewer from an API token. */
 bool session_load_token(request_t *req, const char *token);
-/* Starts a new session for user_id (a fresh id at every login), ending old_raw if given;
- * sets the cookie and req->csrf. */
+/* Starts a new session for user_id (a fresh id at every login), ending the request's
+ * current session if it has one; sets the cookie and req->csrf. */
 bool session_start(request_t *req, int64_t user_id);
 /* Ends the request's session and clears the cookie. */
 void session_end(request_t *req);

@@ -474,7 +474,6 @@ bool register_import(db_t *db, const viewer_t *v, const char *kind, const char *
         else
             ok = import_apply_municipality(&ap, &((municipality_row_t *)rows)[i]);
     }
-    import_apply_end(&ap);
     ok = ok && record_import(&ap, filename);
     if (!ok || db_commit(db) != DB_OK) {
         db_rollback(db);

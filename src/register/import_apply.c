@@ -105,11 +105,6 @@ bool import_apply_begin(import_apply_t *ap)
     return true;
 }
 
-void import_apply_end(import_apply_t *ap)
-{
-    (void)ap;
-}
-
 static char *org_json(const org_entry_t *e)
 {
     json_t *j = json_pack("{s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s}", "orgnr", e->orgnr, "name", e->name, "kind",

@@ -78,7 +78,6 @@ typedef struct import_apply {
 } import_apply_t;
 
 bool import_apply_begin(import_apply_t *ap);
-void import_apply_end(import_apply_t *ap);
 bool import_apply_unit(import_apply_t *ap, const unit_row_t *row);
 bool import_apply_organiser(import_apply_t *ap, const organiser_row_t *row);
 bool import_apply_municipality(import_apply_t *ap, const municipality_row_t *row);

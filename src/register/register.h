@@ -106,13 +106,20 @@ size_t register_organiser_latest_stats(db_t *db, const reg_organiser_t *o, arena
 const reg_stat_t *register_find_stat(const reg_stat_t *stats, size_t n, int64_t unit_id, const char *variable);
 
 typedef struct reg_counts {
-    int64_t organisers, units, school_units, preschools, municipalities, with_stats;
+    int64_t organisers, units, school_units, preschools, municipalities;
 } reg_counts_t;
 /* National totals (no per-organiser data): safe for every role. */
 void register_counts(db_t *db, reg_counts_t *c);
+/* A collaboration (case) of an organiser the viewer may see. */
+typedef struct reg_collaboration {
+    const char *orgnr, *organiser, *round, *decision_date, *university, *phase;
+} reg_collaboration_t;
+/* The collaborations the viewer may see, newest decision first. */
+size_t register_list_collaborations(db_t *db, const viewer_t *v, arena_t *a, reg_collaboration_t **out);
+
 /* The 21 counties by name (codes[i], names[i]). */
 size_t register_list_counties(db_t *db, arena_t *a, const char ***codes, const char ***names);
-/* Counts of organisers by kind, for charts and the reader's overview. */
+/* Municipal organisers and units per county, for the reader's overview. */
 size_t register_counts_by_county(db_t *db, arena_t *a, const char ***names, int64_t **organisers, int64_t **units);
 
 /* ---- import (import.c) ---- */

@@ -13,18 +13,6 @@ int selection_code_cmp(const char *a, const char *b)
     return strcmp(a, b);
 }
 
-double selection_percentile(const double *values, size_t n, double x)
-{
-    size_t have = 0, below = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (isnan(values[i]))
-            continue;
-        have++;
-        below += values[i] <= x;
-    }
-    return have ? 100.0 * (double)below / (double)have : NAN;
-}
-
 static int double_cmp(const void *pa, const void *pb)
 {
     double a = *(const double *)pa, b = *(const double *)pb;

@@ -35,12 +35,10 @@ typedef struct sel_index_row {
 /* Computes the index for n units over nvars variables. rows (n of them) receive the
  * result in rank order (ranked units first, then the unranked by code); their per-variable
  * arrays are allocated by the caller as rows[i].z etc. with nvars slots each, or may be
- * left NULL. stats (nvars) receives each variable's mean, sd and n. */
+ * left NULL. The percentile of a value is 100 · (values ≤ it) / (values that exist).
+ * stats (nvars) receives each variable's mean, sd and n. */
 void selection_index(const sel_unit_t *units, size_t n, const sel_variable_t *vars, size_t nvars,
                      sel_index_row_t *rows, sel_variable_stats_t *stats);
-
-/* Percentile of x among the values that exist: 100 · (values ≤ x) / (values). */
-double selection_percentile(const double *values, size_t n, double x);
 
 /* Ordinary least squares of y on k predictors with an intercept, over the units where y and
  * every predictor exist. coef receives k+1 values (intercept first); expected and residual
