@@ -1,7 +1,7 @@
 # Samverkan — build, test and run. `make run` and `make test` install what is missing.
 SHELL := /bin/bash
 CC ?= cc
-PKGS := libmicrohttpd sqlite3 libpq jansson libsodium xlsxwriter
+PKGS := libmicrohttpd sqlite3 libpq jansson libsodium xlsxwriter libzip expat
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread -lm
 
@@ -23,9 +23,10 @@ SRC := $(shell find src -name '*.c' | sort)
 LIB_SRC := $(filter-out src/main.c,$(SRC))
 OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRC))
 LIB_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC))
-GEN_OBJ := $(BUILD)/obj/gen/migrations.o $(BUILD)/obj/gen/static.o
+GEN_OBJ := $(BUILD)/obj/gen/migrations.o $(BUILD)/obj/gen/static.o $(BUILD)/obj/gen/samples.o
 MIGRATIONS := $(sort $(wildcard src/db/migrations/*.sql))
 STATIC := $(sort $(wildcard static/*))
+SAMPLES := $(sort $(wildcard docs/samples/*.csv))
 BIN := $(BUILD)/samverkan
 
 UNIT_SRC := $(shell find tests/unit -name 'test_*.c' | sort)
@@ -52,6 +53,10 @@ $(BUILD)/gen/migrations.c: $(MIGRATIONS) scripts/embed.sh
 $(BUILD)/gen/static.c: $(STATIC) scripts/embed.sh
 	@mkdir -p $(dir $@)
 	scripts/embed.sh static $@ $(STATIC)
+
+$(BUILD)/gen/samples.c: $(SAMPLES) scripts/embed.sh
+	@mkdir -p $(dir $@)
+	scripts/embed.sh samples $@ $(SAMPLES)
 
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(dir $@)
@@ -84,14 +89,14 @@ test-http: $(BIN)
 FUZZ_TARGETS := fuzz_csv fuzz_form
 FUZZ_BIN := $(patsubst %,build-fuzz/%,$(FUZZ_TARGETS))
 FUZZ_CFLAGS := -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) -Isrc
-FUZZ_LIB_SRC := src/io/csv.c src/base/text.c src/base/buf.c src/base/arena.c src/base/alloc.c \
+FUZZ_LIB_SRC := src/io/csv.c src/io/xlsx_read.c src/base/text.c src/base/buf.c src/base/arena.c src/base/alloc.c \
                 src/base/validate.c src/http/routes.c src/http/request.c src/base/log.c
 
 fuzz: $(FUZZ_BIN)
 
 build-fuzz/%: tests/fuzz/%.c $(FUZZ_LIB_SRC)
 	@mkdir -p build-fuzz
-	clang $(FUZZ_CFLAGS) -o $@ $^ -lcsv -lm
+	clang $(FUZZ_CFLAGS) -o $@ $^ -lcsv -lzip -lexpat -lm
 
 # New inputs go to a scratch corpus under build-fuzz/; the committed seeds are only read.
 fuzz-run: $(FUZZ_BIN)

@@ -2,6 +2,7 @@
 # Writes a C file that embeds files as byte arrays.
 #   embed.sh migrations OUT FILE...  -> const migration_t db_migrations[] (NNN_name.sql)
 #   embed.sh static OUT FILE...      -> const embedded_file_t static_embedded[]
+#   embed.sh samples OUT FILE...     -> const embedded_file_t demo_samples[] (the demo's sample files)
 set -euo pipefail
 mode=$1 out=$2
 shift 2
@@ -28,15 +29,17 @@ tmp="$out.tmp"
     echo "};"
     echo "const int db_migration_count = $#;"
   else
+    table=static_embedded
+    [[ $mode == samples ]] && table=demo_samples
     echo "typedef struct embedded_file { const char *name; const unsigned char *data; size_t size; } embedded_file_t;"
-    echo "const embedded_file_t static_embedded[] = {"
+    echo "const embedded_file_t ${table}[] = {"
     i=0
     for f in "$@"; do
       echo "  {\"$(basename "$f")\", data_$i, sizeof data_$i - 1},"
       i=$((i + 1))
     done
     echo "};"
-    echo "const size_t static_embedded_count = $#;"
+    echo "const size_t ${table}_count = $#;"
   fi
 } > "$tmp"
 # Leading zeros would make "001" an octal literal: strip them.

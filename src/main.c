@@ -331,17 +331,22 @@ static int cmd_index(int argc, char **argv)
     opts_t o;
     if (parse_opts(argc, argv, &o) < 0)
         return 2;
-    long long year = 0, bg_year = 0;
-    if (o.npos != 1 || !opt(&o, "year") || !validate_int(opt(&o, "year"), 1990, 2100, &year) ||
-        (opt(&o, "background-year") && !validate_int(opt(&o, "background-year"), 1990, 2100, &bg_year))) {
-        fprintf(stderr, "användning: samverkan index preschool|results --year Y [flaggor] (se --help)\n");
+    long long year = 0, bg_year = 0, round = 0, set = 0;
+    const char *since = opt(&o, "since"), *until = opt(&o, "until");
+    if (o.npos != 1 || (opt(&o, "year") && !validate_int(opt(&o, "year"), 1990, 2100, &year)) ||
+        (opt(&o, "background-year") && !validate_int(opt(&o, "background-year"), 1990, 2100, &bg_year)) ||
+        (opt(&o, "round") && !validate_int(opt(&o, "round"), 1, INT64_MAX, &round)) ||
+        (opt(&o, "criteria-set") && !validate_int(opt(&o, "criteria-set"), 1, INT64_MAX, &set)) ||
+        (since && !validate_date(since)) || (until && !validate_date(until))) {
+        fprintf(stderr, "användning: samverkan index inspection|results|preschool|criteria [flaggor] (se --help)\n");
         return 2;
     }
     db_t *db = open_db(o.db);
     if (!db)
         return 1;
-    int rc = selection_cli_index(db, o.pos[0], (int)year, opt(&o, "vars"), opt(&o, "weights"), opt(&o, "result"),
-                                 opt(&o, "background"), (int)bg_year, opt(&o, "format"));
+    selection_cli_opts_t so = {(int)year, (int)bg_year, round, set, opt(&o, "vars"), opt(&o, "weights"),
+                               opt(&o, "result"), opt(&o, "background"), since, until, opt(&o, "format")};
+    int rc = selection_cli_index(db, o.pos[0], &so);
     db_close(db);
     return rc;
 }
@@ -361,15 +366,20 @@ static const command_t commands[] = {
      "  --data      katalogen med Skolverkets och SCB:s filer (till exempel ../shared/data)"},
     {"import", cmd_import, "läser in en fil",
      "samverkan import KIND FILE [--year Y] [--db URL]\n\n"
-     "  KIND: organisers, units, results, background, preschools, municipalities\n"
+     "  KIND: organisers, units, results, background, preschools, municipalities, inspection,\n"
+     "        preschool-inspection (CSV eller XLSX)\n"
      "  --year  kalenderåret då läsåret slutar, om filen inte anger läsår (krävs för preschools)"},
-    {"index", cmd_index, "rangordnar enheter efter förskoleindex eller förväntade resultat",
-     "samverkan index preschool --year Y [--vars degree_share,children_per_staff] [--weights 1,1]\n"
+    {"index", cmd_index, "rangordnar enheter (Skolinspektionens underlag, förväntade resultat, förskoleindex, kriterier)",
+     "samverkan index inspection [--since DATUM] [--until DATUM] [--format csv|json] [--db URL]\n"
+     "       samverkan index preschool --year Y [--vars degree_share,children_per_staff] [--weights 1,1]\n"
      "                          [--format csv|json] [--db URL]\n"
      "       samverkan index results --year Y [--result merit17] [--background foreign_bg,parents_post_sec]\n"
-     "                          [--background-year Y2] [--format csv|json] [--db URL]\n\n"
-     "  CSV börjar med rank,code,name,organiser,value (indexet eller residualen) och sedan\n"
-     "  en kolumn per variabel; enheter som saknar en variabel står sist utan rang."},
+     "                          [--background-year Y2] [--format csv|json] [--db URL]\n"
+     "       samverkan index criteria --year Y --criteria-set ID [--background-year Y2] [--format csv|json]\n"
+     "       samverkan index METOD --round ID   (omgångens frysta underlag: samma resultat varje gång)\n\n"
+     "  CSV börjar med rank,code,name,organiser,value (prioritetsnyckeln, residualen, indexet eller\n"
+     "  poängen) och sedan en kolumn per variabel; enheter som inte kan rangordnas står sist utan\n"
+     "  rang, med skälet i kolumnen note."},
     {"user", cmd_user, "lägger till en användare (lösenordet läses från standard in)",
      "samverkan user add --email E --name N --role ROLE [--organiser ORGNR] [--unit CODE]\n"
      "                   [--university NAME] [--db URL]\n\n"

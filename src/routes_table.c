@@ -6,13 +6,13 @@
 #include "http/auth.h"
 #include "http/static_files.h"
 #include "register/register.h"
+#include "selection/selection_pages.h"
 
 #define R(x) ROLE_BIT(ROLE_##x)
 #define REGISTER_READERS (ROLES_AGENCY | ROLES_ORGANISER_SIDE | R(UNIVERSITY))
 
 static const char *const role_choices[] = {"admin", "analyst", "supporter", "finance", "organiser",
                                            "head", "group", "university", "reader", NULL};
-static const char *const audit_types[] = {"organiser", "unit", "municipality", "user", NULL};
 
 #define PAGE_PARAM {"page", P_INT, 0, "Sida", 1, 100000, NULL}
 #define FILTER_PARAMS \
@@ -57,11 +57,69 @@ static const param_spec_t p_user_add[] = {{"name", P_TEXT, PARAM_REQUIRED, "Namn
                                           {"university", P_TEXT, 0, "Lärosäte", 0, 200, NULL},
                                           {"password", P_SECRET, PARAM_REQUIRED, "Lösenord", 0, 0, NULL},
                                           {NULL, 0, 0, NULL, 0, 0, NULL}};
-static const param_spec_t p_audit[] = {{"type", P_CHOICE, 0, "Objekttyp", 0, 0, audit_types},
+static const param_spec_t p_audit[] = {{"type", P_CHOICE, 0, "Objekttyp", 0, 0, admin_audit_types},
                                        {"object", P_TEXT, 0, "Objekt", 0, 100, NULL},
                                        {"user", P_TEXT, 0, "Användare", 0, 254, NULL},
                                        PAGE_PARAM,
                                        {NULL, 0, 0, NULL, 0, 0, NULL}};
+
+#define ROUNDS (R(ADMIN) | R(ANALYST))
+#define END_PARAMS {NULL, 0, 0, NULL, 0, 0, NULL}
+#define ID_PARAM {"id", P_INT, PARAM_PATH, "Nummer", 1, 1000000000, NULL}
+static const char *const answer_choices[] = {"accept", "decline", NULL};
+static const char *const flag_choices[] = {"1", NULL};
+static const char *const direction_choices[] = {"-1", "1", NULL};
+static const char *const choose_rankings[] = {"inspection", "results", "preschool", "criteria", "dialog", NULL};
+static const param_spec_t p_id[] = {ID_PARAM, {"klart", P_INT, 0, "Klart", 0, 1, NULL}, END_PARAMS};
+static const param_spec_t p_round_new[] = {{"name", P_TEXT, PARAM_REQUIRED, "Namn", 0, 120, NULL},
+                                           {"planned_date", P_DATE, PARAM_REQUIRED, "Planerat beslutsdatum", 0, 0, NULL},
+                                           END_PARAMS};
+static const param_spec_t p_round_inputs[] = {
+    ID_PARAM,
+    {"results_year", P_INT, 0, "Resultatår", 1990, 2100, NULL},
+    {"background_year", P_INT, 0, "Bakgrundsår", 1990, 2100, NULL},
+    {"preschool_year", P_INT, 0, "Förskoleår", 1990, 2100, NULL},
+    {"inspection_from", P_DATE, 0, "Skolinspektionens beslut från", 0, 0, NULL},
+    {"inspection_to", P_DATE, 0, "Skolinspektionens beslut till och med", 0, 0, NULL},
+    {"criteria_set", P_INT, 0, "Kriterieuppsättning", 1, 1000000000, NULL},
+    {"preschool_vars", P_TEXT, 0, "Variabler i förskoleindexet", 0, 200, NULL},
+    {"preschool_weights", P_TEXT, 0, "Vikter", 0, 100, NULL},
+    {"result_var", P_TEXT, 0, "Resultatvariabel", 0, 40, NULL},
+    {"background_vars", P_TEXT, 0, "Bakgrundsvariabler", 0, 200, NULL},
+    {"prefer_coordinated", P_CHOICE, 0, "Samordnat urval", 0, 0, flag_choices},
+    END_PARAMS};
+static const param_spec_t p_ranking[] = {ID_PARAM,
+                                         {"method", P_CHOICE, PARAM_PATH, "Rangordning", 0, 0, selection_method_keys},
+                                         PAGE_PARAM,
+                                         {"valt", P_UNIT_CODE, 0, "Vald enhet", 0, 0, NULL},
+                                         END_PARAMS};
+static const param_spec_t p_choose[] = {ID_PARAM,
+                                        {"code", P_UNIT_CODE, PARAM_REQUIRED, "Enhetskod", 0, 0, NULL},
+                                        {"ranking", P_CHOICE, PARAM_REQUIRED, "Rangordning", 0, 0, choose_rankings},
+                                        {"reason", P_TEXT, PARAM_REQUIRED, "Skäl", 0, 500, NULL},
+                                        {"supplementary_date", P_DATE, 0, "Datum för tilläggsbeslutet", 0, 0, NULL},
+                                        PAGE_PARAM,
+                                        {"method", P_CHOICE, 0, "Rangordning", 0, 0, selection_method_keys},
+                                        END_PARAMS};
+static const param_spec_t p_unchoose[] = {ID_PARAM, {"choice", P_INT, PARAM_PATH, "Val", 1, 1000000000, NULL},
+                                          END_PARAMS};
+static const param_spec_t p_decide[] = {ID_PARAM,
+                                        {"decision_date", P_DATE, PARAM_REQUIRED, "Beslutsdatum", 0, 0, NULL},
+                                        END_PARAMS};
+#define CRITERION(i) \
+    {"var" #i, P_CHOICE, 0, "Variabel " #i, 0, 0, selection_criteria_variables}, \
+    {"dir" #i, P_CHOICE, 0, "Riktning " #i, 0, 0, direction_choices}, \
+    {"weight" #i, P_TEXT, 0, "Vikt " #i, 0, 12, NULL}, \
+    {"threshold" #i, P_TEXT, 0, "Gräns " #i, 0, 12, NULL}
+static const param_spec_t p_criteria_page[] = {{"klart", P_INT, 0, "Klart", 0, 1, NULL}, END_PARAMS};
+static const param_spec_t p_criteria_new[] = {{"name", P_TEXT, PARAM_REQUIRED, "Namn", 0, 120, NULL},
+                                              {"note", P_TEXT, 0, "Beskrivning", 0, 300, NULL},
+                                              CRITERION(1), CRITERION(2), CRITERION(3), CRITERION(4), CRITERION(5),
+                                              END_PARAMS};
+static const param_spec_t p_answer[] = {ID_PARAM,
+                                        {"answer", P_CHOICE, PARAM_REQUIRED, "Svar", 0, 0, answer_choices},
+                                        {"reason", P_MULTILINE, 0, "Skäl", 0, 2000, NULL},
+                                        END_PARAMS};
 
 static int api_openapi(request_t *req)
 {
@@ -96,6 +154,22 @@ const route_t app_routes[] = {
     {"GET", "/import", register_import_page, R(ADMIN) | R(ANALYST), 0, p_none},
     {"POST", "/import", register_import_submit, R(ADMIN) | R(ANALYST), ROUTE_FORM | ROUTE_UPLOAD, p_import},
 
+    {"GET", "/rounds", selection_rounds_page, ROUNDS, 0, p_none},
+    {"POST", "/rounds", selection_round_create, ROUNDS, ROUTE_FORM, p_round_new},
+    {"GET", "/rounds/{id}", selection_round_page, ROUNDS, 0, p_id},
+    {"POST", "/rounds/{id}/inputs", selection_round_freeze, ROUNDS, ROUTE_FORM, p_round_inputs},
+    {"POST", "/rounds/{id}/choices", selection_round_choose, ROUNDS, ROUTE_FORM, p_choose},
+    {"POST", "/rounds/{id}/choices/{choice}/remove", selection_round_unchoose, ROUNDS, ROUTE_FORM, p_unchoose},
+    {"POST", "/rounds/{id}/decision", selection_round_decide, ROUNDS, ROUTE_FORM, p_decide},
+    {"GET", "/rounds/{id}/rankings/{method}", selection_ranking_page, ROUNDS, 0, p_ranking},
+    {"GET", "/rounds/{id}/rankings/{method}/export.csv", selection_ranking_export, ROUNDS, 0, p_ranking},
+    {"GET", "/rounds/{id}/rankings/{method}/export.xlsx", selection_ranking_export, ROUNDS, 0, p_ranking},
+    {"GET", "/criteria", selection_criteria_page, ROUNDS, 0, p_criteria_page},
+    {"POST", "/criteria", selection_criteria_create, ROUNDS, ROUTE_FORM, p_criteria_new},
+    {"GET", "/offers", selection_offers_page, ROUNDS | R(ORGANISER), 0, p_none},
+    {"GET", "/offers/{id}", selection_offer_page, ROUNDS | R(ORGANISER), 0, p_id},
+    {"POST", "/offers/{id}", selection_offer_answer, R(ORGANISER), ROUTE_FORM, p_answer},
+
     {"GET", "/admin/users", admin_users_page, R(ADMIN), 0, p_users},
     {"POST", "/admin/users", admin_users_submit, R(ADMIN), ROUTE_FORM, p_user_add},
     {"GET", "/admin/audit", admin_audit_page, R(ADMIN), 0, p_audit},
@@ -104,5 +178,9 @@ const route_t app_routes[] = {
     {"GET", "/api/v1/organisers", register_api_organisers, REGISTER_READERS, ROUTE_API, p_api_list},
     {"GET", "/api/v1/organisers/{orgnr}", register_api_organiser, REGISTER_READERS, ROUTE_API, p_orgnr},
     {"GET", "/api/v1/units/{code}", register_api_unit, REGISTER_READERS, ROUTE_API, p_code},
+    {"GET", "/api/v1/rounds", selection_api_rounds, ROUNDS, ROUTE_API, p_none},
+    {"GET", "/api/v1/rounds/{id}", selection_api_round, ROUNDS, ROUTE_API, p_id},
+    {"GET", "/api/v1/rounds/{id}/rankings/{method}", selection_api_ranking, ROUNDS, ROUTE_API, p_ranking},
+    {"GET", "/api/v1/offers", selection_api_offers, ROUNDS | R(ORGANISER), ROUTE_API, p_none},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

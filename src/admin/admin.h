@@ -23,5 +23,6 @@ int64_t admin_user_id_by_email(db_t *db, const char *email);
 int admin_users_page(request_t *req);
 int admin_users_submit(request_t *req);
 int admin_audit_page(request_t *req);
+extern const char *const admin_audit_types[]; /* the object types the audit log filters by */
 
 #endif

@@ -19,8 +19,16 @@ static void bind_filter(db_stmt_t *st, const char *type, const char *key, const 
     db_bind_text(st, 6, user);
 }
 
+const char *const admin_audit_types[] = {"organiser", "unit", "municipality", "user", "inspection_decision",
+                                         "preschool_inspection", "criteria_set", "selection_round", "offer", NULL};
+
 static const char *type_label(const char *t)
 {
+    if (strcmp(t, "inspection_decision") == 0) return "Skolinspektionens beslut";
+    if (strcmp(t, "preschool_inspection") == 0) return "Beslut om förskola";
+    if (strcmp(t, "criteria_set") == 0) return "Kriterieuppsättning";
+    if (strcmp(t, "selection_round") == 0) return "Urvalsomgång";
+    if (strcmp(t, "offer") == 0) return "Erbjudande";
     if (strcmp(t, "organiser") == 0) return "Huvudman";
     if (strcmp(t, "unit") == 0) return "Enhet";
     if (strcmp(t, "user") == 0) return "Användare";
@@ -43,10 +51,9 @@ int admin_audit_page(request_t *req)
     html_raw(o, "<form method=\"get\" action=\"/admin/audit\" class=\"search card\" role=\"search\">\n"
                 "<div class=\"field\"><label for=\"f-type\">Objekttyp</label><select id=\"f-type\" name=\"type\">"
                 "<option value=\"\">Alla</option>");
-    static const char *const types[] = {"organiser", "unit", "municipality", "user"};
-    for (size_t i = 0; i < 4; i++)
-        html_printf(o, "<option value=\"%s\"%s>%s</option>", types[i], strcmp(types[i], type) == 0 ? " selected" : "",
-                    type_label(types[i]));
+    for (const char *const *t = admin_audit_types; *t; t++)
+        html_printf(o, "<option value=\"%s\"%s>%s</option>", *t, strcmp(*t, type) == 0 ? " selected" : "",
+                    type_label(*t));
     html_printf(o, "</select></div>\n<div class=\"field\"><label for=\"f-object\">Objekt (nyckel)</label>"
                    "<input id=\"f-object\" name=\"object\" value=\"%s\"><p class=\"hint\">Organisationsnummer, "
                    "enhetskod, kommunkod eller användar-id.</p></div>\n"

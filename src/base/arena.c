@@ -48,6 +48,14 @@ char *arena_strdup(arena_t *a, const char *s)
     return s ? arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+void *arena_realloc_array(arena_t *a, void *old, size_t n_old, size_t n_new, size_t size)
+{
+    void *p = arena_alloc(a, n_new * size);
+    if (old && n_old)
+        memcpy(p, old, (n_old < n_new ? n_old : n_new) * size);
+    return p;
+}
+
 char *arena_printf(arena_t *a, const char *fmt, ...)
 {
     va_list ap, ap2;

@@ -14,6 +14,9 @@ typedef struct arena {
 
 void *arena_alloc(arena_t *a, size_t n);   /* zeroed, aligned for any type */
 char *arena_strdup(arena_t *a, const char *s); /* NULL stays NULL */
+/* A larger array in the arena holding the first n_old elements of old (which stays
+ * allocated until arena_free; grow by doubling so the waste stays bounded). */
+void *arena_realloc_array(arena_t *a, void *old, size_t n_old, size_t n_new, size_t size);
 char *arena_strndup(arena_t *a, const char *s, size_t n);
 char *arena_printf(arena_t *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void arena_free(arena_t *a);

@@ -57,6 +57,13 @@ void db_done(db_stmt_t *st);
  * returns dflt when there is no row. */
 int64_t db_query_int(db_t *db, const char *sql, const char *param, int64_t dflt);
 
+/* One statement with inline parameters; types has a letter per '?': 'i' int64_t,
+ * 'z' int64_t bound as NULL when 0, 't' text, 'd' double, 'n' NULL (no argument). Pass int64_t for 'i' (cast literals).
+ * db_run returns DB_DONE, DB_CONSTRAINT or DB_ERROR; db_run_int the first column of the
+ * first row, or dflt. */
+int db_run(db_t *db, const char *sql, const char *types, ...);
+int64_t db_run_int(db_t *db, int64_t dflt, const char *sql, const char *types, ...);
+
 /* Writes a consistent copy of the live database to dest. */
 int db_backup(db_t *db, const char *dest, char **err);
 

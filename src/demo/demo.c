@@ -122,6 +122,7 @@ int demo_fill(db_t *db, const char *data_dir, const char *password, FILE *out)
         import_if_present(db, data_dir, "skolverket/grundskola_slutbetyg_ak9_2024-25_skolenhet.csv", "results", 0, out);
         import_if_present(db, data_dir, "skolverket/grundskola_antal_elever_bakgrund_2023-24_skolenhet.csv", "background", 0, out);
         import_if_present(db, data_dir, "preschool/forskolor_rows_national_2025.csv", "preschools", 2025, out);
+        demo_selection(db, out);
     } else {
         fprintf(out, "  (ingen datamapp: använder inbyggda exempel)\n");
         builtin_register(db, out);

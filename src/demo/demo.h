@@ -9,4 +9,8 @@
  * Prints what it did and the logins to out. Returns 0 on success. */
 int demo_fill(db_t *db, const char *data_dir, const char *password, FILE *out);
 
+/* Imports the sample inspection delivery and makes a decided and an open selection
+ * round (needs the register files: the samples name real units). */
+void demo_selection(db_t *db, FILE *out);
+
 #endif

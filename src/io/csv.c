@@ -2,6 +2,7 @@
 #include "csv.h"
 #include "../base/buf.h"
 #include "../base/text.h"
+#include "xlsx_read.h"
 #include <csv.h>
 #include <math.h>
 #include <stdlib.h>
@@ -126,12 +127,33 @@ static const char *first_header(const char *alternatives, arena_t *a)
     return bar ? arena_strndup(a, alternatives, (size_t)(bar - alternatives)) : alternatives;
 }
 
+static bool collect_csv(arena_t *a, const char *filename, const char *data, size_t len, csv_table_t *t,
+                        collect_t *cp, char **err);
+static bool find_header(arena_t *a, const char *filename, const csv_column_t *columns, size_t ncolumns,
+                        const collect_t *cp, csv_table_t *t, char **err);
+
 bool csv_read_table(arena_t *a, const char *filename, const char *data, size_t len,
                     const csv_column_t *columns, size_t ncolumns, csv_table_t *t, char **err)
 {
     memset(t, 0, sizeof *t);
     t->filename = filename;
     *err = NULL;
+    collect_t c = {.a = a};
+    if (xlsx_is_archive(data, len)) {
+        t->delimiter = 0;
+        if (!xlsx_read_rows(a, filename, data, len, &c.rows, &c.nrows, err))
+            return false;
+    } else if (!collect_csv(a, filename, data, len, t, &c, err)) {
+        return false;
+    }
+    return find_header(a, filename, columns, ncolumns, &c, t, err);
+}
+
+/* Reads CSV text into rows (c), converting Windows-1252 to UTF-8 and detecting the
+ * delimiter (recorded in t). */
+static bool collect_csv(arena_t *a, const char *filename, const char *data, size_t len, csv_table_t *t,
+                        collect_t *cp, char **err)
+{
     buf_t converted = BUF_INIT;
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
         data += 3;
@@ -153,7 +175,7 @@ bool csv_read_table(arena_t *a, const char *filename, const char *data, size_t l
     struct csv_parser p;
     csv_init(&p, CSV_APPEND_NULL);
     csv_set_delim(&p, (unsigned char)t->delimiter);
-    collect_t c = {.a = a};
+    collect_t c = *cp;
     /* Feed one physical line at a time so that every record knows its line number. */
     size_t pos = 0;
     bool ok = true;
@@ -182,9 +204,16 @@ bool csv_read_table(arena_t *a, const char *filename, const char *data, size_t l
         csv_fini(&p, on_field, on_row, &c);
     csv_free(&p);
     buf_free(&converted);
-    if (!ok)
-        return false;
+    *cp = c;
+    return ok;
+}
 
+/* Finds the header row among the first rows, maps the caller's columns and delimits the
+ * data rows (up to the first empty row; only footnotes may follow). */
+static bool find_header(arena_t *a, const char *filename, const csv_column_t *columns, size_t ncolumns,
+                        const collect_t *cp, csv_table_t *t, char **err)
+{
+    collect_t c = *cp;
     /* The header is the first row (within the first rows) that has every required column. */
     t->ncolumns = ncolumns;
     t->column_index = arena_alloc(a, ncolumns * sizeof *t->column_index);

@@ -1,4 +1,5 @@
-/* csv.h — reads the CSV files Skolverket and SCB publish, as they are: UTF-8 with a BOM
+/* csv.h — reads the CSV files Skolverket and SCB publish (and XLSX files, through
+ * xlsx_read.h, into the same table), as they are: UTF-8 with a BOM
  * or Windows-1252, ';' or ',', preamble lines before the header, footnotes after the
  * data, decimal comma, '.' missing, '..' suppressed, '~100' rounded.
  * The caller names the columns it needs; the reader finds the header row by them and

@@ -2,28 +2,8 @@
  * access rules as the pages. */
 #include "pages_common.h"
 #include "../io/export.h"
+#include "../html/export_response.h"
 #include <string.h>
-
-static bool wants_xlsx(const request_t *req)
-{
-    size_t n = strlen(req->path);
-    return n > 5 && strcmp(req->path + n - 5, ".xlsx") == 0;
-}
-
-static int send_table(request_t *req, const export_table_t *t, const char *basename)
-{
-    buf_t out = BUF_INIT;
-    if (wants_xlsx(req)) {
-        if (!export_xlsx(t, &out)) {
-            buf_free(&out);
-            return respond_error(req, 500, "Excelfilen kunde inte skapas.");
-        }
-        return respond_file(req, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                            arena_printf(&req->arena, "%s.xlsx", basename), &out);
-    }
-    export_csv(t, &out);
-    return respond_file(req, "text/csv; charset=utf-8", arena_printf(&req->arena, "%s.csv", basename), &out);
-}
 
 int register_organisers_export(request_t *req)
 {
@@ -52,7 +32,7 @@ int register_organisers_export(request_t *req)
         c[9].number = (double)r->units;
         c[9].empty = false;
     }
-    return send_table(req, &t, "huvudman");
+    return export_respond(req, &t, "huvudman");
 }
 
 static const char *const stat_vars[] = {"pupils_grade9", "merit17", "pass_all", "eligible_voc", "pupils_1_9",
@@ -107,7 +87,7 @@ int register_units_export(request_t *req)
     /* The national list carries register facts; statistics come per organiser. */
     for (size_t i = 0; i < n; i++)
         unit_row(req, &t, &rows[i], NULL, 0);
-    return send_table(req, &t, "enheter");
+    return export_respond(req, &t, "enheter");
 }
 
 int register_organiser_units_export(request_t *req)
@@ -119,5 +99,5 @@ int register_organiser_units_export(request_t *req)
     unit_table(req, &t);
     for (size_t i = 0; i < v.nunits; i++)
         unit_row(req, &t, &v.units[i], v.stats, v.nstats);
-    return send_table(req, &t, arena_printf(&req->arena, "enheter-%s", v.org->orgnr));
+    return export_respond(req, &t, arena_printf(&req->arena, "enheter-%s", v.org->orgnr));
 }

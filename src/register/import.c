@@ -9,14 +9,7 @@
 #include <string.h>
 #include <time.h>
 
-typedef struct reader {
-    const import_spec_t *spec;
-    const csv_table_t *t;
-    arena_t *a;
-    char **err;
-} reader_t;
-
-static int col_of(const reader_t *r, const char *key)
+static int col_of(const import_reader_t *r, const char *key)
 {
     for (size_t i = 0; i < r->spec->ncolumns; i++)
         if (strcmp(r->spec->columns[i].key, key) == 0)
@@ -24,89 +17,88 @@ static int col_of(const reader_t *r, const char *key)
     return -1;
 }
 
-static const char *field(const reader_t *r, const csv_row_t *row, const char *key)
+const char *import_field(const import_reader_t *r, const csv_row_t *row, const char *key)
 {
     int c = col_of(r, key);
     return c < 0 ? "" : csv_field(r->t, row, (size_t)c);
 }
 
-static bool has_column(const reader_t *r, const char *key)
+static bool has_column(const import_reader_t *r, const char *key)
 {
     int c = col_of(r, key);
     return c >= 0 && r->t->column_index[c] >= 0;
 }
 
-static const char *header_of(const reader_t *r, const char *key)
+const char *import_header_of(const import_reader_t *r, const char *key)
 {
     int c = col_of(r, key);
     return c >= 0 && r->t->column_header[c] ? r->t->column_header[c] : key;
 }
 
 /* Sets the error for one cell: "fil.csv: rad 17, kolumn "X": …". Returns false. */
-__attribute__((format(printf, 4, 5)))
-static bool cell_error(const reader_t *r, const csv_row_t *row, const char *key, const char *fmt, ...)
+bool import_cell_error(const import_reader_t *r, const csv_row_t *row, const char *key, const char *fmt, ...)
 {
     char msg[512];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    *r->err = arena_printf(r->a, "%s: rad %zu, kolumn \"%s\": %s", r->t->filename, row->line, header_of(r, key), msg);
+    *r->err = arena_printf(r->a, "%s: rad %zu, kolumn \"%s\": %s", r->t->filename, row->line, import_header_of(r, key), msg);
     return false;
 }
 
-static bool read_orgnr(const reader_t *r, const csv_row_t *row, const char **out)
+bool import_read_orgnr(const import_reader_t *r, const csv_row_t *row, const char **out)
 {
-    const char *s = field(r, row, "orgnr");
+    const char *s = import_field(r, row, "orgnr");
     char norm[11];
     if (!*s)
-        return cell_error(r, row, "orgnr", "organisationsnummer saknas.");
+        return import_cell_error(r, row, "orgnr", "organisationsnummer saknas.");
     if (!validate_orgnr(s, norm))
-        return cell_error(r, row, "orgnr", "\"%s\" är inget giltigt organisationsnummer (tio siffror med rätt kontrollsiffra).", s);
+        return import_cell_error(r, row, "orgnr", "\"%s\" är inget giltigt organisationsnummer (tio siffror med rätt kontrollsiffra).", s);
     *out = arena_strdup(r->a, norm);
     return true;
 }
 
-static bool read_kind(const reader_t *r, const csv_row_t *row, const char **out)
+static bool read_kind(const import_reader_t *r, const csv_row_t *row, const char **out)
 {
-    const char *s = field(r, row, "kind");
+    const char *s = import_field(r, row, "kind");
     *out = register_kind_from_text(s);
     if (!*out)
-        return cell_error(r, row, "kind", "okänd typ av huvudman \"%s\" (Kommunal, Enskild, Statlig eller Region).", s);
+        return import_cell_error(r, row, "kind", "okänd typ av huvudman \"%s\" (Kommunal, Enskild, Statlig eller Region).", s);
     return true;
 }
 
-static bool read_name(const reader_t *r, const csv_row_t *row, const char *key, const char **out)
+static bool read_name(const import_reader_t *r, const csv_row_t *row, const char *key, const char **out)
 {
-    const char *s = field(r, row, key);
+    const char *s = import_field(r, row, key);
     if (!*s)
-        return cell_error(r, row, key, "namnet saknas.");
+        return import_cell_error(r, row, key, "namnet saknas.");
     if (strlen(s) > 300)
-        return cell_error(r, row, key, "namnet är längre än 300 tecken.");
+        return import_cell_error(r, row, key, "namnet är längre än 300 tecken.");
     *out = s;
     return true;
 }
 
-static bool read_municipality(const reader_t *r, const csv_row_t *row, const char *key, const char **out)
+static bool read_municipality(const import_reader_t *r, const csv_row_t *row, const char *key, const char **out)
 {
-    const char *s = field(r, row, key);
+    const char *s = import_field(r, row, key);
     char norm[5];
     if (!validate_municipality_code(s, norm))
-        return cell_error(r, row, key, "\"%s\" är ingen kommunkod (fyra siffror, till exempel 0114).", s);
+        return import_cell_error(r, row, key, "\"%s\" är ingen kommunkod (fyra siffror, till exempel 0114).", s);
     *out = arena_strdup(r->a, norm);
     return true;
 }
 
 /* Checks a statistic against its domain; sets flag to "", missing, suppressed, rounded or
  * implausible. */
-static bool read_stat(const reader_t *r, const csv_row_t *row, const stat_column_t *sc, double *value,
+static bool read_stat(const import_reader_t *r, const csv_row_t *row, const stat_column_t *sc, double *value,
                       const char **flag, long long *implausible)
 {
-    const char *s = field(r, row, sc->variable);
+    const char *s = import_field(r, row, sc->variable);
     csv_value_kind_t k = csv_parse_value(s, value);
     static const char *const flags[] = {"", "missing", "suppressed", "rounded"};
     if (k == CSV_INVALID)
-        return cell_error(r, row, sc->variable, "\"%s\" är inget tal (tillåtet: 47,5 · . · .. · ~100).", s);
+        return import_cell_error(r, row, sc->variable, "\"%s\" är inget tal (tillåtet: 47,5 · . · .. · ~100).", s);
     *flag = flags[k];
     if (k == CSV_MISSING || k == CSV_SUPPRESSED)
         return true;
@@ -114,23 +106,23 @@ static bool read_stat(const reader_t *r, const csv_row_t *row, const stat_column
     switch (sc->domain) {
     case DOM_SHARE:
         if (v < 0 || v > 100)
-            return cell_error(r, row, sc->variable, "värdet %s ska vara en andel mellan 0 och 100.", s);
+            return import_cell_error(r, row, sc->variable, "värdet %s ska vara en andel mellan 0 och 100.", s);
         break;
     case DOM_COUNT:
         if (v < 0 || v != floor(v))
-            return cell_error(r, row, sc->variable, "värdet %s ska vara ett antal (ett heltal, 0 eller mer).", s);
+            return import_cell_error(r, row, sc->variable, "värdet %s ska vara ett antal (ett heltal, 0 eller mer).", s);
         break;
     case DOM_AMOUNT:
         if (v < 0)
-            return cell_error(r, row, sc->variable, "värdet %s får inte vara negativt.", s);
+            return import_cell_error(r, row, sc->variable, "värdet %s får inte vara negativt.", s);
         break;
     case DOM_MERIT:
         if (v < 0 || v > 340)
-            return cell_error(r, row, sc->variable, "meritvärdet %s ska ligga mellan 0 och 340.", s);
+            return import_cell_error(r, row, sc->variable, "meritvärdet %s ska ligga mellan 0 och 340.", s);
         break;
     case DOM_RATIO:
         if (v < 0)
-            return cell_error(r, row, sc->variable, "värdet %s får inte vara negativt.", s);
+            return import_cell_error(r, row, sc->variable, "värdet %s får inte vara negativt.", s);
         if (v > 20) {
             *flag = "implausible";
             (*implausible)++;
@@ -141,13 +133,13 @@ static bool read_stat(const reader_t *r, const csv_row_t *row, const stat_column
 }
 
 /* Grades offered from J/N columns: "F,1,2,3". */
-static const char *read_grades(const reader_t *r, const csv_row_t *row)
+static const char *read_grades(const import_reader_t *r, const csv_row_t *row)
 {
     static const char *const keys[] = {"g_f", "g_1", "g_2", "g_3", "g_4", "g_5", "g_6", "g_7", "g_8", "g_9"};
     static const char *const names[] = {"F", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
     buf_t b = BUF_INIT;
     for (size_t i = 0; i < 10; i++) {
-        if (strcmp(field(r, row, keys[i]), "J") == 0) {
+        if (strcmp(import_field(r, row, keys[i]), "J") == 0) {
             if (b.len)
                 buf_putc(&b, ',');
             buf_puts(&b, names[i]);
@@ -158,17 +150,17 @@ static const char *read_grades(const reader_t *r, const csv_row_t *row)
     return s;
 }
 
-static bool read_pupils(const reader_t *r, const csv_row_t *row, long long *out)
+static bool read_pupils(const import_reader_t *r, const csv_row_t *row, long long *out)
 {
     static const char *const keys[] = {"p_f", "p_1", "p_2", "p_3", "p_4", "p_5", "p_6", "p_7", "p_8", "p_9"};
     *out = -1;
     if (has_column(r, "p_total")) {
         long long v;
-        const char *s = field(r, row, "p_total");
+        const char *s = import_field(r, row, "p_total");
         if (!*s)
             return true;
         if (!validate_int(s, 0, 100000, &v))
-            return cell_error(r, row, "p_total", "\"%s\" är inget antal elever.", s);
+            return import_cell_error(r, row, "p_total", "\"%s\" är inget antal elever.", s);
         *out = v;
         return true;
     }
@@ -177,12 +169,12 @@ static bool read_pupils(const reader_t *r, const csv_row_t *row, long long *out)
     for (size_t i = 0; i < 10; i++) {
         if (!has_column(r, keys[i]))
             continue;
-        const char *s = field(r, row, keys[i]);
+        const char *s = import_field(r, row, keys[i]);
         long long v;
         if (!*s)
             continue;
         if (!validate_int(s, 0, 100000, &v))
-            return cell_error(r, row, keys[i], "\"%s\" är inget antal elever.", s);
+            return import_cell_error(r, row, keys[i], "\"%s\" är inget antal elever.", s);
         sum += v;
         any = true;
     }
@@ -190,29 +182,29 @@ static bool read_pupils(const reader_t *r, const csv_row_t *row, long long *out)
     return true;
 }
 
-static bool read_unit_row(const reader_t *r, const csv_row_t *row, unit_row_t *u, reg_import_result_t *res)
+static bool read_unit_row(const import_reader_t *r, const csv_row_t *row, unit_row_t *u, reg_import_result_t *res)
 {
     memset(u, 0, sizeof *u);
     u->line = row->line;
-    u->code = field(r, row, "code");
+    u->code = import_field(r, row, "code");
     if (!validate_unit_code(u->code))
-        return cell_error(r, row, "code", "\"%s\" är ingen enhetskod (åtta siffror för skolenheter, sex för förskolor).", u->code);
-    if (!read_name(r, row, "name", &u->name) || !read_orgnr(r, row, &u->orgnr) ||
+        return import_cell_error(r, row, "code", "\"%s\" är ingen enhetskod (åtta siffror för skolenheter, sex för förskolor).", u->code);
+    if (!read_name(r, row, "name", &u->name) || !import_read_orgnr(r, row, &u->orgnr) ||
         !read_kind(r, row, &u->organiser_kind) || !read_municipality(r, row, "municipality_code", &u->municipality_code))
         return false;
-    u->organiser = *field(r, row, "organiser") ? field(r, row, "organiser") : NULL;
-    u->municipality = *field(r, row, "municipality") ? field(r, row, "municipality") : NULL;
-    const char *county = field(r, row, "county_code");
+    u->organiser = *import_field(r, row, "organiser") ? import_field(r, row, "organiser") : NULL;
+    u->municipality = *import_field(r, row, "municipality") ? import_field(r, row, "municipality") : NULL;
+    const char *county = import_field(r, row, "county_code");
     u->county_code = strlen(county) == 2 && text_is_digits(county, 2) ? county : NULL;
-    u->address = *field(r, row, "address") ? field(r, row, "address") : NULL;
-    u->postal_town = *field(r, row, "postal_town") ? field(r, row, "postal_town") : NULL;
+    u->address = *import_field(r, row, "address") ? import_field(r, row, "address") : NULL;
+    u->postal_town = *import_field(r, row, "postal_town") ? import_field(r, row, "postal_town") : NULL;
     u->forms = r->spec->forms;
     u->pupils = -1;
     if (strcmp(r->spec->kind, "units") == 0) {
         u->grades = read_grades(r, row);
         if (has_column(r, "g_1")) {
             u->forms |= FORM_GRUNDSKOLA;
-            if (strcmp(field(r, row, "g_f"), "J") == 0)
+            if (strcmp(import_field(r, row, "g_f"), "J") == 0)
                 u->forms |= FORM_FORSKOLEKLASS;
         } else {
             u->forms |= FORM_GYMNASIESKOLA;
@@ -230,11 +222,11 @@ static bool read_unit_row(const reader_t *r, const csv_row_t *row, unit_row_t *u
     }
     if (has_column(r, "latitude") && has_column(r, "longitude")) {
         double lat, lon;
-        csv_value_kind_t klat = csv_parse_value(field(r, row, "latitude"), &lat);
-        csv_value_kind_t klon = csv_parse_value(field(r, row, "longitude"), &lon);
+        csv_value_kind_t klat = csv_parse_value(import_field(r, row, "latitude"), &lat);
+        csv_value_kind_t klon = csv_parse_value(import_field(r, row, "longitude"), &lon);
         if (klat == CSV_VALUE && klon == CSV_VALUE) {
             if (lat < 55 || lat > 70 || lon < 10 || lon > 25)
-                return cell_error(r, row, "latitude", "koordinaten %.5f, %.5f ligger inte i Sverige.", lat, lon);
+                return import_cell_error(r, row, "latitude", "koordinaten %.5f, %.5f ligger inte i Sverige.", lat, lon);
             u->latitude = lat, u->longitude = lon, u->has_position = true;
         }
     }
@@ -260,7 +252,7 @@ static bool read_unit_row(const reader_t *r, const csv_row_t *row, unit_row_t *u
     return true;
 }
 
-static bool read_organiser_row(const reader_t *r, const csv_row_t *row, organiser_row_t *o)
+static bool read_organiser_row(const import_reader_t *r, const csv_row_t *row, organiser_row_t *o)
 {
     static const struct { const char *key; unsigned form; } flags[] = {
         {"f_forskola", FORM_FORSKOLA}, {"f_forskoleklass", FORM_FORSKOLEKLASS},
@@ -270,25 +262,25 @@ static bool read_organiser_row(const reader_t *r, const csv_row_t *row, organise
     };
     memset(o, 0, sizeof *o);
     o->line = row->line;
-    if (!read_orgnr(r, row, &o->orgnr) || !read_kind(r, row, &o->kind) || !read_name(r, row, "name", &o->name))
+    if (!import_read_orgnr(r, row, &o->orgnr) || !read_kind(r, row, &o->kind) || !read_name(r, row, "name", &o->name))
         return false;
-    o->legal_form = *field(r, row, "legal_form") ? field(r, row, "legal_form") : NULL;
-    o->postal_town = *field(r, row, "postal_town") ? field(r, row, "postal_town") : NULL;
+    o->legal_form = *import_field(r, row, "legal_form") ? import_field(r, row, "legal_form") : NULL;
+    o->postal_town = *import_field(r, row, "postal_town") ? import_field(r, row, "postal_town") : NULL;
     for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
-        if (strcmp(field(r, row, flags[i].key), "J") == 0)
+        if (strcmp(import_field(r, row, flags[i].key), "J") == 0)
             o->forms |= flags[i].form;
     return true;
 }
 
-static bool read_municipality_row(const reader_t *r, const csv_row_t *row, municipality_row_t *m)
+static bool read_municipality_row(const import_reader_t *r, const csv_row_t *row, municipality_row_t *m)
 {
     memset(m, 0, sizeof *m);
     m->line = row->line;
     if (!read_municipality(r, row, "code", &m->code) || !read_name(r, row, "name", &m->name))
         return false;
-    const char *county = field(r, row, "county_code");
+    const char *county = import_field(r, row, "county_code");
     if (*county && !(strlen(county) == 2 && text_is_digits(county, 2)))
-        return cell_error(r, row, "county_code", "\"%s\" är ingen länskod (två siffror, till exempel 01).", county);
+        return import_cell_error(r, row, "county_code", "\"%s\" är ingen länskod (två siffror, till exempel 01).", county);
     m->county_code = *county ? county : NULL;
     return true;
 }
@@ -395,6 +387,61 @@ static bool record_import(import_apply_t *ap, const char *filename)
     return ok;
 }
 
+static size_t row_size(import_shape_t shape)
+{
+    switch (shape) {
+    case SHAPE_UNITS: return sizeof(unit_row_t);
+    case SHAPE_ORGANISERS: return sizeof(organiser_row_t);
+    case SHAPE_MUNICIPALITIES: return sizeof(municipality_row_t);
+    case SHAPE_INSPECTION: return sizeof(inspection_row_t);
+    case SHAPE_PRESCHOOL_INSPECTION: return sizeof(preschool_inspection_row_t);
+    }
+    return 0;
+}
+
+/* Reads and validates row i into rows[i]; returns its natural key, or NULL (with the
+ * error set) when the row is not valid. */
+static const char *read_row(const import_reader_t *r, const csv_row_t *row, void *rows, size_t i,
+                            reg_import_result_t *res)
+{
+    switch (r->spec->shape) {
+    case SHAPE_UNITS: {
+        unit_row_t *u = &((unit_row_t *)rows)[i];
+        return read_unit_row(r, row, u, res) ? u->code : NULL;
+    }
+    case SHAPE_ORGANISERS: {
+        organiser_row_t *o = &((organiser_row_t *)rows)[i];
+        return read_organiser_row(r, row, o) ? o->orgnr : NULL;
+    }
+    case SHAPE_MUNICIPALITIES: {
+        municipality_row_t *m = &((municipality_row_t *)rows)[i];
+        return read_municipality_row(r, row, m) ? m->code : NULL;
+    }
+    case SHAPE_INSPECTION: {
+        inspection_row_t *d = &((inspection_row_t *)rows)[i];
+        return import_read_inspection_row(r, row, d) ? d->code : NULL;
+    }
+    case SHAPE_PRESCHOOL_INSPECTION: {
+        preschool_inspection_row_t *d = &((preschool_inspection_row_t *)rows)[i];
+        return import_read_preschool_inspection_row(r, row, d) ? d->orgnr : NULL;
+    }
+    }
+    return NULL;
+}
+
+static bool apply_row(import_apply_t *ap, void *rows, size_t i)
+{
+    switch (ap->spec->shape) {
+    case SHAPE_UNITS: return import_apply_unit(ap, &((unit_row_t *)rows)[i]);
+    case SHAPE_ORGANISERS: return import_apply_organiser(ap, &((organiser_row_t *)rows)[i]);
+    case SHAPE_MUNICIPALITIES: return import_apply_municipality(ap, &((municipality_row_t *)rows)[i]);
+    case SHAPE_INSPECTION: return import_apply_inspection(ap, &((inspection_row_t *)rows)[i]);
+    case SHAPE_PRESCHOOL_INSPECTION:
+        return import_apply_preschool_inspection(ap, &((preschool_inspection_row_t *)rows)[i]);
+    }
+    return false;
+}
+
 bool register_import(db_t *db, const viewer_t *v, const char *kind, const char *filename,
                      const char *data, size_t len, int year, arena_t *a, reg_import_result_t *res, char **err)
 {
@@ -402,7 +449,7 @@ bool register_import(db_t *db, const viewer_t *v, const char *kind, const char *
     *err = NULL;
     const import_spec_t *spec = import_spec_find(kind);
     if (!spec) {
-        *err = arena_printf(a, "okänd importtyp \"%s\" (organisers, units, results, background, preschools, municipalities)", kind);
+        *err = arena_printf(a, "okänd importtyp \"%s\" (organisers, units, results, background, preschools, municipalities, inspection, preschool-inspection)", kind);
         return false;
     }
     res->kind = spec->kind;
@@ -415,31 +462,14 @@ bool register_import(db_t *db, const viewer_t *v, const char *kind, const char *
     res->rows_read = (long long)t.nrows;
 
     /* Read and validate every row before anything is written. */
-    reader_t r = {spec, &t, a, err};
-    void *rows = arena_alloc(a, (t.nrows ? t.nrows : 1) *
-                                    (spec->shape == SHAPE_UNITS ? sizeof(unit_row_t)
-                                     : spec->shape == SHAPE_ORGANISERS ? sizeof(organiser_row_t)
-                                                                       : sizeof(municipality_row_t)));
+    import_reader_t r = {spec, &t, a, err, db};
+    void *rows = arena_alloc(a, (t.nrows ? t.nrows : 1) * row_size(spec->shape));
     bool *skip = arena_alloc(a, t.nrows + 1);
     seen_t seen = {0};
     for (size_t i = 0; i < t.nrows; i++) {
         const csv_row_t *row = &t.rows[i];
-        bool ok;
-        const char *key;
-        if (spec->shape == SHAPE_UNITS) {
-            unit_row_t *u = &((unit_row_t *)rows)[i];
-            ok = read_unit_row(&r, row, u, res);
-            key = u->code;
-        } else if (spec->shape == SHAPE_ORGANISERS) {
-            organiser_row_t *o = &((organiser_row_t *)rows)[i];
-            ok = read_organiser_row(&r, row, o);
-            key = o->orgnr;
-        } else {
-            municipality_row_t *m = &((municipality_row_t *)rows)[i];
-            ok = read_municipality_row(&r, row, m);
-            key = m->code;
-        }
-        if (!ok)
+        const char *key = read_row(&r, row, rows, i, res);
+        if (!key)
             return false;
         size_t first = seen_add(&seen, a, key, row->line, t.nrows);
         if (first) {
@@ -447,13 +477,16 @@ bool register_import(db_t *db, const viewer_t *v, const char *kind, const char *
             for (size_t k = 0; k < i && !prev; k++)
                 if (t.rows[k].line == first)
                     prev = &t.rows[k];
-            if (prev && rows_equal(prev, row)) {
+            /* A register file may repeat a row; a delivery of decisions names each unit once. */
+            if (prev && rows_equal(prev, row) && !spec->one_row_per_key) {
                 skip[i] = true;
                 add_skip(res, "dubblett av en tidigare rad");
                 continue;
             }
-            *err = arena_printf(a, "%s: rad %zu, kolumn \"%s\": %s finns redan på rad %zu med andra uppgifter.",
-                                filename, row->line, header_of(&r, spec->columns[0].key), key, first);
+            *err = arena_printf(a, "%s: rad %zu, kolumn \"%s\": %s finns redan på rad %zu%s.", filename, row->line,
+                                import_header_of(&r, spec->columns[0].key), key, first,
+                                spec->one_row_per_key ? "; varje enhet eller huvudman får bara finnas en gång i filen"
+                                                      : " med andra uppgifter");
             return false;
         }
     }
@@ -464,16 +497,9 @@ bool register_import(db_t *db, const viewer_t *v, const char *kind, const char *
     }
     import_apply_t ap = {db, v, spec, a, res->year, res, err, NULL};
     bool ok = import_apply_begin(&ap);
-    for (size_t i = 0; ok && i < t.nrows; i++) {
-        if (skip[i])
-            continue;
-        if (spec->shape == SHAPE_UNITS)
-            ok = import_apply_unit(&ap, &((unit_row_t *)rows)[i]);
-        else if (spec->shape == SHAPE_ORGANISERS)
-            ok = import_apply_organiser(&ap, &((organiser_row_t *)rows)[i]);
-        else
-            ok = import_apply_municipality(&ap, &((municipality_row_t *)rows)[i]);
-    }
+    for (size_t i = 0; ok && i < t.nrows; i++)
+        if (!skip[i])
+            ok = apply_row(&ap, rows, i);
     ok = ok && record_import(&ap, filename);
     if (!ok || db_commit(db) != DB_OK) {
         db_rollback(db);
@@ -483,7 +509,8 @@ bool register_import(db_t *db, const viewer_t *v, const char *kind, const char *
     }
     /* Fresh statistics after a bulk change, so both databases plan the next queries
      * for the tables as they now are (a failure here changes nothing and is ignored). */
-    db_exec(db, "ANALYZE organisers; ANALYZE units; ANALYZE unit_stats; ANALYZE municipalities");
+    db_exec(db, "ANALYZE organisers; ANALYZE units; ANALYZE unit_stats; ANALYZE municipalities;"
+                " ANALYZE inspection_decisions; ANALYZE preschool_inspections");
     return true;
 }
 

@@ -57,7 +57,7 @@ static int import_form(request_t *req, int status, const reg_import_result_t *do
         html_printf(o, "<p>%s</p><p>Ingenting i databasen ändrades. Rätta filen och försök igen.</p></div>\n", failure);
     }
     widget_error_summary(req);
-    html_raw(o, "<p class=\"lead\">Läs in Skolverkets och SCB:s filer som de publiceras (CSV, UTF-8 eller "
+    html_raw(o, "<p class=\"lead\">Läs in Skolverkets, SCB:s och Skolinspektionens filer som de publiceras (CSV eller XLSX; CSV i UTF-8 eller "
                 "Windows-1252, semikolon eller komma). En import sparas helt eller inte alls, och samma fil kan "
                 "läsas in igen utan att något ändras.</p>\n");
     html_raw(o, "<form method=\"post\" action=\"/import\" enctype=\"multipart/form-data\" class=\"card form\" novalidate>\n");
@@ -79,7 +79,7 @@ static int import_form(request_t *req, int status, const reg_import_result_t *do
     widget_field_invalid(req, "year");
     html_raw(o, "></div>\n<div class=\"field\"><label for=\"f-file\">Fil</label>");
     widget_field_error(req, "file");
-    html_raw(o, "<input id=\"f-file\" name=\"file\" type=\"file\" accept=\".csv,text/csv\" required");
+    html_raw(o, "<input id=\"f-file\" name=\"file\" type=\"file\" accept=\".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\" required");
     widget_field_invalid(req, "file");
     html_raw(o, "></div>\n<button type=\"submit\" class=\"button\">Importera</button>\n</form>\n");
     recent_imports(req);

@@ -104,23 +104,47 @@ static const csv_column_t municipality_columns[] = {
     {"county_code", "county_code|Länskod|LÄN", false},
 };
 
+/* Skolinspektionen's delivery to the agency; the format is documented in docs/IMPORT.md. */
+static const csv_column_t inspection_columns[] = {
+    {"code", "Skolenhetskod|Skol-enhetskod|Skolenhetens kod", true},
+    {"name", "Skolenhetens namn|Skolenhet|Skola", true},
+    {"orgnr", "Huvudmannens organisationsnummer|Organisationsnummer|Huvudman orgnr", true},
+    {"decision_date", "Beslutsdatum|Datum för beslut", true},
+    {"injunction", "Föreläggande|Typ av föreläggande|Ingripande", true},
+    {"work_areas", "Antal arbetsområden|Arbetsområden", true},
+    {"critical_factors", "Antal kritiska faktorer|Kritiska faktorer", true},
+};
+
+static const csv_column_t preschool_inspection_columns[] = {
+    {"orgnr", "Huvudmannens organisationsnummer|Organisationsnummer|Huvudman orgnr", true},
+    {"name", "Huvudman|Huvudmannens namn", true},
+    {"decision_date", "Beslutsdatum|Datum för beslut", true},
+    {"conditions", "Förutsättningar för utbildningen i förskolan|Förutsättningar", true},
+    {"development", "Utveckling av utbildningen i förskolan|Utveckling", true},
+};
+
 static const import_spec_t specs[] = {
     {"organisers", "Huvudmän (Skolenhetsregistret)", SHAPE_ORGANISERS, organiser_columns,
-     N(organiser_columns), NULL, 0, false, 0, NULL},
+     N(organiser_columns), NULL, 0, false, 0, NULL, false},
     {"units", "Skolenheter (Skolenhetsregistret)", SHAPE_UNITS, register_unit_columns,
-     N(register_unit_columns), NULL, 0, false, 0, NULL},
+     N(register_unit_columns), NULL, 0, false, 0, NULL, false},
     {"results", "Slutbetyg årskurs 9 per skolenhet", SHAPE_UNITS, results_columns, N(results_columns),
-     results_stats, N(results_stats), true, FORM_GRUNDSKOLA, NULL},
+     results_stats, N(results_stats), true, FORM_GRUNDSKOLA, NULL, false},
     {"background", "Elever och bakgrund per skolenhet", SHAPE_UNITS, background_columns,
-     N(background_columns), background_stats, N(background_stats), true, FORM_GRUNDSKOLA, NULL},
+     N(background_columns), background_stats, N(background_stats), true, FORM_GRUNDSKOLA, NULL, false},
     {"preschools", "Förskolor", SHAPE_UNITS, preschool_columns, N(preschool_columns), preschool_stats,
-     N(preschool_stats), true, FORM_FORSKOLA, "Huvudman"},
+     N(preschool_stats), true, FORM_FORSKOLA, "Huvudman", false},
     {"municipalities", "Kommuner och län", SHAPE_MUNICIPALITIES, municipality_columns,
-     N(municipality_columns), NULL, 0, false, 0, NULL},
+     N(municipality_columns), NULL, 0, false, 0, NULL, false},
+    {"inspection", "Skolinspektionens underlag (skolenheter)", SHAPE_INSPECTION, inspection_columns,
+     N(inspection_columns), NULL, 0, false, 0, NULL, true},
+    {"preschool-inspection", "Skolinspektionens beslut om förskola (huvudmän)", SHAPE_PRESCHOOL_INSPECTION,
+     preschool_inspection_columns, N(preschool_inspection_columns), NULL, 0, false, 0, NULL, true},
 };
 
 const char *const register_import_kinds[] = {"organisers", "units", "results", "background",
-                                             "preschools", "municipalities", NULL};
+                                             "preschools", "municipalities", "inspection",
+                                             "preschool-inspection", NULL};
 
 const import_spec_t *import_spec_find(const char *kind)
 {

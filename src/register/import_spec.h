@@ -19,7 +19,13 @@ typedef struct stat_column {
     stat_domain_t domain;
 } stat_column_t;
 
-typedef enum import_shape { SHAPE_ORGANISERS, SHAPE_UNITS, SHAPE_MUNICIPALITIES } import_shape_t;
+typedef enum import_shape {
+    SHAPE_ORGANISERS,
+    SHAPE_UNITS,
+    SHAPE_MUNICIPALITIES,
+    SHAPE_INSPECTION,           /* Skolinspektionen's decisions per school unit */
+    SHAPE_PRESCHOOL_INSPECTION, /* decisions on an organiser's preschools */
+} import_shape_t;
 
 typedef struct import_spec {
     const char *kind;
@@ -32,6 +38,7 @@ typedef struct import_spec {
     bool needs_year;             /* statistics are stored per year */
     unsigned forms;              /* school forms every unit in the file has */
     const char *placeholder_org; /* how to name an organiser the file only gives a number for */
+    bool one_row_per_key;        /* a repeated key is an error even when the rows are equal */
 } import_spec_t;
 
 const import_spec_t *import_spec_find(const char *kind);
@@ -65,6 +72,45 @@ typedef struct municipality_row {
     const char *code, *name, *county_code;
 } municipality_row_t;
 
+/* Skolinspektionen's decision on a school unit. */
+typedef struct inspection_row {
+    size_t line;
+    const char *code, *orgnr, *decision_date;
+    bool fine;
+    long long work_areas, critical_factors;
+    int64_t unit_id;
+} inspection_row_t;
+
+/* A decision on an organiser's preschools; at least one of the two areas. */
+typedef struct preschool_inspection_row {
+    size_t line;
+    const char *orgnr, *decision_date;
+    bool conditions, development;
+    int64_t organiser_id;
+} preschool_inspection_row_t;
+
+/* Reading one file's rows: the spec, the table and where a message goes. */
+typedef struct import_reader {
+    const import_spec_t *spec;
+    const csv_table_t *t;
+    arena_t *a;
+    char **err;
+    db_t *db;
+} import_reader_t;
+
+/* The field of a column by key ("" when absent), and the header it was found under. */
+const char *import_field(const import_reader_t *r, const csv_row_t *row, const char *key);
+const char *import_header_of(const import_reader_t *r, const char *key);
+/* Sets the error for one cell: "fil.csv: rad 17, kolumn "X": …". Returns false. */
+bool import_cell_error(const import_reader_t *r, const csv_row_t *row, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+bool import_read_orgnr(const import_reader_t *r, const csv_row_t *row, const char **out);
+
+/* Reading and writing Skolinspektionen's decisions (import_decisions.c). */
+bool import_read_inspection_row(const import_reader_t *r, const csv_row_t *row, inspection_row_t *out);
+bool import_read_preschool_inspection_row(const import_reader_t *r, const csv_row_t *row,
+                                          preschool_inspection_row_t *out);
+
 /* Applies validated rows inside the caller's write transaction (import_apply.c). */
 typedef struct import_apply {
     db_t *db;
@@ -81,5 +127,7 @@ bool import_apply_begin(import_apply_t *ap);
 bool import_apply_unit(import_apply_t *ap, const unit_row_t *row);
 bool import_apply_organiser(import_apply_t *ap, const organiser_row_t *row);
 bool import_apply_municipality(import_apply_t *ap, const municipality_row_t *row);
+bool import_apply_inspection(import_apply_t *ap, const inspection_row_t *row);
+bool import_apply_preschool_inspection(import_apply_t *ap, const preschool_inspection_row_t *row);
 
 #endif

@@ -2,6 +2,7 @@
 #include "pages_common.h"
 #include "../base/fmt.h"
 #include "../io/export.h"
+#include "../selection/selection_pages.h"
 #include <math.h>
 #include <string.h>
 
@@ -353,6 +354,7 @@ int register_unit_page(request_t *req)
         html_raw(o, "</tbody></table></div>\n<p class=\"hint\">År = kalenderåret då läsåret slutar "
                     "(2024/25 redovisas som 2025).</p>\n");
     }
+    selection_unit_section(req, u->id, 0, u->code);
     layout_end(req);
     return respond_html(req, 200);
 }

@@ -245,8 +245,10 @@ void selection_criteria_score(const sel_unit_t *units, size_t n, const sel_crite
     double wsum = 0;
     for (size_t c = 0; c < ncrit; c++)
         wsum += crit[c].weight;
-    for (size_t i = 0; i < n; i++)
-        rows[i] = (sel_score_row_t){i, true, 0, 0};
+    for (size_t i = 0; i < n; i++) {
+        double *pct = rows[i].percentile; /* the caller's, or NULL */
+        rows[i] = (sel_score_row_t){i, true, 0, 0, pct};
+    }
     for (size_t c = 0; c < ncrit; c++) {
         /* Orient so that "worse" is "higher", then 100 = the worst value. */
         size_t have = 0;
@@ -256,6 +258,8 @@ void selection_criteria_score(const sel_unit_t *units, size_t n, const sel_crite
         qsort(column, have, sizeof *column, double_cmp);
         for (size_t i = 0; i < n; i++) {
             double x = units[i].values[c];
+            if (rows[i].percentile)
+                rows[i].percentile[c] = NAN;
             if (isnan(x)) {
                 rows[i].eligible = false;
                 continue;
@@ -264,6 +268,8 @@ void selection_criteria_score(const sel_unit_t *units, size_t n, const sel_crite
                 rows[i].eligible = false;
             double pct = 100.0 * (double)count_le(column, have, x * crit[c].direction) / (double)have;
             rows[i].score += crit[c].weight * pct / wsum;
+            if (rows[i].percentile)
+                rows[i].percentile[c] = pct;
         }
     }
     free(column);

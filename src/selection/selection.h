@@ -75,7 +75,10 @@ typedef struct sel_score_row {
     bool eligible;            /* has every value and passes every threshold */
     double score;             /* weighted mean of the oriented percentiles, 100 = worst */
     int rank;                 /* 1 = worst; 0 when not eligible */
+    double *percentile;       /* optional (ncrit, set by the caller): each criterion's oriented
+                                 percentile, 100 = the worst; NAN when the value is missing */
 } sel_score_row_t;
+/* rows[i].percentile is read before the rows are filled: set it (or NULL) for every row. */
 void selection_criteria_score(const sel_unit_t *units, size_t n, const sel_criterion_t *crit, size_t ncrit,
                               sel_score_row_t *rows);
 

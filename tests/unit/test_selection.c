@@ -155,10 +155,13 @@ static void criteria_score_with_threshold(void **state)
     const double a[] = {180}, b[] = {220}, c[] = {200}, d[] = {NAN};
     const sel_unit_t units[] = {{"a", a}, {"b", b}, {"c", c}, {"d", d}};
     const sel_criterion_t crit[] = {{"merit17", -1, 1, 200}};
-    sel_score_row_t rows[4];
+    double pct[4][1];
+    sel_score_row_t rows[4] = {{.percentile = pct[0]}, {.percentile = pct[1]}, {.percentile = pct[2]}, {.percentile = pct[3]}};
     selection_criteria_score(units, 4, crit, 1, rows);
     assert_string_equal(units[rows[0].unit].code, "a");
     NEAR(rows[0].score, 100);
+    NEAR(rows[0].percentile[0], 100); /* the oriented percentile is kept for the explanation */
+    assert_true(isnan(rows[3].percentile[0]));
     assert_int_equal(rows[0].rank, 1);
     assert_string_equal(units[rows[1].unit].code, "c");
     NEAR(rows[1].score, 200.0 / 3);

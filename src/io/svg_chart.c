@@ -1,0 +1,56 @@
+/* svg_chart.c — a value against a national distribution, as inline SVG. Colours come
+ * from presentation attributes, which the page's style policy allows. */
+#include "svg_chart.h"
+#include "../base/fmt.h"
+#include "../html/html.h"
+#include <math.h>
+
+enum { WIDTH = 320, HEIGHT = 44, PAD = 10 };
+
+static double quantile(const double *sorted, size_t n, double q)
+{
+    double pos = q * (double)(n - 1);
+    size_t lo = (size_t)floor(pos), hi = lo + 1 < n ? lo + 1 : lo;
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - (double)lo);
+}
+
+void svg_distribution(buf_t *o, const char *label, const double *sorted, size_t n, double value,
+                      const char *value_text)
+{
+    if (n == 0 || isnan(value))
+        return;
+    double lo = sorted[0], hi = sorted[n - 1];
+    if (value < lo)
+        lo = value;
+    if (value > hi)
+        hi = value;
+    double span = hi > lo ? hi - lo : 1;
+#define X(v) (PAD + ((v) - lo) / span * (WIDTH - 2 * PAD))
+    double q1 = quantile(sorted, n, 0.25), med = quantile(sorted, n, 0.5), q3 = quantile(sorted, n, 0.75);
+    buf_t alt = BUF_INIT;
+    buf_printf(&alt, "%s: enhetens värde ", label);
+    buf_puts(&alt, value_text);
+    buf_puts(&alt, ". Hälften av landets enheter ligger mellan ");
+    fmt_decimal_sv(&alt, q1, 1);
+    buf_puts(&alt, " och ");
+    fmt_decimal_sv(&alt, q3, 1);
+    buf_puts(&alt, ", medianen är ");
+    fmt_decimal_sv(&alt, med, 1);
+    buf_puts(&alt, ".");
+    html_raw(o, "<figure class=\"dist\"><svg viewBox=\"0 0 320 44\" width=\"320\" height=\"44\" role=\"img\" aria-label=\"");
+    html_text(o, buf_cstr(&alt));
+    html_raw(o, "\">");
+    html_printf(o, "<line x1=\"%d\" y1=\"22\" x2=\"%d\" y2=\"22\" stroke=\"#8a8a8a\" stroke-width=\"2\"/>", PAD,
+                WIDTH - PAD);
+    html_printf(o, "<rect x=\"%.1f\" y=\"12\" width=\"%.1f\" height=\"20\" fill=\"#cfe3f3\" stroke=\"#1f5f8b\"/>", X(q1),
+                X(q3) - X(q1) > 1 ? X(q3) - X(q1) : 1);
+    html_printf(o, "<line x1=\"%.1f\" y1=\"10\" x2=\"%.1f\" y2=\"34\" stroke=\"#1f5f8b\" stroke-width=\"2\"/>", X(med),
+                X(med));
+    html_printf(o, "<circle cx=\"%.1f\" cy=\"22\" r=\"7\" fill=\"#b3261e\" stroke=\"#ffffff\" stroke-width=\"2\"/>",
+                X(value));
+    html_raw(o, "</svg><figcaption>");
+    html_text(o, buf_cstr(&alt));
+    html_raw(o, "</figcaption></figure>");
+#undef X
+    buf_free(&alt);
+}

@@ -1,0 +1,16 @@
+/* svg_chart.h — small inline SVG charts for pages (no script, no external files). */
+#ifndef SV_SVG_CHART_H
+#define SV_SVG_CHART_H
+#include "../base/buf.h"
+#include <stdbool.h>
+#include <stddef.h>
+
+/* One value against the national distribution of the same variable: a strip from the
+ * lowest to the highest value, the middle half (25th–75th percentile) as a box, the
+ * median as a line and the unit's value as a marked dot. sorted holds the n national
+ * values in ascending order. label names the variable; value_text is the unit's value
+ * as shown in the text. The chart carries its own text alternative. */
+void svg_distribution(buf_t *o, const char *label, const double *sorted, size_t n, double value,
+                      const char *value_text);
+
+#endif

@@ -1,0 +1,138 @@
+/* offer_pages.c — offers as the organiser sees them (its own only: the store scopes
+ * every read) and as the agency follows them: the units offered, why each was chosen,
+ * and the answer — accept, or decline with a reason. */
+#include "selection_pages.h"
+#include "rounds.h"
+#include "../base/fmt.h"
+#include "../html/layout.h"
+#include "../register/register.h"
+#include <string.h>
+
+int selection_offers_page(request_t *req)
+{
+    layout_begin(req, "Erbjudanden om samverkan");
+    buf_t *o = &req->body;
+    offer_t *f;
+    size_t n = offers_list(req->db, &req->viewer, 0, &req->arena, &f);
+    if (!n) {
+        html_raw(o, "<p class=\"empty\">Det finns inga erbjudanden.</p>\n");
+    } else {
+        html_raw(o, TABLE_OPEN("Erbjudanden") "<thead><tr><th scope=\"col\">Omgång</th><th scope=\"col\">Beslutsdatum"
+                    "</th><th scope=\"col\">Huvudman</th><th scope=\"col\">Svar</th></tr></thead><tbody>\n");
+        for (size_t i = 0; i < n; i++)
+            html_printf(o, "<tr><td><a href=\"/offers/%lld\">%s</a></td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
+                        (long long)f[i].id, f[i].round_name, f[i].decision_date ? f[i].decision_date : "",
+                        f[i].organiser, offers_status_label(f[i].status));
+        html_raw(o, "</tbody></table></div>\n");
+    }
+    layout_end(req);
+    return respond_html(req, 200);
+}
+
+/* The offered units with the reason each was chosen and, for the unit's own ranking,
+ * the explanation of its place. */
+static void offered_units(request_t *req, const offer_t *f)
+{
+    buf_t *o = &req->body;
+    round_t *r = rounds_get(req->db, f->round_id, &req->arena);
+    round_choice_t *c;
+    size_t n = r ? rounds_choices(req->db, r->id, &req->arena, &c) : 0;
+    ranking_t rk[RANK_METHOD_COUNT];
+    bool have[RANK_METHOD_COUNT] = {false};
+    html_raw(o, "<h2>Enheter som ingår</h2>\n<ul class=\"offered\">");
+    for (size_t i = 0; i < n; i++) {
+        if (c[i].organiser_id != f->organiser_id)
+            continue;
+        html_printf(o, "<li><h3><a href=\"/units/%s\">%s</a> <span class=\"muted\">%s · %s</span></h3>", c[i].code,
+                    c[i].name, c[i].code, register_forms_label(&req->arena, c[i].school_forms));
+        html_printf(o, "<p><strong>%s %s.</strong> Skäl: %s</p>",
+                    strcmp(c[i].decision, "supplementary") == 0 ? "Tilläggsbeslut" : "Beslut",
+                    c[i].decision_date ? c[i].decision_date : "", c[i].reason);
+        int m = ranking_method_from_key(c[i].ranking);
+        if (m >= 0) {
+            char *err = NULL;
+            if (!have[m])
+                have[m] = rounds_ranking(req->db, r, (rank_method_t)m, &req->arena, &rk[m], &err);
+            const rank_row_t *row = have[m] ? ranking_find(&rk[m], c[i].code) : NULL;
+            if (row)
+                html_printf(o, "<p>%s: %s</p>", ranking_method_label((rank_method_t)m),
+                            ranking_explain(&rk[m], row, &req->arena));
+        }
+        html_raw(o, "</li>\n");
+    }
+    html_raw(o, "</ul>\n");
+}
+
+static int offer_view(request_t *req, offer_t *f, int status)
+{
+    layout_begin(req, arena_printf(&req->arena, "Erbjudande: %s", f->round_name));
+    buf_t *o = &req->body;
+    if (strcmp(req_param(req, "klart"), "1") == 0)
+        widget_notice(req, "success", "Tack! Svaret är registrerat och Skolverket ser det.");
+    html_raw(o, "<dl class=\"facts\">");
+    html_printf(o, "<dt>Huvudman</dt><dd>%s (%s)</dd><dt>Beslutsdatum</dt><dd>%s</dd><dt>Svar</dt><dd>%s</dd>",
+                f->organiser, register_orgnr_display(&req->arena, f->orgnr), f->decision_date ? f->decision_date : "",
+                offers_status_label(f->status));
+    if (*f->reason)
+        html_printf(o, "<dt>Skäl</dt><dd>%s</dd>", f->reason);
+    if (f->answered_at) {
+        buf_t when = BUF_INIT;
+        fmt_datetime(&when, f->answered_at);
+        html_printf(o, "<dt>Besvarat</dt><dd>%s av %s</dd>", buf_cstr(&when), f->answered_by ? f->answered_by : "");
+        buf_free(&when);
+    }
+    html_raw(o, "</dl>\n<p>Skolverket erbjuder er att delta i Samverkan för bästa skola. Samverkan pågår i regel i tre "
+                "till fyra år och omfattar en nulägesanalys, en åtgärdsplan och insatser som ett lärosäte genomför.</p>\n");
+    offered_units(req, f);
+    if (strcmp(f->status, "pending") == 0 && req->viewer.role == ROLE_ORGANISER) {
+        html_raw(o, "<h2 id=\"svar\">Ert svar</h2>\n");
+        widget_error_summary(req);
+        html_printf(o, "<form method=\"post\" action=\"/offers/%lld\" class=\"card form\" novalidate>", (long long)f->id);
+        widget_csrf(req);
+        html_raw(o, "<fieldset><legend>Vill ni delta?</legend>");
+        widget_field_error(req, "answer");
+        html_printf(o, "<label class=\"check\"><input type=\"radio\" name=\"answer\" value=\"accept\"%s> Ja, vi tackar ja"
+                       "</label><label class=\"check\"><input type=\"radio\" name=\"answer\" value=\"decline\"%s> Nej, "
+                       "vi tackar nej</label></fieldset>",
+                    strcmp(req_param(req, "answer"), "accept") == 0 ? " checked" : "",
+                    strcmp(req_param(req, "answer"), "decline") == 0 ? " checked" : "");
+        html_raw(o, "<div class=\"field\"><label for=\"f-reason\">Skäl eller kommentar</label>"
+                    "<p class=\"hint\" id=\"reason-hint\">Krävs om ni tackar nej.</p>");
+        widget_field_error(req, "reason");
+        html_printf(o, "<textarea id=\"f-reason\" name=\"reason\" rows=\"4\" aria-describedby=\"reason-hint\"");
+        widget_field_invalid(req, "reason");
+        html_printf(o, ">%s</textarea></div><button type=\"submit\" class=\"button\">Skicka svaret</button></form>\n",
+                    req_param(req, "reason"));
+    }
+    layout_end(req);
+    return respond_html(req, status);
+}
+
+int selection_offer_page(request_t *req)
+{
+    offer_t *f = offers_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena);
+    if (!f)
+        return respond_error(req, 404, "Erbjudandet finns inte, eller så har du inte tillgång till det.");
+    return offer_view(req, f, 200);
+}
+
+int selection_offer_answer(request_t *req)
+{
+    offer_t *f = offers_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena);
+    if (!f)
+        return respond_error(req, 404, "Erbjudandet finns inte, eller så har du inte tillgång till det.");
+    const char *answer = req_param(req, "answer");
+    if (!*answer && !req->nerrors)
+        req_add_error(req, "answer", "Välj ja eller nej.");
+    if (strcmp(answer, "decline") == 0 && !req_param(req, "reason")[0])
+        req_add_error(req, "reason", "Skriv varför ni tackar nej.");
+    if (req->nerrors)
+        return offer_view(req, f, 400);
+    char *err = NULL;
+    if (!offers_answer(req->db, &req->viewer, f->id, strcmp(answer, "accept") == 0, req_param(req, "reason"),
+                       &req->arena, &err)) {
+        req_add_error(req, "answer", err);
+        return offer_view(req, f, 409);
+    }
+    return respond_redirect(req, arena_printf(&req->arena, "/offers/%lld?klart=1", (long long)f->id));
+}

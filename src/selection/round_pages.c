@@ -1,0 +1,399 @@
+/* round_pages.c — the analyst's pages for selection rounds: the list, a new round, and
+ * one round with its inputs, choices, decision, supplementary decisions, offers and
+ * counts. */
+#include "selection_pages.h"
+#include "rounds.h"
+#include "../base/fmt.h"
+#include "../html/layout.h"
+#include "../register/register.h"
+#include <string.h>
+
+const char *const selection_method_keys[] = {"inspection", "results", "preschool", "criteria", NULL};
+
+static const char *status_label(const round_t *r)
+{
+    if (strcmp(r->status, "decided") == 0)
+        return "Beslutad";
+    return r->frozen_at ? "Öppen, underlaget fryst" : "Öppen, underlaget inte fryst";
+}
+
+int selection_rounds_page(request_t *req)
+{
+    layout_begin(req, "Urval");
+    buf_t *o = &req->body;
+    round_t *rounds;
+    size_t n = rounds_list(req->db, &req->arena, &rounds);
+    html_raw(o, "<p class=\"lead\">Urvalet görs två gånger om året. En omgång fryser sitt underlag — Skolinspektionens "
+                "beslut, resultat, bakgrund, förskoleindex och kriterier — så att rangordningen blir densamma varje "
+                "gång den räknas om, även efter nya importer.</p>\n");
+    html_raw(o, "<p><a href=\"/criteria\">Kriterieuppsättningar</a> · <a href=\"/offers\">Erbjudanden och svar</a></p>\n");
+    if (n) {
+        html_raw(o, TABLE_OPEN("Urvalsomgångar") "<thead><tr><th scope=\"col\">Omgång</th><th scope=\"col\">Planerat "
+                    "beslut</th><th scope=\"col\">Status</th><th scope=\"col\">Beslutsdatum</th></tr></thead><tbody>\n");
+        for (size_t i = 0; i < n; i++)
+            html_printf(o, "<tr><td><a href=\"/rounds/%lld\">%s</a></td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
+                        (long long)rounds[i].id, rounds[i].name, rounds[i].planned_date, status_label(&rounds[i]),
+                        rounds[i].decision_date ? rounds[i].decision_date : "–");
+        html_raw(o, "</tbody></table></div>\n");
+    } else {
+        html_raw(o, "<p class=\"empty\">Ingen urvalsomgång än.</p>\n");
+    }
+    html_raw(o, "<h2 id=\"ny\">Ny omgång</h2>\n");
+    widget_error_summary(req);
+    html_raw(o, "<form method=\"post\" action=\"/rounds\" class=\"card form narrow\" novalidate>\n");
+    widget_csrf(req);
+    widget_input(req, "name", "Namn", "text", req_param(req, "name"), "Till exempel \"Urval våren 2026\".", "off");
+    widget_input(req, "planned_date", "Planerat beslutsdatum", "date", req_param(req, "planned_date"), "ÅÅÅÅ-MM-DD",
+                 "off");
+    html_raw(o, "<button type=\"submit\" class=\"button\">Skapa omgången</button>\n</form>\n");
+    layout_end(req);
+    return respond_html(req, 200);
+}
+
+int selection_round_create(request_t *req)
+{
+    if (req->nerrors) {
+        selection_rounds_page(req);
+        return req->status = 400;
+    }
+    char *err = NULL;
+    int64_t id = rounds_create(req->db, &req->viewer, req_param(req, "name"), req_param(req, "planned_date"),
+                               &req->arena, &err);
+    if (!id) {
+        req_add_error(req, "name", err);
+        selection_rounds_page(req);
+        return req->status = 422;
+    }
+    return respond_redirect(req, arena_printf(&req->arena, "/rounds/%lld", (long long)id));
+}
+
+static round_t *load_round(request_t *req)
+{
+    return rounds_get(req->db, req_param_int(req, "id", 0), &req->arena);
+}
+
+static void counts_section(request_t *req, const round_t *r)
+{
+    buf_t *o = &req->body;
+    round_counts_t c;
+    rounds_counts(req->db, r->id, &c);
+    html_raw(o, "<h2>Antal</h2>\n<dl class=\"facts counts\">");
+    html_raw(o, "<dt>Huvudmän som erbjudits</dt><dd>");
+    html_int(o, c.offered);
+    html_raw(o, "</dd><dt>Tackat ja</dt><dd>");
+    html_int(o, c.accepted);
+    html_raw(o, "</dd><dt>Tackat nej</dt><dd>");
+    html_int(o, c.declined);
+    html_raw(o, "</dd><dt>Väntar på svar</dt><dd>");
+    html_int(o, c.pending);
+    html_raw(o, "</dd><dt>Valda enheter</dt><dd>");
+    html_int(o, c.units);
+    if (c.supplementary) {
+        html_raw(o, " (varav ");
+        html_int(o, c.supplementary);
+        html_raw(o, " genom tilläggsbeslut)");
+    }
+    html_raw(o, "</dd>");
+    for (int f = 0; f < SCHOOL_FORM_COUNT; f++)
+        if (c.by_form[f]) {
+            html_printf(o, "<dt>%s</dt><dd>", register_form_label_by_key(register_form_key(f)));
+            html_int(o, c.by_form[f]);
+            html_raw(o, "</dd>");
+        }
+    html_raw(o, "</dl>\n");
+}
+
+static void select_year(request_t *req, const char *name, const char *label, int value, const char *hint)
+{
+    buf_t *o = &req->body;
+    const char *v = req_has_param(req, name) ? req_param(req, name)
+                                             : (value ? arena_printf(&req->arena, "%d", value) : "");
+    html_printf(o, "<div class=\"field\"><label for=\"f-%s\">%s</label><p class=\"hint\" id=\"%s-hint\">%s</p>", name,
+                label, name, hint);
+    widget_field_error(req, name);
+    html_printf(o, "<input id=\"f-%s\" name=\"%s\" inputmode=\"numeric\" class=\"short\" value=\"%s\" "
+                   "aria-describedby=\"%s-hint\"",
+                name, name, v, name);
+    widget_field_invalid(req, name);
+    html_raw(o, "></div>\n");
+}
+
+static const char *param_or(request_t *req, const char *name, const char *value)
+{
+    return req_has_param(req, name) ? req_param(req, name) : (value ? value : "");
+}
+
+static void inputs_form(request_t *req, const round_t *r)
+{
+    buf_t *o = &req->body;
+    html_printf(o, "<form method=\"post\" action=\"/rounds/%lld/inputs\" class=\"card form\" novalidate>\n",
+                (long long)r->id);
+    widget_csrf(req);
+    select_year(req, "results_year", "Resultatår", r->results_year,
+                "Kalenderåret då läsåret slutar (2024/25 = 2025) för slutbetygen.");
+    select_year(req, "background_year", "Bakgrundsår", r->background_year,
+                "Året för elevbakgrunden; den kan komma från ett annat års fil.");
+    select_year(req, "preschool_year", "Förskoleår", r->preschool_year, "Året för förskolestatistiken (15 oktober).");
+    widget_input(req, "inspection_from", "Skolinspektionens beslut från", "date",
+                 param_or(req, "inspection_from", r->inspection_from), "Tom: alla beslut före slutdatumet.", "off");
+    widget_input(req, "inspection_to", "Skolinspektionens beslut till och med", "date",
+                 param_or(req, "inspection_to", r->inspection_to), "Tom: alla beslut.", "off");
+    html_raw(o, "<div class=\"field\"><label for=\"f-criteria\">Kriterieuppsättning</label>");
+    widget_field_error(req, "criteria_set");
+    html_raw(o, "<select id=\"f-criteria\" name=\"criteria_set\"><option value=\"\">Ingen</option>");
+    db_stmt_t *st = db_prepare(req->db, "SELECT id, name, version FROM criteria_sets ORDER BY name, version DESC");
+    long long chosen = req_has_param(req, "criteria_set") ? req_param_int(req, "criteria_set", 0) : r->criteria_set_id;
+    while (st && db_step(st) == DB_ROW)
+        html_printf(o, "<option value=\"%lld\"%s>%s, version %lld</option>", (long long)db_col_int(st, 0),
+                    db_col_int(st, 0) == chosen ? " selected" : "", db_col_text(st, 1), (long long)db_col_int(st, 2));
+    db_done(st);
+    html_raw(o, "</select></div>\n");
+    widget_input(req, "preschool_vars", "Variabler i förskoleindexet", "text",
+                 param_or(req, "preschool_vars", r->preschool_vars),
+                 "Nycklar med komma emellan: degree_share, no_ped_share, children_per_staff, foreign_bg, "
+                 "parents_compulsory (de som är importerade).", "off");
+    widget_input(req, "preschool_weights", "Vikter", "text", param_or(req, "preschool_weights", r->preschool_weights),
+                 "En vikt per variabel, till exempel 1,2. Tom: lika vikter.", "off");
+    widget_input(req, "result_var", "Resultatvariabel", "text", param_or(req, "result_var", r->result_var),
+                 "merit17, pass_all eller eligible_voc.", "off");
+    widget_input(req, "background_vars", "Bakgrundsvariabler", "text",
+                 param_or(req, "background_vars", r->background_vars), "Till exempel foreign_bg,parents_post_sec.",
+                 "off");
+    bool prefer = req_has_param(req, "results_year") ? strcmp(req_param(req, "prefer_coordinated"), "1") == 0
+                                                     : r->prefer_coordinated;
+    html_printf(o, "<div class=\"field\"><label class=\"check\"><input type=\"checkbox\" name=\"prefer_coordinated\" "
+                   "value=\"1\"%s> Samordnat urval: förskolor hos huvudmän som också är skolkandidater listas först"
+                   "</label></div>\n",
+                prefer ? " checked" : "");
+    html_raw(o, "<button type=\"submit\" class=\"button\">Frys underlaget</button>\n"
+                "<p class=\"hint\">Frysningen kopierar alla värden rangordningarna läser. Den kan göras om tills "
+                "omgången är beslutad.</p></form>\n");
+}
+
+static void choices_section(request_t *req, const round_t *r)
+{
+    buf_t *o = &req->body;
+    round_choice_t *c;
+    size_t n = rounds_choices(req->db, r->id, &req->arena, &c);
+    html_raw(o, "<h2 id=\"val\">Valda enheter</h2>\n");
+    if (!n) {
+        html_raw(o, "<p class=\"empty\">Inga enheter valda än. Välj dem i rangordningarna ovan, med ett skäl för "
+                    "varje.</p>\n");
+        return;
+    }
+    bool open = strcmp(r->status, "open") == 0;
+    html_raw(o, TABLE_OPEN("Valda enheter") "<thead><tr><th scope=\"col\">Enhet</th><th scope=\"col\">Huvudman</th>"
+                "<th scope=\"col\">Skolformer</th><th scope=\"col\">Rangordning</th><th scope=\"col\">Skäl</th>"
+                "<th scope=\"col\">Beslut</th>");
+    if (open)
+        html_raw(o, "<th scope=\"col\"><span class=\"visually-hidden\">Ta bort</span></th>");
+    html_raw(o, "</tr></thead><tbody>\n");
+    for (size_t i = 0; i < n; i++) {
+        int m = ranking_method_from_key(c[i].ranking);
+        html_printf(o, "<tr><td><a href=\"/units/%s\">%s</a> <span class=\"muted\">%s</span></td>"
+                       "<td><a href=\"/organisers/%s\">%s</a></td><td>%s</td><td>%s</td><td>%s</td><td class=\"nowrap\">%s %s</td>",
+                    c[i].code, c[i].name, c[i].code, c[i].orgnr, c[i].organiser,
+                    register_forms_label(&req->arena, c[i].school_forms),
+                    m >= 0 ? ranking_method_label((rank_method_t)m) : "Efter dialog", c[i].reason,
+                    strcmp(c[i].decision, "supplementary") == 0 ? "Tilläggsbeslut" : "Beslut",
+                    c[i].decision_date ? c[i].decision_date : "(inte fattat)");
+        if (open) {
+            html_printf(o, "<td><form method=\"post\" action=\"/rounds/%lld/choices/%lld/remove\" class=\"inline\">",
+                        (long long)r->id, (long long)c[i].id);
+            widget_csrf(req);
+            html_printf(o, "<button type=\"submit\" class=\"button secondary small\">Ta bort "
+                           "<span class=\"visually-hidden\">%s</span></button></form></td>",
+                        c[i].name);
+        }
+        html_raw(o, "</tr>\n");
+    }
+    html_raw(o, "</tbody></table></div>\n");
+}
+
+static void offers_section(request_t *req, const round_t *r)
+{
+    buf_t *o = &req->body;
+    offer_t *f;
+    size_t n = offers_list(req->db, &req->viewer, r->id, &req->arena, &f);
+    html_raw(o, "<h2>Erbjudanden och svar</h2>\n");
+    if (!n) {
+        html_raw(o, "<p class=\"empty\">Inga erbjudanden än; de skapas när beslutet fattas.</p>\n");
+        return;
+    }
+    html_raw(o, TABLE_OPEN("Erbjudanden") "<thead><tr><th scope=\"col\">Huvudman</th><th scope=\"col\">Svar</th>"
+                "<th scope=\"col\">Skäl</th><th scope=\"col\">Besvarat av</th><th scope=\"col\">När</th></tr></thead>"
+                "<tbody>\n");
+    for (size_t i = 0; i < n; i++) {
+        buf_t when = BUF_INIT;
+        if (f[i].answered_at)
+            fmt_datetime(&when, f[i].answered_at);
+        html_printf(o, "<tr><td><a href=\"/offers/%lld\">%s</a></td><td class=\"status-%s\">%s</td><td>%s</td>"
+                       "<td>%s</td><td>%s</td></tr>\n",
+                    (long long)f[i].id, f[i].organiser, f[i].status, offers_status_label(f[i].status), f[i].reason,
+                    f[i].answered_by ? f[i].answered_by : "", buf_cstr(&when));
+        buf_free(&when);
+    }
+    html_raw(o, "</tbody></table></div>\n");
+}
+
+static int round_view(request_t *req, round_t *r, int status)
+{
+    layout_begin(req, r->name);
+    buf_t *o = &req->body;
+    if (strcmp(req_param(req, "klart"), "1") == 0)
+        widget_notice(req, "success", "Sparat.");
+    html_raw(o, "<dl class=\"facts\">");
+    html_printf(o, "<dt>Status</dt><dd>%s</dd><dt>Planerat beslut</dt><dd>%s</dd>", status_label(r), r->planned_date);
+    if (r->decision_date)
+        html_printf(o, "<dt>Beslutsdatum</dt><dd>%s</dd>", r->decision_date);
+    if (r->frozen_at) {
+        buf_t when = BUF_INIT;
+        fmt_datetime(&when, r->frozen_at);
+        html_printf(o, "<dt>Underlaget fryst</dt><dd>%s</dd>", buf_cstr(&when));
+        buf_free(&when);
+        html_printf(o, "<dt>Underlag</dt><dd>Resultat %d, bakgrund %d, förskolor %d; Skolinspektionens beslut %s – %s</dd>",
+                    r->results_year, r->background_year, r->preschool_year,
+                    r->inspection_from ? r->inspection_from : "", r->inspection_to ? r->inspection_to : "");
+        if (r->criteria_name)
+            html_printf(o, "<dt>Kriterier</dt><dd>%s, version %d</dd>", r->criteria_name, r->criteria_version);
+    }
+    html_raw(o, "</dl>\n");
+    if (strcmp(r->status, "decided") == 0)
+        counts_section(req, r);
+    if (r->frozen_at) {
+        html_raw(o, "<h2>Rangordningar</h2>\n<ul class=\"links\">");
+        for (int m = 0; m < RANK_METHOD_COUNT; m++) {
+            if (m == RANK_CRITERIA && !r->criteria_set_id)
+                continue;
+            html_printf(o, "<li><a href=\"/rounds/%lld/rankings/%s\">%s</a></li>", (long long)r->id,
+                        ranking_method_key((rank_method_t)m), ranking_method_label((rank_method_t)m));
+        }
+        html_raw(o, "</ul>\n");
+    }
+    if (strcmp(r->status, "open") == 0) {
+        html_raw(o, "<h2 id=\"underlag\">Underlag</h2>\n");
+        widget_error_summary(req);
+        inputs_form(req, r);
+    }
+    choices_section(req, r);
+    if (strcmp(r->status, "open") == 0 && r->frozen_at) {
+        html_raw(o, "<h2 id=\"beslut\">Beslut</h2>\n");
+        html_printf(o, "<form method=\"post\" action=\"/rounds/%lld/decision\" class=\"card form narrow\" novalidate>",
+                    (long long)r->id);
+        widget_csrf(req);
+        widget_input(req, "decision_date", "Beslutsdatum", "date", param_or(req, "decision_date", r->planned_date),
+                     "Beslutet skapar ett erbjudande till varje huvudman med en vald enhet. Underlaget och valen "
+                     "låses.", "off");
+        html_raw(o, "<button type=\"submit\" class=\"button\">Fatta beslut</button></form>\n");
+    }
+    if (strcmp(r->status, "decided") == 0) {
+        html_raw(o, "<h2 id=\"tillagg\">Tilläggsbeslut</h2>\n<p class=\"hint\">Efter dialog med en huvudman kan fler "
+                    "enheter läggas till. Huvudmannen får erbjudandet om den inte redan har det.</p>");
+        html_printf(o, "<form method=\"post\" action=\"/rounds/%lld/choices\" class=\"card form narrow\" novalidate>",
+                    (long long)r->id);
+        widget_csrf(req);
+        html_raw(o, "<input type=\"hidden\" name=\"ranking\" value=\"dialog\">");
+        widget_input(req, "code", "Enhetskod", "text", req_param(req, "code"), "Skolenhetskod eller förskolans id.",
+                     "off");
+        widget_input(req, "reason", "Skäl", "text", req_param(req, "reason"), NULL, "off");
+        widget_input(req, "supplementary_date", "Datum för tilläggsbeslutet", "date", req_param(req, "supplementary_date"),
+                     "ÅÅÅÅ-MM-DD", "off");
+        html_raw(o, "<button type=\"submit\" class=\"button\">Lägg till enheten</button></form>\n");
+        offers_section(req, r);
+    }
+    layout_end(req);
+    return respond_html(req, status);
+}
+
+int selection_round_page(request_t *req)
+{
+    round_t *r = load_round(req);
+    if (!r)
+        return respond_error(req, 404, "Urvalsomgången finns inte.");
+    return round_view(req, r, 200);
+}
+
+static int back_to_round(request_t *req, const round_t *r, const char *anchor)
+{
+    return respond_redirect(req, arena_printf(&req->arena, "/rounds/%lld?klart=1#%s", (long long)r->id, anchor));
+}
+
+int selection_round_freeze(request_t *req)
+{
+    round_t *r = load_round(req);
+    if (!r)
+        return respond_error(req, 404, "Urvalsomgången finns inte.");
+    if (!req_param(req, "results_year")[0])
+        req_add_error(req, "results_year", "Ange resultatåret.");
+    if (!req_param(req, "preschool_year")[0])
+        req_add_error(req, "preschool_year", "Ange förskoleåret.");
+    if (req->nerrors)
+        return round_view(req, r, 400);
+    round_inputs_t in = {
+        .results_year = (int)req_param_int(req, "results_year", 0),
+        .background_year = (int)req_param_int(req, "background_year", 0),
+        .preschool_year = (int)req_param_int(req, "preschool_year", 0),
+        .inspection_from = req_param(req, "inspection_from")[0] ? req_param(req, "inspection_from") : NULL,
+        .inspection_to = req_param(req, "inspection_to")[0] ? req_param(req, "inspection_to") : NULL,
+        .criteria_set_id = req_param_int(req, "criteria_set", 0),
+        .preschool_vars = req_param(req, "preschool_vars")[0] ? req_param(req, "preschool_vars") : "degree_share,children_per_staff",
+        .preschool_weights = req_param(req, "preschool_weights"),
+        .result_var = req_param(req, "result_var")[0] ? req_param(req, "result_var") : "merit17",
+        .background_vars = req_param(req, "background_vars")[0] ? req_param(req, "background_vars") : "foreign_bg,parents_post_sec",
+        .prefer_coordinated = strcmp(req_param(req, "prefer_coordinated"), "1") == 0,
+    };
+    char *err = NULL;
+    if (!rounds_freeze(req->db, &req->viewer, r->id, &in, &req->arena, &err)) {
+        req_add_error(req, "results_year", err);
+        return round_view(req, r, 422);
+    }
+    return back_to_round(req, r, "underlag");
+}
+
+int selection_round_choose(request_t *req)
+{
+    round_t *r = load_round(req);
+    if (!r)
+        return respond_error(req, 404, "Urvalsomgången finns inte.");
+    char *err = NULL;
+    const char *ranking = req_param(req, "ranking");
+    if (!req->nerrors && rounds_choose(req->db, &req->viewer, r->id, req_param(req, "code"), ranking,
+                                       req_param(req, "reason"), req_param(req, "supplementary_date"), &req->arena, &err)) {
+        if (strcmp(ranking, "dialog") == 0)
+            return back_to_round(req, r, "val");
+        return respond_redirect(req, arena_printf(&req->arena, "/rounds/%lld/rankings/%s?page=%lld&valt=%s#rad-%s",
+                                                  (long long)r->id, ranking, req_param_int(req, "page", 1),
+                                                  req_param(req, "code"), req_param(req, "code")));
+    }
+    if (err)
+        req_add_error(req, strstr(err, "skälet") ? "reason" : "code", err);
+    if (strcmp(ranking, "dialog") == 0 || ranking_method_from_key(ranking) < 0)
+        return round_view(req, r, 422);
+    return selection_ranking_view(req, 422);
+}
+
+int selection_round_unchoose(request_t *req)
+{
+    round_t *r = load_round(req);
+    if (!r)
+        return respond_error(req, 404, "Urvalsomgången finns inte.");
+    char *err = NULL;
+    if (!rounds_unchoose(req->db, &req->viewer, r->id, req_param_int(req, "choice", 0), &req->arena, &err))
+        return respond_error(req, 409, err);
+    return back_to_round(req, r, "val");
+}
+
+int selection_round_decide(request_t *req)
+{
+    round_t *r = load_round(req);
+    if (!r)
+        return respond_error(req, 404, "Urvalsomgången finns inte.");
+    if (req->nerrors)
+        return round_view(req, r, 400);
+    char *err = NULL;
+    if (!rounds_decide(req->db, &req->viewer, r->id, req_param(req, "decision_date"), &req->arena, &err)) {
+        req_add_error(req, "decision_date", err);
+        return round_view(req, r, 422);
+    }
+    return back_to_round(req, r, "tillagg");
+}

@@ -1,0 +1,82 @@
+/* rounds.h — selection rounds: their settings and frozen inputs, the analyst's choices,
+ * the decision and the offers it makes, and the organisers' answers. Rounds are the
+ * agency's (admin and analyst); offers are also read by the organiser they are for. */
+#ifndef SV_SELECTION_ROUNDS_H
+#define SV_SELECTION_ROUNDS_H
+#include "ranking.h"
+#include "../base/viewer.h"
+
+typedef struct round {
+    int64_t id;
+    const char *name, *planned_date, *status; /* status: open, decided */
+    int results_year, background_year, preschool_year;
+    const char *inspection_from, *inspection_to;
+    int64_t criteria_set_id;
+    const char *criteria_name;
+    int criteria_version;
+    const char *preschool_vars, *preschool_weights, *result_var, *background_vars;
+    bool prefer_coordinated;
+    int64_t frozen_at;                        /* 0: inputs not yet frozen */
+    const char *decision_date, *created_by;
+} round_t;
+
+size_t rounds_list(db_t *db, arena_t *a, round_t **out);
+round_t *rounds_get(db_t *db, int64_t id, arena_t *a);
+/* The parameters of one of the round's rankings, reading its frozen inputs. */
+bool rounds_params(db_t *db, int64_t id, rank_method_t m, arena_t *a, rank_params_t *p, char **err);
+/* Computes one of the round's rankings, with the preschool marks (coordinated, injunction). */
+bool rounds_ranking(db_t *db, const round_t *r, rank_method_t m, arena_t *a, ranking_t *out, char **err);
+/* Marks a frozen preschool ranking: organisers that are school candidates in the round
+ * (in Skolinspektionen's list or with a chosen school unit) and organisers with a
+ * preschool injunction; lists the coordinated first when the round prefers them. */
+void rounds_mark_preschool(db_t *db, int64_t round_id, arena_t *a, ranking_t *r);
+
+/* Creates an open round; returns its id, or 0 with *err naming the field. */
+int64_t rounds_create(db_t *db, const viewer_t *v, const char *name, const char *planned_date, arena_t *a, char **err);
+
+typedef struct round_inputs {
+    int results_year, background_year, preschool_year;
+    const char *inspection_from, *inspection_to;
+    int64_t criteria_set_id;
+    const char *preschool_vars, *preschool_weights, *result_var, *background_vars;
+    bool prefer_coordinated;
+} round_inputs_t;
+/* Saves the inputs and freezes a copy of every value the rankings read, in one
+ * transaction (an earlier copy is replaced). Only while the round is open. */
+bool rounds_freeze(db_t *db, const viewer_t *v, int64_t id, const round_inputs_t *in, arena_t *a, char **err);
+
+typedef struct round_choice {
+    int64_t id, unit_id, organiser_id;
+    const char *code, *name, *organiser, *orgnr, *school_forms, *ranking, *reason, *decision, *decision_date,
+        *chosen_by;
+} round_choice_t;
+size_t rounds_choices(db_t *db, int64_t id, arena_t *a, round_choice_t **out);
+/* Chooses a unit from one of the round's rankings with a reason. supplementary: after the
+ * decision, with its own decision date, adding the unit to its organiser's offer. */
+bool rounds_choose(db_t *db, const viewer_t *v, int64_t id, const char *code, const char *ranking,
+                   const char *reason, const char *supplementary_date, arena_t *a, char **err);
+bool rounds_unchoose(db_t *db, const viewer_t *v, int64_t id, int64_t choice_id, arena_t *a, char **err);
+/* Records the decision: one offer per organiser with a chosen unit. */
+bool rounds_decide(db_t *db, const viewer_t *v, int64_t id, const char *date, arena_t *a, char **err);
+
+typedef struct round_counts {
+    int64_t offered, accepted, declined, pending;
+    int64_t units, supplementary;
+    int64_t by_form[8];                       /* chosen units per school form (register order) */
+} round_counts_t;
+void rounds_counts(db_t *db, int64_t id, round_counts_t *c);
+
+typedef struct offer {
+    int64_t id, round_id, organiser_id;
+    const char *round_name, *decision_date, *orgnr, *organiser, *status, *reason, *answered_by;
+    int64_t answered_at;
+} offer_t;
+/* The offers the viewer may see (agency: all, or one round's; organiser: its own). */
+size_t offers_list(db_t *db, const viewer_t *v, int64_t round_id, arena_t *a, offer_t **out);
+offer_t *offers_get(db_t *db, const viewer_t *v, int64_t id, arena_t *a);
+/* The organiser answers: accept, or decline with a reason. Once answered it stays so. */
+bool offers_answer(db_t *db, const viewer_t *v, int64_t id, bool accept, const char *reason, arena_t *a, char **err);
+/* "Väntar på svar", "Tackat ja", "Tackat nej". */
+const char *offers_status_label(const char *status);
+
+#endif

@@ -1,0 +1,109 @@
+/* unit_section.c — on a unit's page: why the unit ranks where it does in a selection
+ * round, in plain words, with each value drawn against the national distribution.
+ * The agency's selection staff see the newest frozen round; everyone else who may see
+ * the unit sees only rounds whose decision included it. */
+#include "selection_pages.h"
+#include "rounds.h"
+#include "../base/fmt.h"
+#include "../html/layout.h"
+#include "../io/svg_chart.h"
+#include "../register/register.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int cmp_double(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return (a > b) - (a < b);
+}
+
+/* Draws the unit's value of column c against every unit's value in the ranking. */
+static void chart_column(request_t *req, const ranking_t *rk, const rank_row_t *row, size_t c)
+{
+    if (isnan(row->cols[c]))
+        return;
+    double *values = arena_alloc(&req->arena, (rk->nrows ? rk->nrows : 1) * sizeof *values);
+    size_t n = 0;
+    for (size_t i = 0; i < rk->nrows; i++)
+        if (!isnan(rk->rows[i].cols[c]))
+            values[n++] = rk->rows[i].cols[c];
+    qsort(values, n, sizeof *values, cmp_double);
+    const reg_variable_t *v = register_variable(rk->cols[c].variable);
+    buf_t text = BUF_INIT;
+    fmt_decimal_sv(&text, row->cols[c], 1);
+    if (v && strcmp(v->unit, "%") == 0)
+        buf_puts(&text, FMT_NBSP "%");
+    svg_distribution(&req->body, v ? v->label : rk->cols[c].variable, values, n, row->cols[c], buf_cstr(&text));
+    buf_free(&text);
+}
+
+static void explain(request_t *req, const round_t *r, rank_method_t m, const char *code, const char *reason)
+{
+    ranking_t rk;
+    char *err = NULL;
+    if (!rounds_ranking(req->db, r, m, &req->arena, &rk, &err))
+        return;
+    const rank_row_t *row = ranking_find(&rk, code);
+    if (!row)
+        return;
+    buf_t *o = &req->body;
+    html_printf(o, "<div class=\"why\"><h3>%s</h3><p>%s</p>", ranking_method_label(m), ranking_explain(&rk, row, &req->arena));
+    if (reason)
+        html_printf(o, "<p><strong>Skäl till valet:</strong> %s</p>", reason);
+    html_raw(o, "<div class=\"charts\">");
+    for (size_t c = 0; c < rk.ncols; c++)
+        if (strcmp(rk.cols[c].what, "value") == 0 && m != RANK_INSPECTION)
+            chart_column(req, &rk, row, c);
+    html_raw(o, "</div></div>\n");
+}
+
+void selection_unit_section(request_t *req, int64_t unit_id, int64_t organiser_id, const char *code)
+{
+    (void)organiser_id;
+    buf_t *o = &req->body;
+    bool analyst = req->viewer.role == ROLE_ADMIN || req->viewer.role == ROLE_ANALYST;
+    /* Rounds whose decision included the unit, newest first. */
+    db_stmt_t *st = db_prepare(req->db, "SELECT c.round_id, c.ranking, c.reason FROM round_choices c"
+                                        " JOIN selection_rounds r ON r.id = c.round_id"
+                                        " WHERE c.unit_id = ? AND r.status = 'decided' ORDER BY r.decision_date DESC");
+    db_bind_int(st, 1, unit_id);
+    int64_t ids[8];
+    const char *rankings[8], *reasons[8];
+    size_t n = 0;
+    while (st && db_step(st) == DB_ROW && n < 8) {
+        ids[n] = db_col_int(st, 0);
+        rankings[n] = arena_strdup(&req->arena, db_col_text(st, 1));
+        reasons[n++] = arena_strdup(&req->arena, db_col_text(st, 2));
+    }
+    db_done(st);
+    int64_t newest = analyst ? db_run_int(req->db, 0, "SELECT id FROM selection_rounds WHERE frozen_at IS NOT NULL"
+                                                      " ORDER BY frozen_at DESC, id DESC LIMIT 1", "")
+                             : 0;
+    if (!n && !newest)
+        return;
+    html_raw(o, "<h2 id=\"urval\">Urval</h2>\n<p class=\"hint\">Så placerar sig enheten i urvalet, jämfört med landets "
+                "enheter. Punkten är enhetens värde; rutan visar där hälften av enheterna ligger och strecket "
+                "medianen.</p>\n");
+    for (size_t i = 0; i < n; i++) {
+        round_t *r = rounds_get(req->db, ids[i], &req->arena);
+        if (!r)
+            continue;
+        html_printf(o, "<h3>%s (beslut %s)</h3>", r->name, r->decision_date ? r->decision_date : "");
+        int m = ranking_method_from_key(rankings[i]);
+        if (m >= 0)
+            explain(req, r, (rank_method_t)m, code, reasons[i]);
+        else
+            html_printf(o, "<p>Enheten lades till efter dialog med huvudmannen. Skäl: %s</p>", reasons[i]);
+        if (newest == r->id)
+            newest = 0;
+    }
+    if (newest) {
+        round_t *r = rounds_get(req->db, newest, &req->arena);
+        html_printf(o, "<h3>%s (underlaget fryst, %s)</h3>", r->name,
+                    strcmp(r->status, "decided") == 0 ? "beslutad" : "inte beslutad");
+        for (int m = 0; m < RANK_METHOD_COUNT; m++)
+            if (m != RANK_CRITERIA || r->criteria_set_id)
+                explain(req, r, (rank_method_t)m, code, NULL);
+    }
+}
