@@ -177,7 +177,8 @@ bool rounds_decide(db_t *db, const viewer_t *v, int64_t id, const char *date, ar
     bool ok = db_run(db, "UPDATE selection_rounds SET status = 'decided', decision_date = ? WHERE id = ?", "ti", date,
                      id) == DB_DONE &&
               db_run(db, "UPDATE round_choices SET decision_date = ? WHERE round_id = ?", "ti", date, id) == DB_DONE &&
-              db_run(db, "INSERT INTO offers (round_id, organiser_id, created_at) SELECT DISTINCT ?, organiser_id, ?"
+              db_run(db, "INSERT INTO offers (round_id, organiser_id, created_at) SELECT DISTINCT CAST(? AS BIGINT), organiser_id,"
+                         " CAST(? AS BIGINT)"
                          " FROM round_choices WHERE round_id = ?",
                      "iii", id, now, id) == DB_DONE;
     ok = ok && audit_json(db, v, "round:decide", "selection_round", id, json_pack("{s:s}", "decision_date", date));

@@ -242,6 +242,7 @@ static int round_view(request_t *req, round_t *r, int status)
     buf_t *o = &req->body;
     if (strcmp(req_param(req, "klart"), "1") == 0)
         widget_notice(req, "success", "Sparat.");
+    widget_error_summary(req);
     html_raw(o, "<dl class=\"facts\">");
     html_printf(o, "<dt>Status</dt><dd>%s</dd><dt>Planerat beslut</dt><dd>%s</dd>", status_label(r), r->planned_date);
     if (r->decision_date)
@@ -272,7 +273,6 @@ static int round_view(request_t *req, round_t *r, int status)
     }
     if (strcmp(r->status, "open") == 0) {
         html_raw(o, "<h2 id=\"underlag\">Underlag</h2>\n");
-        widget_error_summary(req);
         inputs_form(req, r);
     }
     choices_section(req, r);
@@ -357,7 +357,10 @@ int selection_round_choose(request_t *req)
         return respond_error(req, 404, "Urvalsomgången finns inte.");
     char *err = NULL;
     const char *ranking = req_param(req, "ranking");
-    if (!req->nerrors && rounds_choose(req->db, &req->viewer, r->id, req_param(req, "code"), ranking,
+    bool from_round = strcmp(ranking, "dialog") == 0 || ranking_method_from_key(ranking) < 0;
+    if (req->nerrors)
+        return from_round ? round_view(req, r, 400) : selection_ranking_view(req, 400);
+    if (rounds_choose(req->db, &req->viewer, r->id, req_param(req, "code"), ranking,
                                        req_param(req, "reason"), req_param(req, "supplementary_date"), &req->arena, &err)) {
         if (strcmp(ranking, "dialog") == 0)
             return back_to_round(req, r, "val");
@@ -367,9 +370,7 @@ int selection_round_choose(request_t *req)
     }
     if (err)
         req_add_error(req, strstr(err, "skälet") ? "reason" : "code", err);
-    if (strcmp(ranking, "dialog") == 0 || ranking_method_from_key(ranking) < 0)
-        return round_view(req, r, 422);
-    return selection_ranking_view(req, 422);
+    return from_round ? round_view(req, r, 422) : selection_ranking_view(req, 422);
 }
 
 int selection_round_unchoose(request_t *req)

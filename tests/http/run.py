@@ -17,6 +17,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--binary", default="build/samverkan")
     ap.add_argument("-k", default="", help="run only tests whose name contains this")
+    ap.add_argument("-f", default="", help="run only the test files whose name contains this")
     ap.add_argument("--postgres", action="store_true", help="run against a PostgreSQL server started here")
     args = ap.parse_args()
     os.environ["SAMVERKAN_BIN"] = os.path.abspath(args.binary)
@@ -42,7 +43,7 @@ def run(args):
     passed = failed = skipped = 0
     label = os.path.basename(os.path.dirname(os.environ["SAMVERKAN_BIN"])) + " " + harness.BACKEND
     for name in sorted(os.listdir(here)):
-        if not (name.startswith("test_") and name.endswith(".py")):
+        if not (name.startswith("test_") and name.endswith(".py")) or args.f not in name:
             continue
         spec = importlib.util.spec_from_file_location(name[:-3], os.path.join(here, name))
         mod = importlib.util.module_from_spec(spec)

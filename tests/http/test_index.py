@@ -48,7 +48,7 @@ def test_preschool_index_matches_an_independent_computation():
     with_rank = [g for g in got if g["rank"]]
     eq(len(with_rank), len(expect), "rangordnade förskolor")
     eq(len(got) - len(with_rank), len(rows) - len(expect), "förskolor som saknar en variabel listas")
-    assert all(g["missing"] for g in got if not g["rank"]), "skälet står för varje orangordnad"
+    assert all(g["note"].startswith("saknar ") for g in got if not g["rank"]), "skälet står för varje orangordnad"
     for i in range(25):
         eq(got[i]["code"], ranked[i], f"plats {i + 1}")
         assert abs(float(got[i]["value"]) - expect[ranked[i]]) < 1e-5, (got[i], expect[ranked[i]])
