@@ -62,7 +62,7 @@ static void list_sets(request_t *req)
 static void criterion_fields(request_t *req, int i)
 {
     buf_t *o = &req->body;
-    char var[16], dir[16], weight[16], threshold[16];
+    char var[32], dir[32], weight[32], threshold[32];
     snprintf(var, sizeof var, "var%d", i);
     snprintf(dir, sizeof dir, "dir%d", i);
     snprintf(weight, sizeof weight, "weight%d", i);
@@ -143,7 +143,7 @@ int selection_criteria_create(request_t *req)
     criterion_in_t c[MAX_CRITERIA];
     size_t n = 0;
     for (int i = 1; i <= MAX_CRITERIA; i++) {
-        char var[16], dir[16], weight[16], threshold[16];
+        char var[32], dir[32], weight[32], threshold[32];
         snprintf(var, sizeof var, "var%d", i);
         snprintf(dir, sizeof dir, "dir%d", i);
         snprintf(weight, sizeof weight, "weight%d", i);

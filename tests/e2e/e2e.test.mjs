@@ -98,11 +98,11 @@ async function logout(page) {
 }
 
 const roles = {
-  'admin@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Import', 'Användare', 'Granskningslogg', 'Mitt konto'],
-  'analytiker@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Import', 'Mitt konto'],
+  'admin@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Urval', 'Import', 'Användare', 'Granskningslogg', 'Mitt konto'],
+  'analytiker@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Urval', 'Import', 'Mitt konto'],
   'processtod@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Mitt konto'],
   'ekonomi@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Mitt konto'],
-  'huvudman@exempel.se': ['Start', 'Min huvudman', 'Enheter', 'Mitt konto'],
+  'huvudman@exempel.se': ['Start', 'Min huvudman', 'Enheter', 'Erbjudanden', 'Mitt konto'],
   'rektor@exempel.se': ['Start', 'Min huvudman', 'Enheter', 'Mitt konto'],
   'analysgrupp@exempel.se': ['Start', 'Min huvudman', 'Enheter', 'Mitt konto'],
   'larosate@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Mitt konto'],
@@ -182,6 +182,80 @@ test('huvudmannen ser inte en annan huvudmans sida', async () => {
   const resp = await page.goto(base + '/organisers/2120001439');
   assert.equal(resp.status(), 404);
   await checkA11y(page, '404-sidan');
+  await logout(page);
+  await ctx.close();
+});
+
+test('en hel urvalsomgång: öppna, frys, rangordna, välj, besluta, huvudmannen svarar, antalen', async () => {
+  if (!fs.existsSync(data)) return;
+  const ctx = await browser.newContext({ locale: 'sv-SE' });
+  const page = await ctx.newPage();
+  await login(page, 'analytiker@exempel.se');
+  await page.locator('nav.main-nav').getByRole('link', { name: 'Urval' }).click();
+  await checkA11y(page, 'urvalsomgångarna');
+  await page.getByLabel('Namn').fill('Webbläsaromgång');
+  await page.getByLabel('Planerat beslutsdatum').fill('2026-12-07');
+  await page.getByRole('button', { name: 'Skapa omgången' }).click();
+  assert.equal(await page.locator('h1').textContent(), 'Webbläsaromgång');
+  await checkA11y(page, 'ny omgång');
+  // Freeze without a results year: the error names the field, then the corrected form freezes.
+  await page.getByRole('button', { name: 'Frys underlaget' }).click();
+  assert.match(await page.locator('.error-summary').textContent(), /Ange resultatåret/);
+  await checkA11y(page, 'underlagsfel');
+  await page.getByLabel('Resultatår').fill('2025');
+  await page.getByLabel('Bakgrundsår').fill('2024');
+  await page.getByLabel('Förskoleår').fill('2025');
+  await page.getByLabel('Skolinspektionens beslut från').fill('2026-01-01');
+  await page.getByLabel('Skolinspektionens beslut till och med').fill('2026-04-30');
+  await page.getByLabel('Kriterieuppsättning').selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Frys underlaget' }).click();
+  assert.match(await page.locator('dl.facts').textContent(), /Öppen, underlaget fryst/);
+  await page.getByRole('link', { name: 'Skolinspektionens underlag' }).click();
+  await checkA11y(page, 'rangordning');
+  const row = page.locator('tr#rad-13746989');
+  await page.locator('tr#rad-13746989 + tr summary').click();
+  assert.match(await page.locator('tr#rad-13746989 + tr details').textContent(), /Plats 6 av 16/);
+  await page.screenshot({ path: path.join(shots, 'urval-rangordning.png'), fullPage: false });
+  await row.getByLabel('Skäl för Fredriksborgskolan F-9').fill('Föreläggande i fyra arbetsområden');
+  await row.getByRole('button', { name: 'Välj' }).click();
+  assert.match(await page.locator('.notice-success').textContent(), /13746989 är vald/);
+  assert.match(await page.locator('tr#rad-13746989').textContent(), /Vald/);
+  await page.getByRole('link', { name: 'Tillbaka till omgången' }).click();
+  await page.getByLabel('Beslutsdatum').fill('2026-12-07');
+  await page.getByRole('button', { name: 'Fatta beslut' }).click();
+  await checkA11y(page, 'beslutad omgång');
+  const counts = await page.locator('dl.counts').textContent();
+  assert.match(counts, /Huvudmän som erbjudits\s*1/);
+  assert.match(counts, /Väntar på svar\s*1/);
+  const roundUrl = page.url().replace(/\?.*$/, '');
+  await logout(page);
+
+  // The organiser answers: a decline needs a reason; then it accepts.
+  await login(page, 'huvudman@exempel.se');
+  await page.locator('nav.main-nav').getByRole('link', { name: 'Erbjudanden' }).click();
+  await checkA11y(page, 'erbjudanden');
+  await page.getByRole('link', { name: 'Webbläsaromgång' }).click();
+  await checkA11y(page, 'erbjudandet');
+  assert.match(await page.locator('ul.offered').textContent(), /Fredriksborgskolan F-9[\s\S]*Föreläggande i fyra arbetsområden/);
+  await page.getByLabel('Nej, vi tackar nej').check();
+  await page.getByRole('button', { name: 'Skicka svaret' }).click();
+  assert.match(await page.locator('.error-summary').textContent(), /Skriv varför ni tackar nej/);
+  await checkA11y(page, 'svarsfel');
+  await page.getByLabel('Ja, vi tackar ja').check();
+  await page.getByRole('button', { name: 'Skicka svaret' }).click();
+  assert.match(await page.locator('.notice-success').textContent(), /Svaret är registrerat/);
+  await page.screenshot({ path: path.join(shots, 'urval-erbjudande.png'), fullPage: true });
+  const blocked = await page.goto(roundUrl);
+  assert.equal(blocked.status(), 403, 'huvudmannen ser inte omgången');
+  await page.goto(base + '/');
+  await logout(page);
+
+  await login(page, 'analytiker@exempel.se');
+  await page.goto(roundUrl);
+  const after = await page.locator('dl.counts').textContent();
+  assert.match(after, /Tackat ja\s*1/);
+  assert.match(after, /Väntar på svar\s*0/);
+  await page.screenshot({ path: path.join(shots, 'urval-omgang.png'), fullPage: true });
   await logout(page);
   await ctx.close();
 });

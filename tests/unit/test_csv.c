@@ -6,6 +6,11 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include "io/csv.h"
+#include "base/buf.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
 #include <math.h>
 #include <string.h>
 
@@ -123,6 +128,57 @@ static void values_parse_with_their_flags(void **state)
     assert_string_equal(csv_value_kind_label(CSV_SUPPRESSED), "för få");
 }
 
+/* Writes a workbook with libxlsxwriter (shared strings, numbers, a preamble, a gap
+ * before the footnotes) and reads it back through the same table reader. */
+static void reads_an_xlsx_workbook(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/sv-test-xlsx-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    lxw_workbook *wb = workbook_new(path);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "Underlag");
+    worksheet_write_string(ws, 0, 0, "Valt läsår: 2024/25", NULL);
+    worksheet_write_string(ws, 2, 0, "Skola", NULL);
+    worksheet_write_string(ws, 2, 1, "Skolenhetskod", NULL);
+    worksheet_write_string(ws, 2, 3, "Genomsnittligt meritvärde (17 ämnen)", NULL);
+    worksheet_write_string(ws, 3, 0, "Åkerboskolan", NULL);
+    worksheet_write_string(ws, 3, 1, "82520504", NULL);
+    worksheet_write_number(ws, 3, 3, 212.5, NULL);
+    worksheet_write_string(ws, 4, 0, "Skolan \"Norr\" & <Syd>", NULL);
+    worksheet_write_number(ws, 4, 1, 11111111, NULL);
+    worksheet_write_string(ws, 7, 0, "Fotnot", NULL);
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    buf_t data = BUF_INIT;
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_append(&data, chunk, n);
+    fclose(f);
+    unlink(path);
+    arena_t a = ARENA_INIT;
+    csv_table_t t;
+    char *err = NULL;
+    assert_true(csv_read_table(&a, "underlag.xlsx", data.data, data.len, cols, 3, &t, &err));
+    assert_int_equal(t.school_year_end, 2025);
+    assert_int_equal(t.header_line, 3);  /* the sheet's row number */
+    assert_int_equal(t.nrows, 2);         /* the gap before the footnote ends the data */
+    assert_string_equal(csv_field(&t, &t.rows[0], 0), "82520504");
+    assert_string_equal(csv_field(&t, &t.rows[0], 2), "212.5");
+    assert_string_equal(csv_field(&t, &t.rows[1], 1), "Skolan \"Norr\" & <Syd>");
+    assert_string_equal(csv_field(&t, &t.rows[1], 0), "11111111");
+    assert_string_equal(csv_field(&t, &t.rows[1], 2), "");
+    assert_int_equal(t.rows[1].line, 5);
+    /* A damaged archive is named, not read as CSV. */
+    assert_false(csv_read_table(&a, "trasig.xlsx", "PK\x03\x04xx", 6, cols, 3, &t, &err));
+    assert_non_null(strstr(err, "trasig.xlsx"));
+    buf_free(&data);
+    arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -132,6 +188,7 @@ int main(void)
         cmocka_unit_test(windows_1252_and_commas),
         cmocka_unit_test(empty_file_is_an_error),
         cmocka_unit_test(values_parse_with_their_flags),
+        cmocka_unit_test(reads_an_xlsx_workbook),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
