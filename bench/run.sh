@@ -5,6 +5,8 @@
 #     of the same file (the floor for getting rows into SQLite at all);
 #   - pages and API calls under wrk at a few concurrencies: requests per second and
 #     latency p50/p99, beside a bare libmicrohttpd "hello" (bench/hello.c);
+#   - each selection ranking over all units (median of five runs), beside sqlite3 reading
+#     the same values (the floor for getting the inputs at all), and the round pages;
 #   - the size of the binary.
 # BENCH_SECONDS (default 5) sets each wrk run's length.
 set -euo pipefail
@@ -65,7 +67,8 @@ pages() { # label db-url port
     read -r hrps hp50 hp99 <<<"$(measure http://127.0.0.1:18098/ "$c")"
     printf "%-44s %4s %10s %9s %9s %10s %10s\n" "hello (tak)" "$c" "$hrps" "$(ms "$hp50")" "$(ms "$hp99")" "1.00" "1.00"
     for path in "/organisers" "/organisers?q=kommun" "/organisers/2120001561" "/units/13746989" \
-                "/api/v1/organisers" "/api/v1/units/13746989"; do
+                "/api/v1/organisers" "/api/v1/units/13746989" "/rounds/1" "/rounds/2/rankings/inspection" \
+                "/rounds/2/rankings/preschool" "/rounds/2/rankings/results" "/api/v1/rounds/2/rankings/preschool"; do
       read -r rps p50 p99 <<<"$(measure "http://127.0.0.1:$port$path" "$c")"
       printf "%-44s %4s %10s %9s %9s %10s %10s\n" "$path" "$c" "$rps" "$(ms "$p50")" "$(ms "$p99")" \
         "$(awk -v a="$rps" -v b="$hrps" 'BEGIN { printf "%.3f", a / b }')" \
@@ -91,7 +94,38 @@ ms() { # wrk's "1.23ms"/"850.00us"/"1.02s" -> milliseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
 
-$bin demo --db "$db" >/dev/null 2>&1
+median_ms() { # command... -> median wall time of five runs, in milliseconds
+  for _ in 1 2 3 4 5; do
+    local t0 t1
+    t0=$(date +%s%N); "$@" >/dev/null 2>&1; t1=$(date +%s%N)
+    echo $(( (t1 - t0) / 1000 ))
+  done | sort -n | sed -n 3p | awk '{ printf "%.1f", $1 / 1000 }'
+}
+
+rankings() { # db-url
+  local url=$1
+  echo
+  echo "## Rangordningar över alla enheter (median av 5 körningar; kvot = samverkan index / sqlite3 som läser samma värden)"
+  printf "%-70s %10s %12s %6s\n" rangordning "ms" "sqlite3 ms" kvot
+  local read_sql="SELECT u.code, u.name, o.name, s.value FROM unit_stats s JOIN units u ON u.id = s.unit_id JOIN organisers o ON o.id = u.organiser_id WHERE"
+  local specs=(
+    "inspection|SELECT u.code, d.fine, d.work_areas, d.critical_factors FROM inspection_decisions d JOIN units u ON u.id = d.unit_id"
+    "results --year 2025 --background-year 2024|$read_sql (s.year = 2025 AND s.variable = 'merit17') OR (s.year = 2024 AND s.variable IN ('foreign_bg', 'parents_post_sec'))"
+    "preschool --year 2025 --vars degree_share,children_per_staff|$read_sql s.year = 2025 AND s.variable IN ('degree_share', 'children_per_staff')"
+    "criteria --year 2025 --background-year 2024 --criteria-set 1|$read_sql (s.year = 2025 AND s.variable IN ('merit17', 'eligible_voc')) OR (s.year = 2024 AND s.variable = 'parents_post_sec')"
+    "preschool --round 2|SELECT code, value FROM round_values WHERE round_id = 2 AND year = 2025 AND variable IN ('degree_share', 'children_per_staff')"
+  )
+  for spec in "${specs[@]}"; do
+    local args=${spec%%|*} sql=${spec#*|}
+    # shellcheck disable=SC2086
+    local t; t=$(median_ms $bin index $args --db "$url")
+    local b; b=$(median_ms sqlite3 "$url" "$sql")
+    printf "%-70s %10s %12s %6s\n" "index $args" "$t" "$b" "$(awk -v a="$t" -v b="$b" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "–" }')"
+  done
+}
+
+$bin demo --db "$db" --data "$data" >/dev/null 2>&1
+rankings "$db"
 "$work/hello" 18098 & sleep 0.3
 pages SQLite "$db" 18099
 
@@ -110,7 +144,7 @@ if [[ ${BENCH_POSTGRES:-1} == 1 ]]; then
     printf "%-58s %8s %9s s %10s rader/s   (toppminne %d MiB)\n" "$(basename "$rel")" "$rows" "$s" \
       "$(awk -v r="$rows" -v s="$s" 'BEGIN { if (s > 0) printf "%d", r / s; else print "–" }')" $((kb / 1024))
   done
-  $bin demo --db "$pgurl/bench" >/dev/null 2>&1
+  $bin demo --db "$pgurl/bench" --data "$data" >/dev/null 2>&1
   pages PostgreSQL "$pgurl/bench" 18100
 fi
 

@@ -31,10 +31,12 @@ int db_begin_read(db_t *db) { return db->ops->exec(db, "BEGIN"); }
 int db_commit(db_t *db) { return db->ops->exec(db, "COMMIT"); }
 int db_rollback(db_t *db) { return db->ops->exec(db, "ROLLBACK"); }
 db_stmt_t *db_prepare(db_t *db, const char *sql) { return db->ops->prepare(db, sql); }
-void db_bind_int(db_stmt_t *st, int idx, int64_t v) { st->ops->bind_int(st, idx, v); }
-void db_bind_double(db_stmt_t *st, int idx, double v) { st->ops->bind_double(st, idx, v); }
-void db_bind_null(db_stmt_t *st, int idx) { st->ops->bind_null(st, idx); }
-int db_step(db_stmt_t *st) { return st->ops->step(st); }
+/* A statement that failed to prepare is NULL: binding it does nothing and stepping it
+ * reports the error, so callers check once, at the step. */
+void db_bind_int(db_stmt_t *st, int idx, int64_t v) { if (st) st->ops->bind_int(st, idx, v); }
+void db_bind_double(db_stmt_t *st, int idx, double v) { if (st) st->ops->bind_double(st, idx, v); }
+void db_bind_null(db_stmt_t *st, int idx) { if (st) st->ops->bind_null(st, idx); }
+int db_step(db_stmt_t *st) { return st ? st->ops->step(st) : DB_ERROR; }
 int64_t db_col_int(db_stmt_t *st, int col) { return st->ops->col_int(st, col); }
 double db_col_double(db_stmt_t *st, int col) { return st->ops->col_double(st, col); }
 const char *db_col_text(db_stmt_t *st, int col) { return st->ops->col_text(st, col); }
@@ -43,6 +45,8 @@ int64_t db_changes(db_stmt_t *st) { return st->ops->changes(st); }
 
 void db_bind_text(db_stmt_t *st, int idx, const char *s)
 {
+    if (!st)
+        return;
     if (s)
         st->ops->bind_text(st, idx, s);
     else

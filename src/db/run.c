@@ -28,13 +28,12 @@ static void bind_va(db_stmt_t *st, const char *types, va_list ap)
 int db_run(db_t *db, const char *sql, const char *types, ...)
 {
     db_stmt_t *st = db_prepare(db, sql);
-    if (!st)
-        return DB_ERROR;
     va_list ap;
     va_start(ap, types);
-    bind_va(st, types, ap);
+    if (st)
+        bind_va(st, types, ap);
     va_end(ap);
-    int rc = db_step(st);
+    int rc = db_step(st); /* DB_ERROR for a statement that did not prepare */
     db_done(st);
     return rc == DB_ROW ? DB_DONE : rc;
 }
@@ -42,11 +41,10 @@ int db_run(db_t *db, const char *sql, const char *types, ...)
 int64_t db_run_int(db_t *db, int64_t dflt, const char *sql, const char *types, ...)
 {
     db_stmt_t *st = db_prepare(db, sql);
-    if (!st)
-        return dflt;
     va_list ap;
     va_start(ap, types);
-    bind_va(st, types, ap);
+    if (st)
+        bind_va(st, types, ap);
     va_end(ap);
     int64_t v = db_step(st) == DB_ROW && !db_col_is_null(st, 0) ? db_col_int(st, 0) : dflt;
     db_done(st);

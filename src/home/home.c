@@ -2,6 +2,7 @@
 #include "home.h"
 #include "../html/layout.h"
 #include "../register/register.h"
+#include "../selection/rounds.h"
 #include <string.h>
 
 static void figure(buf_t *o, const char *label, int64_t v)
@@ -43,6 +44,20 @@ static void collaborations(request_t *req)
     html_raw(o, "</tbody>" TABLE_CLOSE);
 }
 
+/* Offers waiting for the organiser's answer, first on its start page. */
+static void pending_offers(request_t *req)
+{
+    offer_t *f;
+    size_t n = offers_list(req->db, &req->viewer, 0, &req->arena, &f);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(f[i].status, "pending") == 0)
+            html_printf(&req->body, "<div class=\"notice\" role=\"status\"><h2>Erbjudande om samverkan</h2><p>Skolverket "
+                                    "har erbjudit %s att delta i Samverkan för bästa skola (%s, beslut %s). "
+                                    "<a href=\"/offers/%lld\">Läs erbjudandet och svara</a></p></div>\n",
+                        f[i].organiser, f[i].round_name, f[i].decision_date ? f[i].decision_date : "",
+                        (long long)f[i].id);
+}
+
 static void reader_overview(request_t *req)
 {
     const char **names;
@@ -72,7 +87,8 @@ int home_page(request_t *req)
     case ROLE_ADMIN:
     case ROLE_ANALYST:
         national_figures(req);
-        html_raw(o, "<p class=\"actions\"><a class=\"button\" href=\"/import\">Importera filer</a> "
+        html_raw(o, "<p class=\"actions\"><a class=\"button\" href=\"/rounds\">Urvalsomgångar</a> "
+                    "<a class=\"button secondary\" href=\"/import\">Importera filer</a> "
                     "<a class=\"button secondary\" href=\"/organisers\">Sök huvudmän</a></p>\n");
         collaborations(req);
         break;
@@ -84,6 +100,8 @@ int home_page(request_t *req)
     case ROLE_ORGANISER:
     case ROLE_HEAD:
     case ROLE_GROUP: {
+        if (req->viewer.role == ROLE_ORGANISER)
+            pending_offers(req);
         reg_filter_t f = {.page = 1, .per_page = 1};
         reg_organiser_t *org;
         long long total;

@@ -2,6 +2,7 @@
  * offer per organiser, supplementary decisions, and the organisers' answers. An offer
  * is read only by the agency and by the organiser it is made to. */
 #include "rounds.h"
+#include "store_tx.h"
 #include "../base/validate.h"
 #include "../db/audit.h"
 #include "../register/register.h"
@@ -10,34 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static bool audit_json(db_t *db, const viewer_t *v, const char *action, const char *type, int64_t id, json_t *after)
-{
-    char key[32];
-    snprintf(key, sizeof key, "%lld", (long long)id);
-    char *s = json_dumps(after, JSON_COMPACT | JSON_SORT_KEYS);
-    bool ok = audit_record(db, v, action, type, key, NULL, s) == DB_OK;
-    free(s);
-    json_decref(after);
-    return ok;
-}
-
-static bool finish(db_t *db, bool ok, arena_t *a, char **err)
-{
-    if (ok && db_commit(db) == DB_OK)
-        return true;
-    db_rollback(db);
-    if (!*err)
-        *err = arena_printf(a, "kunde inte sparas (%s); försök igen", db_errmsg(db));
-    return false;
-}
-
-static bool fail(db_t *db, arena_t *a, char **err, const char *msg)
-{
-    db_rollback(db);
-    *err = arena_strdup(a, msg);
-    return false;
-}
 
 size_t rounds_choices(db_t *db, int64_t id, arena_t *a, round_choice_t **out)
 {
@@ -76,24 +49,24 @@ bool rounds_choose(db_t *db, const viewer_t *v, int64_t id, const char *code, co
         return false;
     }
     if (db_begin_write(db) != DB_OK)
-        return fail(db, a, err, "Databasen är upptagen; försök igen.");
+        return tx_fail(db, a, err, "Databasen är upptagen; försök igen.");
     round_t *r = rounds_get(db, id, a);
     if (!r)
-        return fail(db, a, err, "Omgången finns inte.");
+        return tx_fail(db, a, err, "Omgången finns inte.");
     bool supplementary = supplementary_date && *supplementary_date;
     if (supplementary && strcmp(r->status, "decided") != 0)
-        return fail(db, a, err, "Tilläggsbeslut görs efter omgångens beslut.");
+        return tx_fail(db, a, err, "Tilläggsbeslut görs efter omgångens beslut.");
     if (!supplementary && strcmp(r->status, "open") != 0)
-        return fail(db, a, err, "Omgången är beslutad; lägg till enheter med ett tilläggsbeslut.");
+        return tx_fail(db, a, err, "Omgången är beslutad; lägg till enheter med ett tilläggsbeslut.");
     if (!r->frozen_at)
-        return fail(db, a, err, "Frys underlaget innan du väljer enheter.");
+        return tx_fail(db, a, err, "Frys underlaget innan du väljer enheter.");
     int m = ranking_method_from_key(ranking);
     if (m >= 0) {
         /* A unit chosen from a ranking must be in the round's frozen ranking. */
         ranking_t rk;
         char *why = NULL;
         if (!rounds_ranking(db, r, (rank_method_t)m, a, &rk, &why))
-            return fail(db, a, err, why);
+            return tx_fail(db, a, err, why);
         if (!ranking_find(&rk, code)) {
             db_rollback(db);
             *err = arena_printf(a, "Enheten %s finns inte i rangordningen %s för den här omgången.", code,
@@ -101,7 +74,7 @@ bool rounds_choose(db_t *db, const viewer_t *v, int64_t id, const char *code, co
             return false;
         }
     } else if (!supplementary || strcmp(ranking, "dialog") != 0) {
-        return fail(db, a, err, "Okänd rangordning.");
+        return tx_fail(db, a, err, "Okänd rangordning.");
     }
     db_stmt_t *st = db_prepare(db, "SELECT id, organiser_id, school_forms FROM units WHERE code = ?");
     db_bind_text(st, 1, code);
@@ -130,20 +103,20 @@ bool rounds_choose(db_t *db, const viewer_t *v, int64_t id, const char *code, co
         ok = db_run(db, "INSERT INTO offers (round_id, organiser_id, created_at) VALUES (?, ?, ?)"
                         " ON CONFLICT (round_id, organiser_id) DO NOTHING",
                     "iii", id, organiser_id, (int64_t)time(NULL)) == DB_DONE;
-    ok = ok && audit_json(db, v, supplementary ? "round:supplement" : "round:choose", "selection_round", id,
+    ok = ok && tx_audit(db, v, supplementary ? "round:supplement" : "round:choose", "selection_round", id,
                           json_pack("{s:s, s:s, s:s, s:s?}", "unit", code, "ranking", ranking, "reason", reason,
                                     "decision_date", supplementary ? supplementary_date : NULL));
-    return finish(db, ok, a, err);
+    return tx_finish(db, ok, a, err);
 }
 
 bool rounds_unchoose(db_t *db, const viewer_t *v, int64_t id, int64_t choice_id, arena_t *a, char **err)
 {
     *err = NULL;
     if (db_begin_write(db) != DB_OK)
-        return fail(db, a, err, "Databasen är upptagen; försök igen.");
+        return tx_fail(db, a, err, "Databasen är upptagen; försök igen.");
     round_t *r = rounds_get(db, id, a);
     if (!r || strcmp(r->status, "open") != 0)
-        return fail(db, a, err, "Valen kan bara ändras innan omgången är beslutad.");
+        return tx_fail(db, a, err, "Valen kan bara ändras innan omgången är beslutad.");
     char *code = NULL;
     db_stmt_t *st = db_prepare(db, "SELECT u.code FROM round_choices c JOIN units u ON u.id = c.unit_id"
                                    " WHERE c.id = ? AND c.round_id = ?");
@@ -153,10 +126,10 @@ bool rounds_unchoose(db_t *db, const viewer_t *v, int64_t id, int64_t choice_id,
         code = arena_strdup(a, db_col_text(st, 0));
     db_done(st);
     if (!code)
-        return fail(db, a, err, "Valet finns inte.");
+        return tx_fail(db, a, err, "Valet finns inte.");
     bool ok = db_run(db, "DELETE FROM round_choices WHERE id = ? AND round_id = ?", "ii", choice_id, id) == DB_DONE;
-    ok = ok && audit_json(db, v, "round:unchoose", "selection_round", id, json_pack("{s:s}", "unit", code));
-    return finish(db, ok, a, err);
+    ok = ok && tx_audit(db, v, "round:unchoose", "selection_round", id, json_pack("{s:s}", "unit", code));
+    return tx_finish(db, ok, a, err);
 }
 
 bool rounds_decide(db_t *db, const viewer_t *v, int64_t id, const char *date, arena_t *a, char **err)
@@ -167,12 +140,12 @@ bool rounds_decide(db_t *db, const viewer_t *v, int64_t id, const char *date, ar
         return false;
     }
     if (db_begin_write(db) != DB_OK)
-        return fail(db, a, err, "Databasen är upptagen; försök igen.");
+        return tx_fail(db, a, err, "Databasen är upptagen; försök igen.");
     round_t *r = rounds_get(db, id, a);
     if (!r || strcmp(r->status, "open") != 0)
-        return fail(db, a, err, "Omgången är redan beslutad.");
+        return tx_fail(db, a, err, "Omgången är redan beslutad.");
     if (db_run_int(db, 0, "SELECT COUNT(*) FROM round_choices WHERE round_id = ?", "i", id) == 0)
-        return fail(db, a, err, "Välj minst en enhet innan beslutet.");
+        return tx_fail(db, a, err, "Välj minst en enhet innan beslutet.");
     int64_t now = (int64_t)time(NULL);
     bool ok = db_run(db, "UPDATE selection_rounds SET status = 'decided', decision_date = ? WHERE id = ?", "ti", date,
                      id) == DB_DONE &&
@@ -181,8 +154,8 @@ bool rounds_decide(db_t *db, const viewer_t *v, int64_t id, const char *date, ar
                          " CAST(? AS BIGINT)"
                          " FROM round_choices WHERE round_id = ?",
                      "iii", id, now, id) == DB_DONE;
-    ok = ok && audit_json(db, v, "round:decide", "selection_round", id, json_pack("{s:s}", "decision_date", date));
-    return finish(db, ok, a, err);
+    ok = ok && tx_audit(db, v, "round:decide", "selection_round", id, json_pack("{s:s}", "decision_date", date));
+    return tx_finish(db, ok, a, err);
 }
 
 void rounds_counts(db_t *db, int64_t id, round_counts_t *c)
@@ -285,12 +258,12 @@ bool offers_answer(db_t *db, const viewer_t *v, int64_t id, bool accept, const c
         return false;
     }
     if (db_begin_write(db) != DB_OK)
-        return fail(db, a, err, "Databasen är upptagen; försök igen.");
+        return tx_fail(db, a, err, "Databasen är upptagen; försök igen.");
     offer_t *f = offers_get(db, v, id, a);
     if (!f || v->role != ROLE_ORGANISER)
-        return fail(db, a, err, "Erbjudandet finns inte.");
+        return tx_fail(db, a, err, "Erbjudandet finns inte.");
     if (strcmp(f->status, "pending") != 0)
-        return fail(db, a, err, "Erbjudandet är redan besvarat.");
+        return tx_fail(db, a, err, "Erbjudandet är redan besvarat.");
     int64_t now = (int64_t)time(NULL);
     bool ok = db_run(db, "UPDATE offers SET status = ?, reason = ?, answered_by = ?, answered_at = ?"
                          " WHERE id = ? AND status = 'pending'",
@@ -300,10 +273,10 @@ bool offers_answer(db_t *db, const viewer_t *v, int64_t id, bool accept, const c
         ok = db_run(db, "INSERT INTO cases (organiser_id, round_name, decision_date, phase, created_at)"
                         " VALUES (?, ?, ?, 'Accepterad', ?) ON CONFLICT (organiser_id, round_name) DO NOTHING",
                     "itti", f->organiser_id, f->round_name, f->decision_date, now) == DB_DONE;
-    ok = ok && audit_json(db, v, accept ? "offer:accept" : "offer:decline", "offer", id,
+    ok = ok && tx_audit(db, v, accept ? "offer:accept" : "offer:decline", "offer", id,
                           json_pack("{s:s, s:s}", "status", accept ? "accepted" : "declined", "reason",
                                     reason ? reason : ""));
-    return finish(db, ok, a, err);
+    return tx_finish(db, ok, a, err);
 }
 
 const char *offers_status_label(const char *status)

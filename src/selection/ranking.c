@@ -136,6 +136,17 @@ static void init_rows(ranking_t *r, arena_t *a, size_t n, size_t ncols)
     }
 }
 
+/* Room for the per-variable figures of the index and the criteria. */
+static void alloc_vars(ranking_t *r, arena_t *a, size_t n)
+{
+    r->nvars = n;
+    r->vars = arena_alloc(a, n * sizeof *r->vars);
+    r->weights = arena_alloc(a, n * sizeof(double));
+    r->means = arena_alloc(a, n * sizeof(double));
+    r->sds = arena_alloc(a, n * sizeof(double));
+    r->signs = arena_alloc(a, n * sizeof(int));
+}
+
 static void row_from_unit(rank_row_t *row, const unit_data_t *u)
 {
     row->unit_id = u->id;
@@ -230,12 +241,7 @@ static bool compute_preschool(db_t *db, const rank_params_t *p, arena_t *a, rank
             r->cols[k * 4 + (size_t)w] = (rank_column_t){w ? arena_printf(a, "%s_%s", keys[k], what[w]) : keys[k],
                                                          keys[k], what[w]};
     r->value_key = "index";
-    r->nvars = nv;
-    r->vars = arena_alloc(a, nv * sizeof *r->vars);
-    r->weights = arena_alloc(a, nv * sizeof(double));
-    r->means = arena_alloc(a, nv * sizeof(double));
-    r->sds = arena_alloc(a, nv * sizeof(double));
-    r->signs = arena_alloc(a, nv * sizeof(int));
+    alloc_vars(r, a, nv);
     for (size_t k = 0; k < nv; k++) {
         r->vars[k] = keys[k];
         r->weights[k] = weights[k];
@@ -451,12 +457,7 @@ static bool compute_criteria(db_t *db, const rank_params_t *p, arena_t *a, ranki
     selection_criteria_score(units, d.n, crit, nc, sr);
     init_rows(r, a, d.n, nc * 2);
     r->value_key = "score";
-    r->nvars = nc;
-    r->vars = arena_alloc(a, nc * sizeof *r->vars);
-    r->weights = arena_alloc(a, nc * sizeof(double));
-    r->signs = arena_alloc(a, nc * sizeof(int));
-    r->means = arena_alloc(a, nc * sizeof(double));
-    r->sds = arena_alloc(a, nc * sizeof(double));
+    alloc_vars(r, a, nc);
     for (size_t c = 0; c < nc; c++) {
         r->vars[c] = keys[c];
         r->weights[c] = crit[c].weight;

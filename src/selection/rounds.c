@@ -2,6 +2,7 @@
  * choices, the decision and offers. Every change runs in one write transaction and is
  * audited. */
 #include "rounds.h"
+#include "store_tx.h"
 #include "../base/validate.h"
 #include "../db/audit.h"
 #include "../register/register.h"
@@ -163,40 +164,9 @@ bool rounds_ranking(db_t *db, const round_t *round, rank_method_t m, arena_t *a,
     return true;
 }
 
-static bool audit_round(db_t *db, const viewer_t *v, const char *action, int64_t id, json_t *after)
-{
-    char key[32];
-    snprintf(key, sizeof key, "%lld", (long long)id);
-    char *s = after ? json_dumps(after, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-    bool ok = audit_record(db, v, action, "selection_round", key, NULL, s) == DB_OK;
-    free(s);
-    json_decref(after);
-    return ok;
-}
-
-/* Ends a write transaction: commit when ok, else roll back and keep the first message. */
-static bool finish(db_t *db, bool ok, arena_t *a, char **err)
-{
-    if (ok && db_commit(db) == DB_OK)
-        return true;
-    db_rollback(db);
-    if (!*err)
-        *err = arena_printf(a, "kunde inte sparas (%s); försök igen", db_errmsg(db));
-    return false;
-}
-
-static bool begin(db_t *db, arena_t *a, char **err)
-{
-    *err = NULL;
-    if (db_begin_write(db) == DB_OK)
-        return true;
-    *err = arena_strdup(a, "databasen är upptagen; försök igen");
-    return false;
-}
-
 int64_t rounds_create(db_t *db, const viewer_t *v, const char *name, const char *planned_date, arena_t *a, char **err)
 {
-    if (!begin(db, a, err))
+    if (!tx_begin(db, a, err))
         return 0;
     int64_t id = db_run_int(db, 0, "INSERT INTO selection_rounds (name, planned_date, created_by, created_at)"
                                    " VALUES (?, ?, ?, ?) RETURNING id", "ttti", name, planned_date, v->email,
@@ -206,8 +176,8 @@ int64_t rounds_create(db_t *db, const viewer_t *v, const char *name, const char 
         *err = arena_printf(a, "Det finns redan en urvalsomgång som heter \"%s\".", name);
         return 0;
     }
-    bool ok = audit_round(db, v, "round:create", id, json_pack("{s:s, s:s}", "name", name, "planned_date", planned_date));
-    return finish(db, ok, a, err) ? id : 0;
+    bool ok = tx_audit(db, v, "round:create", "selection_round", id, json_pack("{s:s, s:s}", "name", name, "planned_date", planned_date));
+    return tx_finish(db, ok, a, err) ? id : 0;
 }
 
 /* Copies one variable of one year into the round; false when the register has no value. */
@@ -285,7 +255,7 @@ static bool freeze_inputs(db_t *db, int64_t id, const round_inputs_t *in, arena_
 
 bool rounds_freeze(db_t *db, const viewer_t *v, int64_t id, const round_inputs_t *in, arena_t *a, char **err)
 {
-    if (!begin(db, a, err))
+    if (!tx_begin(db, a, err))
         return false;
     round_t *r = rounds_get(db, id, a);
     if (!r || strcmp(r->status, "open") != 0) {
@@ -316,7 +286,7 @@ bool rounds_freeze(db_t *db, const viewer_t *v, int64_t id, const round_inputs_t
             ok = false;
         }
     }
-    ok = ok && audit_round(db, v, "round:freeze", id,
+    ok = ok && tx_audit(db, v, "round:freeze", "selection_round", id,
                            json_pack("{s:i, s:i, s:i, s:s?, s:s?, s:I, s:s, s:s, s:s, s:b}", "results_year",
                                      in->results_year, "background_year", in->background_year, "preschool_year",
                                      in->preschool_year, "inspection_from", in->inspection_from, "inspection_to",
@@ -324,5 +294,5 @@ bool rounds_freeze(db_t *db, const viewer_t *v, int64_t id, const round_inputs_t
                                      "preschool_vars", in->preschool_vars, "result_var", in->result_var,
                                      "background_vars", in->background_vars, "prefer_coordinated",
                                      (int)in->prefer_coordinated));
-    return finish(db, ok, a, err);
+    return tx_finish(db, ok, a, err);
 }

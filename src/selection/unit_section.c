@@ -98,12 +98,19 @@ void selection_unit_section(request_t *req, int64_t unit_id, int64_t organiser_i
         if (newest == r->id)
             newest = 0;
     }
+    /* Only a round that froze a value of this unit can place it; a preschool is only in
+     * the index, a school unit only in the school rankings. */
+    if (newest && !db_run_int(req->db, 0, "SELECT 1 FROM round_values WHERE round_id = ? AND unit_id = ? UNION"
+                                          " SELECT 1 FROM round_inspections WHERE round_id = ? AND unit_id = ?",
+                              "iiii", newest, unit_id, newest, unit_id))
+        newest = 0;
     if (newest) {
         round_t *r = rounds_get(req->db, newest, &req->arena);
+        bool preschool = strlen(code) == 6;
         html_printf(o, "<h3>%s (underlaget fryst, %s)</h3>", r->name,
                     strcmp(r->status, "decided") == 0 ? "beslutad" : "inte beslutad");
         for (int m = 0; m < RANK_METHOD_COUNT; m++)
-            if (m != RANK_CRITERIA || r->criteria_set_id)
+            if ((m == RANK_PRESCHOOL) == preschool && (m != RANK_CRITERIA || r->criteria_set_id))
                 explain(req, r, (rank_method_t)m, code, NULL);
     }
 }

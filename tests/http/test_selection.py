@@ -379,6 +379,7 @@ def test_an_organiser_sees_neither_rankings_nor_another_organisers_offer():
     r = form(o, f"/offers/{goteborg}", {"answer": "decline", "reason": "x"}, "/offers")
     eq(r.status, 404)
     eq(query(db, f"SELECT status FROM offers WHERE id = {goteborg}"), "accepted", "oförändrat")
+    contains(o.get("/").text, "Läs erbjudandet och svara", "startsidan visar erbjudandet som väntar på svar")
     page = o.get("/offers").text
     lacks(page, "Göteborgs kommun")
     lacks(page, "Malmö kommun")

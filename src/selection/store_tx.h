@@ -1,0 +1,19 @@
+/* store_tx.h — the write-transaction helpers the selection store shares (internal). */
+#ifndef SV_SELECTION_STORE_TX_H
+#define SV_SELECTION_STORE_TX_H
+#include "../base/arena.h"
+#include "../base/viewer.h"
+#include "../db/db.h"
+#include <jansson.h>
+#include <stdbool.h>
+
+/* Starts a write transaction; false with *err set when the database is busy. */
+bool tx_begin(db_t *db, arena_t *a, char **err);
+/* Commits when ok, else rolls back; keeps the first message in *err. */
+bool tx_finish(db_t *db, bool ok, arena_t *a, char **err);
+/* Rolls back with a message; returns false. */
+bool tx_fail(db_t *db, arena_t *a, char **err, const char *msg);
+/* Audits a change of an object by numeric id with its new state (takes the JSON). */
+bool tx_audit(db_t *db, const viewer_t *v, const char *action, const char *type, int64_t id, json_t *after);
+
+#endif
