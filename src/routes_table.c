@@ -93,6 +93,11 @@ static const param_spec_t p_ranking[] = {ID_PARAM,
                                          PAGE_PARAM,
                                          {"valt", P_UNIT_CODE, 0, "Vald enhet", 0, 0, NULL},
                                          END_PARAMS};
+static const param_spec_t p_api_ranking[] = {ID_PARAM,
+                                             {"method", P_CHOICE, PARAM_PATH, "Rangordning", 0, 0, selection_method_keys},
+                                             PAGE_PARAM,
+                                             {"per_page", P_INT, 0, "per_page", 1, 10000, NULL},
+                                             END_PARAMS};
 static const param_spec_t p_choose[] = {ID_PARAM,
                                         {"code", P_UNIT_CODE, PARAM_REQUIRED, "Enhetskod", 0, 0, NULL},
                                         {"ranking", P_CHOICE, PARAM_REQUIRED, "Rangordning", 0, 0, choose_rankings},
@@ -180,7 +185,7 @@ const route_t app_routes[] = {
     {"GET", "/api/v1/units/{code}", register_api_unit, REGISTER_READERS, ROUTE_API, p_code},
     {"GET", "/api/v1/rounds", selection_api_rounds, ROUNDS, ROUTE_API, p_none},
     {"GET", "/api/v1/rounds/{id}", selection_api_round, ROUNDS, ROUTE_API, p_id},
-    {"GET", "/api/v1/rounds/{id}/rankings/{method}", selection_api_ranking, ROUNDS, ROUTE_API, p_ranking},
+    {"GET", "/api/v1/rounds/{id}/rankings/{method}", selection_api_ranking, ROUNDS, ROUTE_API, p_api_ranking},
     {"GET", "/api/v1/offers", selection_api_offers, ROUNDS | R(ORGANISER), ROUTE_API, p_none},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

@@ -98,8 +98,13 @@ int selection_api_ranking(request_t *req)
     char *err = NULL;
     if (!rounds_ranking(req->db, r, (rank_method_t)m, &req->arena, &rk, &err))
         return respond_error(req, 409, err);
-    json_t *j = ranking_json(&rk);
+    /* Paged like the other lists: a national preschool ranking is thousands of rows. */
+    long long page = req_param_int(req, "page", 1), per_page = req_param_int(req, "per_page", 500);
+    json_t *j = ranking_json(&rk, (size_t)((page - 1) * per_page), (size_t)per_page);
     json_object_set_new(j, "round", json_integer(r->id));
+    json_object_set_new(j, "page", json_integer(page));
+    json_object_set_new(j, "per_page", json_integer(per_page));
+    json_object_set_new(j, "total", json_integer((json_int_t)rk.nrows));
     return send(req, j);
 }
 

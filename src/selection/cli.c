@@ -49,7 +49,7 @@ int selection_cli_index(db_t *db, const char *method, const selection_cli_opts_t
         rounds_mark_preschool(db, p.round_id, &a, &r);
     buf_t out = BUF_INIT;
     if (json) {
-        json_t *j = ranking_json(&r);
+        json_t *j = ranking_json(&r, 0, r.nrows);
         if (p.year)
             json_object_set_new(j, "year", json_integer(p.year));
         if (p.round_id)

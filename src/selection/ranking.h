@@ -90,8 +90,8 @@ void ranking_mark_coordinated(ranking_t *r, const int64_t *organisers, size_t n,
 
 /* CSV: rank,code,name,organiser,value, then the method's columns, then note. */
 void ranking_csv(const ranking_t *r, buf_t *out);
-/* The whole ranking as JSON (model figures and every row). */
-json_t *ranking_json(const ranking_t *r);
+/* The ranking as JSON: the model figures and count rows from row from (in list order). */
+json_t *ranking_json(const ranking_t *r, size_t from, size_t count);
 /* One row's explanation, in words for a principal: "Plats 3 av 7 950. …". */
 char *ranking_explain(const ranking_t *r, const rank_row_t *row, arena_t *a);
 /* The row of a unit, or NULL. */

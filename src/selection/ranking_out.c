@@ -66,7 +66,7 @@ static json_t *num_or_null(double v)
     return isnan(v) ? json_null() : json_real(v);
 }
 
-json_t *ranking_json(const ranking_t *r)
+json_t *ranking_json(const ranking_t *r, size_t from, size_t count)
 {
     json_t *j = json_pack("{s:s, s:s, s:s, s:I, s:I}", "method", ranking_method_key(r->method), "label",
                           ranking_method_label(r->method), "value_key", r->value_key, "ranked", (json_int_t)r->ranked,
@@ -98,7 +98,8 @@ json_t *ranking_json(const ranking_t *r)
         json_object_set_new(j, "criteria_set", json_pack("{s:s, s:i}", "name", r->criteria_name, "version",
                                                          r->criteria_version));
     json_t *rows = json_array();
-    for (size_t i = 0; i < r->nrows; i++) {
+    size_t to = from < r->nrows ? (count < r->nrows - from ? from + count : r->nrows) : from;
+    for (size_t i = from; i < to; i++) {
         const rank_row_t *row = &r->rows[i];
         json_t *o = json_pack("{s:s, s:s, s:s, s:s}", "code", row->code, "name", row->name, "organiser", row->organiser,
                               "note", row->note ? row->note : "");

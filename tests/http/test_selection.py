@@ -263,7 +263,13 @@ def test_a_whole_round_from_opening_to_the_organisers_answers():
     contains(res, "under vad elevernas bakgrund ger anledning att vänta")
     pre = a.get(f"{base}/rankings/preschool").text
     contains(pre, "Samordnat urval är påslaget")
-    flagged = [x for x in json.loads(a.get(f"/api/v1/rounds/{rid}/rankings/preschool").body)["rows"] if x.get("flagged")]
+    full = json.loads(a.get(f"/api/v1/rounds/{rid}/rankings/preschool?per_page=10000").body)
+    eq(len(full["rows"]), full["total"])
+    cli = json.loads(run_cli(["index", "preschool", "--round", str(rid), "--format", "json"], db=db).stdout)
+    eq(full["rows"], cli["rows"], "API:t och kommandoraden ger samma rangordning")
+    part = json.loads(a.get(f"/api/v1/rounds/{rid}/rankings/preschool?page=2&per_page=10").body)
+    eq(part["rows"], full["rows"][10:20], "sida 2 om 10")
+    flagged = [x for x in full["rows"] if x.get("flagged")]
     assert flagged, "orimliga värden flaggas"
     contains(flagged[0]["note"], "orimligt värde: children_per_staff")
     crit = a.get(f"{base}/rankings/criteria").text
