@@ -167,6 +167,7 @@ const route_t app_routes[] = {
     {"POST", "/rounds/{id}/choices/{choice}/remove", selection_round_unchoose, ROUNDS, ROUTE_FORM, p_unchoose},
     {"POST", "/rounds/{id}/decision", selection_round_decide, ROUNDS, ROUTE_FORM, p_decide},
     {"GET", "/rounds/{id}/rankings/{method}", selection_ranking_page, ROUNDS, 0, p_ranking},
+    {"GET", "/rounds/{id}/organisers", selection_organisers_page, ROUNDS, 0, p_id},
     {"GET", "/rounds/{id}/rankings/{method}/export.csv", selection_ranking_export, ROUNDS, 0, p_ranking},
     {"GET", "/rounds/{id}/rankings/{method}/export.xlsx", selection_ranking_export, ROUNDS, 0, p_ranking},
     {"GET", "/criteria", selection_criteria_page, ROUNDS, 0, p_criteria_page},
@@ -186,6 +187,7 @@ const route_t app_routes[] = {
     {"GET", "/api/v1/rounds", selection_api_rounds, ROUNDS, ROUTE_API, p_none},
     {"GET", "/api/v1/rounds/{id}", selection_api_round, ROUNDS, ROUTE_API, p_id},
     {"GET", "/api/v1/rounds/{id}/rankings/{method}", selection_api_ranking, ROUNDS, ROUTE_API, p_api_ranking},
+    {"GET", "/api/v1/rounds/{id}/organisers", selection_api_organisers, ROUNDS, ROUTE_API, p_id},
     {"GET", "/api/v1/offers", selection_api_offers, ROUNDS | R(ORGANISER), ROUTE_API, p_none},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

@@ -3,6 +3,7 @@
  * also the organiser they are made to). */
 #include "selection_pages.h"
 #include "rounds.h"
+#include "organisers_view.h"
 #include "../register/register.h"
 #include <jansson.h>
 #include <stdlib.h>
@@ -116,4 +117,28 @@ int selection_api_offers(request_t *req)
     for (size_t i = 0; i < n; i++)
         json_array_append_new(items, offer_json(&f[i]));
     return send(req, json_pack("{s:o}", "offers", items));
+}
+
+int selection_api_organisers(request_t *req)
+{
+    round_t *r = rounds_get(req->db, req_param_int(req, "id", 0), &req->arena);
+    if (!r)
+        return respond_error(req, 404, "Urvalsomgången finns inte.");
+    org_candidate_t *c;
+    char *err = NULL;
+    size_t n = organisers_view(req->db, r, &req->arena, &c, &err);
+    if (n == (size_t)-1)
+        return respond_error(req, 409, err);
+    json_t *items = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *o = json_pack("{s:i, s:s, s:I, s:I, s:b, s:I, s:I, s:s}", "rank", c[i].rank, "organiser", c[i].organiser,
+                              "inspection_units", (json_int_t)c[i].inspection_units, "with_fine",
+                              (json_int_t)c[i].with_fine, "preschool_injunction", (int)c[i].preschool_injunction,
+                              "difficult_preschools", (json_int_t)c[i].difficult_preschools, "chosen",
+                              (json_int_t)c[i].chosen, "explanation", organisers_view_explain(&c[i], &req->arena));
+        json_object_set_new(o, "best_inspection_rank", c[i].best_inspection ? json_integer(c[i].best_inspection)
+                                                                             : json_null());
+        json_array_append_new(items, o);
+    }
+    return send(req, json_pack("{s:I, s:o}", "round", (json_int_t)r->id, "organisers", items));
 }

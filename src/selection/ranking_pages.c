@@ -3,6 +3,7 @@
  * it with a reason; and the same ranking as CSV or XLSX. */
 #include "selection_pages.h"
 #include "rounds.h"
+#include "organisers_view.h"
 #include "../html/export_response.h"
 #include "../html/layout.h"
 #include "../register/register.h"
@@ -286,4 +287,45 @@ int selection_ranking_export(request_t *req)
     }
     return export_respond(req, &t, arena_printf(&req->arena, "urval-%lld-%s", (long long)r->id,
                                                 ranking_method_key(rk.method)));
+}
+
+int selection_organisers_page(request_t *req)
+{
+    round_t *r = rounds_get(req->db, req_param_int(req, "id", 0), &req->arena);
+    if (!r)
+        return respond_error(req, 404, "Urvalsomgången finns inte.");
+    org_candidate_t *c;
+    char *err = NULL;
+    size_t n = organisers_view(req->db, r, &req->arena, &c, &err);
+    if (n == (size_t)-1)
+        return respond_error(req, 409, arena_printf(&req->arena, "Huvudmännen kan inte visas: %s.", err));
+    layout_begin(req, arena_printf(&req->arena, "Huvudmän — %s", r->name));
+    buf_t *o = &req->body;
+    html_printf(o, "<p><a href=\"/rounds/%lld\">Tillbaka till omgången</a></p>\n", (long long)r->id);
+    html_raw(o, "<div class=\"method\"><h2>Så ordnas huvudmännen</h2><p>Erbjudandet går till huvudmannen. Här står "
+                "varje huvudman med en skolenhet i Skolinspektionens underlag, ett föreläggande för förskolan eller en "
+                "förskola bland den tiondel av landets förskolor som har svårast förutsättningar. Ordningen följer "
+                "huvudmannens bästa plats i Skolinspektionens underlag, sedan föreläggande för förskolan, sedan antalet "
+                "förskolor med svåra förutsättningar.</p></div>\n");
+    html_raw(o, TABLE_OPEN("Huvudmän i omgången") "<thead><tr><th scope=\"col\" class=\"num\">Plats</th>"
+                "<th scope=\"col\">Huvudman</th><th scope=\"col\" class=\"num\">Skolenheter i underlaget</th>"
+                "<th scope=\"col\" class=\"num\">Med vite</th><th scope=\"col\">Förskola</th>"
+                "<th scope=\"col\" class=\"num\">Förskolor i svåraste tiondelen</th>"
+                "<th scope=\"col\" class=\"num\">Valda enheter</th><th scope=\"col\">Varför</th></tr></thead><tbody>\n");
+    for (size_t i = 0; i < n; i++) {
+        html_raw(o, "<tr><td class=\"num\">");
+        html_int(o, c[i].rank);
+        html_printf(o, "</td><td>%s</td><td class=\"num\">", c[i].organiser);
+        html_int(o, c[i].inspection_units);
+        html_raw(o, "</td><td class=\"num\">");
+        html_int(o, c[i].with_fine);
+        html_printf(o, "</td><td>%s</td><td class=\"num\">", c[i].preschool_injunction ? "Föreläggande" : "–");
+        html_int(o, c[i].difficult_preschools);
+        html_raw(o, "</td><td class=\"num\">");
+        html_int(o, c[i].chosen);
+        html_printf(o, "</td><td>%s</td></tr>\n", organisers_view_explain(&c[i], &req->arena));
+    }
+    html_raw(o, "</tbody></table></div>\n");
+    layout_end(req);
+    return respond_html(req, 200);
 }

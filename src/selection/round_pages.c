@@ -269,6 +269,7 @@ static int round_view(request_t *req, round_t *r, int status)
             html_printf(o, "<li><a href=\"/rounds/%lld/rankings/%s\">%s</a></li>", (long long)r->id,
                         ranking_method_key((rank_method_t)m), ranking_method_label((rank_method_t)m));
         }
+        html_printf(o, "<li><a href=\"/rounds/%lld/organisers\">Huvudmän</a></li>", (long long)r->id);
         html_raw(o, "</ul>\n");
     }
     if (strcmp(r->status, "open") == 0) {

@@ -18,6 +18,7 @@ int selection_ranking_page(request_t *req);
 /* The ranking page with a status (422 when a choice on it was refused). */
 int selection_ranking_view(request_t *req, int status);
 int selection_ranking_export(request_t *req);
+int selection_organisers_page(request_t *req);
 int selection_criteria_page(request_t *req);
 int selection_criteria_create(request_t *req);
 int selection_offers_page(request_t *req);
@@ -28,6 +29,7 @@ int selection_api_rounds(request_t *req);
 int selection_api_round(request_t *req);
 int selection_api_ranking(request_t *req);
 int selection_api_offers(request_t *req);
+int selection_api_organisers(request_t *req);
 
 /* Writes why a unit ranks where it does in the rounds the viewer may see it in (the
  * agency: the newest frozen round; the organiser's side: rounds that offered it), with a

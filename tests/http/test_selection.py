@@ -274,6 +274,14 @@ def test_a_whole_round_from_opening_to_the_organisers_answers():
     contains(flagged[0]["note"], "orimligt värde: children_per_staff")
     crit = a.get(f"{base}/rankings/criteria").text
     contains(crit, "av 100 (100 = svårast läge)")
+    # The candidates by organiser: Göteborg has three units in the list, two with a fine,
+    # and an injunction for its preschools.
+    orgs = json.loads(a.get(f"/api/v1/rounds/{rid}/organisers").body)["organisers"]
+    gbg = next(x for x in orgs if x["organiser"] == "Göteborgs kommun")
+    eq((gbg["inspection_units"], gbg["with_fine"], gbg["preschool_injunction"], gbg["best_inspection_rank"]),
+       (3, 2, True, 1))
+    eq(orgs[0]["organiser"], "Göteborgs kommun", "bästa plats i underlaget först")
+    contains(a.get(f"{base}/organisers").text, "3 skolenheter i Skolinspektionens underlag (2 med vite), bästa plats 1")
 
     # Choose: a reason is required; a unit must be in the ranking it is chosen from.
     r = form(a, f"{base}/choices", {"code": "47120557", "ranking": "inspection", "reason": ""},
@@ -377,6 +385,7 @@ def test_an_organiser_sees_neither_rankings_nor_another_organisers_offer():
     for path in ("/rounds", f"/rounds/{spring}", f"/rounds/{spring}/rankings/inspection",
                  f"/rounds/{spring}/rankings/preschool/export.csv", f"/rounds/{spring}/rankings/results/export.xlsx",
                  "/api/v1/rounds", f"/api/v1/rounds/{spring}", f"/api/v1/rounds/{spring}/rankings/preschool",
+                 f"/rounds/{spring}/organisers", f"/api/v1/rounds/{spring}/organisers",
                  "/criteria"):
         eq(o.get(path).status, 403, path)
     goteborg = query(db, f"SELECT f.id FROM offers f JOIN organisers o ON o.id = f.organiser_id "
