@@ -27,7 +27,13 @@ db_backend_t db_backend(const db_t *db) { return db->ops->backend; }
 const char *db_errmsg(db_t *db) { return db->ops->errmsg(db); }
 int db_exec(db_t *db, const char *sql) { return db->ops->exec(db, sql); }
 int db_begin_write(db_t *db) { return db->ops->begin_write(db); }
-int db_begin_read(db_t *db) { return db->ops->exec(db, "BEGIN"); }
+/* A read transaction sees one snapshot: SQLite's deferred BEGIN holds its WAL snapshot
+ * from the first read; PostgreSQL needs REPEATABLE READ for the same. */
+int db_begin_read(db_t *db)
+{
+    return db->ops->exec(db, db->ops->backend == DB_POSTGRES ? "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+                                                             : "BEGIN");
+}
 int db_commit(db_t *db) { return db->ops->exec(db, "COMMIT"); }
 int db_rollback(db_t *db) { return db->ops->exec(db, "ROLLBACK"); }
 db_stmt_t *db_prepare(db_t *db, const char *sql) { return db->ops->prepare(db, sql); }

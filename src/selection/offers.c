@@ -65,7 +65,7 @@ bool rounds_choose(db_t *db, const viewer_t *v, int64_t id, const char *code, co
         /* A unit chosen from a ranking must be in the round's frozen ranking. */
         ranking_t rk;
         char *why = NULL;
-        if (!rounds_ranking(db, r, (rank_method_t)m, a, &rk, &why))
+        if (!rounds_ranking_in_tx(db, r, (rank_method_t)m, a, &rk, &why))
             return tx_fail(db, a, err, why);
         if (!ranking_find(&rk, code)) {
             db_rollback(db);

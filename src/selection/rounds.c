@@ -3,6 +3,7 @@
  * audited. */
 #include "rounds.h"
 #include "store_tx.h"
+#include "ranking_cache.h"
 #include "../base/validate.h"
 #include "../db/audit.h"
 #include "../register/register.h"
@@ -17,7 +18,7 @@
     "r.id, r.name, r.planned_date, r.status, r.results_year, r.background_year, r.preschool_year,"           \
     " r.inspection_from, r.inspection_to, r.criteria_set_id, c.name, c.version, r.preschool_vars,"           \
     " r.preschool_weights, r.result_var, r.background_vars, r.prefer_coordinated, r.frozen_at,"              \
-    " r.decision_date, r.created_by FROM selection_rounds r LEFT JOIN criteria_sets c ON c.id = r.criteria_set_id"
+    " r.decision_date, r.created_by, r.freeze_count FROM selection_rounds r LEFT JOIN criteria_sets c ON c.id = r.criteria_set_id"
 
 static const char *text_or(arena_t *a, db_stmt_t *st, int col, const char *dflt)
 {
@@ -47,6 +48,7 @@ static void read_round(db_stmt_t *st, arena_t *a, round_t *r)
     r->frozen_at = db_col_int(st, 17);
     r->decision_date = text_or(a, st, 18, NULL);
     r->created_by = text_or(a, st, 19, "");
+    r->freeze_count = db_col_int(st, 20);
 }
 
 size_t rounds_list(db_t *db, arena_t *a, round_t **out)
@@ -145,7 +147,10 @@ void rounds_mark_preschool(db_t *db, int64_t round_id, arena_t *a, ranking_t *r)
     ranking_mark_coordinated(r, schools, ns, round && round->prefer_coordinated);
 }
 
-bool rounds_ranking(db_t *db, const round_t *round, rank_method_t m, arena_t *a, ranking_t *out, char **err)
+/* Computes a ranking; with in_tx unset it may come from (and go to) the cache, computed
+ * inside a read transaction so that the freeze count and the values are one snapshot. */
+static bool ranking_for(db_t *db, const round_t *round, rank_method_t m, arena_t *a, ranking_t *out, char **err,
+                        bool in_tx)
 {
     if (!round->frozen_at) {
         *err = arena_strdup(a, "omgången har inget fryst underlag än");
@@ -155,13 +160,35 @@ bool rounds_ranking(db_t *db, const round_t *round, rank_method_t m, arena_t *a,
         *err = arena_strdup(a, "omgången har ingen kriterieuppsättning");
         return false;
     }
-    rank_params_t p;
-    params_of(round, m, &p);
-    if (!ranking_compute(db, &p, a, out, err))
-        return false;
+    if (in_tx || !ranking_cache_get(round->id, round->freeze_count, m, a, out)) {
+        rank_params_t p;
+        params_of(round, m, &p);
+        bool snapshot = !in_tx && db_begin_read(db) == DB_OK;
+        int64_t version = snapshot ? db_run_int(db, -1, "SELECT freeze_count FROM selection_rounds WHERE id = ?", "i",
+                                                round->id)
+                                   : -1;
+        bool ok = ranking_compute(db, &p, a, out, err);
+        if (snapshot)
+            db_commit(db);
+        if (!ok)
+            return false;
+        /* Kept only when the values read are the ones this freeze count names. */
+        if (snapshot && version == round->freeze_count)
+            ranking_cache_put(round->id, round->freeze_count, m, out);
+    }
     if (m == RANK_PRESCHOOL)
         rounds_mark_preschool(db, round->id, a, out);
     return true;
+}
+
+bool rounds_ranking(db_t *db, const round_t *round, rank_method_t m, arena_t *a, ranking_t *out, char **err)
+{
+    return ranking_for(db, round, m, a, out, err, false);
+}
+
+bool rounds_ranking_in_tx(db_t *db, const round_t *round, rank_method_t m, arena_t *a, ranking_t *out, char **err)
+{
+    return ranking_for(db, round, m, a, out, err, true);
 }
 
 int64_t rounds_create(db_t *db, const viewer_t *v, const char *name, const char *planned_date, arena_t *a, char **err)
@@ -266,7 +293,7 @@ bool rounds_freeze(db_t *db, const viewer_t *v, int64_t id, const round_inputs_t
     bool ok = db_run(db, "UPDATE selection_rounds SET results_year = ?, background_year = ?, preschool_year = ?,"
                          " inspection_from = ?, inspection_to = ?, criteria_set_id = ?, preschool_vars = ?,"
                          " preschool_weights = ?, result_var = ?, background_vars = ?, prefer_coordinated = ?,"
-                         " frozen_at = ? WHERE id = ?",
+                         " frozen_at = ?, freeze_count = freeze_count + 1 WHERE id = ?",
                      "iiittzttttiii", (int64_t)in->results_year,
                      (int64_t)(in->background_year ? in->background_year : in->results_year),
                      (int64_t)in->preschool_year, in->inspection_from, in->inspection_to,
@@ -281,7 +308,7 @@ bool rounds_freeze(db_t *db, const viewer_t *v, int64_t id, const round_inputs_t
             continue;
         ranking_t rk;
         char *why = NULL;
-        if (!rounds_ranking(db, r, (rank_method_t)m, a, &rk, &why)) {
+        if (!rounds_ranking_in_tx(db, r, (rank_method_t)m, a, &rk, &why)) {
             *err = arena_printf(a, "%s: %s.", ranking_method_label((rank_method_t)m), why);
             ok = false;
         }

@@ -17,6 +17,7 @@ typedef struct round {
     const char *preschool_vars, *preschool_weights, *result_var, *background_vars;
     bool prefer_coordinated;
     int64_t frozen_at;                        /* 0: inputs not yet frozen */
+    int64_t freeze_count;                     /* how many times the inputs were frozen */
     const char *decision_date, *created_by;
 } round_t;
 
@@ -24,8 +25,11 @@ size_t rounds_list(db_t *db, arena_t *a, round_t **out);
 round_t *rounds_get(db_t *db, int64_t id, arena_t *a);
 /* The parameters of one of the round's rankings, reading its frozen inputs. */
 bool rounds_params(db_t *db, int64_t id, rank_method_t m, arena_t *a, rank_params_t *p, char **err);
-/* Computes one of the round's rankings, with the preschool marks (coordinated, injunction). */
+/* Computes one of the round's rankings, with the preschool marks (coordinated, injunction).
+ * A frozen round's rankings are kept in memory between requests (ranking_cache.h). */
 bool rounds_ranking(db_t *db, const round_t *r, rank_method_t m, arena_t *a, ranking_t *out, char **err);
+/* The same inside the caller's write transaction: computed afresh, never kept. */
+bool rounds_ranking_in_tx(db_t *db, const round_t *r, rank_method_t m, arena_t *a, ranking_t *out, char **err);
 /* Marks a frozen preschool ranking: organisers that are school candidates in the round
  * (in Skolinspektionen's list or with a chosen school unit) and organisers with a
  * preschool injunction; lists the coordinated first when the round prefers them. */

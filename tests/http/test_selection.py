@@ -409,6 +409,24 @@ def test_an_organiser_sees_neither_rankings_nor_another_organisers_offer():
     eq(r.get("/offers").status, 403)
 
 
+def test_freezing_again_replaces_the_inputs_and_what_the_pages_show():
+    a = login("analytiker@exempel.se")
+    r = form(a, "/rounds", {"name": "Omfrysning", "planned_date": "2026-12-20"})
+    rid = round_id_by_name("Omfrysning")
+    base = f"/rounds/{rid}"
+    inputs = {"results_year": "2025", "background_year": "2024", "preschool_year": "2025",
+              "preschool_vars": "degree_share,children_per_staff"}
+    eq(form(a, f"{base}/inputs", inputs, base).status, 303)
+    first = json.loads(a.get(f"/api/v1/rounds/{rid}/rankings/preschool?per_page=3").body)
+    eq([v["key"] for v in first["variables"]], ["degree_share", "children_per_staff"])
+    a.get(f"{base}/rankings/preschool")  # computed and kept
+    eq(form(a, f"{base}/inputs", dict(inputs, preschool_vars="children_per_staff"), base).status, 303)
+    second = json.loads(a.get(f"/api/v1/rounds/{rid}/rankings/preschool?per_page=3").body)
+    eq([v["key"] for v in second["variables"]], ["children_per_staff"], "den nya frysningen gäller")
+    page = a.get(f"{base}/rankings/preschool").text
+    lacks(page, "Personal med förskollärarexamen, percentil")
+
+
 def test_a_frozen_round_gives_the_same_bytes_after_newer_data_is_imported():
     a = login("analytiker@exempel.se")
     autumn = round_id_by_name("Urval hösten 2026")

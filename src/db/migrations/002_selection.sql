@@ -64,6 +64,7 @@ CREATE TABLE selection_rounds (
     background_vars TEXT NOT NULL DEFAULT 'foreign_bg,parents_post_sec',
     prefer_coordinated INTEGER NOT NULL DEFAULT 1,
     frozen_at BIGINT,
+    freeze_count INTEGER NOT NULL DEFAULT 0,  -- bumped at each freeze: keys cached rankings
     decision_date TEXT,
     created_by TEXT NOT NULL,
     created_at BIGINT NOT NULL
