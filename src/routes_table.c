@@ -5,6 +5,7 @@
 #include "home/home.h"
 #include "http/auth.h"
 #include "http/static_files.h"
+#include "cases/cases.h"
 #include "register/register.h"
 #include "selection/selection_pages.h"
 
@@ -126,6 +127,34 @@ static const param_spec_t p_answer[] = {ID_PARAM,
                                         {"reason", P_MULTILINE, 0, "Skäl", 0, 2000, NULL},
                                         END_PARAMS};
 
+#define CASE_READERS (R(ADMIN) | R(ANALYST) | R(SUPPORTER) | R(FINANCE) | ROLES_ORGANISER_SIDE | R(UNIVERSITY))
+#define CASE_FILTER_PARAMS \
+    {"q", P_SEARCH, 0, "Huvudman", 0, 100, NULL}, \
+    {"phase", P_CHOICE, 0, "Fas", 0, 0, case_phase_keys}, \
+    {"round", P_TEXT, 0, "Urvalsomgång", 0, 120, NULL}, \
+    {"county", P_TEXT, 0, "Län", 0, 2, NULL}, \
+    {"supporter", P_INT, 0, "Processtödjare", 1, 1000000000, NULL}
+static const param_spec_t p_cases[] = {CASE_FILTER_PARAMS, END_PARAMS};
+static const param_spec_t p_case_move[] = {ID_PARAM,
+                                           {"phase", P_CHOICE, PARAM_REQUIRED, "Ny fas", 0, 0, case_phase_keys},
+                                           {"note", P_TEXT, 0, "Anteckning", 0, 500, NULL},
+                                           END_PARAMS};
+static const param_spec_t p_case_supporter[] = {ID_PARAM,
+                                                {"user", P_INT, PARAM_REQUIRED, "Processtödjare", 1, 1000000000, NULL},
+                                                END_PARAMS};
+static const param_spec_t p_case_contact[] = {ID_PARAM,
+                                              {"name", P_TEXT, PARAM_REQUIRED, "Kontaktperson hos huvudmannen", 0, 200,
+                                               NULL},
+                                              {"email", P_EMAIL, 0, "E-postadress", 0, 254, NULL},
+                                              END_PARAMS};
+static const param_spec_t p_case_person[] = {ID_PARAM, {"person", P_INT, PARAM_PATH, "Person", 1, 1000000000, NULL},
+                                             END_PARAMS};
+static const param_spec_t p_case_university[] = {ID_PARAM,
+                                                 {"university", P_TEXT, 0, "Lärosäte", 0, 200, NULL},
+                                                 {"team_leader", P_TEXT, 0, "Teamledare", 0, 200, NULL},
+                                                 {"education_leaders", P_TEXT, 0, "Utbildningsledare", 0, 500, NULL},
+                                                 END_PARAMS};
+
 static int api_openapi(request_t *req)
 {
     const static_file_t *f = static_find("openapi.json");
@@ -176,6 +205,19 @@ const route_t app_routes[] = {
     {"GET", "/offers/{id}", selection_offer_page, ROUNDS | R(ORGANISER), 0, p_id},
     {"POST", "/offers/{id}", selection_offer_answer, R(ORGANISER), ROUTE_FORM, p_answer},
 
+    {"GET", "/cases", cases_list_page, CASE_READERS, 0, p_cases},
+    {"GET", "/cases.csv", cases_export, CASE_READERS, 0, p_cases},
+    {"GET", "/cases.xlsx", cases_export, CASE_READERS, 0, p_cases},
+    {"GET", "/cases/{id}", cases_case_page, CASE_READERS, 0, p_id},
+    {"POST", "/cases/{id}/phase", cases_move_submit, R(ADMIN) | R(ANALYST) | R(SUPPORTER), ROUTE_FORM, p_case_move},
+    {"POST", "/cases/{id}/supporters", cases_supporter_submit, R(ADMIN) | R(ANALYST), ROUTE_FORM, p_case_supporter},
+    {"POST", "/cases/{id}/contacts", cases_contact_submit, R(ADMIN) | R(ANALYST) | R(SUPPORTER) | R(ORGANISER),
+     ROUTE_FORM, p_case_contact},
+    {"POST", "/cases/{id}/people/{person}/remove", cases_remove_person_submit,
+     R(ADMIN) | R(ANALYST) | R(SUPPORTER) | R(ORGANISER), ROUTE_FORM, p_case_person},
+    {"POST", "/cases/{id}/university", cases_university_submit, R(ADMIN) | R(ANALYST) | R(SUPPORTER), ROUTE_FORM,
+     p_case_university},
+
     {"GET", "/admin/users", admin_users_page, R(ADMIN), 0, p_users},
     {"POST", "/admin/users", admin_users_submit, R(ADMIN), ROUTE_FORM, p_user_add},
     {"GET", "/admin/audit", admin_audit_page, R(ADMIN), 0, p_audit},
@@ -188,6 +230,8 @@ const route_t app_routes[] = {
     {"GET", "/api/v1/rounds/{id}", selection_api_round, ROUNDS, ROUTE_API, p_id},
     {"GET", "/api/v1/rounds/{id}/rankings/{method}", selection_api_ranking, ROUNDS, ROUTE_API, p_api_ranking},
     {"GET", "/api/v1/rounds/{id}/organisers", selection_api_organisers, ROUNDS, ROUTE_API, p_id},
+    {"GET", "/api/v1/cases", cases_api_list, CASE_READERS, ROUTE_API, p_cases},
+    {"GET", "/api/v1/cases/{id}", cases_api_case, CASE_READERS, ROUTE_API, p_id},
     {"GET", "/api/v1/offers", selection_api_offers, ROUNDS | R(ORGANISER), ROUTE_API, p_none},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

@@ -4,6 +4,7 @@
 #include "../base/alloc.h"
 #include "../base/buf.h"
 #include "../register/register.h"
+#include "../cases/cases.h"
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -91,23 +92,36 @@ static const char *first_unit_of(db_t *db, const char *orgnr, arena_t *a)
     return code;
 }
 
+/* A collaboration from an earlier round: its case with dates, a unit or two, a phase. */
 static void add_case(db_t *db, const char *orgnr, const char *round, const char *date, const char *university,
                      const char *phase, FILE *out)
 {
     int64_t id = db_query_int(db, "SELECT id FROM organisers WHERE orgnr = ?", orgnr, 0);
-    if (!id)
+    char end[11];
+    if (!id || !case_planned_end(date, end))
         return;
-    db_stmt_t *st = db_prepare(db, "INSERT INTO cases (organiser_id, round_name, decision_date, university, phase,"
-                                   " created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (organiser_id, round_name) DO NOTHING");
-    db_bind_int(st, 1, id);
-    db_bind_text(st, 2, round);
-    db_bind_text(st, 3, date);
-    db_bind_text(st, 4, university);
-    db_bind_text(st, 5, phase);
-    db_bind_int(st, 6, (int64_t)time(NULL));
-    if (db_step(st) == DB_DONE && db_changes(st) > 0)
-        fprintf(out, "  i samverkan: %s (%s, %s)\n", orgnr, round, university);
-    db_done(st);
+    int64_t case_id = db_run_int(db, 0, "INSERT INTO cases (organiser_id, round_name, decision_date, university, phase,"
+                                        " created_at, start_date, planned_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                                        " ON CONFLICT (organiser_id, round_name) DO NOTHING RETURNING id",
+                                 "itttti" "tt", id, round, date, university, phase, (int64_t)time(NULL), date, end);
+    if (!case_id)
+        return;
+    /* The organiser's first two school units were selected. */
+    db_run(db, "INSERT INTO case_units (case_id, unit_id, decision_date) SELECT CAST(? AS BIGINT), u.id, CAST(? AS TEXT)"
+               " FROM units u WHERE u.organiser_id = ? AND u.school_forms LIKE '%,grundskola,%'"
+               " ORDER BY u.code LIMIT 2", "iti", case_id, date, id);
+    fprintf(out, "  i samverkan: %s (%s, %s)\n", orgnr, round, university);
+}
+
+/* The demo's process supporter works with the first two organisers' cases. */
+static void assign_supporter(db_t *db, const char *orgnr, arena_t *a)
+{
+    int64_t user = db_run_int(db, 0, "SELECT id FROM users WHERE email = 'processtod@exempel.se'", "");
+    int64_t case_id = db_run_int(db, 0, "SELECT c.id FROM cases c JOIN organisers o ON o.id = c.organiser_id"
+                                        " WHERE o.orgnr = ? ORDER BY c.decision_date LIMIT 1", "t", orgnr);
+    char *err = NULL;
+    if (user && case_id)
+        cases_assign_supporter(db, &viewer_cli, case_id, user, a, &err);
 }
 
 int demo_fill(db_t *db, const char *data_dir, const char *password, FILE *out)
@@ -128,9 +142,9 @@ int demo_fill(db_t *db, const char *data_dir, const char *password, FILE *out)
         builtin_register(db, out);
     }
     if (db_begin_write(db) == DB_OK) {
-        add_case(db, "2120001561", "Urval 2025-05-05", "2025-05-05", "Karlstads universitet", "Nulägesanalys", out);
-        add_case(db, "2120001439", "Urval 2025-05-05", "2025-05-05", "Göteborgs universitet", "ÖK1", out);
-        add_case(db, "2120002783", "Urval 2025-11-02", "2025-11-02", "Umeå universitet", "Accepterad", out);
+        add_case(db, "2120001561", "Urval 2025-05-05", "2025-05-05", "Karlstads universitet", "nulagesanalys", out);
+        add_case(db, "2120001439", "Urval 2025-05-05", "2025-05-05", "Göteborgs universitet", "ok1", out);
+        add_case(db, "2120002783", "Urval 2025-11-02", "2025-11-02", "Umeå universitet", "accepterad", out);
         db_commit(db);
     }
     arena_t a = ARENA_INIT;
@@ -147,6 +161,8 @@ int demo_fill(db_t *db, const char *data_dir, const char *password, FILE *out)
         }
         fprintf(out, "  %-24s %s\n", d->email, role_label(role_from_key(d->role)));
     }
+    assign_supporter(db, "2120001561", &a);
+    assign_supporter(db, "2120001439", &a);
     arena_free(&a);
     return 0;
 }

@@ -2,6 +2,7 @@
 #include "home.h"
 #include "../html/layout.h"
 #include "../register/register.h"
+#include "../cases/cases.h"
 #include "../selection/rounds.h"
 #include <string.h>
 
@@ -24,23 +25,26 @@ static void national_figures(request_t *req)
     html_raw(&req->body, "</section>\n");
 }
 
+/* The cases the viewer may see (the store's scope: a supporter's own, an organiser's own,
+ * a university's own, the agency's all). */
 static void collaborations(request_t *req)
 {
     buf_t *o = &req->body;
-    reg_collaboration_t *rows;
-    size_t n = register_list_collaborations(req->db, &req->viewer, &req->arena, &rows);
+    case_filter_t f = {0};
+    case_row_t *rows;
+    size_t n = cases_list(req->db, &req->viewer, &f, &req->arena, &rows);
     if (!n) {
-        html_raw(o, "<p class=\"empty\">Inga huvudmän i samverkan att visa.</p>\n");
+        html_raw(o, "<p class=\"empty\">Inga ärenden att visa.</p>\n");
         return;
     }
     html_raw(o, "<h2>Huvudmän i samverkan</h2>\n" TABLE_OPEN("Huvudmän i samverkan") "<thead><tr>"
                 "<th scope=\"col\">Huvudman</th><th scope=\"col\">Urval</th><th scope=\"col\">Beslutsdatum</th>"
                 "<th scope=\"col\">Lärosäte</th><th scope=\"col\">Fas</th></tr></thead><tbody>\n");
     for (size_t i = 0; i < n; i++)
-        html_printf(o, "<tr><td><a href=\"/organisers/%s\">%s</a></td><td>%s</td><td class=\"nowrap\">%s</td>"
+        html_printf(o, "<tr><td><a href=\"/cases/%lld\">%s</a></td><td>%s</td><td class=\"nowrap\">%s</td>"
                        "<td>%s</td><td>%s</td></tr>\n",
-                    rows[i].orgnr, rows[i].organiser, rows[i].round, rows[i].decision_date,
-                    rows[i].university ? rows[i].university : "", rows[i].phase);
+                    (long long)rows[i].id, rows[i].organiser, rows[i].round_name, rows[i].decision_date,
+                    rows[i].university, case_phase_label(rows[i].phase));
     html_raw(o, "</tbody>" TABLE_CLOSE);
 }
 

@@ -14,6 +14,7 @@ static const nav_item_t nav_items[] = {
     {"/organisers", "Huvudmän", ROLES_AGENCY | R(UNIVERSITY)},
     {"/organisers", "Min huvudman", ROLES_ORGANISER_SIDE},
     {"/units", "Enheter", ROLES_AGENCY | ROLES_ORGANISER_SIDE | R(UNIVERSITY)},
+    {"/cases", "Ärenden", ROLES_AGENCY | ROLES_ORGANISER_SIDE | R(UNIVERSITY)},
     {"/rounds", "Urval", R(ADMIN) | R(ANALYST)},
     {"/offers", "Erbjudanden", R(ORGANISER)},
     {"/import", "Import", R(ADMIN) | R(ANALYST)},

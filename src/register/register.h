@@ -110,13 +110,6 @@ typedef struct reg_counts {
 } reg_counts_t;
 /* National totals (no per-organiser data): safe for every role. */
 void register_counts(db_t *db, reg_counts_t *c);
-/* A collaboration (case) of an organiser the viewer may see. */
-typedef struct reg_collaboration {
-    const char *orgnr, *organiser, *round, *decision_date, *university, *phase;
-} reg_collaboration_t;
-/* The collaborations the viewer may see, newest decision first. */
-size_t register_list_collaborations(db_t *db, const viewer_t *v, arena_t *a, reg_collaboration_t **out);
-
 /* The 21 counties by name (codes[i], names[i]). */
 size_t register_list_counties(db_t *db, arena_t *a, const char ***codes, const char ***names);
 /* Municipal organisers and units per county, for the reader's overview. */

@@ -388,32 +388,3 @@ size_t register_list_counties(db_t *db, arena_t *a, const char ***codes, const c
     return n;
 }
 
-size_t register_list_collaborations(db_t *db, const viewer_t *v, arena_t *a, reg_collaboration_t **out)
-{
-    *out = NULL;
-    db_stmt_t *st = db_prepare(db, "SELECT o.orgnr, o.name, c.round_name, c.decision_date, c.university, c.phase"
-                                   " FROM cases c JOIN organisers o ON o.id = c.organiser_id"
-                                   " WHERE " SCOPE " ORDER BY c.decision_date DESC, o.name_search");
-    if (!st)
-        return 0;
-    bind_scope(st, 1, v);
-    size_t n = 0, cap = 0;
-    while (db_step(st) == DB_ROW) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            reg_collaboration_t *grown = arena_alloc(a, cap * sizeof *grown);
-            if (n)
-                memcpy(grown, *out, n * sizeof *grown);
-            *out = grown;
-        }
-        reg_collaboration_t *c = &(*out)[n++];
-        c->orgnr = arena_strdup(a, db_col_text(st, 0));
-        c->organiser = arena_strdup(a, db_col_text(st, 1));
-        c->round = arena_strdup(a, db_col_text(st, 2));
-        c->decision_date = arena_strdup(a, db_col_text(st, 3));
-        c->university = arena_strdup(a, db_col_text(st, 4));
-        c->phase = arena_strdup(a, db_col_text(st, 5));
-    }
-    db_done(st);
-    return n;
-}

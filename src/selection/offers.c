@@ -6,6 +6,7 @@
 #include "../base/validate.h"
 #include "../db/audit.h"
 #include "../register/register.h"
+#include "../cases/cases.h"
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,7 +103,8 @@ bool rounds_choose(db_t *db, const viewer_t *v, int64_t id, const char *code, co
     if (ok && supplementary)
         ok = db_run(db, "INSERT INTO offers (round_id, organiser_id, created_at) VALUES (?, ?, ?)"
                         " ON CONFLICT (round_id, organiser_id) DO NOTHING",
-                    "iii", id, organiser_id, (int64_t)time(NULL)) == DB_DONE;
+                    "iii", id, organiser_id, (int64_t)time(NULL)) == DB_DONE &&
+             cases_add_supplementary_unit(db, v, id, organiser_id, unit_id, supplementary_date);
     ok = ok && tx_audit(db, v, supplementary ? "round:supplement" : "round:choose", "selection_round", id,
                           json_pack("{s:s, s:s, s:s, s:s?}", "unit", code, "ranking", ranking, "reason", reason,
                                     "decision_date", supplementary ? supplementary_date : NULL));
@@ -270,9 +272,7 @@ bool offers_answer(db_t *db, const viewer_t *v, int64_t id, bool accept, const c
                      "tttii", accept ? "accepted" : "declined", reason ? reason : "", v->email, now, id) == DB_DONE;
     /* An accepted offer starts the collaboration case. */
     if (ok && accept)
-        ok = db_run(db, "INSERT INTO cases (organiser_id, round_name, decision_date, phase, created_at)"
-                        " VALUES (?, ?, ?, 'Accepterad', ?) ON CONFLICT (organiser_id, round_name) DO NOTHING",
-                    "itti", f->organiser_id, f->round_name, f->decision_date, now) == DB_DONE;
+        ok = cases_start_from_offer(db, v, f->round_id, f->organiser_id, a);
     ok = ok && tx_audit(db, v, accept ? "offer:accept" : "offer:decline", "offer", id,
                           json_pack("{s:s, s:s}", "status", accept ? "accepted" : "declined", "reason",
                                     reason ? reason : ""));

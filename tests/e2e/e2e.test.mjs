@@ -98,14 +98,14 @@ async function logout(page) {
 }
 
 const roles = {
-  'admin@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Urval', 'Import', 'Användare', 'Granskningslogg', 'Mitt konto'],
-  'analytiker@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Urval', 'Import', 'Mitt konto'],
-  'processtod@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Mitt konto'],
-  'ekonomi@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Mitt konto'],
-  'huvudman@exempel.se': ['Start', 'Min huvudman', 'Enheter', 'Erbjudanden', 'Mitt konto'],
-  'rektor@exempel.se': ['Start', 'Min huvudman', 'Enheter', 'Mitt konto'],
-  'analysgrupp@exempel.se': ['Start', 'Min huvudman', 'Enheter', 'Mitt konto'],
-  'larosate@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Mitt konto'],
+  'admin@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Urval', 'Import', 'Användare', 'Granskningslogg', 'Mitt konto'],
+  'analytiker@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Urval', 'Import', 'Mitt konto'],
+  'processtod@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Mitt konto'],
+  'ekonomi@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Mitt konto'],
+  'huvudman@exempel.se': ['Start', 'Min huvudman', 'Enheter', 'Ärenden', 'Erbjudanden', 'Mitt konto'],
+  'rektor@exempel.se': ['Start', 'Min huvudman', 'Enheter', 'Ärenden', 'Mitt konto'],
+  'analysgrupp@exempel.se': ['Start', 'Min huvudman', 'Enheter', 'Ärenden', 'Mitt konto'],
+  'larosate@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Mitt konto'],
   'lasare@exempel.se': ['Start', 'Mitt konto'],
 };
 
@@ -256,6 +256,20 @@ test('en hel urvalsomgång: öppna, frys, rangordna, välj, besluta, huvudmannen
   assert.match(after, /Tackat ja\s*1/);
   assert.match(after, /Väntar på svar\s*0/);
   await page.screenshot({ path: path.join(shots, 'urval-omgang.png'), fullPage: true });
+  // The accepted offer started Borås's case for the round.
+  await page.locator('nav.main-nav').getByRole('link', { name: 'Ärenden' }).click();
+  await page.getByLabel('Urvalsomgång').selectOption('Webbläsaromgång');
+  await page.getByRole('button', { name: 'Visa' }).click();
+  await checkA11y(page, 'ärendelistan');
+  await page.getByRole('link', { name: 'Borås kommun' }).click();
+  assert.match(await page.locator('ol.phases [aria-current="step"]').textContent(), /Accepterad/);
+  assert.match(await page.locator('main').textContent(), /Fredriksborgskolan F-9/);
+  await checkA11y(page, 'ärendet');
+  // Moving on needs two supporters: the refusal says so.
+  await page.getByRole('button', { name: 'Flytta' }).click();
+  assert.match(await page.locator('.error-summary').textContent(), /två processtödjare/);
+  await checkA11y(page, 'fasfel');
+  await page.screenshot({ path: path.join(shots, 'arende.png'), fullPage: true });
   await logout(page);
   await ctx.close();
 });

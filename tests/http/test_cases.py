@@ -1,0 +1,182 @@
+"""The collaboration case: started by an accepted offer with its units, units added by a
+supplementary decision, phase moves by the rules (refused with the reason, recorded in
+the timeline), people and university; who sees which case, by page, API and export."""
+import csv
+import io
+import json
+from harness import Server, demo_db, query, eq, contains, lacks, run_cli, have_data, Skip
+
+srv = None
+db = None
+
+
+def setup(tmp):
+    global srv, db
+    if not have_data():
+        raise Skip("../shared/data saknas")
+    db = demo_db(tmp, with_data=True)
+    run_cli(["user", "add", "--email", "processtod2@exempel.se", "--name", "Sara Berg", "--role", "supporter"], db=db,
+            stdin="samverkan-demo-2026\n")
+    srv = Server(db)
+
+
+def teardown():
+    srv.stop()
+
+
+def login(email):
+    c = srv.client()
+    c.login(email)
+    return c
+
+
+def case_id(orgnr):
+    return query(db, f"SELECT c.id FROM cases c JOIN organisers o ON o.id = c.organiser_id WHERE o.orgnr = '{orgnr}' "
+                     "ORDER BY c.decision_date LIMIT 1")
+
+
+def form(c, path, fields):
+    fields = dict(fields)
+    fields["csrf"] = c.csrf("/")
+    return c.post(path, fields)
+
+
+GOTEBORG, BORAS, ALE, KIRUNA = "2120001355", "2120001561", "2120001439", "2120002783"
+
+
+def test_an_accepted_offer_starts_a_case_with_its_units_and_dates():
+    a = login("analytiker@exempel.se")
+    cid = case_id(GOTEBORG)  # accepted in the demo's spring round
+    data = json.loads(a.get(f"/api/v1/cases/{cid}").body)
+    eq(data["phase"], "accepterad")
+    eq((data["decision_date"], data["start_date"], data["planned_end"]), ("2026-05-04", "2026-05-04", "2029-05-04"))
+    chosen = query(db, "SELECT COUNT(*) FROM round_choices c JOIN organisers o ON o.id = c.organiser_id "
+                       f"WHERE o.orgnr = '{GOTEBORG}' AND c.round_id = (SELECT id FROM selection_rounds "
+                       "WHERE name = 'Urval våren 2026')")
+    eq(len(data["selected_units"]), chosen, "de valda enheterna")
+    contains(data["timeline"][0]["note"], "Erbjudandet accepterat")
+    # A supplementary decision after the acceptance adds the unit to the case.
+    spring = query(db, "SELECT id FROM selection_rounds WHERE name = 'Urval våren 2026'")
+    r = form(a, f"/rounds/{spring}/choices", {"code": "16464648", "ranking": "dialog", "reason": "Efter dialog",
+                                              "supplementary_date": "2026-06-01"})
+    eq(r.status, 303, r.text[:300])
+    data = json.loads(a.get(f"/api/v1/cases/{cid}").body)
+    eq(len(data["selected_units"]), chosen + 1)
+    added = [u for u in data["selected_units"] if u["code"] == "16464648"][0]
+    eq((added["decision"], added["decision_date"]), ("supplementary", "2026-06-01"))
+    page = a.get(f"/cases/{cid}").text
+    contains(page, "Frölundaskolan F-9")
+    contains(page, "Tilläggsbeslut 2026-06-01")
+
+
+def test_a_phase_move_follows_the_rules_and_is_recorded():
+    a = login("analytiker@exempel.se")
+    cid = case_id(KIRUNA)
+    base = f"/cases/{cid}"
+    r = form(a, f"{base}/phase", {"phase": "nulagesanalys"})
+    eq(r.status, 422)
+    contains(r.text, "Ärendet kan inte hoppa över ÖK1")
+    r = form(a, f"{base}/phase", {"phase": "ok1"})
+    eq(r.status, 422)
+    contains(r.text, "två processtödjare ska vara tilldelade")
+    users = {e: query(db, f"SELECT id FROM users WHERE email = '{e}'") for e in
+             ("processtod@exempel.se", "processtod2@exempel.se", "huvudman@exempel.se")}
+    r = form(a, f"{base}/supporters", {"user": users["huvudman@exempel.se"]})
+    eq(r.status, 422)
+    contains(r.text, "rollen Processtödjare")
+    for e in ("processtod@exempel.se", "processtod2@exempel.se"):
+        eq(form(a, f"{base}/supporters", {"user": users[e]}).status, 303)
+    r = form(a, f"{base}/supporters", {"user": users["processtod@exempel.se"]})
+    eq(r.status, 422)
+    contains(r.text, "redan tilldelad")
+    r = form(a, f"{base}/phase", {"phase": "ok1", "note": "ÖK1 skickas till huvudmannen"})
+    eq(r.status, 303)
+    r = form(a, f"{base}/phase", {"phase": "nulagesanalys"})
+    eq(r.status, 422)
+    contains(r.text, "ÖK1 är inte undertecknad")
+    r = form(a, f"{base}/phase", {"phase": "accepterad"})
+    eq(r.status, 422)
+    contains(r.text, "Skriv varför ärendet flyttas tillbaka")
+    eq(form(a, f"{base}/phase", {"phase": "accepterad", "note": "Fel ärende flyttat"}).status, 303)
+    data = json.loads(a.get(f"/api/v1/cases/{cid}").body)
+    eq(data["phase"], "accepterad")
+    moves = [(e["from"], e["to"], e["note"]) for e in data["timeline"] if e["kind"] == "phase"]
+    eq(moves, [("accepterad", "ok1", "ÖK1 skickas till huvudmannen"), ("ok1", "accepterad", "Fel ärende flyttat")])
+    page = a.get(base).text
+    contains(page, 'aria-current="step">Accepterad')
+    contains(page, "Fel ärende flyttat")
+    # A supporter moves forward but not back; the organiser cannot move at all.
+    s = login("processtod2@exempel.se")
+    eq(form(s, f"{base}/phase", {"phase": "ok1"}).status, 303)
+    r = form(s, f"{base}/phase", {"phase": "accepterad", "note": "x"})
+    eq(r.status, 422)
+    contains(r.text, "Bara myndighetens urvalsanalytiker")
+    eq(form(login("huvudman@exempel.se"), f"/cases/{case_id(BORAS)}/phase", {"phase": "atgardsplan"}).status, 403)
+
+
+def test_people_and_university_team():
+    a = login("analytiker@exempel.se")
+    cid = case_id(GOTEBORG)
+    r = form(a, f"/cases/{cid}/university", {"university": "Göteborgs universitet", "team_leader": "Eva Lund",
+                                             "education_leaders": "Omar Said, Lisa Ek"})
+    eq(r.status, 303)
+    page = a.get(f"/cases/{cid}").text
+    contains(page, "Eva Lund")
+    contains(page, "Omar Said, Lisa Ek")
+    r = form(a, f"/cases/{cid}/contacts", {"name": "Maria Holm", "email": "inte-en-adress"})
+    eq(r.status, 400)
+    eq(form(a, f"/cases/{cid}/contacts", {"name": "Maria Holm", "email": "maria.holm@exempel.se"}).status, 303)
+    contains(a.get(f"/cases/{cid}").text, "Maria Holm")
+    # The university now sees the case; Karlstad (the demo's university) does not.
+    u = login("larosate@exempel.se")
+    eq(u.get(f"/cases/{cid}").status, 404)
+
+
+def test_each_role_sees_only_its_cases():
+    all_ids = {case_id(o) for o in (GOTEBORG, BORAS, ALE, KIRUNA)}
+    def listed(c):
+        return {x["id"] for x in json.loads(c.get("/api/v1/cases").body)["cases"]}
+    eq(listed(login("analytiker@exempel.se")) >= all_ids, True)
+    eq(listed(login("ekonomi@exempel.se")) >= all_ids, True)
+    # The demo supporter is assigned to Borås and Ale (and, above, Kiruna).
+    s = login("processtod@exempel.se")
+    mine = listed(s)
+    eq(case_id(GOTEBORG) in mine, False, "inte tilldelad Göteborg")
+    eq({case_id(BORAS), case_id(ALE)} <= mine, True)
+    eq(s.get(f"/cases/{case_id(GOTEBORG)}").status, 404)
+    eq(s.get(f"/api/v1/cases/{case_id(GOTEBORG)}").status, 404)
+    lacks(s.get("/cases").text, "Göteborgs kommun")
+    # The organiser (Borås) sees its own case only, by page, API and export.
+    o = login("huvudman@exempel.se")
+    eq(listed(o), {case_id(BORAS)})
+    for other in (GOTEBORG, ALE, KIRUNA):
+        eq(o.get(f"/cases/{case_id(other)}").status, 404, other)
+        eq(o.get(f"/api/v1/cases/{case_id(other)}").status, 404, other)
+    rows = list(csv.reader(io.StringIO(o.get("/cases.csv").body.decode("utf-8-sig")), delimiter=";"))
+    eq([r[1] for r in rows[1:]], ["Borås kommun"])
+    eq(form(o, f"/cases/{case_id(ALE)}/contacts", {"name": "X"}).status, 404)
+    # Head and group members read their organiser's case; the university its own.
+    eq(listed(login("rektor@exempel.se")), {case_id(BORAS)})
+    eq(listed(login("larosate@exempel.se")), {case_id(BORAS)})
+    # The reader sees no case at all.
+    r = login("lasare@exempel.se")
+    eq(r.get("/cases").status, 403)
+    eq(r.get("/api/v1/cases").status, 403)
+
+
+def test_the_list_filters_and_exports():
+    a = login("analytiker@exempel.se")
+    rows = json.loads(a.get("/api/v1/cases?phase=nulagesanalys").body)["cases"]
+    eq([r["organiser"] for r in rows], ["Borås kommun"])
+    supporter = query(db, "SELECT id FROM users WHERE email = 'processtod@exempel.se'")
+    names = {r["organiser"] for r in json.loads(a.get(f"/api/v1/cases?supporter={supporter}").body)["cases"]}
+    eq("Borås kommun" in names and "Göteborgs kommun" not in names, True)
+    page = a.get("/cases?round=Urval+2025-05-05").text
+    contains(page, "Ale kommun")
+    lacks(page, "Kiruna kommun")
+    contains(a.get("/cases?county=14").text, "Borås kommun")
+    lacks(a.get("/cases?county=25").text, "Borås kommun")
+    eq(a.get("/cases?phase=okand").status, 400)
+    xlsx = a.get("/cases.xlsx")
+    eq(xlsx.status, 200)
+    eq(xlsx.body[:2], b"PK")
