@@ -5,6 +5,7 @@
 #include "home/home.h"
 #include "http/auth.h"
 #include "http/static_files.h"
+#include "cases/agreements.h"
 #include "cases/cases.h"
 #include "register/register.h"
 #include "selection/selection_pages.h"
@@ -155,6 +156,39 @@ static const param_spec_t p_case_university[] = {ID_PARAM,
                                                  {"education_leaders", P_TEXT, 0, "Utbildningsledare", 0, 500, NULL},
                                                  END_PARAMS};
 
+#define AGREEMENT_FIELDS \
+    {"period_from", P_TEXT, 0, "Periodens första dag", 0, 10, NULL}, \
+    {"period_to", P_TEXT, 0, "Periodens sista dag", 0, 10, NULL}, \
+    {"amount", P_TEXT, 0, "Skolverkets medel", 0, 30, NULL}, \
+    {"payout_date1", P_TEXT, 0, "Utbetalning 1, datum", 0, 10, NULL}, \
+    {"payout_amount1", P_TEXT, 0, "Utbetalning 1, belopp", 0, 30, NULL}, \
+    {"payout_date2", P_TEXT, 0, "Utbetalning 2, datum", 0, 10, NULL}, \
+    {"payout_amount2", P_TEXT, 0, "Utbetalning 2, belopp", 0, 30, NULL}, \
+    {"payout_date3", P_TEXT, 0, "Utbetalning 3, datum", 0, 10, NULL}, \
+    {"payout_amount3", P_TEXT, 0, "Utbetalning 3, belopp", 0, 30, NULL}, \
+    {"payout_date4", P_TEXT, 0, "Utbetalning 4, datum", 0, 10, NULL}, \
+    {"payout_amount4", P_TEXT, 0, "Utbetalning 4, belopp", 0, 30, NULL}, \
+    SECTION("purpose"), SECTION("agency"), SECTION("organiser"), SECTION("funding"), SECTION("reporting"), \
+    SECTION("repayment"), SECTION("claims"), SECTION("evaluations"), SECTION("changes"), \
+    SECTION("interventions"), SECTION("background"), SECTION("changes_made"), SECTION("other"), \
+    SECTION("university")
+#define SECTION(key) {"s_" key, P_MULTILINE, 0, "Avsnitt", 0, 20000, NULL}
+static const char *const agreement_actions[] = {"send", "approve", "close", NULL};
+static const param_spec_t p_agreement_new[] = {ID_PARAM,
+                                               {"kind", P_CHOICE, PARAM_REQUIRED, "Slag", 0, 0, agreement_kind_keys},
+                                               {"supersedes", P_INT, 0, "Ändrar", 1, 1000000000, NULL},
+                                               END_PARAMS};
+static const param_spec_t p_agreement_create[] = {ID_PARAM,
+                                                  {"kind", P_CHOICE, PARAM_REQUIRED, "Slag", 0, 0, agreement_kind_keys},
+                                                  {"supersedes", P_INT, 0, "Ändrar", 0, 1000000000, NULL},
+                                                  AGREEMENT_FIELDS, END_PARAMS};
+static const param_spec_t p_agreement_save[] = {ID_PARAM, AGREEMENT_FIELDS, END_PARAMS};
+static const param_spec_t p_agreement_act[] = {ID_PARAM,
+                                               {"action", P_CHOICE, PARAM_REQUIRED, "Åtgärd", 0, 0, agreement_actions},
+                                               END_PARAMS};
+static const param_spec_t p_agreement_diff[] = {ID_PARAM, {"from", P_INT, 0, "Från version", 1, 100000, NULL},
+                                                {"to", P_INT, 0, "Till version", 1, 100000, NULL}, END_PARAMS};
+
 static int api_openapi(request_t *req)
 {
     const static_file_t *f = static_find("openapi.json");
@@ -218,6 +252,17 @@ const route_t app_routes[] = {
     {"POST", "/cases/{id}/university", cases_university_submit, R(ADMIN) | R(ANALYST) | R(SUPPORTER), ROUTE_FORM,
      p_case_university},
 
+    {"GET", "/cases/{id}/agreements/new", agreements_new_page, R(ADMIN) | R(ANALYST) | R(SUPPORTER), 0, p_agreement_new},
+    {"POST", "/cases/{id}/agreements", agreements_create_submit, R(ADMIN) | R(ANALYST) | R(SUPPORTER), ROUTE_FORM,
+     p_agreement_create},
+    {"GET", "/agreements/{id}", agreements_page, CASE_READERS, 0, p_id},
+    {"POST", "/agreements/{id}", agreements_save_submit, R(ADMIN) | R(ANALYST) | R(SUPPORTER), ROUTE_FORM,
+     p_agreement_save},
+    {"GET", "/agreements/{id}/edit", agreements_edit_page, R(ADMIN) | R(ANALYST) | R(SUPPORTER), 0, p_id},
+    {"POST", "/agreements/{id}/actions", agreements_act_submit, CASE_READERS, ROUTE_FORM, p_agreement_act},
+    {"GET", "/agreements/{id}/diff", agreements_diff_page, CASE_READERS, 0, p_agreement_diff},
+    {"GET", "/agreements/{id}/document.pdf", agreements_pdf_download, CASE_READERS, 0, p_id},
+
     {"GET", "/admin/users", admin_users_page, R(ADMIN), 0, p_users},
     {"POST", "/admin/users", admin_users_submit, R(ADMIN), ROUTE_FORM, p_user_add},
     {"GET", "/admin/audit", admin_audit_page, R(ADMIN), 0, p_audit},
@@ -232,6 +277,9 @@ const route_t app_routes[] = {
     {"GET", "/api/v1/rounds/{id}/organisers", selection_api_organisers, ROUNDS, ROUTE_API, p_id},
     {"GET", "/api/v1/cases", cases_api_list, CASE_READERS, ROUTE_API, p_cases},
     {"GET", "/api/v1/cases/{id}", cases_api_case, CASE_READERS, ROUTE_API, p_id},
+    {"GET", "/api/v1/agreements/{id}", agreements_api_get, CASE_READERS, ROUTE_API, p_id},
+    {"POST", "/api/v1/agreements/{id}", agreements_api_update, R(ADMIN) | R(ANALYST) | R(SUPPORTER),
+     ROUTE_API | ROUTE_FORM, p_agreement_save},
     {"GET", "/api/v1/offers", selection_api_offers, ROUNDS | R(ORGANISER), ROUTE_API, p_none},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

@@ -1,6 +1,7 @@
 /* pages.c — the case list (with filters and export) and one case: where it stands, its
  * units, the people on each side, the phase move with its rule, and the timeline. */
 #include "cases.h"
+#include "agreements.h"
 #include "../base/fmt.h"
 #include "../html/export_response.h"
 #include "../html/layout.h"
@@ -247,6 +248,37 @@ static void move_section(request_t *req, const case_row_t *c)
     html_raw(o, "<button type=\"submit\" class=\"button\">Flytta</button></form>\n");
 }
 
+static void agreements_section(request_t *req, const case_row_t *c)
+{
+    buf_t *o = &req->body;
+    agreement_t *g;
+    size_t n = agreements_of_case(req->db, &req->viewer, c->id, &req->arena, &g);
+    html_raw(o, "<h2 id=\"overenskommelser\">Överenskommelser</h2>\n");
+    if (n) {
+        html_raw(o, TABLE_OPEN("Överenskommelser") "<thead><tr><th scope=\"col\">Diarienummer</th>"
+                    "<th scope=\"col\">Slag</th><th scope=\"col\">Status</th><th scope=\"col\" class=\"num\">"
+                    "Version</th></tr></thead><tbody>");
+        for (size_t i = 0; i < n; i++) {
+            html_printf(o, "<tr><td><a href=\"/agreements/%lld\">%s</a></td><td>%s</td><td>%s</td><td class=\"num\">",
+                        (long long)g[i].id, g[i].registry_number, agreement_kind_label(g[i].kind),
+                        agreement_state_label(g[i].state));
+            html_int(o, g[i].version);
+            html_raw(o, "</td></tr>");
+        }
+        html_raw(o, "</tbody>" TABLE_CLOSE);
+    } else {
+        html_raw(o, "<p class=\"empty\">Inga överenskommelser än.</p>\n");
+    }
+    if (req->viewer.role == ROLE_ADMIN || req->viewer.role == ROLE_ANALYST || req->viewer.role == ROLE_SUPPORTER) {
+        html_raw(o, "<p class=\"actions\">");
+        for (int k = 0; k < AGR_KIND_COUNT; k++)
+            if (k != AGR_SUPPLEMENTARY)
+                html_printf(o, "<a class=\"button secondary\" href=\"/cases/%lld/agreements/new?kind=%s\">Ny %s</a> ",
+                            (long long)c->id, agreement_kind_keys[k], agreement_kind_label((agreement_kind_t)k));
+        html_raw(o, "</p>\n");
+    }
+}
+
 static void timeline(request_t *req, const case_row_t *c)
 {
     buf_t *o = &req->body;
@@ -298,6 +330,7 @@ static int case_view(request_t *req, case_row_t *c, int status)
     } else {
         html_raw(o, "<p class=\"empty\">Inga enheter registrerade.</p>\n");
     }
+    agreements_section(req, c);
     move_section(req, c);
     people_section(req, c);
     university_section(req, c);

@@ -1,5 +1,6 @@
 /* store.c — cases in the database. CASE_SCOPE is the one access rule for every read. */
 #include "cases.h"
+#include "agreements.h"
 #include "../base/buf.h"
 #include "../base/text.h"
 #include "../db/audit.h"
@@ -217,8 +218,10 @@ void cases_facts(db_t *db, int64_t case_id, case_facts_t *f)
     f->units = (int)db_run_int(db, 0, "SELECT COUNT(*) FROM case_units WHERE case_id = ?", "i", case_id);
     f->supporters = (int)db_run_int(db, 0, "SELECT COUNT(*) FROM case_people WHERE case_id = ? AND role = 'supporter'",
                                     "i", case_id);
-    /* Agreements, analyses, plans and reports are recorded by the parts that hold them;
-     * until one is recorded its requirement stays unmet. */
+    f->ok1_signed = agreements_signed(db, case_id, AGR_OK1);
+    f->ok2_signed = agreements_signed(db, case_id, AGR_OK2);
+    /* Analyses, plans and reports are recorded by the parts that hold them; until one is
+     * recorded its requirement stays unmet. */
 }
 
 bool cases_event(db_t *db, int64_t case_id, const char *kind, const char *from, const char *to, const char *note,

@@ -12,7 +12,7 @@
 struct route;
 struct MHD_Connection;
 
-enum { REQ_MAX_PARAMS = 24, REQ_MAX_ERRORS = 16, REQ_MAX_HEADERS = 8, REQ_MAX_PATH_ARGS = 4 };
+enum { REQ_MAX_PARAMS = 40, REQ_MAX_ERRORS = 16, REQ_MAX_HEADERS = 8, REQ_MAX_PATH_ARGS = 4 };
 
 typedef struct req_param {
     const char *name;

@@ -4,6 +4,8 @@ the timeline), people and university; who sees which case, by page, API and expo
 import csv
 import io
 import json
+import re
+import urllib.parse
 from harness import Server, demo_db, query, eq, contains, lacks, run_cli, have_data, Skip
 
 srv = None
@@ -180,3 +182,127 @@ def test_the_list_filters_and_exports():
     xlsx = a.get("/cases.xlsx")
     eq(xlsx.status, 200)
     eq(xlsx.body[:2], b"PK")
+
+
+OK1 = {"kind": "ok1", "period_from": "2025-06-01", "period_to": "2026-06-30", "amount": "1 200 000",
+       "payout_date1": "2025-07-01", "payout_amount1": "600 000", "payout_date2": "2026-01-15",
+       "payout_amount2": "600 000", "s_purpose": "Överenskommelsen gäller analysfasen.",
+       "s_agency": "Skolverket ger processtöd med två processtödjare.",
+       "s_organiser": "Huvudmannen inrättar analysgrupper på förvaltningsnivå och på varje vald skolenhet.",
+       "s_repayment": "Medel som inte används redovisas och betalas tillbaka inom tre månader."}
+
+
+def test_an_agreement_from_draft_to_signed_with_versions_a_difference_and_a_pdf():
+    a = login("analytiker@exempel.se")
+    cid = case_id(KIRUNA)  # in ÖK1 since the phase test, with two supporters
+    # Checks on the content name the field.
+    r = form(a, f"/cases/{cid}/agreements", dict(OK1, period_to="2025-05-01"))
+    eq(r.status, 400)
+    contains(r.text, "Ange periodens sista dag")
+    r = form(a, f"/cases/{cid}/agreements", dict(OK1, payout_amount2="500 000"))
+    eq(r.status, 400)
+    contains(r.text, "Utbetalningarna summerar till 1100000 kr men beloppet är 1200000 kr")
+    r = form(a, f"/cases/{cid}/agreements", dict(OK1, payout_date2="2027-01-15"))
+    contains(r.text, "Utbetalning 2: datumet ska ligga inom perioden")
+    eq(query(db, f"SELECT COUNT(*) FROM agreements WHERE case_id = {cid}"), 0, "inget sparat")
+    r = form(a, f"/cases/{cid}/agreements", OK1)
+    eq(r.status, 303, r.text[:400])
+    aid = int(r.header("Location").split("/agreements/")[1].split("?")[0])
+    number = query(db, f"SELECT registry_number FROM agreements WHERE id = {aid}")
+    assert re.fullmatch(r"\d{4}:\d+", number), number
+    r = form(a, f"/cases/{cid}/agreements", OK1)
+    eq(r.status, 422)
+    contains(r.text, "redan en sådan överenskommelse")
+    # A second version and the readable difference.
+    eq(form(a, f"/agreements/{aid}", dict(OK1, s_agency="Skolverket ger processtöd och bekostar resor.")).status, 303)
+    diff = a.get(f"/agreements/{aid}/diff?from=1&to=2").text
+    contains(diff, "<ins>bekostar </ins>")
+    contains(diff, "<del>två </del>")
+    contains(diff, "Återbetalning (oförändrad)")
+    # Moving on before signing is refused with the reason.
+    r = form(a, f"/cases/{cid}/phase", {"phase": "nulagesanalys"})
+    contains(r.text, "ÖK1 är inte undertecknad")
+    # Send, then each side approves: the agency, and the organiser (here Kiruna has no user,
+    # so use Borås's case for the organiser's side below).
+    eq(form(a, f"/agreements/{aid}/actions", {"action": "send"}).status, 303)
+    eq(form(a, f"/agreements/{aid}/actions", {"action": "approve"}).status, 303)
+    r = form(a, f"/agreements/{aid}/actions", {"action": "approve"})
+    eq(r.status, 409)
+    contains(r.text, "redan godkänt")
+    eq(query(db, f"SELECT state FROM agreements WHERE id = {aid}"), "for_signature")
+    pdf = a.get(f"/agreements/{aid}/document.pdf")
+    eq(pdf.status, 200)
+    eq(pdf.body[:5], b"%PDF-")
+    assert len(pdf.body) > 5000
+    contains(pdf.header("Content-Disposition"), number.replace(":", "-"))
+
+
+def test_the_organiser_signs_its_agreement_and_a_signed_one_refuses_edits():
+    a = login("analytiker@exempel.se")
+    o = login("huvudman@exempel.se")
+    cid = case_id(BORAS)
+    r = form(a, f"/cases/{cid}/agreements", OK1)
+    aid = int(r.header("Location").split("/agreements/")[1].split("?")[0])
+    eq(form(o, f"/agreements/{aid}/actions", {"action": "approve"}).status, 409, "inte skickad än")
+    eq(form(o, f"/agreements/{aid}", OK1).status, 403, "huvudmannen ändrar inte texten")
+    eq(form(a, f"/agreements/{aid}/actions", {"action": "send"}).status, 303)
+    eq(form(o, f"/agreements/{aid}/actions", {"action": "approve"}).status, 303)
+    eq(query(db, f"SELECT state FROM agreements WHERE id = {aid}"), "for_signature")
+    eq(form(a, f"/agreements/{aid}/actions", {"action": "approve"}).status, 303)
+    eq(query(db, f"SELECT state FROM agreements WHERE id = {aid}"), "signed")
+    page = a.get(f"/agreements/{aid}").text
+    contains(page, "Undertecknad")
+    contains(page, "Lena Wikström")
+    lacks(page, f"/agreements/{aid}/edit")
+    contains(page, "Ny tilläggsöverenskommelse")
+    versions = query(db, f"SELECT version FROM agreements WHERE id = {aid}")
+    # Edits refused: the page, the form post and the API (session and token).
+    eq(a.get(f"/agreements/{aid}/edit").status, 409)
+    r = form(a, f"/agreements/{aid}", dict(OK1, s_purpose="Ändrat i efterhand"))
+    eq(r.status, 409)
+    contains(r.text, "undertecknad överenskommelse kan inte ändras")
+    token = run_cli(["token", "create", "--email", "analytiker@exempel.se"], db=db).stdout.strip().split()[-1]
+    api = srv.client()
+    r = api.request("POST", f"/api/v1/agreements/{aid}", urllib.parse.urlencode(dict(OK1, s_purpose="API")).encode(),
+                    {"Authorization": f"Bearer {token}"}, "application/x-www-form-urlencoded")
+    eq(r.status, 409)
+    contains(r.json()["error"], "kan inte ändras")
+    eq(query(db, f"SELECT version FROM agreements WHERE id = {aid}"), versions, "ingen ny version")
+    # The phase can now move on: ÖK1 is signed (Borås is already past it; check the facts on the page).
+    # A supplementary agreement changes the signed one.
+    r = form(a, f"/cases/{cid}/agreements", {"kind": "supplementary", "supersedes": str(aid),
+                                             "period_from": "2026-01-01", "period_to": "2026-06-30",
+                                             "s_changes_made": "Analysgruppen på förvaltningsnivå utökas."})
+    eq(r.status, 303, r.text[:300])
+    sid = int(r.header("Location").split("/agreements/")[1].split("?")[0])
+    contains(a.get(f"/agreements/{sid}").text, f"Ändrar överenskommelse <a href=\"/agreements/{aid}\">")
+    # Another organiser never reads it.
+    other = srv.client()
+    other.login("rektor@exempel.se")  # Borås's head: sees Borås's case
+    eq(other.get(f"/agreements/{aid}").status, 200)
+    kiruna_agreement = query(db, f"SELECT id FROM agreements WHERE case_id = {case_id(KIRUNA)}")
+    for path in (f"/agreements/{kiruna_agreement}", f"/agreements/{kiruna_agreement}/document.pdf",
+                 f"/api/v1/agreements/{kiruna_agreement}", f"/agreements/{kiruna_agreement}/diff?from=1&to=2"):
+        eq(o.get(path).status, 404, path)
+    eq(form(o, f"/agreements/{kiruna_agreement}/actions", {"action": "approve"}).status, 404)
+    s = login("processtod2@exempel.se")  # assigned to Kiruna only
+    eq(s.get(f"/agreements/{aid}").status, 404)
+
+
+def test_signing_ok1_opens_the_next_phase():
+    a = login("analytiker@exempel.se")
+    cid = case_id(ALE)  # in ÖK1 in the demo, one supporter
+    r = form(a, f"/cases/{cid}/agreements", OK1)
+    aid = int(r.header("Location").split("/agreements/")[1].split("?")[0])
+    eq(form(a, f"/agreements/{aid}/actions", {"action": "send"}).status, 303)
+    eq(form(a, f"/agreements/{aid}/actions", {"action": "approve"}).status, 303)
+    run_cli(["user", "add", "--email", "ale@exempel.se", "--name", "Nils Ek", "--role", "organiser", "--organiser",
+             ALE], db=db, stdin="samverkan-demo-2026\n")
+    eq(form(login("ale@exempel.se"), f"/agreements/{aid}/actions", {"action": "approve"}).status, 303)
+    eq(query(db, f"SELECT state FROM agreements WHERE id = {aid}"), "signed")
+    eq(form(a, f"/cases/{cid}/phase", {"phase": "nulagesanalys"}).status, 303)
+    timeline = json.loads(a.get(f"/api/v1/cases/{cid}").body)["timeline"]
+    notes = [e["note"] for e in timeline]
+    assert any("upprättad" in n for n in notes), notes
+    eq(timeline[-1]["to"], "nulagesanalys")
+

@@ -1,0 +1,293 @@
+/* agreement_store.c — agreements in the database. An agreement is read through its case,
+ * so the case's scope decides who sees it. Changes run in one transaction each, are
+ * audited and appear in the case's timeline. */
+#include "agreements.h"
+#include "../db/audit.h"
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define AGREEMENT_COLUMNS                                                                                     \
+    "g.id, g.case_id, g.kind, g.registry_number, g.state, g.version, g.supersedes_id, s.registry_number,"       \
+    " g.agency_approved_by, g.agency_approved_at, g.counterpart_approved_by, g.counterpart_approved_at,"        \
+    " g.created_by, g.updated_at FROM agreements g LEFT JOIN agreements s ON s.id = g.supersedes_id"
+
+static const char *opt_text(arena_t *a, db_stmt_t *st, int col)
+{
+    const char *s = db_col_text(st, col);
+    return s ? arena_strdup(a, s) : NULL;
+}
+
+static void read_agreement(db_stmt_t *st, arena_t *a, agreement_t *g)
+{
+    g->id = db_col_int(st, 0);
+    g->case_id = db_col_int(st, 1);
+    g->kind = agreement_kind_from_key(db_col_text(st, 2));
+    g->registry_number = opt_text(a, st, 3);
+    g->state = agreement_state_from_key(db_col_text(st, 4));
+    g->version = (int)db_col_int(st, 5);
+    g->supersedes_id = db_col_int(st, 6);
+    g->supersedes_number = opt_text(a, st, 7);
+    g->agency_approved_by = opt_text(a, st, 8);
+    g->agency_approved_at = db_col_int(st, 9);
+    g->counterpart_approved_by = opt_text(a, st, 10);
+    g->counterpart_approved_at = db_col_int(st, 11);
+    g->created_by = opt_text(a, st, 12);
+    g->updated_at = db_col_int(st, 13);
+}
+
+size_t agreements_of_case(db_t *db, const viewer_t *v, int64_t case_id, arena_t *a, agreement_t **out)
+{
+    *out = NULL;
+    if (!cases_get(db, v, case_id, a))
+        return 0;
+    db_stmt_t *st = db_prepare(db, "SELECT " AGREEMENT_COLUMNS " WHERE g.case_id = ? ORDER BY g.created_at, g.id");
+    db_bind_int(st, 1, case_id);
+    size_t n = 0, cap = 8;
+    *out = arena_alloc(a, cap * sizeof **out);
+    while (db_step(st) == DB_ROW) {
+        if (n == cap) {
+            *out = arena_realloc_array(a, *out, n, cap * 2, sizeof **out);
+            cap *= 2;
+        }
+        read_agreement(st, a, &(*out)[n++]);
+    }
+    db_done(st);
+    return n;
+}
+
+agreement_t *agreements_get(db_t *db, const viewer_t *v, int64_t id, arena_t *a, case_row_t **case_out)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT " AGREEMENT_COLUMNS " WHERE g.id = ?");
+    db_bind_int(st, 1, id);
+    agreement_t *g = NULL;
+    if (db_step(st) == DB_ROW) {
+        g = arena_alloc(a, sizeof *g);
+        read_agreement(st, a, g);
+    }
+    db_done(st);
+    if (!g)
+        return NULL;
+    case_row_t *c = cases_get(db, v, g->case_id, a); /* the case's scope decides */
+    if (!c)
+        return NULL;
+    if (case_out)
+        *case_out = c;
+    return g;
+}
+
+bool agreements_content(db_t *db, const agreement_t *g, int version, arena_t *a, agreement_content_t *c,
+                        const char **saved_by, int64_t *saved_at)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT content, saved_by, saved_at FROM agreement_versions"
+                                   " WHERE agreement_id = ? AND version = ?");
+    db_bind_int(st, 1, g->id);
+    db_bind_int(st, 2, version ? version : g->version);
+    bool ok = false;
+    if (db_step(st) == DB_ROW) {
+        ok = agreement_content_parse(g->kind, db_col_text(st, 0), a, c);
+        if (saved_by)
+            *saved_by = opt_text(a, st, 1);
+        if (saved_at)
+            *saved_at = db_col_int(st, 2);
+    }
+    db_done(st);
+    return ok;
+}
+
+bool agreements_signed(db_t *db, int64_t case_id, agreement_kind_t k)
+{
+    return db_run_int(db, 0, "SELECT COUNT(*) FROM agreements WHERE case_id = ? AND kind = ?"
+                             " AND state IN ('signed', 'closed')",
+                      "it", case_id, agreement_kind_keys[k]) > 0;
+}
+
+static bool agency(const viewer_t *v)
+{
+    return v->role == ROLE_ADMIN || v->role == ROLE_ANALYST || v->role == ROLE_SUPPORTER;
+}
+
+static bool fail(db_t *db, arena_t *a, char **err, const char *msg)
+{
+    db_rollback(db);
+    *err = arena_strdup(a, msg);
+    return false;
+}
+
+static bool finish(db_t *db, bool ok, arena_t *a, char **err)
+{
+    if (ok && db_commit(db) == DB_OK)
+        return true;
+    db_rollback(db);
+    if (!*err)
+        *err = arena_printf(a, "Det kunde inte sparas (%s); försök igen.", db_errmsg(db));
+    return false;
+}
+
+static bool audit(db_t *db, const viewer_t *v, const char *action, int64_t id, json_t *after)
+{
+    char key[32];
+    snprintf(key, sizeof key, "%lld", (long long)id);
+    char *s = json_dumps(after, JSON_COMPACT | JSON_SORT_KEYS);
+    bool ok = audit_record(db, v, action, "agreement", key, NULL, s) == DB_OK;
+    free(s);
+    json_decref(after);
+    return ok;
+}
+
+/* The next number in the configured series ("2026:14"); inside the caller's transaction. */
+static const char *next_registry_number(db_t *db, arena_t *a)
+{
+    char year[16];
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    snprintf(year, sizeof year, "%04d", tm.tm_year + 1900);
+    db_stmt_t *st = db_prepare(db, "SELECT value FROM settings WHERE key = 'registry_series'");
+    const char *series = db_step(st) == DB_ROW ? arena_strdup(a, db_col_text(st, 0)) : arena_strdup(a, year);
+    db_done(st);
+    int64_t start = db_run_int(db, 1, "SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'registry_start'", "");
+    if (db_run(db, "INSERT INTO registry_counters (series, next_number) VALUES (?, ?) ON CONFLICT (series) DO NOTHING",
+               "ti", series, start) != DB_DONE)
+        return NULL;
+    int64_t n = db_run_int(db, 0, "SELECT next_number FROM registry_counters WHERE series = ?", "t", series);
+    if (!n || db_run(db, "UPDATE registry_counters SET next_number = next_number + 1 WHERE series = ?", "t", series) !=
+                  DB_DONE)
+        return NULL;
+    return arena_printf(a, "%s:%lld", series, (long long)n);
+}
+
+static bool save_version(db_t *db, const viewer_t *v, int64_t id, int version, agreement_kind_t k,
+                         const agreement_content_t *c)
+{
+    char *json = agreement_content_json(k, c);
+    bool ok = db_run(db, "INSERT INTO agreement_versions (agreement_id, version, content, saved_by, saved_at)"
+                         " VALUES (?, ?, ?, ?, ?)",
+                     "iitti", id, (int64_t)version, json, v->email, (int64_t)time(NULL)) == DB_DONE;
+    free(json);
+    return ok;
+}
+
+int64_t agreements_create(db_t *db, const viewer_t *v, int64_t case_id, agreement_kind_t k, int64_t supersedes,
+                          const agreement_content_t *c, arena_t *a, char **err)
+{
+    *err = NULL;
+    if (!agency(v)) {
+        *err = arena_strdup(a, "Överenskommelser tas fram av Skolverket.");
+        return 0;
+    }
+    if (db_begin_write(db) != DB_OK) {
+        *err = arena_strdup(a, "Databasen är upptagen; försök igen.");
+        return 0;
+    }
+    if (!cases_get(db, v, case_id, a)) {
+        fail(db, a, err, "Ärendet finns inte.");
+        return 0;
+    }
+    if (k == AGR_SUPPLEMENTARY) {
+        agreement_t *base = supersedes ? agreements_get(db, v, supersedes, a, NULL) : NULL;
+        if (!base || base->case_id != case_id || base->state != AGS_SIGNED) {
+            fail(db, a, err, "En tilläggsöverenskommelse ändrar en undertecknad överenskommelse i samma ärende.");
+            return 0;
+        }
+    } else if (k != AGR_UNIVERSITY &&
+               db_run_int(db, 0, "SELECT COUNT(*) FROM agreements WHERE case_id = ? AND kind = ?", "it", case_id,
+                          agreement_kind_keys[k])) {
+        fail(db, a, err, "Ärendet har redan en sådan överenskommelse; ändra den med en tilläggsöverenskommelse.");
+        return 0;
+    }
+    const char *number = next_registry_number(db, a);
+    int64_t now = (int64_t)time(NULL);
+    int64_t id = number ? db_run_int(db, 0, "INSERT INTO agreements (case_id, kind, registry_number, supersedes_id,"
+                                            " created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                     "ittztii", case_id, agreement_kind_keys[k], number,
+                                     k == AGR_SUPPLEMENTARY ? supersedes : (int64_t)0, v->email, now, now)
+                        : 0;
+    bool ok = id && save_version(db, v, id, 1, k, c) &&
+              cases_event(db, case_id, "agreement", NULL, NULL,
+                          arena_printf(a, "%s %s upprättad (utkast).", agreement_kind_label(k), number), v) &&
+              audit(db, v, "agreement:create", id, json_pack("{s:s, s:s}", "kind", agreement_kind_keys[k], "number",
+                                                             number));
+    return finish(db, ok, a, err) ? id : 0;
+}
+
+bool agreements_save(db_t *db, const viewer_t *v, int64_t id, const agreement_content_t *c, arena_t *a, char **err)
+{
+    *err = NULL;
+    if (db_begin_write(db) != DB_OK)
+        return fail(db, a, err, "Databasen är upptagen; försök igen.");
+    agreement_t *g = agreements_get(db, v, id, a, NULL);
+    if (!g)
+        return fail(db, a, err, "Överenskommelsen finns inte.");
+    if (g->state == AGS_SIGNED || g->state == AGS_CLOSED)
+        return fail(db, a, err, "En undertecknad överenskommelse kan inte ändras; gör en tilläggsöverenskommelse.");
+    if (!agency(v))
+        return fail(db, a, err, "Överenskommelser ändras av Skolverket.");
+    /* A change after sending for signature takes it back to a draft: approvals are reset. */
+    bool ok = save_version(db, v, id, g->version + 1, g->kind, c) &&
+              db_run(db, "UPDATE agreements SET version = version + 1, state = 'draft', agency_approved_by = NULL,"
+                         " agency_approved_at = NULL, counterpart_approved_by = NULL, counterpart_approved_at = NULL,"
+                         " updated_at = ? WHERE id = ?",
+                     "ii", (int64_t)time(NULL), id) == DB_DONE &&
+              audit(db, v, "agreement:save", id, json_pack("{s:i}", "version", g->version + 1));
+    return finish(db, ok, a, err);
+}
+
+/* Who signs for the other party: the organiser, or for a university agreement the university. */
+static bool counterpart(const viewer_t *v, agreement_kind_t k)
+{
+    return k == AGR_UNIVERSITY ? v->role == ROLE_UNIVERSITY : v->role == ROLE_ORGANISER;
+}
+
+bool agreements_act(db_t *db, const viewer_t *v, int64_t id, const char *action, arena_t *a, char **err)
+{
+    *err = NULL;
+    if (db_begin_write(db) != DB_OK)
+        return fail(db, a, err, "Databasen är upptagen; försök igen.");
+    agreement_t *g = agreements_get(db, v, id, a, NULL);
+    if (!g)
+        return fail(db, a, err, "Överenskommelsen finns inte.");
+    int64_t now = (int64_t)time(NULL);
+    const char *who = v->name && *v->name ? v->name : v->email;
+    const char *note = NULL;
+    bool ok;
+    if (strcmp(action, "send") == 0) {
+        if (!agency(v) || g->state != AGS_DRAFT)
+            return fail(db, a, err, "Bara ett utkast kan skickas för underskrift, och det gör Skolverket.");
+        ok = db_run(db, "UPDATE agreements SET state = 'for_signature', updated_at = ? WHERE id = ?", "ii", now, id) ==
+             DB_DONE;
+        note = "skickad för underskrift";
+    } else if (strcmp(action, "approve") == 0) {
+        if (g->state != AGS_FOR_SIGNATURE)
+            return fail(db, a, err, "Överenskommelsen är inte skickad för underskrift.");
+        bool ours = agency(v), theirs = counterpart(v, g->kind);
+        if (!ours && !theirs)
+            return fail(db, a, err, g->kind == AGR_UNIVERSITY ? "Överenskommelsen godkänns av Skolverket och lärosätet."
+                                                              : "Överenskommelsen godkänns av Skolverket och huvudmannen.");
+        if ((ours && g->agency_approved_by) || (theirs && g->counterpart_approved_by))
+            return fail(db, a, err, "Er sida har redan godkänt överenskommelsen.");
+        ok = db_run(db, ours ? "UPDATE agreements SET agency_approved_by = ?, agency_approved_at = ?, updated_at = ?"
+                               " WHERE id = ?"
+                             : "UPDATE agreements SET counterpart_approved_by = ?, counterpart_approved_at = ?,"
+                               " updated_at = ? WHERE id = ?",
+                    "tiii", who, now, now, id) == DB_DONE;
+        bool both = ours ? g->counterpart_approved_by != NULL : g->agency_approved_by != NULL;
+        if (ok && both)
+            ok = db_run(db, "UPDATE agreements SET state = 'signed' WHERE id = ?", "i", id) == DB_DONE;
+        note = both ? "undertecknad av båda parter" : ours ? "godkänd av Skolverket" : "godkänd av motparten";
+    } else if (strcmp(action, "close") == 0) {
+        if (!agency(v) || g->state != AGS_SIGNED)
+            return fail(db, a, err, "Bara en undertecknad överenskommelse kan avslutas, och det gör Skolverket.");
+        ok = db_run(db, "UPDATE agreements SET state = 'closed', updated_at = ? WHERE id = ?", "ii", now, id) == DB_DONE;
+        note = "avslutad";
+    } else {
+        return fail(db, a, err, "Okänd åtgärd.");
+    }
+    ok = ok &&
+         cases_event(db, g->case_id, "agreement", NULL, NULL,
+                     arena_printf(a, "%s %s %s.", agreement_kind_label(g->kind), g->registry_number, note), v) &&
+         audit(db, v, arena_printf(a, "agreement:%s", action), id, json_pack("{s:s}", "note", note));
+    return finish(db, ok, a, err);
+}
