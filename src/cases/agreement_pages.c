@@ -27,7 +27,7 @@ static bool read_form(request_t *req, agreement_kind_t k, agreement_content_t *c
     if (*amount && !money_parse_sv(amount, &c->amount_ore))
         req_add_error(req, "amount", "Skriv beloppet i kronor, till exempel 1 250 000.");
     for (int i = 1; i <= AGREEMENT_MAX_PAYOUTS; i++) {
-        char date[24], sum[24];
+        char date[32], sum[32];
         snprintf(date, sizeof date, "payout_date%d", i);
         snprintf(sum, sizeof sum, "payout_amount%d", i);
         if (!req_param(req, date)[0] && !req_param(req, sum)[0])

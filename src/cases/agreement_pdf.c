@@ -8,7 +8,9 @@
 #include "../register/register.h"
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
-#include <semaphore.h>
+#include <fontconfig/fontconfig.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A4 in points; margins of 2 cm. */
@@ -18,6 +20,7 @@
 
 typedef struct pdf {
     cairo_t *cr;
+    PangoContext *ctx;
     PangoLayout *layout;
     double y;
     int page;
@@ -33,7 +36,7 @@ static void footer(pdf_t *p)
 {
     char text[64];
     snprintf(text, sizeof text, "Sida %d", p->page);
-    PangoLayout *l = pango_cairo_create_layout(p->cr);
+    PangoLayout *l = pango_layout_new(p->ctx);
     PangoFontDescription *fd = pango_font_description_from_string("DejaVu Sans 8");
     pango_layout_set_font_description(l, fd);
     pango_layout_set_text(l, text, -1);
@@ -81,19 +84,32 @@ static void text(pdf_t *p, const char *font, const char *s, double space_after)
     p->y += space_after;
 }
 
-static sem_t renders;
-static pthread_once_t renders_once = PTHREAD_ONCE_INIT;
-static void init_renders(void) { sem_init(&renders, 0, 2); }
+static PangoFontMap *fontmap;
+static pthread_mutex_t render_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void release_fonts(void)
+{
+    if (fontmap)
+        g_object_unref(fontmap);
+    fontmap = NULL;
+    cairo_debug_reset_static_data();
+    FcFini();
+}
 
 bool agreement_pdf(const case_row_t *c, const agreement_t *g, const agreement_content_t *content, buf_t *out)
 {
-    pthread_once(&renders_once, init_renders);
-    sem_wait(&renders);
+    pthread_mutex_lock(&render_lock);
+    if (!fontmap) {
+        fontmap = pango_cairo_font_map_new();
+        atexit(release_fonts);
+    }
     cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_buf, out, PAGE_W, PAGE_H);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, agreement_kind_label(g->kind));
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, "Skolverket");
     cairo_t *cr = cairo_create(s);
-    pdf_t p = {cr, pango_cairo_create_layout(cr), MARGIN, 1};
+    PangoContext *ctx = pango_font_map_create_context(fontmap);
+    pango_cairo_update_context(cr, ctx);
+    pdf_t p = {cr, ctx, pango_layout_new(ctx), MARGIN, 1};
     buf_t b = BUF_INIT;
 
     /* The agency's header: name, a rule, the registry number to the right. */
@@ -163,10 +179,11 @@ bool agreement_pdf(const case_row_t *c, const agreement_t *g, const agreement_co
     footer(&p);
     buf_free(&b);
     g_object_unref(p.layout);
+    g_object_unref(ctx);
     cairo_destroy(cr);
     cairo_surface_finish(s);
     bool ok = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS;
     cairo_surface_destroy(s);
-    sem_post(&renders);
+    pthread_mutex_unlock(&render_lock);
     return ok;
 }
