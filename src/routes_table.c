@@ -7,6 +7,7 @@
 #include "http/static_files.h"
 #include "cases/agreements.h"
 #include "cases/cases.h"
+#include "cases/meetings.h"
 #include "register/register.h"
 #include "selection/selection_pages.h"
 
@@ -129,6 +130,7 @@ static const param_spec_t p_answer[] = {ID_PARAM,
                                         END_PARAMS};
 
 #define CASE_READERS (R(ADMIN) | R(ANALYST) | R(SUPPORTER) | R(FINANCE) | ROLES_ORGANISER_SIDE | R(UNIVERSITY))
+#define MEETING_WRITERS (R(ADMIN) | R(ANALYST) | R(SUPPORTER) | R(ORGANISER) | R(HEAD))
 #define CASE_FILTER_PARAMS \
     {"q", P_SEARCH, 0, "Huvudman", 0, 100, NULL}, \
     {"phase", P_CHOICE, 0, "Fas", 0, 0, case_phase_keys}, \
@@ -188,6 +190,27 @@ static const param_spec_t p_agreement_act[] = {ID_PARAM,
                                                END_PARAMS};
 static const param_spec_t p_agreement_diff[] = {ID_PARAM, {"from", P_INT, 0, "Från version", 1, 100000, NULL},
                                                 {"to", P_INT, 0, "Till version", 1, 100000, NULL}, END_PARAMS};
+
+static const param_spec_t p_group_new[] = {ID_PARAM, {"unit", P_INT, 0, "Enhet", 0, 1000000000, NULL}, END_PARAMS};
+static const param_spec_t p_group_member[] = {ID_PARAM, {"name", P_TEXT, PARAM_REQUIRED, "Ny medlem", 0, 200, NULL},
+                                              {"email", P_EMAIL, 0, "E-postadress", 0, 254, NULL}, END_PARAMS};
+static const param_spec_t p_series[] = {ID_PARAM,
+                                        {"kind", P_CHOICE, 0, "Slag", 0, 0, meeting_kind_keys},
+                                        {"first", P_DATE, PARAM_REQUIRED, "Första mötet", 0, 0, NULL},
+                                        {"time", P_TEXT, PARAM_REQUIRED, "Klockan", 0, 5, NULL},
+                                        {"count", P_INT, PARAM_REQUIRED, "Antal möten", 1, 60, NULL},
+                                        {"interval", P_INT, PARAM_REQUIRED, "Dagar mellan mötena", 1, 365, NULL},
+                                        {"minutes", P_INT, PARAM_REQUIRED, "Längd i minuter", 15, 720, NULL},
+                                        {"place", P_TEXT, 0, "Plats eller länk", 0, 300, NULL},
+                                        END_PARAMS};
+static const param_spec_t p_meeting_record[] = {ID_PARAM,
+                                                {"present", P_INT, PARAM_MULTI, "Närvaro", 1, 1000000000, NULL},
+                                                {"done", P_INT, PARAM_MULTI, "Klara åtgärder", 1, 1000000000, NULL},
+                                                {"notes", P_MULTILINE, 0, "Anteckningar", 0, 50000, NULL},
+                                                END_PARAMS};
+static const param_spec_t p_meeting_action[] = {ID_PARAM, {"text", P_TEXT, PARAM_REQUIRED, "Ny åtgärd", 0, 500, NULL},
+                                                {"owner", P_TEXT, PARAM_REQUIRED, "Ansvarig", 0, 200, NULL},
+                                                {"due", P_DATE, 0, "Klart senast", 0, 0, NULL}, END_PARAMS};
 
 static int api_openapi(request_t *req)
 {
@@ -263,6 +286,17 @@ const route_t app_routes[] = {
     {"GET", "/agreements/{id}/diff", agreements_diff_page, CASE_READERS, 0, p_agreement_diff},
     {"GET", "/agreements/{id}/document.pdf", agreements_pdf_download, CASE_READERS, 0, p_id},
 
+    {"POST", "/cases/{id}/groups", meetings_group_create_submit, MEETING_WRITERS, ROUTE_FORM, p_group_new},
+    {"POST", "/cases/{id}/meetings", meetings_series_submit, MEETING_WRITERS, ROUTE_FORM, p_series},
+    {"GET", "/cases/{id}/meetings.csv", meetings_log_export, CASE_READERS, 0, p_id},
+    {"GET", "/cases/{id}/meetings.xlsx", meetings_log_export, CASE_READERS, 0, p_id},
+    {"GET", "/groups/{id}", meetings_group_page, CASE_READERS, 0, p_id},
+    {"POST", "/groups/{id}/members", meetings_member_submit, MEETING_WRITERS, ROUTE_FORM, p_group_member},
+    {"POST", "/groups/{id}/meetings", meetings_series_submit, MEETING_WRITERS, ROUTE_FORM, p_series},
+    {"GET", "/meetings/{id}", meetings_meeting_page, CASE_READERS, 0, p_id},
+    {"POST", "/meetings/{id}", meetings_record_submit, MEETING_WRITERS, ROUTE_FORM, p_meeting_record},
+    {"POST", "/meetings/{id}/actions", meetings_action_submit, MEETING_WRITERS, ROUTE_FORM, p_meeting_action},
+
     {"GET", "/admin/users", admin_users_page, R(ADMIN), 0, p_users},
     {"POST", "/admin/users", admin_users_submit, R(ADMIN), ROUTE_FORM, p_user_add},
     {"GET", "/admin/audit", admin_audit_page, R(ADMIN), 0, p_audit},
@@ -277,6 +311,7 @@ const route_t app_routes[] = {
     {"GET", "/api/v1/rounds/{id}/organisers", selection_api_organisers, ROUNDS, ROUTE_API, p_id},
     {"GET", "/api/v1/cases", cases_api_list, CASE_READERS, ROUTE_API, p_cases},
     {"GET", "/api/v1/cases/{id}", cases_api_case, CASE_READERS, ROUTE_API, p_id},
+    {"GET", "/api/v1/cases/{id}/meetings", meetings_api_list, CASE_READERS, ROUTE_API, p_id},
     {"GET", "/api/v1/agreements/{id}", agreements_api_get, CASE_READERS, ROUTE_API, p_id},
     {"POST", "/api/v1/agreements/{id}", agreements_api_update, R(ADMIN) | R(ANALYST) | R(SUPPORTER),
      ROUTE_API | ROUTE_FORM, p_agreement_save},

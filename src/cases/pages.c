@@ -2,6 +2,7 @@
  * units, the people on each side, the phase move with its rule, and the timeline. */
 #include "cases.h"
 #include "agreements.h"
+#include "meetings.h"
 #include "../base/fmt.h"
 #include "../html/export_response.h"
 #include "../html/layout.h"
@@ -332,6 +333,7 @@ static int case_view(request_t *req, case_row_t *c, int status)
     }
     agreements_section(req, c);
     move_section(req, c);
+    meetings_case_section(req, c);
     people_section(req, c);
     university_section(req, c);
     timeline(req, c);

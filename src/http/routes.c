@@ -1,5 +1,6 @@
 /* routes.c — route matching and declared-parameter validation. */
 #include "routes.h"
+#include "../base/buf.h"
 #include "../base/text.h"
 #include "../base/validate.h"
 #include <stdlib.h>
@@ -144,6 +145,24 @@ bool routes_validate(request_t *req, const route_t *route, const raw_param_t *ra
             if ((spec->flags & PARAM_REQUIRED) && !req->upload.filename)
                 req_add_error(req, spec->name, arena_printf(&req->arena, "Välj en fil för %s.",
                                                             spec->label ? spec->label : spec->name));
+            continue;
+        } else if (spec->flags & PARAM_MULTI) {
+            /* Every value checked on its own; together they are one list "3,7,12". */
+            buf_t joined = BUF_INIT;
+            const char *bad = NULL;
+            for (size_t i = 0; i < nraw && !bad; i++) {
+                if (strcmp(raw[i].name, spec->name) != 0)
+                    continue;
+                const char *one = "";
+                bad = routes_check_value(&req->arena, spec, raw[i].value, &one);
+                if (!bad && *one)
+                    buf_printf(&joined, "%s%s", joined.len ? "," : "", one);
+            }
+            if (bad)
+                req_add_error(req, spec->name, bad);
+            req->params[req->nparams].name = spec->name;
+            req->params[req->nparams++].value = bad ? "" : arena_strdup(&req->arena, buf_cstr(&joined));
+            buf_free(&joined);
             continue;
         } else {
             for (size_t i = 0; i < nraw; i++) {

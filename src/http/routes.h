@@ -22,6 +22,7 @@ typedef enum param_type {
 enum {
     PARAM_REQUIRED = 1,
     PARAM_PATH = 2, /* taken from a {name} path segment; invalid means 404 */
+    PARAM_MULTI = 4, /* may be sent several times (checkboxes): each value checked, joined by ',' */
 };
 
 typedef struct param_spec {

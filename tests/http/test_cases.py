@@ -306,3 +306,82 @@ def test_signing_ok1_opens_the_next_phase():
     assert any("upprättad" in n for n in notes), notes
     eq(timeline[-1]["to"], "nulagesanalys")
 
+
+
+def test_analysis_groups_meetings_and_actions_carried_over():
+    o = login("huvudman@exempel.se")  # Borås's administration
+    h = login("rektor@exempel.se")    # head of Fredriksborgskolan (13746989)
+    cid = case_id(BORAS)
+    unit = query(db, "SELECT id FROM units WHERE code = '13746989'")
+    other_unit = query(db, f"SELECT cu.unit_id FROM case_units cu JOIN units u ON u.id = cu.unit_id "
+                           f"WHERE cu.case_id = {cid} AND u.code <> '13746989'")
+    # The administration forms its group; a head may form only its own unit's group.
+    eq(form(h, f"/cases/{cid}/groups", {"unit": "0"}).status, 409)
+    eq(form(h, f"/cases/{cid}/groups", {"unit": str(other_unit)}).status, 409)
+    r = form(h, f"/cases/{cid}/groups", {"unit": str(unit)})
+    eq(r.status, 303, r.text[:300])
+    gid = int(r.header("Location").rsplit("/", 1)[1])
+    eq(form(o, f"/cases/{cid}/groups", {"unit": "0"}).status, 303)
+    eq(form(o, f"/cases/{cid}/groups", {"unit": "0"}).status, 409, "finns redan")
+    # The case's supporter joins automatically; the head appoints teachers (one has an
+    # account, which the membership is linked to).
+    run_cli(["user", "add", "--email", "karin@exempel.se", "--name", "Karin Lärare", "--role", "group", "--organiser",
+             BORAS, "--unit", "13746989"], db=db, stdin="samverkan-demo-2026\n")
+    members = [("Karin Lärare", "karin@exempel.se"), ("Erik Förstelärare", "erik@exempel.se")]
+    for name, email in members:
+        eq(form(h, f"/groups/{gid}/members", {"name": name, "email": email}).status, 303)
+    page = h.get(f"/groups/{gid}").text
+    contains(page, "(processtödjare)")
+    contains(page, "Karin Lärare")
+    # A series: four meetings every three weeks, three hours; a Saturday start moves to Monday.
+    r = form(h, f"/groups/{gid}/meetings", {"first": "2025-09-06", "time": "13:00", "count": "4", "interval": "21",
+                                            "minutes": "180", "place": "Fredriksborgskolan, rum 12"})
+    eq(r.status, 303, r.text[:300])
+    meetings = json.loads(o.get(f"/api/v1/cases/{cid}/meetings").body)["meetings"]
+    dates = [m["starts_at"] for m in meetings if m["group"].startswith("Analysgrupp Fredriksborg")]
+    eq(dates, ["2025-09-08 13:00", "2025-09-29 13:00", "2025-10-20 13:00", "2025-11-10 13:00"])
+    ids = [query(db, f"SELECT id FROM meetings WHERE group_id = {gid} AND starts_at = '{d}'") for d in dates]
+    # First meeting: attendance, notes and two actions.
+    karin = query(db, f"SELECT id FROM group_members WHERE group_id = {gid} AND name = 'Karin Lärare'")
+    h2 = srv.client()
+    h2.login("rektor@exempel.se")
+    token = h2.csrf("/")
+    body = urllib.parse.urlencode([("csrf", token), ("present", karin), ("notes", "Vi gick igenom resultaten.")])
+    r = h2.request("POST", f"/meetings/{ids[0]}", body.encode(), None, "application/x-www-form-urlencoded")
+    eq(r.status, 303, r.text[:300])
+    for text, owner in (("Samla elevenkäten", "Karin Lärare"), ("Boka lokal", "Rektor")):
+        eq(form(h, f"/meetings/{ids[0]}/actions", {"text": text, "owner": owner, "due": "2025-09-26"}).status, 303)
+    first = h.get(f"/meetings/{ids[0]}").text
+    contains(first, "Vi gick igenom resultaten.")
+    contains(first, "Samla elevenkäten — Karin Lärare, senast 2025-09-26")
+    # The second meeting carries both actions; one is marked done there.
+    second = h.get(f"/meetings/{ids[1]}").text
+    contains(second, "Samla elevenkäten")
+    contains(second, "Boka lokal")
+    done = query(db, f"SELECT id FROM meeting_actions WHERE text = 'Boka lokal'")
+    body = urllib.parse.urlencode([("csrf", token), ("done", done), ("notes", "Lokalen är bokad.")])
+    eq(h2.request("POST", f"/meetings/{ids[1]}", body.encode(), None, "application/x-www-form-urlencoded").status, 303)
+    third = h.get(f"/meetings/{ids[2]}").text
+    contains(third, "Samla elevenkäten")
+    lacks(third, "Boka lokal", "klar åtgärd följer inte med")
+    eq(query(db, f"SELECT present FROM meeting_attendance WHERE meeting_id = {ids[0]} AND member_id = {karin}"), 1)
+    # The log as CSV, with the actions.
+    log = o.get(f"/cases/{cid}/meetings.csv").body.decode("utf-8-sig")
+    contains(log, "Vi gick igenom resultaten.")
+    contains(log, "Samla elevenkäten (Karin Lärare)")
+    # A group member sees the group they belong to, and not the administration's.
+    eq(query(db, f"SELECT u.email FROM group_members m JOIN users u ON u.id = m.user_id WHERE m.id = {karin}"),
+       "karin@exempel.se", "medlemskapet är kopplat till kontot")
+    k = login("karin@exempel.se")
+    eq(k.get(f"/groups/{gid}").status, 200)
+    admin_group = query(db, f"SELECT id FROM analysis_groups WHERE case_id = {cid} AND level = 'administration'")
+    eq(k.get(f"/groups/{admin_group}").status, 404)
+    eq(k.get(f"/meetings/{ids[0]}").status, 200)
+    eq(form(k, f"/meetings/{ids[0]}/actions", {"text": "x", "owner": "y"}).status, 403, "medlemmar läser")
+    # Another organiser's users never see the group or its meetings.
+    a = login("ale@exempel.se")
+    eq(a.get(f"/groups/{gid}").status, 404)
+    eq(a.get(f"/meetings/{ids[0]}").status, 404)
+    eq(a.get(f"/cases/{cid}/meetings.csv").status, 404)
+    eq(a.get(f"/api/v1/cases/{cid}/meetings").status, 404)
+

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 #include "cases/cases.h"
 #include "cases/agreements.h"
+#include "cases/meetings.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -158,6 +159,42 @@ static void diff_marks_removed_and_added_words(void **state)
     buf_free(&o);
 }
 
+/* Every three weeks from Monday 2025-09-01; 2025-12-13 would be a Saturday. */
+static void a_meeting_series_skips_weekends(void **state)
+{
+    (void)state;
+    char d[6][11];
+    assert_true(meeting_series("2025-09-01", 4, 21, d));
+    assert_string_equal(d[0], "2025-09-01");
+    assert_string_equal(d[1], "2025-09-22");
+    assert_string_equal(d[3], "2025-11-03");
+    assert_true(meeting_series("2025-11-22", 3, 7, d)); /* Saturdays */
+    assert_string_equal(d[0], "2025-11-24");
+    assert_string_equal(d[1], "2025-12-01");
+    assert_true(meeting_series("2024-02-25", 2, 4, d)); /* Sunday, then Thursday 29 February */
+    assert_string_equal(d[0], "2024-02-26");
+    assert_string_equal(d[1], "2024-02-29");
+    assert_true(meeting_series("2025-12-29", 2, 7, d)); /* over the new year */
+    assert_string_equal(d[1], "2026-01-05");
+    assert_false(meeting_series("2025-02-30", 2, 7, d));
+    assert_false(meeting_series("2025-09-01", 0, 7, d));
+    assert_false(meeting_series("2025-09-01", 2, 0, d));
+}
+
+static void weekdays_and_day_arithmetic(void **state)
+{
+    (void)state;
+    assert_int_equal(date_weekday("2026-11-22"), 6); /* a Sunday */
+    assert_int_equal(date_weekday("2017-11-02"), 3); /* a Thursday */
+    assert_int_equal(date_weekday("1969-12-31"), 2);
+    assert_int_equal(date_weekday("nej"), -1);
+    char out[11];
+    assert_true(date_add_days("2024-02-28", 1, out));
+    assert_string_equal(out, "2024-02-29");
+    assert_true(date_add_days("2025-03-01", -1, out));
+    assert_string_equal(out, "2025-02-28");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -170,6 +207,8 @@ int main(void)
         cmocka_unit_test(agreement_content_is_checked),
         cmocka_unit_test(agreement_content_round_trips_through_json),
         cmocka_unit_test(diff_marks_removed_and_added_words),
+        cmocka_unit_test(a_meeting_series_skips_weekends),
+        cmocka_unit_test(weekdays_and_day_arithmetic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

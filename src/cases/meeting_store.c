@@ -1,0 +1,434 @@
+/* meeting_store.c — analysis groups, members, meetings, attendance and actions in the
+ * database. Every read goes through the case's scope, narrowed by GROUP_SCOPE for group
+ * members and heads. */
+#include "meetings.h"
+#include "../db/audit.h"
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Group members see their own groups, a head also the unit's group; others all the
+ * groups of a case they may see. */
+#define GROUP_SCOPE                                                                                       \
+    "(? = 0 OR EXISTS (SELECT 1 FROM group_members gm WHERE gm.group_id = g.id AND gm.user_id = ?)"       \
+    " OR (? > 0 AND g.unit_id = ?))"
+
+static int bind_group_scope(db_stmt_t *st, int i, const viewer_t *v)
+{
+    bool narrow = v->role == ROLE_GROUP || v->role == ROLE_HEAD;
+    db_bind_int(st, i++, narrow ? 1 : 0);
+    db_bind_int(st, i++, v->user_id);
+    db_bind_int(st, i++, v->role == ROLE_HEAD ? v->unit_id : 0);
+    db_bind_int(st, i++, v->role == ROLE_HEAD ? v->unit_id : 0);
+    return i;
+}
+
+static const char *text(arena_t *a, db_stmt_t *st, int col)
+{
+    const char *s = db_col_text(st, col);
+    return arena_strdup(a, s ? s : "");
+}
+
+#define GROUP_COLUMNS                                                                                      \
+    "g.id, g.case_id, g.unit_id, g.level, g.name, u.name,"                                                 \
+    " (SELECT COUNT(*) FROM group_members m WHERE m.group_id = g.id) FROM analysis_groups g"               \
+    " LEFT JOIN units u ON u.id = g.unit_id"
+
+static void read_group(db_stmt_t *st, arena_t *a, analysis_group_t *g)
+{
+    g->id = db_col_int(st, 0);
+    g->case_id = db_col_int(st, 1);
+    g->unit_id = db_col_int(st, 2);
+    g->level = text(a, st, 3);
+    g->name = text(a, st, 4);
+    g->unit_name = text(a, st, 5);
+    g->members = db_col_int(st, 6);
+}
+
+size_t meetings_groups(db_t *db, const viewer_t *v, int64_t case_id, arena_t *a, analysis_group_t **out)
+{
+    *out = NULL;
+    if (!cases_get(db, v, case_id, a))
+        return 0;
+    db_stmt_t *st = db_prepare(db, "SELECT " GROUP_COLUMNS " WHERE g.case_id = ? AND " GROUP_SCOPE
+                                   " ORDER BY g.level, g.name");
+    db_bind_int(st, 1, case_id);
+    bind_group_scope(st, 2, v);
+    size_t n = 0, cap = 8;
+    *out = arena_alloc(a, cap * sizeof **out);
+    while (db_step(st) == DB_ROW) {
+        if (n == cap) {
+            *out = arena_realloc_array(a, *out, n, cap * 2, sizeof **out);
+            cap *= 2;
+        }
+        read_group(st, a, &(*out)[n++]);
+    }
+    db_done(st);
+    return n;
+}
+
+analysis_group_t *meetings_group(db_t *db, const viewer_t *v, int64_t group_id, arena_t *a, case_row_t **case_out)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT " GROUP_COLUMNS " WHERE g.id = ? AND " GROUP_SCOPE);
+    db_bind_int(st, 1, group_id);
+    bind_group_scope(st, 2, v);
+    analysis_group_t *g = NULL;
+    if (db_step(st) == DB_ROW) {
+        g = arena_alloc(a, sizeof *g);
+        read_group(st, a, g);
+    }
+    db_done(st);
+    case_row_t *c = g ? cases_get(db, v, g->case_id, a) : NULL;
+    if (!c)
+        return NULL;
+    if (case_out)
+        *case_out = c;
+    return g;
+}
+
+size_t meetings_members(db_t *db, int64_t group_id, arena_t *a, group_member_t **out)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT id, user_id, name, email, role FROM group_members WHERE group_id = ?"
+                                   " ORDER BY role DESC, name");
+    db_bind_int(st, 1, group_id);
+    size_t n = 0, cap = 8;
+    *out = arena_alloc(a, cap * sizeof **out);
+    while (db_step(st) == DB_ROW) {
+        if (n == cap) {
+            *out = arena_realloc_array(a, *out, n, cap * 2, sizeof **out);
+            cap *= 2;
+        }
+        group_member_t *m = &(*out)[n++];
+        m->id = db_col_int(st, 0);
+        m->user_id = db_col_int(st, 1);
+        m->name = text(a, st, 2);
+        m->email = text(a, st, 3);
+        m->role = text(a, st, 4);
+    }
+    db_done(st);
+    return n;
+}
+
+#define MEETING_COLUMNS                                                                                     \
+    "m.id, m.case_id, m.group_id, m.kind, m.starts_at, m.minutes, m.place, m.agenda, m.notes, m.held, g.name" \
+    " FROM meetings m LEFT JOIN analysis_groups g ON g.id = m.group_id"
+
+static void read_meeting(db_stmt_t *st, arena_t *a, meeting_t *m)
+{
+    m->id = db_col_int(st, 0);
+    m->case_id = db_col_int(st, 1);
+    m->group_id = db_col_int(st, 2);
+    m->kind = text(a, st, 3);
+    m->starts_at = text(a, st, 4);
+    m->minutes = (int)db_col_int(st, 5);
+    m->place = text(a, st, 6);
+    m->agenda = text(a, st, 7);
+    m->notes = text(a, st, 8);
+    m->held = db_col_int(st, 9) != 0;
+    m->group_name = text(a, st, 10);
+}
+
+size_t meetings_list(db_t *db, int64_t case_id, int64_t group_id, arena_t *a, meeting_t **out)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT " MEETING_COLUMNS " WHERE m.case_id = ? AND"
+                                   " ((? > 0 AND m.group_id = ?) OR (? = 0 AND m.group_id IS NULL)) ORDER BY m.starts_at");
+    db_bind_int(st, 1, case_id);
+    db_bind_int(st, 2, group_id);
+    db_bind_int(st, 3, group_id);
+    db_bind_int(st, 4, group_id);
+    size_t n = 0, cap = 16;
+    *out = arena_alloc(a, cap * sizeof **out);
+    while (db_step(st) == DB_ROW) {
+        if (n == cap) {
+            *out = arena_realloc_array(a, *out, n, cap * 2, sizeof **out);
+            cap *= 2;
+        }
+        read_meeting(st, a, &(*out)[n++]);
+    }
+    db_done(st);
+    return n;
+}
+
+meeting_t *meetings_get(db_t *db, const viewer_t *v, int64_t id, arena_t *a, case_row_t **case_out)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT " MEETING_COLUMNS " WHERE m.id = ?");
+    db_bind_int(st, 1, id);
+    meeting_t *m = NULL;
+    if (db_step(st) == DB_ROW) {
+        m = arena_alloc(a, sizeof *m);
+        read_meeting(st, a, m);
+    }
+    db_done(st);
+    if (!m)
+        return NULL;
+    /* A group's meeting is read through the group's scope, others through the case's. */
+    case_row_t *c = NULL;
+    if (m->group_id ? !meetings_group(db, v, m->group_id, a, &c) : !(c = cases_get(db, v, m->case_id, a)))
+        return NULL;
+    if (!m->group_id && (v->role == ROLE_GROUP))
+        return NULL; /* group members see their group's meetings only */
+    if (case_out)
+        *case_out = c;
+    return m;
+}
+
+static size_t read_actions(db_stmt_t *st, arena_t *a, meeting_action_t **out)
+{
+    size_t n = 0, cap = 8;
+    *out = arena_alloc(a, cap * sizeof **out);
+    while (db_step(st) == DB_ROW) {
+        if (n == cap) {
+            *out = arena_realloc_array(a, *out, n, cap * 2, sizeof **out);
+            cap *= 2;
+        }
+        meeting_action_t *x = &(*out)[n++];
+        x->id = db_col_int(st, 0);
+        x->meeting_id = db_col_int(st, 1);
+        x->text = text(a, st, 2);
+        x->owner = text(a, st, 3);
+        x->due_date = text(a, st, 4);
+        x->done = !db_col_is_null(st, 5);
+        x->done_meeting_id = db_col_int(st, 6);
+        x->raised_at = text(a, st, 7);
+    }
+    db_done(st);
+    return n;
+}
+
+size_t meetings_open_actions(db_t *db, const meeting_t *m, arena_t *a, meeting_action_t **out)
+{
+    /* Raised at an earlier meeting of the same group (or of the case, for meetings
+     * without a group), and not done before this meeting. */
+    db_stmt_t *st = db_prepare(db, "SELECT x.id, x.meeting_id, x.text, x.owner, x.due_date, x.done_at, x.done_meeting_id,"
+                                   " r.starts_at FROM meeting_actions x JOIN meetings r ON r.id = x.meeting_id"
+                                   " WHERE x.case_id = ? AND ((? > 0 AND x.group_id = ?) OR (? = 0 AND x.group_id IS NULL))"
+                                   " AND r.starts_at < ? AND (x.done_meeting_id IS NULL OR x.done_meeting_id = ?)"
+                                   " ORDER BY r.starts_at, x.id");
+    db_bind_int(st, 1, m->case_id);
+    db_bind_int(st, 2, m->group_id);
+    db_bind_int(st, 3, m->group_id);
+    db_bind_int(st, 4, m->group_id);
+    db_bind_text(st, 5, m->starts_at);
+    db_bind_int(st, 6, m->id);
+    return read_actions(st, a, out);
+}
+
+size_t meetings_actions_raised(db_t *db, int64_t meeting_id, arena_t *a, meeting_action_t **out)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT x.id, x.meeting_id, x.text, x.owner, x.due_date, x.done_at, x.done_meeting_id,"
+                                   " r.starts_at FROM meeting_actions x JOIN meetings r ON r.id = x.meeting_id"
+                                   " WHERE x.meeting_id = ? ORDER BY x.id");
+    db_bind_int(st, 1, meeting_id);
+    return read_actions(st, a, out);
+}
+
+bool meetings_attended(db_t *db, int64_t meeting_id, int64_t member_id)
+{
+    return db_run_int(db, 0, "SELECT present FROM meeting_attendance WHERE meeting_id = ? AND member_id = ?", "ii",
+                      meeting_id, member_id) == 1;
+}
+
+/* ---- changes ---- */
+
+static bool writer(const viewer_t *v)
+{
+    return v->role == ROLE_ADMIN || v->role == ROLE_ANALYST || v->role == ROLE_SUPPORTER || v->role == ROLE_ORGANISER ||
+           v->role == ROLE_HEAD;
+}
+
+static bool fail(db_t *db, arena_t *a, char **err, const char *msg)
+{
+    db_rollback(db);
+    *err = arena_strdup(a, msg);
+    return false;
+}
+
+static bool finish(db_t *db, bool ok, arena_t *a, char **err)
+{
+    if (ok && db_commit(db) == DB_OK)
+        return true;
+    db_rollback(db);
+    if (!*err)
+        *err = arena_printf(a, "Det kunde inte sparas (%s); försök igen.", db_errmsg(db));
+    return false;
+}
+
+static bool audit(db_t *db, const viewer_t *v, const char *action, const char *type, int64_t id, json_t *after)
+{
+    char key[32];
+    snprintf(key, sizeof key, "%lld", (long long)id);
+    char *s = json_dumps(after, JSON_COMPACT | JSON_SORT_KEYS);
+    bool ok = audit_record(db, v, action, type, key, NULL, s) == DB_OK;
+    free(s);
+    json_decref(after);
+    return ok;
+}
+
+static bool begin(db_t *db, arena_t *a, char **err)
+{
+    *err = NULL;
+    if (db_begin_write(db) == DB_OK)
+        return true;
+    *err = arena_strdup(a, "Databasen är upptagen; försök igen.");
+    return false;
+}
+
+int64_t meetings_create_group(db_t *db, const viewer_t *v, int64_t case_id, const char *level, int64_t unit_id,
+                              arena_t *a, char **err)
+{
+    if (!begin(db, a, err))
+        return 0;
+    case_row_t *c = cases_get(db, v, case_id, a);
+    if (!c || !writer(v)) {
+        fail(db, a, err, "Ärendet finns inte, eller så får du inte lägga till grupper i det.");
+        return 0;
+    }
+    bool unit = strcmp(level, "unit") == 0;
+    const char *name = "Analysgrupp på förvaltningsnivå";
+    if (unit) {
+        db_stmt_t *st = db_prepare(db, "SELECT u.name FROM case_units cu JOIN units u ON u.id = cu.unit_id"
+                                       " WHERE cu.case_id = ? AND cu.unit_id = ?");
+        db_bind_int(st, 1, case_id);
+        db_bind_int(st, 2, unit_id);
+        name = db_step(st) == DB_ROW ? arena_printf(a, "Analysgrupp %s", db_col_text(st, 0)) : NULL;
+        db_done(st);
+        if (!name) {
+            fail(db, a, err, "Välj en av ärendets valda enheter.");
+            return 0;
+        }
+        if (v->role == ROLE_HEAD && v->unit_id != unit_id) {
+            fail(db, a, err, "En rektor utser analysgruppen för sin egen enhet.");
+            return 0;
+        }
+    } else if (v->role == ROLE_HEAD) {
+        fail(db, a, err, "Analysgruppen på förvaltningsnivå utses av förvaltningen.");
+        return 0;
+    }
+    if (db_run_int(db, 0, "SELECT COUNT(*) FROM analysis_groups WHERE case_id = ? AND level = ? AND"
+                          " (? = 0 OR unit_id = ?)", "itii", case_id, level, unit ? unit_id : (int64_t)0,
+                   unit ? unit_id : (int64_t)0)) {
+        fail(db, a, err, "Gruppen finns redan.");
+        return 0;
+    }
+    int64_t id = db_run_int(db, 0, "INSERT INTO analysis_groups (case_id, level, unit_id, name, created_by, created_at)"
+                                   " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                            "itztti", case_id, level, unit ? unit_id : (int64_t)0, name, v->email, (int64_t)time(NULL));
+    /* The case's process supporters join every group. */
+    bool ok = id && db_run(db, "INSERT INTO group_members (group_id, user_id, name, email, role, appointed_by)"
+                               " SELECT CAST(? AS BIGINT), user_id, name, email, 'supporter', CAST(? AS TEXT)"
+                               " FROM case_people WHERE case_id = ? AND role = 'supporter'",
+                           "iti", id, v->email, case_id) == DB_DONE &&
+              cases_event(db, case_id, "group", NULL, NULL, arena_printf(a, "%s bildad.", name), v) &&
+              audit(db, v, "group:create", "analysis_group", id, json_pack("{s:s, s:s}", "level", level, "name", name));
+    return finish(db, ok, a, err) ? id : 0;
+}
+
+bool meetings_add_member(db_t *db, const viewer_t *v, int64_t group_id, int64_t user_id, const char *name,
+                         const char *email, arena_t *a, char **err)
+{
+    if (!begin(db, a, err))
+        return false;
+    analysis_group_t *g = meetings_group(db, v, group_id, a, NULL);
+    if (!g || !writer(v))
+        return fail(db, a, err, "Gruppen finns inte, eller så får du inte utse medlemmar i den.");
+    if (v->role == ROLE_HEAD && (strcmp(g->level, "unit") != 0 || g->unit_id != v->unit_id))
+        return fail(db, a, err, "En rektor utser medlemmarna i sin egen enhets analysgrupp.");
+    if (user_id) {
+        db_stmt_t *st = db_prepare(db, "SELECT name, email FROM users WHERE id = ? AND active = 1");
+        db_bind_int(st, 1, user_id);
+        bool found = db_step(st) == DB_ROW;
+        if (found) {
+            name = arena_strdup(a, db_col_text(st, 0));
+            email = arena_strdup(a, db_col_text(st, 1));
+        }
+        db_done(st);
+        if (!found)
+            return fail(db, a, err, "Användaren finns inte.");
+    }
+    /* A member with an account at the organiser is linked to it, so they can log in and
+     * see the group's meetings. */
+    if (!user_id && email && *email)
+        user_id = db_run_int(db, 0, "SELECT s.id FROM users s JOIN cases c ON c.organiser_id = s.organiser_id"
+                                    " WHERE s.email = ? AND c.id = ? AND s.active = 1",
+                             "ti", email, g->case_id);
+    bool ok = db_run(db, "INSERT INTO group_members (group_id, user_id, name, email, appointed_by) VALUES (?, ?, ?, ?, ?)",
+                     "izttt", group_id, user_id, name, email ? email : "", v->email) == DB_DONE &&
+              audit(db, v, "group:member", "analysis_group", group_id, json_pack("{s:s}", "name", name));
+    return finish(db, ok, a, err);
+}
+
+int meetings_plan_series(db_t *db, const viewer_t *v, int64_t case_id, int64_t group_id, const char *kind,
+                         const char *first, const char *time_of_day, int count, int interval, int minutes,
+                         const char *place, arena_t *a, char **err)
+{
+    char (*dates)[11] = arena_alloc(a, (size_t)(count > 0 ? count : 1) * sizeof *dates);
+    if (!meeting_series(first, count, interval, dates)) {
+        *err = arena_strdup(a, "Ange första datum (ÅÅÅÅ-MM-DD), 1–60 möten och 1–365 dagar mellan dem.");
+        return 0;
+    }
+    if (!begin(db, a, err))
+        return 0;
+    if (!cases_get(db, v, case_id, a) || !writer(v) || (group_id && !meetings_group(db, v, group_id, a, NULL))) {
+        fail(db, a, err, "Ärendet eller gruppen finns inte, eller så får du inte planera möten där.");
+        return 0;
+    }
+    bool ok = true;
+    for (int i = 0; ok && i < count; i++)
+        ok = db_run(db, "INSERT INTO meetings (case_id, group_id, kind, starts_at, minutes, place, created_by, created_at)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "izttitti", case_id, group_id, kind,
+                    arena_printf(a, "%s %s", dates[i], time_of_day), (int64_t)minutes, place ? place : "", v->email,
+                    (int64_t)time(NULL)) == DB_DONE;
+    ok = ok && cases_event(db, case_id, "meetings", NULL, NULL,
+                           arena_printf(a, "%d möten planerade (%s), från %s var %d:e dag.", count,
+                                        meeting_kind_label(kind), dates[0], interval), v);
+    return finish(db, ok, a, err) ? count : 0;
+}
+
+bool meetings_record(db_t *db, const viewer_t *v, int64_t id, const int64_t *present, size_t npresent,
+                     const char *notes, const int64_t *done, size_t ndone, arena_t *a, char **err)
+{
+    if (!begin(db, a, err))
+        return false;
+    meeting_t *m = meetings_get(db, v, id, a, NULL);
+    if (!m || !writer(v))
+        return fail(db, a, err, "Mötet finns inte, eller så får du inte föra anteckningar för det.");
+    bool ok = db_run(db, "UPDATE meetings SET notes = ?, held = 1 WHERE id = ?", "ti", notes ? notes : "", id) == DB_DONE &&
+              db_run(db, "DELETE FROM meeting_attendance WHERE meeting_id = ?", "i", id) == DB_DONE;
+    if (ok && m->group_id) {
+        group_member_t *members;
+        size_t n = meetings_members(db, m->group_id, a, &members);
+        for (size_t i = 0; ok && i < n; i++) {
+            bool here = false;
+            for (size_t k = 0; k < npresent && !here; k++)
+                here = present[k] == members[i].id;
+            ok = db_run(db, "INSERT INTO meeting_attendance (meeting_id, member_id, present) VALUES (?, ?, ?)", "iii",
+                        id, members[i].id, (int64_t)here) == DB_DONE;
+        }
+    }
+    /* Actions marked done here: only open ones the meeting carries. */
+    for (size_t k = 0; ok && k < ndone; k++)
+        ok = db_run(db, "UPDATE meeting_actions SET done_at = ?, done_meeting_id = ? WHERE id = ? AND case_id = ?"
+                        " AND done_at IS NULL",
+                    "iiii", (int64_t)time(NULL), id, done[k], m->case_id) == DB_DONE;
+    ok = ok && audit(db, v, "meeting:record", "meeting", id,
+                     json_pack("{s:I, s:I}", "present", (json_int_t)npresent, "done", (json_int_t)ndone));
+    return finish(db, ok, a, err);
+}
+
+bool meetings_add_action(db_t *db, const viewer_t *v, int64_t meeting_id, const char *text_, const char *owner,
+                         const char *due, arena_t *a, char **err)
+{
+    if (!begin(db, a, err))
+        return false;
+    meeting_t *m = meetings_get(db, v, meeting_id, a, NULL);
+    if (!m || !writer(v))
+        return fail(db, a, err, "Mötet finns inte, eller så får du inte lägga till åtgärder.");
+    bool ok = db_run(db, "INSERT INTO meeting_actions (case_id, group_id, meeting_id, text, owner, due_date)"
+                         " VALUES (?, ?, ?, ?, ?, ?)",
+                     "izittt", m->case_id, m->group_id, meeting_id, text_, owner, due && *due ? due : NULL) == DB_DONE &&
+              audit(db, v, "meeting:action", "meeting", meeting_id, json_pack("{s:s, s:s}", "text", text_, "owner", owner));
+    return finish(db, ok, a, err);
+}
