@@ -1,7 +1,7 @@
 # Samverkan — build, test and run. `make run` and `make test` install what is missing.
 SHELL := /bin/bash
 CC ?= cc
-PKGS := libmicrohttpd sqlite3 libpq jansson libsodium xlsxwriter libzip expat pangocairo fontconfig
+PKGS := libmicrohttpd sqlite3 libpq jansson libsodium xlsxwriter libzip expat pangocairo fontconfig libcurl
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread -lm
 

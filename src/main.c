@@ -11,6 +11,9 @@
 #include "register/register.h"
 #include "routes_table.h"
 #include "selection/selection_cli.h"
+#include "cases/deadlines.h"
+#include <curl/curl.h>
+#include <time.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -148,7 +151,49 @@ static int cmd_serve(int argc, char **argv)
     if (!db)
         return 1;
     db_close(db);
-    return server_run(&cfg);
+    long long every = 3600, days = 14;
+    if (opt(&o, "remind-every") && !validate_int(opt(&o, "remind-every"), 0, 7 * 86400, &every)) {
+        fprintf(stderr, "samverkan: --remind-every ska vara sekunder (0 stänger av)\n");
+        return 2;
+    }
+    if (opt(&o, "remind-days") && !validate_int(opt(&o, "remind-days"), 0, 365, &days)) {
+        fprintf(stderr, "samverkan: --remind-days ska vara 0–365\n");
+        return 2;
+    }
+    reminders_start(o.db, (int)every, (int)days, opt(&o, "smtp"), opt(&o, "mail-from"));
+    int rc = server_run(&cfg);
+    reminders_stop();
+    return rc;
+}
+
+static int cmd_remind(int argc, char **argv)
+{
+    opts_t o;
+    if (parse_opts(argc, argv, &o) < 0)
+        return 2;
+    long long days = 14;
+    const char *day = opt(&o, "today");
+    char now[11];
+    if (!day) {
+        time_t t = time(NULL);
+        struct tm tm;
+        localtime_r(&t, &tm);
+        strftime(now, sizeof now, "%Y-%m-%d", &tm);
+        day = now;
+    }
+    if (!validate_date(day) || (opt(&o, "days") && !validate_int(opt(&o, "days"), 0, 365, &days))) {
+        fprintf(stderr, "användning: samverkan remind [--today ÅÅÅÅ-MM-DD] [--days N] [--smtp URL --mail-from ADRESS]\n");
+        return 2;
+    }
+    db_t *db = open_db(o.db);
+    if (!db)
+        return 1;
+    int queued = deadlines_queue_reminders(db, day, (int)days);
+    int sent = deadlines_send_outbox(db, opt(&o, "smtp"), opt(&o, "mail-from"));
+    int64_t waiting = db_run_int(db, 0, "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL", "");
+    printf("påminnelser: %d nya i utkorgen, %d skickade, %lld väntar\n", queued, sent, (long long)waiting);
+    db_close(db);
+    return 0;
 }
 
 static int read_file(const char *path, buf_t *out)
@@ -360,7 +405,11 @@ static const command_t commands[] = {
      "  --threads        antal arbetstrådar (standard: antal kärnor)\n"
      "  --session-idle   sekunder utan aktivitet innan en session upphör (1800)\n"
      "  --session-max    längsta livslängd för en session i sekunder (43200)\n"
-     "  --trust-proxy    lita på X-Forwarded-For och X-Forwarded-Proto från en omvänd proxy"},
+     "  --trust-proxy    lita på X-Forwarded-For och X-Forwarded-Proto från en omvänd proxy\n"
+     "  --smtp URL       SMTP-server för påminnelser, till exempel smtp://127.0.0.1:25 (av som standard)\n"
+     "  --mail-from A    avsändaradress för påminnelser\n"
+     "  --remind-every S sekunder mellan påminnelserundorna (3600; 0 stänger av)\n"
+     "  --remind-days N  dagar före ett datum som påminnelsen går ut (14)"},
     {"demo", cmd_demo, "fyller databasen med demodata och en användare per roll",
      "samverkan demo [--db URL] [--data KATALOG] [--password LÖSENORD]\n\n"
      "  --data      katalogen med Skolverkets och SCB:s filer (till exempel ../shared/data)"},
@@ -380,6 +429,11 @@ static const command_t commands[] = {
      "  CSV börjar med rank,code,name,organiser,value (prioritetsnyckeln, residualen, indexet eller\n"
      "  poängen) och sedan en kolumn per variabel; enheter som inte kan rangordnas står sist utan\n"
      "  rang, med skälet i kolumnen note."},
+    {"remind", cmd_remind, "lägger påminnelser i utkorgen och skickar dem",
+     "samverkan remind [--today ÅÅÅÅ-MM-DD] [--days 14] [--smtp smtp://värd:port --mail-from ADRESS] [--db URL]\n\n"
+     "  Påminnelse före ett datum (inom --days dagar) och när det har passerats, en gång var, till\n"
+     "  huvudmannens användare och ärendets processtödjare. Utan --smtp stannar de i utkorgen\n"
+     "  (Administratör → Utkorg). serve gör samma sak varje timme (--remind-every)."},
     {"user", cmd_user, "lägger till en användare (lösenordet läses från standard in)",
      "samverkan user add --email E --name N --role ROLE [--organiser ORGNR] [--unit CODE]\n"
      "                   [--university NAME] [--db URL]\n\n"
@@ -405,6 +459,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "samverkan: libsodium kunde inte startas\n");
         return 1;
     }
+    /* libcurl's global state is set up once, before any thread sends mail. */
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    atexit(curl_global_cleanup);
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
         usage(stdout);
         return argc < 2 ? 2 : 0;

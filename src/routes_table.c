@@ -7,6 +7,7 @@
 #include "http/static_files.h"
 #include "cases/agreements.h"
 #include "cases/cases.h"
+#include "cases/deadlines.h"
 #include "cases/meetings.h"
 #include "register/register.h"
 #include "selection/selection_pages.h"
@@ -212,6 +213,11 @@ static const param_spec_t p_meeting_action[] = {ID_PARAM, {"text", P_TEXT, PARAM
                                                 {"owner", P_TEXT, PARAM_REQUIRED, "Ansvarig", 0, 200, NULL},
                                                 {"due", P_DATE, 0, "Klart senast", 0, 0, NULL}, END_PARAMS};
 
+static const param_spec_t p_submission[] = {ID_PARAM, {"key", P_TEXT, PARAM_REQUIRED, "Redovisning", 0, 40, NULL},
+                                            END_PARAMS};
+static const param_spec_t p_calendar[] = {{"token", P_TEXT, PARAM_PATH, "Nyckel", 0, 64, NULL}, END_PARAMS};
+static const param_spec_t p_due[] = {{"days", P_INT, 0, "Dagar", 0, 1100, NULL}, END_PARAMS};
+
 static int api_openapi(request_t *req)
 {
     const static_file_t *f = static_find("openapi.json");
@@ -297,6 +303,12 @@ const route_t app_routes[] = {
     {"POST", "/meetings/{id}", meetings_record_submit, MEETING_WRITERS, ROUTE_FORM, p_meeting_record},
     {"POST", "/meetings/{id}/actions", meetings_action_submit, MEETING_WRITERS, ROUTE_FORM, p_meeting_action},
 
+    {"POST", "/cases/{id}/submissions", deadlines_submit_form, R(ADMIN) | R(ANALYST) | R(SUPPORTER) | R(ORGANISER),
+     ROUTE_FORM, p_submission},
+    {"GET", "/calendar/{token}", calendar_feed, 0, ROUTE_PUBLIC, p_calendar},
+    {"POST", "/account/calendar", calendar_token_submit, ROLES_ALL_USERS, ROUTE_FORM, p_none},
+    {"GET", "/admin/outbox", admin_outbox_page, R(ADMIN), 0, p_none},
+
     {"GET", "/admin/users", admin_users_page, R(ADMIN), 0, p_users},
     {"POST", "/admin/users", admin_users_submit, R(ADMIN), ROUTE_FORM, p_user_add},
     {"GET", "/admin/audit", admin_audit_page, R(ADMIN), 0, p_audit},
@@ -311,6 +323,7 @@ const route_t app_routes[] = {
     {"GET", "/api/v1/rounds/{id}/organisers", selection_api_organisers, ROUNDS, ROUTE_API, p_id},
     {"GET", "/api/v1/cases", cases_api_list, CASE_READERS, ROUTE_API, p_cases},
     {"GET", "/api/v1/cases/{id}", cases_api_case, CASE_READERS, ROUTE_API, p_id},
+    {"GET", "/api/v1/due", deadlines_api_due, CASE_READERS, ROUTE_API, p_due},
     {"GET", "/api/v1/cases/{id}/meetings", meetings_api_list, CASE_READERS, ROUTE_API, p_id},
     {"GET", "/api/v1/agreements/{id}", agreements_api_get, CASE_READERS, ROUTE_API, p_id},
     {"POST", "/api/v1/agreements/{id}", agreements_api_update, R(ADMIN) | R(ANALYST) | R(SUPPORTER),

@@ -61,6 +61,11 @@ static void format(long days, char out[11])
     out[10] = '\0';
 }
 
+bool date_to_days(const char *date, long *days)
+{
+    return parse(date, days);
+}
+
 int date_weekday(const char *date)
 {
     long days;

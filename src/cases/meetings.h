@@ -17,6 +17,8 @@
 bool meeting_series(const char *first, int count, int interval, char (*out)[11]);
 /* 0 = Monday … 6 = Sunday for a 'YYYY-MM-DD' date; -1 when not a date. */
 int date_weekday(const char *date);
+/* Days since 1970-01-01 for a 'YYYY-MM-DD' date; false when not a date. */
+bool date_to_days(const char *date, long *days);
 /* date + days into out (11 bytes); false when date is not a date. */
 bool date_add_days(const char *date, int days, char out[11]);
 

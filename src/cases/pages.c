@@ -3,6 +3,7 @@
 #include "cases.h"
 #include "agreements.h"
 #include "meetings.h"
+#include "deadlines.h"
 #include "../base/fmt.h"
 #include "../html/export_response.h"
 #include "../html/layout.h"
@@ -333,6 +334,7 @@ static int case_view(request_t *req, case_row_t *c, int status)
     }
     agreements_section(req, c);
     move_section(req, c);
+    deadlines_case_section(req, c);
     meetings_case_section(req, c);
     people_section(req, c);
     university_section(req, c);

@@ -3,6 +3,7 @@
 #include "../html/layout.h"
 #include "../register/register.h"
 #include "../cases/cases.h"
+#include "../cases/deadlines.h"
 #include "../selection/rounds.h"
 #include <string.h>
 
@@ -94,9 +95,13 @@ int home_page(request_t *req)
         html_raw(o, "<p class=\"actions\"><a class=\"button\" href=\"/rounds\">Urvalsomgångar</a> "
                     "<a class=\"button secondary\" href=\"/import\">Importera filer</a> "
                     "<a class=\"button secondary\" href=\"/organisers\">Sök huvudmän</a></p>\n");
+        deadlines_start_section(req);
         collaborations(req);
         break;
     case ROLE_SUPPORTER:
+        deadlines_start_section(req);
+        collaborations(req);
+        break;
     case ROLE_FINANCE:
         national_figures(req);
         collaborations(req);
@@ -106,6 +111,7 @@ int home_page(request_t *req)
     case ROLE_GROUP: {
         if (req->viewer.role == ROLE_ORGANISER)
             pending_offers(req);
+        deadlines_start_section(req);
         reg_filter_t f = {.page = 1, .per_page = 1};
         reg_organiser_t *org;
         long long total;

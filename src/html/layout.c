@@ -20,6 +20,7 @@ static const nav_item_t nav_items[] = {
     {"/import", "Import", R(ADMIN) | R(ANALYST)},
     {"/admin/users", "Användare", R(ADMIN)},
     {"/admin/audit", "Granskningslogg", R(ADMIN)},
+    {"/admin/outbox", "Utkorg", R(ADMIN)},
     {"/account", "Mitt konto", ROLES_ALL_USERS},
     {NULL, NULL, 0},
 };

@@ -196,6 +196,11 @@ static int account_form(request_t *req, int status, const char *notice)
     for (size_t i = 0; i < 3; i++)
         widget_input(req, f[i].name, f[i].label, "password", NULL, NULL, f[i].ac);
     html_raw(o, "<button type=\"submit\" class=\"button\">Byt lösenord</button>\n</form>\n");
+    html_raw(&req->body, "<h2>Kalender</h2><p>Era möten och datum att hålla som en kalender att prenumerera på "
+                        "(iCalendar).</p>");
+    html_raw(&req->body, "<form method=\"post\" action=\"/account/calendar\" class=\"card form narrow\">");
+    widget_csrf(req);
+    html_raw(&req->body, "<button type=\"submit\" class=\"button\">Skapa kalenderadress</button></form>\n");
     layout_end(req);
     return respond_html(req, status);
 }

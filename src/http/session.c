@@ -116,6 +116,18 @@ bool session_load_token(request_t *req, const char *token)
     return ok;
 }
 
+bool session_load_user(request_t *req, int64_t user_id)
+{
+    db_stmt_t *st = db_prepare(req->db, "SELECT u.id, u.role, u.organiser_id, u.unit_id, u.university, u.email, u.name"
+                                        " FROM users u WHERE u.id = ? AND u.active = 1");
+    db_bind_int(st, 1, user_id);
+    bool ok = db_step(st) == DB_ROW;
+    if (ok)
+        read_viewer(req, st);
+    db_done(st);
+    return ok;
+}
+
 bool session_start(request_t *req, int64_t user_id)
 {
     if (req->session_raw)

@@ -12,6 +12,8 @@
 void session_load(request_t *req);
 /* Loads the viewer from an API token. */
 bool session_load_token(request_t *req, const char *token);
+/* Acts as an active user (a calendar feed fetched by its secret URL). */
+bool session_load_user(request_t *req, int64_t user_id);
 /* Starts a new session for user_id (a fresh id at every login), ending the request's
  * current session if it has one; sets the cookie and req->csrf. */
 bool session_start(request_t *req, int64_t user_id);

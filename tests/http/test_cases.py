@@ -385,3 +385,128 @@ def test_analysis_groups_meetings_and_actions_carried_over():
     eq(a.get(f"/cases/{cid}/meetings.csv").status, 404)
     eq(a.get(f"/api/v1/cases/{cid}/meetings").status, 404)
 
+
+
+class SmtpSink:
+    """A minimal SMTP server on a free port that keeps every message it receives."""
+
+    def __init__(self):
+        import socket
+        import threading
+        self.messages = []
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.port = self.sock.getsockname()[1]
+        threading.Thread(target=self.serve, daemon=True).start()
+
+    def serve(self):
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            f = conn.makefile("rb")
+            conn.sendall(b"220 sink\r\n")
+            rcpt, data = [], None
+            while True:
+                line = f.readline()
+                if not line:
+                    break
+                cmd = line.decode("utf-8", "replace").strip()
+                if data is not None:
+                    if cmd == ".":
+                        self.messages.append((rcpt, b"".join(data).decode("utf-8")))
+                        data, rcpt = None, []
+                        conn.sendall(b"250 ok\r\n")
+                    else:
+                        data.append(line)
+                    continue
+                verb = cmd.split(" ")[0].upper()
+                if verb in ("EHLO", "HELO"):
+                    conn.sendall(b"250 sink\r\n")
+                elif verb == "RCPT":
+                    rcpt.append(cmd.split(":", 1)[1].strip(" <>"))
+                    conn.sendall(b"250 ok\r\n")
+                elif verb == "DATA":
+                    data = []
+                    conn.sendall(b"354 go\r\n")
+                elif verb == "QUIT":
+                    conn.sendall(b"221 bye\r\n")
+                    break
+                else:
+                    conn.sendall(b"250 ok\r\n")
+            conn.close()
+
+    def close(self):
+        self.sock.close()
+
+
+def subject_of(message):
+    import email
+    from email.header import decode_header, make_header
+    return str(make_header(decode_header(email.message_from_string(message)["Subject"])))
+
+
+def test_due_dates_reminders_once_and_the_calendar_feed():
+    o = login("huvudman@exempel.se")
+    cid = case_id(BORAS)  # started 2025-05-05
+    due = {d["key"]: d for d in json.loads(o.get("/api/v1/due?days=30").body)["due"]}
+    assert "interim:2025HT" in due and due["interim:2025HT"]["overdue"], due
+    eq(due["interim:2025HT"]["date"], "2025-12-15")
+    eq({d["organiser"] for d in due.values()}, {"Borås kommun"}, "bara den egna huvudmannens")
+    start = o.get("/").text
+    contains(start, "Delredovisning HT 2025")
+    contains(start, "(försenad)")
+    # Handed in: no longer overdue anywhere.
+    eq(form(o, f"/cases/{cid}/submissions", {"key": "interim:2025HT"}).status, 303)
+    due = {d["key"] for d in json.loads(o.get("/api/v1/due?days=30").body)["due"]}
+    eq("interim:2025HT" in due, False)
+    contains(o.get(f"/cases/{cid}").text, "Inlämnad")
+    eq(form(o, f"/cases/{case_id(ALE)}/submissions", {"key": "interim:2025HT"}).status, 404, "annan huvudmans ärende")
+    # Reminders: the overdue spring report, by mail through the sink, each once.
+    sink = SmtpSink()
+    try:
+        args = ["remind", "--today", "2026-06-20", "--days", "14", "--smtp", f"smtp://127.0.0.1:{sink.port}",
+                "--mail-from", "samverkan@skolverket.example"]
+        out = run_cli(args, db=db).stdout
+        m = re.search(r"(\d+) nya i utkorgen, (\d+) skickade, 0 väntar", out)
+        # The server's own round may have queued today's reminders already; all are sent.
+        assert m and int(m.group(2)) >= int(m.group(1)) > 0, out
+        mine = [(r, m) for r, m in sink.messages if "huvudman@exempel.se" in r]
+        subjects = {subject_of(m) for _, m in mine}
+        assert "Försenat: Delredovisning VT 2026 (Borås kommun)" in subjects, subjects
+        body = [m for _, m in mine if "VT 2026" in subject_of(m)][0]
+        contains(body, "Delredovisning VT 2026 för Borås kommun skulle ha varit klar 2026-06-15")
+        supporters = [r for r, m in sink.messages if "processtod@exempel.se" in r]
+        assert supporters, "processtödjaren påminns också"
+        count = len(sink.messages)
+        out = run_cli(args, db=db).stdout
+        contains(out, "0 nya i utkorgen, 0 skickade")
+        eq(len(sink.messages), count, "varje påminnelse en gång")
+    finally:
+        sink.close()
+    # Without SMTP the reminders wait in the outbox, which the admin sees.
+    out = run_cli(["remind", "--today", "2026-12-05", "--days", "14"], db=db).stdout
+    assert re.search(r"[1-9]\d* nya i utkorgen, 0 skickade", out), out
+    page = login("admin@exempel.se").get("/admin/outbox").text
+    contains(page, "Påminnelse: Delredovisning HT 2026 senast 2026-12-15 (Borås kommun)")
+    # The calendar feed: meetings and dates, by a secret address shown once.
+    r = form(o, "/account/calendar", {})
+    eq(r.status, 200)
+    token = re.search(r"/calendar/([0-9a-f]{48})", r.text).group(1)
+    feed = srv.client().get(f"/calendar/{token}")
+    eq(feed.status, 200)
+    contains(feed.header("Content-Type"), "text/calendar")
+    folded = feed.text
+    assert folded.startswith("BEGIN:VCALENDAR\r\n"), folded[:40]
+    assert all(len(line.encode()) <= 75 for line in folded.split("\r\n")), "rader vikta vid 75 oktetter"
+    ics = folded.replace("\r\n ", "")  # unfolded, as a calendar reads it
+    contains(ics, "DTSTART:20250908T130000")
+    contains(ics, "SUMMARY:Analysgruppsmöte – Borås kommun\\, Analysgrupp Fredriksborgskolan F-9")
+    contains(ics, "Delredovisning HT 2026")
+    lacks(ics, "Ale kommun")
+    eq(srv.client().get("/calendar/" + "0" * 48).status, 404)
+    # A new address replaces the old one.
+    form(o, "/account/calendar", {})
+    eq(srv.client().get(f"/calendar/{token}").status, 404)
