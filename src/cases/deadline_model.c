@@ -9,10 +9,7 @@
 
 void deadline_rules_default(deadline_rules_t *r)
 {
-    snprintf(r->vt, sizeof r->vt, "06-15");
-    snprintf(r->ht, sizeof r->ht, "12-15");
-    r->min_days = 60;
-    r->final_days = 60;
+    *r = (deadline_rules_t){.vt = "06-15", .ht = "12-15", .min_days = 60, .final_days = 60};
 }
 
 void deadline_working_day(const char *date, char out[11])
