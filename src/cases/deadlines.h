@@ -72,6 +72,8 @@ int64_t calendar_user(db_t *db, const char *token);
 /* ---- pages ---- */
 void deadlines_case_section(request_t *req, const case_row_t *c);
 void deadlines_start_section(request_t *req);
+/* The case parts of the viewer's start page, by role (start.c). */
+void cases_start_sections(request_t *req);
 int deadlines_submit_form(request_t *req);
 int deadlines_api_due(request_t *req);
 int calendar_feed(request_t *req);

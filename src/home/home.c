@@ -95,11 +95,11 @@ int home_page(request_t *req)
         html_raw(o, "<p class=\"actions\"><a class=\"button\" href=\"/rounds\">Urvalsomgångar</a> "
                     "<a class=\"button secondary\" href=\"/import\">Importera filer</a> "
                     "<a class=\"button secondary\" href=\"/organisers\">Sök huvudmän</a></p>\n");
-        deadlines_start_section(req);
+        cases_start_sections(req);
         collaborations(req);
         break;
     case ROLE_SUPPORTER:
-        deadlines_start_section(req);
+        cases_start_sections(req);
         collaborations(req);
         break;
     case ROLE_FINANCE:
@@ -111,7 +111,7 @@ int home_page(request_t *req)
     case ROLE_GROUP: {
         if (req->viewer.role == ROLE_ORGANISER)
             pending_offers(req);
-        deadlines_start_section(req);
+        cases_start_sections(req);
         reg_filter_t f = {.page = 1, .per_page = 1};
         reg_organiser_t *org;
         long long total;
@@ -125,6 +125,7 @@ int home_page(request_t *req)
     case ROLE_UNIVERSITY:
         html_printf(o, "<p>Lärosäte: %s</p>\n", req->viewer.university ? req->viewer.university : "");
         collaborations(req);
+        cases_start_sections(req);
         break;
     case ROLE_READER:
         national_figures(req);

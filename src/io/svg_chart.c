@@ -54,3 +54,30 @@ void svg_distribution(buf_t *o, const char *label, const double *sorted, size_t 
 #undef X
     buf_free(&alt);
 }
+
+void svg_bars(buf_t *o, const char *title, const char *const *labels, const long long *values, size_t n)
+{
+    long long max = 1;
+    for (size_t i = 0; i < n; i++)
+        if (values[i] > max)
+            max = values[i];
+    buf_t alt = BUF_INIT;
+    buf_printf(&alt, "%s: ", title);
+    for (size_t i = 0; i < n; i++)
+        buf_printf(&alt, "%s%s %lld", i ? ", " : "", labels[i], values[i]);
+    int row = 26, height = (int)n * row + 4, label_w = 130, bar_w = 220;
+    html_printf(o, "<figure class=\"bars\"><svg viewBox=\"0 0 400 %d\" width=\"400\" height=\"%d\" role=\"img\" "
+                   "aria-label=\"%s\">", height, height, buf_cstr(&alt));
+    for (size_t i = 0; i < n; i++) {
+        int y = (int)i * row + 2;
+        double w = (double)values[i] / (double)max * bar_w;
+        html_printf(o, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" font-size=\"13\" fill=\"#1b2733\">%s</text>",
+                    label_w - 8, y + 16, labels[i]);
+        html_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"18\" fill=\"#1f5f8b\"/>", label_w, y + 3,
+                    w > 0 ? w : 0.0);
+        html_printf(o, "<text x=\"%.1f\" y=\"%d\" font-size=\"13\" fill=\"#1b2733\">%lld</text>",
+                    label_w + (w > 0 ? w : 0.0) + 6, y + 16, values[i]);
+    }
+    html_raw(o, "</svg></figure>");
+    buf_free(&alt);
+}

@@ -13,4 +13,8 @@
 void svg_distribution(buf_t *o, const char *label, const double *sorted, size_t n, double value,
                       const char *value_text);
 
+/* Horizontal bars, one per label, with the value at the end of each bar; the figure's
+ * text alternative lists every label and value. */
+void svg_bars(buf_t *o, const char *title, const char *const *labels, const long long *values, size_t n);
+
 #endif

@@ -510,3 +510,27 @@ def test_due_dates_reminders_once_and_the_calendar_feed():
     # A new address replaces the old one.
     form(o, "/account/calendar", {})
     eq(srv.client().get(f"/calendar/{token}").status, 404)
+
+
+def test_each_role_has_its_start_page():
+    page = login("analytiker@exempel.se").get("/").text
+    contains(page, "Ärenden per fas")
+    contains(page, 'role="img" aria-label="Ärenden per fas: Accepterad')
+    contains(page, "Senaste händelserna")
+    contains(page, "Att göra")
+    sup = login("processtod@exempel.se")
+    phases = [c["phase_label"] for c in json.loads(sup.get("/api/v1/cases").body)["cases"]]
+    labels = ["Accepterad", "ÖK1", "Nulägesanalys", "Åtgärdsplan", "ÖK2", "Genomförande", "Slutredovisning", "Avslutad"]
+    expected = "Ärenden per fas: " + ", ".join(f"{p} {phases.count(p)}" for p in labels)
+    s = sup.get("/").text
+    contains(s, expected, "bara tilldelade ärenden räknas")
+    lacks(s, "Göteborgs kommun")
+    o = login("huvudman@exempel.se").get("/").text
+    contains(o, "Vår samverkan: Urval 2025-05-05")
+    contains(o, "Nästa steg: Åtgärdsplan. Ärendet kan inte gå till Åtgärdsplan: nulägesanalysen är inte klar.")
+    h = login("rektor@exempel.se").get("/").text
+    contains(h, "Min analysgrupp")
+    contains(h, "Analysgrupp Fredriksborgskolan F-9")
+    u = login("larosate@exempel.se").get("/").text
+    contains(u, "Kommande möten")
+    lacks(u, "Ärenden per fas")
