@@ -7,6 +7,8 @@
 #     latency p50/p99, beside a bare libmicrohttpd "hello" (bench/hello.c);
 #   - each selection ranking over all units (median of five runs), beside sqlite3 reading
 #     the same values (the floor for getting the inputs at all), and the round pages;
+#   - each role's start page with a national-scale demo (about 300 cases, 2,000
+#     meetings), and the time to render an agreement as PDF;
 #   - the size of the binary.
 # BENCH_SECONDS (default 5) sets each wrk run's length.
 set -euo pipefail
@@ -128,6 +130,37 @@ $bin demo --db "$db" --data "$data" >/dev/null 2>&1
 rankings "$db"
 "$work/hello" 18098 & sleep 0.3
 pages SQLite "$db" 18099
+
+login_as() { # email port -> session id
+  local jar="$work/jar-$1-$2"
+  curl -s -c "$jar" -b "$jar" -o /dev/null http://127.0.0.1:$2/login
+  local tok; tok=$(awk '$6 == "sv_csrf" { print $7 }' "$jar")
+  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "csrf=$tok" --data-urlencode "email=$1" \
+    --data-urlencode "password=samverkan-demo-2026" http://127.0.0.1:$2/login
+  awk '$6 == "sv_session" { print $7 }' "$jar"
+}
+
+echo
+scale_db="$work/scale.db"
+$bin demo --db "$scale_db" --data "$data" --scale 300 >/dev/null 2>&1
+echo "## Startsidor i nationell skala ($(sqlite3 "$scale_db" 'SELECT COUNT(*) FROM cases') ärenden, $(sqlite3 "$scale_db" 'SELECT COUNT(*) FROM meetings') möten; wrk ${secs}s, 1 anslutning)"
+$bin serve --db "$scale_db" --listen 127.0.0.1:18101 --remind-every 0 >/dev/null 2>&1 &
+scale_pid=$!
+sleep 0.8
+printf "%-44s %10s %9s %9s %10s\n" "roll (startsida /)" "req/s" "p50 ms" "p99 ms" "req/s-kvot"
+read -r hrps hp50 hp99 <<<"$(measure http://127.0.0.1:18098/ 1)"
+for email in admin@exempel.se analytiker@exempel.se processtod1@exempel.se ekonomi@exempel.se huvudman@exempel.se \
+             rektor@exempel.se analysgrupp@exempel.se larosate@exempel.se lasare@exempel.se; do
+  sid=$(login_as "$email" 18101)
+  read -r rps p50 p99 <<<"$(measure http://127.0.0.1:18101/ 1)"
+  printf "%-44s %10s %9s %9s %10s\n" "$email" "$rps" "$(ms "$p50")" "$(ms "$p99")" \
+    "$(awk -v a="$rps" -v b="$hrps" 'BEGIN { printf "%.3f", a / b }')"
+done
+sid=$(login_as analytiker@exempel.se 18101)
+agreement=$(sqlite3 "$scale_db" "SELECT id FROM agreements WHERE registry_number NOT LIKE 'demo:%' LIMIT 1")
+read -r rps p50 p99 <<<"$(measure "http://127.0.0.1:18101/agreements/$agreement/document.pdf" 1)"
+echo "överenskommelse som PDF (ÖK1, $(curl -s -b "sv_session=$sid" "http://127.0.0.1:18101/agreements/$agreement/document.pdf" | wc -c) byte): p50 $(ms "$p50") ms, p99 $(ms "$p99") ms, $rps st/s"
+kill -TERM $scale_pid; wait $scale_pid 2>/dev/null || true
 
 if [[ ${BENCH_POSTGRES:-1} == 1 ]]; then
   pgdir=$(mktemp -d)   # its own directory: the postgres user cannot enter $work

@@ -267,7 +267,15 @@ static int cmd_demo(int argc, char **argv)
     db_t *db = open_db(o.db);
     if (!db)
         return 1;
+    long long scale = 0;
+    if (opt(&o, "scale") && !validate_int(opt(&o, "scale"), 1, 400, &scale)) {
+        fprintf(stderr, "samverkan: --scale ska vara 1–400 ärenden\n");
+        db_close(db);
+        return 2;
+    }
     int rc = demo_fill(db, opt(&o, "data"), password, stdout);
+    if (rc == 0 && scale)
+        rc = demo_scale(db, (int)scale, password, stdout);
     db_close(db);
     return rc;
 }
@@ -411,8 +419,9 @@ static const command_t commands[] = {
      "  --remind-every S sekunder mellan påminnelserundorna (3600; 0 stänger av)\n"
      "  --remind-days N  dagar före ett datum som påminnelsen går ut (14)"},
     {"demo", cmd_demo, "fyller databasen med demodata och en användare per roll",
-     "samverkan demo [--db URL] [--data KATALOG] [--password LÖSENORD]\n\n"
-     "  --data      katalogen med Skolverkets och SCB:s filer (till exempel ../shared/data)"},
+     "samverkan demo [--db URL] [--data KATALOG] [--password LÖSENORD] [--scale N]\n\n"
+     "  --data      katalogen med Skolverkets och SCB:s filer (till exempel ../shared/data)\n"
+     "  --scale N   dessutom N ärenden i nationell skala (med möten och överenskommelser) för mätningar"},
     {"import", cmd_import, "läser in en fil",
      "samverkan import KIND FILE [--year Y] [--db URL]\n\n"
      "  KIND: organisers, units, results, background, preschools, municipalities, inspection,\n"

@@ -5,6 +5,7 @@
 #include "../base/buf.h"
 #include "../register/register.h"
 #include "../cases/cases.h"
+#include "../cases/agreements.h"
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -124,6 +125,44 @@ static void assign_supporter(db_t *db, const char *orgnr, arena_t *a)
         cases_assign_supporter(db, &viewer_cli, case_id, user, a, &err);
 }
 
+/* Borås's ÖK1, signed by both sides: the case is past that phase. */
+static void demo_agreement(db_t *db, arena_t *a)
+{
+    int64_t case_id = db_run_int(db, 0, "SELECT c.id FROM cases c JOIN organisers o ON o.id = c.organiser_id"
+                                        " WHERE o.orgnr = '2120001561' ORDER BY c.decision_date LIMIT 1", "");
+    int64_t org = db_run_int(db, 0, "SELECT id FROM organisers WHERE orgnr = '2120001561'", "");
+    if (!case_id)
+        return;
+    agreement_content_t c = {.period_from = "2025-06-01", .period_to = "2026-06-30", .amount_ore = 120000000,
+                             .npayouts = 2};
+    c.payouts[0].date = "2025-07-01";
+    c.payouts[0].amount_ore = 60000000;
+    c.payouts[1].date = "2026-01-15";
+    c.payouts[1].amount_ore = 60000000;
+    static const char *const text[] = {
+        "Överenskommelsen gäller analysfasen i Samverkan för bästa skola: nulägesanalyser för huvudmannen och de valda "
+        "skolenheterna och en åtgärdsplan.",
+        "Skolverket utser två processtödjare som leder analysgruppernas möten ungefär var tredje vecka, stödjer "
+        "nulägesanalysen och åtgärdsplanen och ordnar tre seminarier under perioden.",
+        "Borås kommun inrättar en analysgrupp på förvaltningsnivå och en på varje vald skolenhet, ger deltagarna tid för "
+        "arbetet, tar fram underlag (resultat, enkäter, elevernas och barnens synpunkter) och deltar i uppföljningen.",
+        "Medlen får användas till lärares och skolledares tid för analysarbetet och till kostnader för möten.",
+        "Använda medel redovisas i delredovisningen efter varje termin.",
+        "Medel som inte har använts när perioden är slut redovisas och betalas tillbaka inom tre månader.",
+        "Om huvudmannen inte fullföljer sina åtaganden kan Skolverket kräva tillbaka utbetalda medel.",
+        "Huvudmannen medverkar i de utvärderingar som Skolverket låter göra av Samverkan för bästa skola.",
+        "Ändringar görs genom en skriftlig tilläggsöverenskommelse som båda parter godkänner.",
+    };
+    for (size_t i = 0; i < sizeof text / sizeof *text; i++)
+        c.sections[i] = text[i];
+    char *err = NULL;
+    int64_t id = agreements_create(db, &viewer_cli, case_id, AGR_OK1, 0, &c, a, &err);
+    viewer_t organiser = {.role = ROLE_ORGANISER, .organiser_id = org, .email = "huvudman@exempel.se",
+                          .name = "Lena Wikström"};
+    if (id && agreements_act(db, &viewer_cli, id, "send", a, &err) && agreements_act(db, &viewer_cli, id, "approve", a, &err))
+        agreements_act(db, &organiser, id, "approve", a, &err);
+}
+
 int demo_fill(db_t *db, const char *data_dir, const char *password, FILE *out)
 {
     struct stat sb;
@@ -163,6 +202,7 @@ int demo_fill(db_t *db, const char *data_dir, const char *password, FILE *out)
     }
     assign_supporter(db, "2120001561", &a);
     assign_supporter(db, "2120001439", &a);
+    demo_agreement(db, &a);
     arena_free(&a);
     return 0;
 }

@@ -13,4 +13,7 @@ int demo_fill(db_t *db, const char *data_dir, const char *password, FILE *out);
  * round (needs the register files: the samples name real units). */
 void demo_selection(db_t *db, FILE *out);
 
+/* Adds n cases at a national scale for measuring (demo_scale.c). */
+int demo_scale(db_t *db, int ncases, const char *password, FILE *out);
+
 #endif

@@ -241,7 +241,10 @@ def test_the_organiser_signs_its_agreement_and_a_signed_one_refuses_edits():
     a = login("analytiker@exempel.se")
     o = login("huvudman@exempel.se")
     cid = case_id(BORAS)
-    r = form(a, f"/cases/{cid}/agreements", OK1)
+    # The demo's ÖK1 for Borås is signed already; this is the second agreement.
+    eq(query(db, f"SELECT state FROM agreements WHERE case_id = {cid} AND kind = 'ok1'"), "signed")
+    r = form(a, f"/cases/{cid}/agreements", dict(OK1, kind="ok2", s_interventions="Läslyftet för årskurs 1–3."))
+    eq(r.status, 303, r.text[:300])
     aid = int(r.header("Location").split("/agreements/")[1].split("?")[0])
     eq(form(o, f"/agreements/{aid}/actions", {"action": "approve"}).status, 409, "inte skickad än")
     eq(form(o, f"/agreements/{aid}", OK1).status, 403, "huvudmannen ändrar inte texten")
