@@ -137,7 +137,8 @@ static const param_spec_t p_answer[] = {ID_PARAM,
     {"phase", P_CHOICE, 0, "Fas", 0, 0, case_phase_keys}, \
     {"round", P_TEXT, 0, "Urvalsomgång", 0, 120, NULL}, \
     {"county", P_TEXT, 0, "Län", 0, 2, NULL}, \
-    {"supporter", P_INT, 0, "Processtödjare", 1, 1000000000, NULL}
+    {"supporter", P_INT, 0, "Processtödjare", 1, 1000000000, NULL}, \
+    {"overdue", P_CHOICE, 0, "Försenat", 0, 0, flag_choices}
 static const param_spec_t p_cases[] = {CASE_FILTER_PARAMS, END_PARAMS};
 static const param_spec_t p_case_move[] = {ID_PARAM,
                                            {"phase", P_CHOICE, PARAM_REQUIRED, "Ny fas", 0, 0, case_phase_keys},

@@ -62,6 +62,7 @@ typedef struct case_row {
 typedef struct case_filter {
     const char *phase, *round, *county, *q;
     int64_t supporter;       /* a user id, 0: any */
+    bool overdue;            /* only cases with something overdue (applied by the pages) */
 } case_filter_t;
 
 size_t cases_list(db_t *db, const viewer_t *v, const case_filter_t *f, arena_t *a, case_row_t **out);

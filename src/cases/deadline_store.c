@@ -348,3 +348,22 @@ int deadlines_send_outbox(db_t *db, const char *smtp_url, const char *from)
     arena_free(&a);
     return sent;
 }
+
+size_t deadlines_keep_overdue(db_t *db, case_row_t *cases, size_t n, const char *today)
+{
+    deadline_rules_t r;
+    deadlines_rules(db, &r);
+    arena_t a = ARENA_INIT;
+    due_item_t items[MAX_ITEMS_PER_CASE];
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t k = case_items(db, &cases[i], &r, today, &a, items, MAX_ITEMS_PER_CASE);
+        bool late = false;
+        for (size_t j = 0; j < k && !late; j++)
+            late = items[j].overdue;
+        if (late)
+            cases[kept++] = cases[i];
+    }
+    arena_free(&a);
+    return kept;
+}

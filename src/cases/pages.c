@@ -8,12 +8,29 @@
 #include "../html/export_response.h"
 #include "../html/layout.h"
 #include "../register/register.h"
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static case_filter_t filter_from(request_t *req)
 {
     return (case_filter_t){req_param(req, "phase"), req_param(req, "round"), req_param(req, "county"), req_param(req, "q"),
-                           req_param_int(req, "supporter", 0)};
+                           req_param_int(req, "supporter", 0), strcmp(req_param(req, "overdue"), "1") == 0};
+}
+
+static const char *today_text(request_t *req)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    return arena_printf(&req->arena, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* The list the filter asks for, overdue included. */
+static size_t filtered(request_t *req, const case_filter_t *f, case_row_t **rows)
+{
+    size_t n = cases_list(req->db, &req->viewer, f, &req->arena, rows);
+    return f->overdue ? deadlines_keep_overdue(req->db, *rows, n, today_text(req)) : n;
 }
 
 static void select_field(request_t *req, const char *name, const char *label, const char *const *values,
@@ -69,6 +86,9 @@ static void filters(request_t *req)
     const char **codes, **names;
     n = register_list_counties(req->db, &req->arena, &codes, &names);
     select_field(req, "county", "Län", codes, names, n);
+    html_printf(o, "<div class=\"field\"><label class=\"check\"><input type=\"checkbox\" name=\"overdue\" value=\"1\"%s>"
+                   " Bara med något försenat</label></div>",
+                strcmp(req_param(req, "overdue"), "1") == 0 ? " checked" : "");
     html_raw(o, "<div class=\"field actions\"><button type=\"submit\" class=\"button\">Visa</button></div></form>\n");
 }
 
@@ -76,7 +96,7 @@ int cases_list_page(request_t *req)
 {
     case_filter_t f = filter_from(req);
     case_row_t *rows;
-    size_t n = cases_list(req->db, &req->viewer, &f, &req->arena, &rows);
+    size_t n = filtered(req, &f, &rows);
     layout_begin(req, req->viewer.role == ROLE_SUPPORTER ? "Mina ärenden" : "Ärenden");
     buf_t *o = &req->body;
     filters(req);
@@ -108,7 +128,7 @@ int cases_export(request_t *req)
 {
     case_filter_t f = filter_from(req);
     case_row_t *rows;
-    size_t n = cases_list(req->db, &req->viewer, &f, &req->arena, &rows);
+    size_t n = filtered(req, &f, &rows);
     static const char *headers[] = {"Organisationsnummer", "Huvudman", "Omgång", "Beslutsdatum", "Fas", "Enheter",
                                     "Processtödjare", "Lärosäte", "Län", "Start", "Planerat slut"};
     static const export_kind_t kinds[] = {EXPORT_TEXT, EXPORT_TEXT, EXPORT_TEXT, EXPORT_TEXT, EXPORT_TEXT, EXPORT_INT,
@@ -281,27 +301,80 @@ static void agreements_section(request_t *req, const case_row_t *c)
     }
 }
 
+/* One line of the timeline: when (sortable text) and the line's markup-free text. */
+typedef struct moment {
+    const char *when, *text;
+    bool strong;
+} moment_t;
+
+static int by_when(const void *x, const void *y)
+{
+    return strcmp(((const moment_t *)x)->when, ((const moment_t *)y)->when);
+}
+
+/* The case's history and plan in one list: the decision, every recorded event (phase
+ * moves, agreements, people, reports), the meetings, the report dates, the planned end. */
 static void timeline(request_t *req, const case_row_t *c)
 {
     buf_t *o = &req->body;
     case_event_t *e;
-    size_t n = cases_events(req->db, c->id, &req->arena, &e);
-    html_raw(o, "<h2 id=\"tidslinje\">Tidslinje</h2>\n<ol class=\"timeline\">");
-    html_printf(o, "<li><time>%s</time> Urvalsbeslut (%s).</li>", c->decision_date, c->round_name);
-    for (size_t i = 0; i < n; i++) {
+    size_t ne = cases_events(req->db, c->id, &req->arena, &e);
+    analysis_group_t *g;
+    size_t ng = meetings_groups(req->db, &req->viewer, c->id, &req->arena, &g);
+    due_item_t *d;
+    size_t nd = deadlines_for_case(req->db, c->id, "9999-12-31", &req->arena, &d);
+    size_t cap = ne + nd + 2 + 64, n = 0;
+    moment_t *m = arena_alloc(&req->arena, cap * sizeof *m);
+    m[n++] = (moment_t){c->decision_date, arena_printf(&req->arena, "Urvalsbeslut (%s).", c->round_name), false};
+    for (size_t i = 0; i < ne; i++) {
         buf_t when = BUF_INIT;
         fmt_datetime(&when, e[i].at);
-        if (strcmp(e[i].kind, "phase") == 0)
-            html_printf(o, "<li><time>%s</time> %s → <strong>%s</strong> av %s%s%s</li>", buf_cstr(&when),
-                        case_phase_label(case_phase_from_key(e[i].from_phase)),
-                        case_phase_label(case_phase_from_key(e[i].to_phase)), e[i].actor, *e[i].note ? ": " : ".",
-                        e[i].note);
-        else
-            html_printf(o, "<li><time>%s</time> %s <span class=\"muted\">(%s)</span></li>", buf_cstr(&when), e[i].note,
-                        e[i].actor);
+        const char *text = strcmp(e[i].kind, "phase") == 0
+                               ? arena_printf(&req->arena, "%s → %s, av %s%s%s",
+                                              case_phase_label(case_phase_from_key(e[i].from_phase)),
+                                              case_phase_label(case_phase_from_key(e[i].to_phase)), e[i].actor,
+                                              *e[i].note ? ": " : ".", e[i].note)
+                               : arena_printf(&req->arena, "%s (%s)", e[i].note, e[i].actor);
+        m[n++] = (moment_t){arena_strdup(&req->arena, buf_cstr(&when)), text, strcmp(e[i].kind, "phase") == 0};
         buf_free(&when);
     }
-    html_printf(o, "<li><time>%s</time> Planerat slut.</li></ol>\n", c->planned_end);
+    for (size_t k = 0; k <= ng; k++) {
+        if (k == ng && req->viewer.role == ROLE_GROUP)
+            break;
+        meeting_t *mt;
+        size_t nm = meetings_list(req->db, c->id, k < ng ? g[k].id : 0, &req->arena, &mt);
+        for (size_t i = 0; i < nm; i++) {
+            if (n == cap) {
+                m = arena_realloc_array(&req->arena, m, n, cap * 2, sizeof *m);
+                cap *= 2;
+            }
+            m[n++] = (moment_t){mt[i].starts_at,
+                                arena_printf(&req->arena, "%s%s%s%s", meeting_kind_label(mt[i].kind),
+                                             *mt[i].group_name ? ", " : "", mt[i].group_name,
+                                             mt[i].held ? " (genomfört)" : ""), false};
+        }
+    }
+    for (size_t i = 0; i < nd; i++) {
+        if (n == cap) {
+            m = arena_realloc_array(&req->arena, m, n, cap * 2, sizeof *m);
+            cap *= 2;
+        }
+        if (strncmp(d[i].key, "interim:", 8) == 0 || strcmp(d[i].key, "final") == 0 || strcmp(d[i].key, "end") == 0)
+            m[n++] = (moment_t){d[i].date, arena_printf(&req->arena, "%s%s", d[i].label, d[i].done ? " (inlämnad)" : ""),
+                                false};
+    }
+    qsort(m, n, sizeof *m, by_when);
+    html_raw(o, "<h2 id=\"tidslinje\">Tidslinje</h2>\n<ol class=\"timeline\">");
+    for (size_t i = 0; i < n; i++) {
+        html_printf(o, "<li><time>%s</time> ", m[i].when);
+        if (m[i].strong)
+            html_raw(o, "<strong>");
+        html_text(o, m[i].text);
+        if (m[i].strong)
+            html_raw(o, "</strong>");
+        html_raw(o, "</li>");
+    }
+    html_raw(o, "</ol>\n");
 }
 
 static int case_view(request_t *req, case_row_t *c, int status)

@@ -537,3 +537,15 @@ def test_each_role_has_its_start_page():
     u = login("larosate@exempel.se").get("/").text
     contains(u, "Kommande möten")
     lacks(u, "Ärenden per fas")
+
+
+def test_the_list_shows_the_cases_with_something_overdue():
+    a = login("analytiker@exempel.se")
+    late = {c["organiser"] for c in json.loads(a.get("/api/v1/cases?overdue=1").body)["cases"]}
+    # Borås handed in HT 2025 above but not VT 2026; Kiruna (started November 2025) is late
+    # with nothing yet (its first report is VT 2026, due 2026-06-15).
+    eq("Borås kommun" in late and "Kiruna kommun" in late, True, late)
+    page = a.get("/cases?overdue=1").text
+    contains(page, 'name="overdue" value="1" checked')
+    for name in late:
+        contains(page, name)
