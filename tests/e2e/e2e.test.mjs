@@ -18,7 +18,7 @@ const out = process.env.E2E_OUT || path.join(root, 'test-output/e2e');
 const shots = path.join(out, 'screenshots');
 const axeSource = fs.readFileSync(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const PASSWORD = 'samverkan-demo-2026';
-let server, base, browser, tmp;
+let server, base, browser, tmp, dbPath;
 
 before(async () => {
   fs.mkdirSync(shots, { recursive: true });
@@ -27,6 +27,10 @@ before(async () => {
   const args = ['demo', '--db', db];
   if (fs.existsSync(data)) args.push('--data', data);
   execFileSync(bin, args, { stdio: 'ignore' });
+  dbPath = db;
+  // A second process supporter, so a case can have its two.
+  execFileSync(bin, ['user', 'add', '--email', 'processtod2@exempel.se', '--name', 'Sara Berg', '--role', 'supporter',
+                     '--db', db], { input: `${PASSWORD}\n` });
   server = spawn(bin, ['serve', '--db', db, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   base = await new Promise((resolve, reject) => {
     let buf = '';
@@ -98,7 +102,7 @@ async function logout(page) {
 }
 
 const roles = {
-  'admin@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Urval', 'Import', 'Användare', 'Granskningslogg', 'Mitt konto'],
+  'admin@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Urval', 'Import', 'Användare', 'Granskningslogg', 'Utkorg', 'Mitt konto'],
   'analytiker@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Urval', 'Import', 'Mitt konto'],
   'processtod@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Mitt konto'],
   'ekonomi@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Mitt konto'],
@@ -270,6 +274,88 @@ test('en hel urvalsomgång: öppna, frys, rangordna, välj, besluta, huvudmannen
   assert.match(await page.locator('.error-summary').textContent(), /två processtödjare/);
   await checkA11y(page, 'fasfel');
   await page.screenshot({ path: path.join(shots, 'arende.png'), fullPage: true });
+  await logout(page);
+  await ctx.close();
+});
+
+test('ett ärende: två processtödjare, ÖK1 undertecknad av båda, analysgrupp, möten med åtgärder, försenad delredovisning påmind', async () => {
+  if (!fs.existsSync(data)) return;
+  const ctx = await browser.newContext({ locale: 'sv-SE' });
+  const page = await ctx.newPage();
+  await login(page, 'analytiker@exempel.se');
+  await page.locator('nav.main-nav').getByRole('link', { name: 'Ärenden' }).click();
+  await page.getByLabel('Urvalsomgång').selectOption('Webbläsaromgång');
+  await page.getByRole('button', { name: 'Visa' }).click();
+  await page.getByRole('link', { name: 'Borås kommun' }).click();
+  const caseUrl = page.url();
+  for (const name of ['Maria Holmqvist', 'Sara Berg']) {
+    await page.getByLabel('Tilldela processtödjare').selectOption({ label: name });
+    await page.getByRole('button', { name: 'Tilldela' }).click();
+  }
+  await page.getByLabel('Ny fas').selectOption('ok1');
+  await page.getByRole('button', { name: 'Flytta' }).click();
+  assert.match(await page.locator('ol.phases [aria-current="step"]').textContent(), /ÖK1/);
+  // ÖK1 as a structured document; a payout plan that does not add up is refused first.
+  await page.getByRole('link', { name: /Ny Överenskommelse 1/ }).click();
+  await checkA11y(page, 'ny överenskommelse');
+  await page.getByLabel('Periodens sista dag').fill('2027-06-30');
+  await page.getByLabel('Skolverkets medel (kronor)').fill('800 000');
+  await page.getByLabel('Utbetalning 1, datum').fill('2027-01-15');
+  await page.getByLabel('Utbetalning 1, belopp (kr)').fill('500 000');
+  await page.getByLabel('Skolverkets åtaganden').fill('Skolverket ger processtöd med två processtödjare.');
+  await page.getByRole('button', { name: 'Spara utkastet' }).click();
+  assert.match(await page.locator('.error-summary').textContent(), /summerar till 500000 kr men beloppet är 800000 kr/);
+  await checkA11y(page, 'överenskommelsefel');
+  await page.getByLabel('Utbetalning 1, belopp (kr)').fill('800 000');
+  await page.getByRole('button', { name: 'Spara utkastet' }).click();
+  const agreementUrl = page.url().replace(/\?.*$/, '');
+  assert.match(await page.locator('dl.facts').textContent(), /Utkast/);
+  await checkA11y(page, 'överenskommelsen');
+  await page.getByRole('button', { name: 'Skicka för underskrift' }).click();
+  await page.getByRole('button', { name: 'Godkänn för Skolverket' }).click();
+  await logout(page);
+  await login(page, 'huvudman@exempel.se');
+  await page.goto(agreementUrl);
+  await page.getByRole('button', { name: 'Godkänn för er sida' }).click();
+  assert.match(await page.locator('dl.facts').textContent(), /Undertecknad/);
+  assert.equal(await page.getByRole('link', { name: 'Ändra' }).count(), 0, 'ingen ändring efter underskrift');
+  await page.screenshot({ path: path.join(shots, 'overenskommelse.png'), fullPage: true });
+  // The organiser's administration forms its analysis group and plans two meetings.
+  await page.goto(caseUrl);
+  await page.getByLabel('Ny analysgrupp').selectOption({ label: 'På förvaltningsnivå' });
+  await page.getByRole('button', { name: 'Bilda gruppen' }).click();
+  await checkA11y(page, 'analysgruppen');
+  await page.getByLabel('Ny medlem').fill('Karin Lärare');
+  await page.getByRole('button', { name: 'Lägg till' }).click();
+  await page.getByLabel('Första mötet').fill('2027-01-11');
+  await page.getByLabel('Antal möten').fill('2');
+  await page.getByRole('button', { name: 'Planera' }).click();
+  await page.getByRole('link', { name: '2027-01-11 09:00' }).click();
+  await checkA11y(page, 'mötet');
+  await page.getByLabel('Karin Lärare').check();
+  await page.getByLabel('Anteckningar').fill('Vi gick igenom resultaten i årskurs 6.');
+  await page.getByRole('button', { name: 'Spara mötet' }).click();
+  await page.getByLabel('Ny åtgärd').fill('Sammanställ elevenkäten');
+  await page.getByLabel('Ansvarig').fill('Karin Lärare');
+  await page.getByRole('button', { name: 'Lägg till åtgärden' }).click();
+  await page.getByRole('link', { name: 'Borås kommun' }).click();
+  await page.getByRole('link', { name: /Analysgrupp på förvaltningsnivå/ }).click();
+  await page.getByRole('link', { name: '2027-02-01 09:00' }).click();
+  const agenda = page.locator('form.card').first();
+  assert.match(await agenda.textContent(), /Sammanställ elevenkäten — Karin Lärare/, 'åtgärden följer med');
+  await page.getByLabel(/Sammanställ elevenkäten/).check();
+  await page.getByRole('button', { name: 'Spara mötet' }).click();
+  await page.screenshot({ path: path.join(shots, 'mote.png'), fullPage: true });
+  // Borås's earlier case is late with its spring report: shown, and reminded.
+  await page.goto(base + '/');
+  assert.match(await page.locator('ul.due').first().textContent(), /Delredovisning VT 2026 \(försenad\)/);
+  await checkA11y(page, 'huvudmannens startsida');
+  await logout(page);
+  execFileSync(bin, ['remind', '--db', dbPath, '--today', '2026-11-22'], { stdio: 'ignore' });
+  await login(page, 'admin@exempel.se');
+  await page.locator('nav.main-nav').getByRole('link', { name: 'Utkorg' }).click();
+  assert.match(await page.locator('main').textContent(), /Försenat: Delredovisning VT 2026 \(Borås kommun\)/);
+  await checkA11y(page, 'utkorgen');
   await logout(page);
   await ctx.close();
 });
