@@ -166,6 +166,55 @@ static int cmd_serve(int argc, char **argv)
     return rc;
 }
 
+/* The settings an administrator may change: the registry series and the report dates. */
+static const char *const setting_keys[] = {"registry_series", "registry_start", "interim_vt", "interim_ht", NULL};
+
+static int cmd_setting(int argc, char **argv)
+{
+    opts_t o;
+    if (parse_opts(argc, argv, &o) < 0)
+        return 2;
+    bool known = false;
+    for (const char *const *k = setting_keys; o.npos >= 1 && *k; k++)
+        known = known || strcmp(*k, o.pos[0]) == 0;
+    if (o.npos < 1 || o.npos > 2 || !known) {
+        fprintf(stderr, "användning: samverkan setting NYCKEL [VÄRDE]\n  NYCKEL: registry_series, registry_start, "
+                        "interim_vt, interim_ht\n");
+        return 2;
+    }
+    const char *key = o.pos[0], *value = o.npos == 2 ? o.pos[1] : NULL;
+    long long n;
+    char probe[32];
+    if (value && strcmp(key, "registry_start") == 0 && !validate_int(value, 1, 1000000000, &n)) {
+        fprintf(stderr, "samverkan: registry_start ska vara ett heltal större än 0\n");
+        return 2;
+    }
+    if (value && strncmp(key, "interim_", 8) == 0 &&
+        (strlen(value) != 5 || !validate_date((snprintf(probe, sizeof probe, "2024-%s", value), probe)))) {
+        fprintf(stderr, "samverkan: %s ska vara MM-DD, till exempel 06-15\n", key);
+        return 2;
+    }
+    if (value && strcmp(key, "registry_series") == 0 && (strlen(value) < 1 || strlen(value) > 20 || strchr(value, ':'))) {
+        fprintf(stderr, "samverkan: registry_series ska vara 1–20 tecken utan kolon, till exempel 2026\n");
+        return 2;
+    }
+    db_t *db = open_db(o.db);
+    if (!db)
+        return 1;
+    int rc = 0;
+    if (value) {
+        rc = db_run(db, "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    "tt", key, value) == DB_DONE ? 0 : 1;
+    } else {
+        db_stmt_t *st = db_prepare(db, "SELECT value FROM settings WHERE key = ?");
+        db_bind_text(st, 1, key);
+        printf("%s\n", db_step(st) == DB_ROW ? db_col_text(st, 0) : "(standard)");
+        db_done(st);
+    }
+    db_close(db);
+    return rc;
+}
+
 static int cmd_remind(int argc, char **argv)
 {
     opts_t o;
@@ -443,6 +492,12 @@ static const command_t commands[] = {
      "  Påminnelse före ett datum (inom --days dagar) och när det har passerats, en gång var, till\n"
      "  huvudmannens användare och ärendets processtödjare. Utan --smtp stannar de i utkorgen\n"
      "  (Administratör → Utkorg). serve gör samma sak varje timme (--remind-every)."},
+    {"setting", cmd_setting, "visar eller ändrar en inställning",
+     "samverkan setting NYCKEL [VÄRDE] [--db URL]\n\n"
+     "  registry_series  diarieserie för överenskommelser (standard: innevarande år), t.ex. 2026\n"
+     "  registry_start   första numret i en ny serie (1)\n"
+     "  interim_vt       sista dag för vårterminens delredovisning, MM-DD (06-15)\n"
+     "  interim_ht       sista dag för höstterminens delredovisning, MM-DD (12-15)"},
     {"user", cmd_user, "lägger till en användare (lösenordet läses från standard in)",
      "samverkan user add --email E --name N --role ROLE [--organiser ORGNR] [--unit CODE]\n"
      "                   [--university NAME] [--db URL]\n\n"

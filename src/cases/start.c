@@ -129,6 +129,7 @@ void cases_start_sections(request_t *req)
     case ROLE_ADMIN:
     case ROLE_ANALYST:
     case ROLE_SUPPORTER:
+    case ROLE_FINANCE:
         deadlines_start_section(req);
         if (n)
             phase_chart(req, cases, n);

@@ -104,6 +104,7 @@ int home_page(request_t *req)
         break;
     case ROLE_FINANCE:
         national_figures(req);
+        cases_start_sections(req);
         collaborations(req);
         break;
     case ROLE_ORGANISER:

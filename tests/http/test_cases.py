@@ -549,3 +549,25 @@ def test_the_list_shows_the_cases_with_something_overdue():
     contains(page, 'name="overdue" value="1" checked')
     for name in late:
         contains(page, name)
+
+
+def test_settings_choose_the_registry_series_and_visits_are_planned_for_the_case():
+    p = run_cli(["setting", "interim_vt", "6-15"], db=db, check=False)
+    eq(p.returncode, 2)
+    contains(p.stderr, "MM-DD")
+    run_cli(["setting", "registry_series", "2017"], db=db)
+    run_cli(["setting", "registry_start", "1234"], db=db)
+    eq(run_cli(["setting", "registry_series"], db=db).stdout.strip(), "2017")
+    a = login("analytiker@exempel.se")
+    cid = case_id(GOTEBORG)
+    r = form(a, f"/cases/{cid}/agreements", dict(OK1, kind="university", s_purpose="Läslyftet", s_university="Team"))
+    eq(r.status, 303, r.text[:300])
+    aid = int(r.header("Location").split("/agreements/")[1].split("?")[0])
+    eq(query(db, f"SELECT registry_number FROM agreements WHERE id = {aid}"), "2017:1234", "diarienummer i serien")
+    # The university's visits: about one day a month, planned for the case.
+    r = form(a, f"/cases/{cid}/meetings", {"kind": "visit", "first": "2026-09-05", "time": "08:30", "count": "3",
+                                           "interval": "30", "minutes": "420", "place": "Rådhuset"})
+    eq(r.status, 303, r.text[:300])
+    visits = [m for m in json.loads(a.get(f"/api/v1/cases/{cid}/meetings").body)["meetings"] if m["kind"] == "visit"]
+    eq([m["starts_at"] for m in visits], ["2026-09-07 08:30", "2026-10-05 08:30", "2026-11-04 08:30"])
+    contains(a.get(f"/cases/{cid}").text, "Lärosätets besök")

@@ -13,7 +13,7 @@ def setup(tmp):
 
 def test_help_for_every_command():
     top = run_cli(["--help"]).stdout
-    for cmd in ("init", "serve", "demo", "import", "user", "token", "backup"):
+    for cmd in ("init", "serve", "demo", "import", "index", "remind", "setting", "user", "token", "backup"):
         contains(top, cmd)
         p = run_cli([cmd, "--help"])
         contains(p.stdout, "användning: samverkan " + cmd, cmd)
