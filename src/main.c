@@ -2,6 +2,7 @@
 #include "admin/admin.h"
 #include "base/alloc.h"
 #include "base/buf.h"
+#include "base/fmt.h"
 #include "base/log.h"
 #include "base/validate.h"
 #include "db/db.h"
@@ -224,10 +225,7 @@ static int cmd_remind(int argc, char **argv)
     const char *day = opt(&o, "today");
     char now[11];
     if (!day) {
-        time_t t = time(NULL);
-        struct tm tm;
-        localtime_r(&t, &tm);
-        strftime(now, sizeof now, "%Y-%m-%d", &tm);
+        fmt_today(now, 0);
         day = now;
     }
     if (!validate_date(day) || (opt(&o, "days") && !validate_int(opt(&o, "days"), 0, 365, &days))) {

@@ -75,3 +75,11 @@ void fmt_date(buf_t *out, int64_t epoch)
     strftime(s, sizeof s, "%Y-%m-%d", &tm);
     buf_puts(out, s);
 }
+
+void fmt_today(char out[11], int plus_days)
+{
+    time_t t = time(NULL) + (time_t)plus_days * 86400;
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(out, 11, "%Y-%m-%d", &tm);
+}

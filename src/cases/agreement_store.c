@@ -2,7 +2,7 @@
  * so the case's scope decides who sees it. Changes run in one transaction each, are
  * audited and appear in the case's timeline. */
 #include "agreements.h"
-#include "../db/audit.h"
+#include "../db/tx.h"
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,34 +109,6 @@ static bool agency(const viewer_t *v)
     return v->role == ROLE_ADMIN || v->role == ROLE_ANALYST || v->role == ROLE_SUPPORTER;
 }
 
-static bool fail(db_t *db, arena_t *a, char **err, const char *msg)
-{
-    db_rollback(db);
-    *err = arena_strdup(a, msg);
-    return false;
-}
-
-static bool finish(db_t *db, bool ok, arena_t *a, char **err)
-{
-    if (ok && db_commit(db) == DB_OK)
-        return true;
-    db_rollback(db);
-    if (!*err)
-        *err = arena_printf(a, "Det kunde inte sparas (%s); försök igen.", db_errmsg(db));
-    return false;
-}
-
-static bool audit(db_t *db, const viewer_t *v, const char *action, int64_t id, json_t *after)
-{
-    char key[32];
-    snprintf(key, sizeof key, "%lld", (long long)id);
-    char *s = json_dumps(after, JSON_COMPACT | JSON_SORT_KEYS);
-    bool ok = audit_record(db, v, action, "agreement", key, NULL, s) == DB_OK;
-    free(s);
-    json_decref(after);
-    return ok;
-}
-
 /* The next number in the configured series ("2026:14"); inside the caller's transaction. */
 static const char *next_registry_number(db_t *db, arena_t *a)
 {
@@ -183,19 +155,19 @@ int64_t agreements_create(db_t *db, const viewer_t *v, int64_t case_id, agreemen
         return 0;
     }
     if (!cases_get(db, v, case_id, a)) {
-        fail(db, a, err, "Ärendet finns inte.");
+        tx_fail(db, a, err, "Ärendet finns inte.");
         return 0;
     }
     if (k == AGR_SUPPLEMENTARY) {
         agreement_t *base = supersedes ? agreements_get(db, v, supersedes, a, NULL) : NULL;
         if (!base || base->case_id != case_id || base->state != AGS_SIGNED) {
-            fail(db, a, err, "En tilläggsöverenskommelse ändrar en undertecknad överenskommelse i samma ärende.");
+            tx_fail(db, a, err, "En tilläggsöverenskommelse ändrar en undertecknad överenskommelse i samma ärende.");
             return 0;
         }
     } else if (k != AGR_UNIVERSITY &&
                db_run_int(db, 0, "SELECT COUNT(*) FROM agreements WHERE case_id = ? AND kind = ?", "it", case_id,
                           agreement_kind_keys[k])) {
-        fail(db, a, err, "Ärendet har redan en sådan överenskommelse; ändra den med en tilläggsöverenskommelse.");
+        tx_fail(db, a, err, "Ärendet har redan en sådan överenskommelse; ändra den med en tilläggsöverenskommelse.");
         return 0;
     }
     const char *number = next_registry_number(db, a);
@@ -208,31 +180,31 @@ int64_t agreements_create(db_t *db, const viewer_t *v, int64_t case_id, agreemen
     bool ok = id && save_version(db, v, id, 1, k, c) &&
               cases_event(db, case_id, "agreement", NULL, NULL,
                           arena_printf(a, "%s %s upprättad (utkast).", agreement_kind_label(k), number), v) &&
-              audit(db, v, "agreement:create", id, json_pack("{s:s, s:s}", "kind", agreement_kind_keys[k], "number",
+              tx_audit(db, v, "agreement:create", "agreement", id, json_pack("{s:s, s:s}", "kind", agreement_kind_keys[k], "number",
                                                              number));
-    return finish(db, ok, a, err) ? id : 0;
+    return tx_finish(db, ok, a, err) ? id : 0;
 }
 
 bool agreements_save(db_t *db, const viewer_t *v, int64_t id, const agreement_content_t *c, arena_t *a, char **err)
 {
     *err = NULL;
     if (db_begin_write(db) != DB_OK)
-        return fail(db, a, err, "Databasen är upptagen; försök igen.");
+        return tx_fail(db, a, err, "Databasen är upptagen; försök igen.");
     agreement_t *g = agreements_get(db, v, id, a, NULL);
     if (!g)
-        return fail(db, a, err, "Överenskommelsen finns inte.");
+        return tx_fail(db, a, err, "Överenskommelsen finns inte.");
     if (g->state == AGS_SIGNED || g->state == AGS_CLOSED)
-        return fail(db, a, err, "En undertecknad överenskommelse kan inte ändras; gör en tilläggsöverenskommelse.");
+        return tx_fail(db, a, err, "En undertecknad överenskommelse kan inte ändras; gör en tilläggsöverenskommelse.");
     if (!agency(v))
-        return fail(db, a, err, "Överenskommelser ändras av Skolverket.");
+        return tx_fail(db, a, err, "Överenskommelser ändras av Skolverket.");
     /* A change after sending for signature takes it back to a draft: approvals are reset. */
     bool ok = save_version(db, v, id, g->version + 1, g->kind, c) &&
               db_run(db, "UPDATE agreements SET version = version + 1, state = 'draft', agency_approved_by = NULL,"
                          " agency_approved_at = NULL, counterpart_approved_by = NULL, counterpart_approved_at = NULL,"
                          " updated_at = ? WHERE id = ?",
                      "ii", (int64_t)time(NULL), id) == DB_DONE &&
-              audit(db, v, "agreement:save", id, json_pack("{s:i}", "version", g->version + 1));
-    return finish(db, ok, a, err);
+              tx_audit(db, v, "agreement:save", "agreement", id, json_pack("{s:i}", "version", g->version + 1));
+    return tx_finish(db, ok, a, err);
 }
 
 /* Who signs for the other party: the organiser, or for a university agreement the university. */
@@ -245,29 +217,29 @@ bool agreements_act(db_t *db, const viewer_t *v, int64_t id, const char *action,
 {
     *err = NULL;
     if (db_begin_write(db) != DB_OK)
-        return fail(db, a, err, "Databasen är upptagen; försök igen.");
+        return tx_fail(db, a, err, "Databasen är upptagen; försök igen.");
     agreement_t *g = agreements_get(db, v, id, a, NULL);
     if (!g)
-        return fail(db, a, err, "Överenskommelsen finns inte.");
+        return tx_fail(db, a, err, "Överenskommelsen finns inte.");
     int64_t now = (int64_t)time(NULL);
     const char *who = v->name && *v->name ? v->name : v->email;
     const char *note = NULL;
     bool ok;
     if (strcmp(action, "send") == 0) {
         if (!agency(v) || g->state != AGS_DRAFT)
-            return fail(db, a, err, "Bara ett utkast kan skickas för underskrift, och det gör Skolverket.");
+            return tx_fail(db, a, err, "Bara ett utkast kan skickas för underskrift, och det gör Skolverket.");
         ok = db_run(db, "UPDATE agreements SET state = 'for_signature', updated_at = ? WHERE id = ?", "ii", now, id) ==
              DB_DONE;
         note = "skickad för underskrift";
     } else if (strcmp(action, "approve") == 0) {
         if (g->state != AGS_FOR_SIGNATURE)
-            return fail(db, a, err, "Överenskommelsen är inte skickad för underskrift.");
+            return tx_fail(db, a, err, "Överenskommelsen är inte skickad för underskrift.");
         bool ours = agency(v), theirs = counterpart(v, g->kind);
         if (!ours && !theirs)
-            return fail(db, a, err, g->kind == AGR_UNIVERSITY ? "Överenskommelsen godkänns av Skolverket och lärosätet."
+            return tx_fail(db, a, err, g->kind == AGR_UNIVERSITY ? "Överenskommelsen godkänns av Skolverket och lärosätet."
                                                               : "Överenskommelsen godkänns av Skolverket och huvudmannen.");
         if ((ours && g->agency_approved_by) || (theirs && g->counterpart_approved_by))
-            return fail(db, a, err, "Er sida har redan godkänt överenskommelsen.");
+            return tx_fail(db, a, err, "Er sida har redan godkänt överenskommelsen.");
         ok = db_run(db, ours ? "UPDATE agreements SET agency_approved_by = ?, agency_approved_at = ?, updated_at = ?"
                                " WHERE id = ?"
                              : "UPDATE agreements SET counterpart_approved_by = ?, counterpart_approved_at = ?,"
@@ -279,15 +251,15 @@ bool agreements_act(db_t *db, const viewer_t *v, int64_t id, const char *action,
         note = both ? "undertecknad av båda parter" : ours ? "godkänd av Skolverket" : "godkänd av motparten";
     } else if (strcmp(action, "close") == 0) {
         if (!agency(v) || g->state != AGS_SIGNED)
-            return fail(db, a, err, "Bara en undertecknad överenskommelse kan avslutas, och det gör Skolverket.");
+            return tx_fail(db, a, err, "Bara en undertecknad överenskommelse kan avslutas, och det gör Skolverket.");
         ok = db_run(db, "UPDATE agreements SET state = 'closed', updated_at = ? WHERE id = ?", "ii", now, id) == DB_DONE;
         note = "avslutad";
     } else {
-        return fail(db, a, err, "Okänd åtgärd.");
+        return tx_fail(db, a, err, "Okänd åtgärd.");
     }
     ok = ok &&
          cases_event(db, g->case_id, "agreement", NULL, NULL,
                      arena_printf(a, "%s %s %s.", agreement_kind_label(g->kind), g->registry_number, note), v) &&
-         audit(db, v, arena_printf(a, "agreement:%s", action), id, json_pack("{s:s}", "note", note));
-    return finish(db, ok, a, err);
+         tx_audit(db, v, arena_printf(a, "agreement:%s", action), "agreement", id, json_pack("{s:s}", "note", note));
+    return tx_finish(db, ok, a, err);
 }

@@ -1,8 +1,5 @@
 /* api.c — cases as JSON, from the same store and with the same scope as the pages. */
 #include "cases.h"
-#include "deadlines.h"
-#include <string.h>
-#include <time.h>
 #include <jansson.h>
 
 static json_t *case_json(const case_row_t *c)
@@ -23,18 +20,9 @@ static int send(request_t *req, json_t *j)
 
 int cases_api_list(request_t *req)
 {
-    case_filter_t f = {req_param(req, "phase"), req_param(req, "round"), req_param(req, "county"), req_param(req, "q"),
-                       req_param_int(req, "supporter", 0), strcmp(req_param(req, "overdue"), "1") == 0};
+    case_filter_t f = cases_filter_from(req);
     case_row_t *rows;
-    size_t n = cases_list(req->db, &req->viewer, &f, &req->arena, &rows);
-    if (f.overdue) {
-        time_t now = time(NULL);
-        struct tm tm;
-        localtime_r(&now, &tm);
-        char today[16];
-        strftime(today, sizeof today, "%Y-%m-%d", &tm);
-        n = deadlines_keep_overdue(req->db, rows, n, today);
-    }
+    size_t n = cases_list_filtered(req, &f, &rows);
     json_t *items = json_array();
     for (size_t i = 0; i < n; i++)
         json_array_append_new(items, case_json(&rows[i]));

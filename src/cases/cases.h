@@ -114,6 +114,10 @@ bool cases_set_university(db_t *db, const viewer_t *v, int64_t id, const char *u
 
 /* ---- pages (pages.c) and API (api.c) ---- */
 
+/* The list filter from the request (pages, exports and API), and the list it gives,
+ * the overdue filter included. */
+case_filter_t cases_filter_from(request_t *req);
+size_t cases_list_filtered(request_t *req, const case_filter_t *f, case_row_t **rows);
 int cases_list_page(request_t *req);
 int cases_export(request_t *req);
 int cases_case_page(request_t *req);

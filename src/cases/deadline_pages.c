@@ -7,14 +7,12 @@
 #include <jansson.h>
 #include <microhttpd.h>
 #include <string.h>
-#include <time.h>
 
 static const char *today(request_t *req)
 {
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    return arena_printf(&req->arena, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    char *day = arena_alloc(&req->arena, 11);
+    fmt_today(day, 0);
+    return day;
 }
 
 static bool is_report(const char *key)
@@ -27,7 +25,7 @@ void deadlines_case_section(request_t *req, const case_row_t *c)
     buf_t *o = &req->body;
     due_item_t *d;
     const char *now = today(req);
-    size_t n = deadlines_for_case(req->db, c->id, now, &req->arena, &d);
+    size_t n = deadlines_for_case(req->db, c, now, &req->arena, &d);
     bool may_submit = req->viewer.role == ROLE_ORGANISER || req->viewer.role == ROLE_SUPPORTER ||
                       req->viewer.role == ROLE_ADMIN || req->viewer.role == ROLE_ANALYST;
     html_raw(o, "<h2 id=\"datum\">Datum att hålla</h2>\n" TABLE_OPEN("Datum att hålla") "<thead><tr><th scope=\"col\">"

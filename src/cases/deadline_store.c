@@ -100,13 +100,9 @@ static int by_date(const void *x, const void *y)
     return c ? c : strcmp(a->organiser ? a->organiser : "", b->organiser ? b->organiser : "");
 }
 
-size_t deadlines_for_case(db_t *db, int64_t case_id, const char *today, arena_t *a, due_item_t **out)
+size_t deadlines_for_case(db_t *db, const case_row_t *c, const char *today, arena_t *a, due_item_t **out)
 {
-    viewer_t cli = viewer_cli;
-    case_row_t *c = cases_get(db, &cli, case_id, a);
     *out = arena_alloc(a, MAX_ITEMS_PER_CASE * sizeof **out);
-    if (!c)
-        return 0;
     deadline_rules_t r;
     deadlines_rules(db, &r);
     size_t n = case_items(db, c, &r, today, a, *out, MAX_ITEMS_PER_CASE);

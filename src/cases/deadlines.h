@@ -43,8 +43,8 @@ void deadlines_rules(db_t *db, deadline_rules_t *r);
 /* Everything due in the cases the viewer may see that concerns them, not yet done,
  * up to horizon days after today (overdue ones always); ordered by date. */
 size_t deadlines_for_viewer(db_t *db, const viewer_t *v, const char *today, int horizon, arena_t *a, due_item_t **out);
-/* Every item of one case (done or not), for the case page. */
-size_t deadlines_for_case(db_t *db, int64_t case_id, const char *today, arena_t *a, due_item_t **out);
+/* Every item of a case the caller has read through its scope (done or not). */
+size_t deadlines_for_case(db_t *db, const case_row_t *c, const char *today, arena_t *a, due_item_t **out);
 /* Keeps only the cases with something overdue (in place); returns how many remain. */
 size_t deadlines_keep_overdue(db_t *db, case_row_t *cases, size_t n, const char *today);
 /* Marks a report handed in (organiser or supporter of the case). */

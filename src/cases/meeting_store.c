@@ -2,7 +2,7 @@
  * database. Every read goes through the case's scope, narrowed by GROUP_SCOPE for group
  * members and heads. */
 #include "meetings.h"
-#include "../db/audit.h"
+#include "../db/tx.h"
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -238,51 +238,14 @@ static bool writer(const viewer_t *v)
            v->role == ROLE_HEAD;
 }
 
-static bool fail(db_t *db, arena_t *a, char **err, const char *msg)
-{
-    db_rollback(db);
-    *err = arena_strdup(a, msg);
-    return false;
-}
-
-static bool finish(db_t *db, bool ok, arena_t *a, char **err)
-{
-    if (ok && db_commit(db) == DB_OK)
-        return true;
-    db_rollback(db);
-    if (!*err)
-        *err = arena_printf(a, "Det kunde inte sparas (%s); försök igen.", db_errmsg(db));
-    return false;
-}
-
-static bool audit(db_t *db, const viewer_t *v, const char *action, const char *type, int64_t id, json_t *after)
-{
-    char key[32];
-    snprintf(key, sizeof key, "%lld", (long long)id);
-    char *s = json_dumps(after, JSON_COMPACT | JSON_SORT_KEYS);
-    bool ok = audit_record(db, v, action, type, key, NULL, s) == DB_OK;
-    free(s);
-    json_decref(after);
-    return ok;
-}
-
-static bool begin(db_t *db, arena_t *a, char **err)
-{
-    *err = NULL;
-    if (db_begin_write(db) == DB_OK)
-        return true;
-    *err = arena_strdup(a, "Databasen är upptagen; försök igen.");
-    return false;
-}
-
 int64_t meetings_create_group(db_t *db, const viewer_t *v, int64_t case_id, const char *level, int64_t unit_id,
                               arena_t *a, char **err)
 {
-    if (!begin(db, a, err))
+    if (!tx_begin(db, a, err))
         return 0;
     case_row_t *c = cases_get(db, v, case_id, a);
     if (!c || !writer(v)) {
-        fail(db, a, err, "Ärendet finns inte, eller så får du inte lägga till grupper i det.");
+        tx_fail(db, a, err, "Ärendet finns inte, eller så får du inte lägga till grupper i det.");
         return 0;
     }
     bool unit = strcmp(level, "unit") == 0;
@@ -295,21 +258,21 @@ int64_t meetings_create_group(db_t *db, const viewer_t *v, int64_t case_id, cons
         name = db_step(st) == DB_ROW ? arena_printf(a, "Analysgrupp %s", db_col_text(st, 0)) : NULL;
         db_done(st);
         if (!name) {
-            fail(db, a, err, "Välj en av ärendets valda enheter.");
+            tx_fail(db, a, err, "Välj en av ärendets valda enheter.");
             return 0;
         }
         if (v->role == ROLE_HEAD && v->unit_id != unit_id) {
-            fail(db, a, err, "En rektor utser analysgruppen för sin egen enhet.");
+            tx_fail(db, a, err, "En rektor utser analysgruppen för sin egen enhet.");
             return 0;
         }
     } else if (v->role == ROLE_HEAD) {
-        fail(db, a, err, "Analysgruppen på förvaltningsnivå utses av förvaltningen.");
+        tx_fail(db, a, err, "Analysgruppen på förvaltningsnivå utses av förvaltningen.");
         return 0;
     }
     if (db_run_int(db, 0, "SELECT COUNT(*) FROM analysis_groups WHERE case_id = ? AND level = ? AND"
                           " (? = 0 OR unit_id = ?)", "itii", case_id, level, unit ? unit_id : (int64_t)0,
                    unit ? unit_id : (int64_t)0)) {
-        fail(db, a, err, "Gruppen finns redan.");
+        tx_fail(db, a, err, "Gruppen finns redan.");
         return 0;
     }
     int64_t id = db_run_int(db, 0, "INSERT INTO analysis_groups (case_id, level, unit_id, name, created_by, created_at)"
@@ -321,20 +284,20 @@ int64_t meetings_create_group(db_t *db, const viewer_t *v, int64_t case_id, cons
                                " FROM case_people WHERE case_id = ? AND role = 'supporter'",
                            "iti", id, v->email, case_id) == DB_DONE &&
               cases_event(db, case_id, "group", NULL, NULL, arena_printf(a, "%s bildad.", name), v) &&
-              audit(db, v, "group:create", "analysis_group", id, json_pack("{s:s, s:s}", "level", level, "name", name));
-    return finish(db, ok, a, err) ? id : 0;
+              tx_audit(db, v, "group:create", "analysis_group", id, json_pack("{s:s, s:s}", "level", level, "name", name));
+    return tx_finish(db, ok, a, err) ? id : 0;
 }
 
 bool meetings_add_member(db_t *db, const viewer_t *v, int64_t group_id, int64_t user_id, const char *name,
                          const char *email, arena_t *a, char **err)
 {
-    if (!begin(db, a, err))
+    if (!tx_begin(db, a, err))
         return false;
     analysis_group_t *g = meetings_group(db, v, group_id, a, NULL);
     if (!g || !writer(v))
-        return fail(db, a, err, "Gruppen finns inte, eller så får du inte utse medlemmar i den.");
+        return tx_fail(db, a, err, "Gruppen finns inte, eller så får du inte utse medlemmar i den.");
     if (v->role == ROLE_HEAD && (strcmp(g->level, "unit") != 0 || g->unit_id != v->unit_id))
-        return fail(db, a, err, "En rektor utser medlemmarna i sin egen enhets analysgrupp.");
+        return tx_fail(db, a, err, "En rektor utser medlemmarna i sin egen enhets analysgrupp.");
     if (user_id) {
         db_stmt_t *st = db_prepare(db, "SELECT name, email FROM users WHERE id = ? AND active = 1");
         db_bind_int(st, 1, user_id);
@@ -345,7 +308,7 @@ bool meetings_add_member(db_t *db, const viewer_t *v, int64_t group_id, int64_t 
         }
         db_done(st);
         if (!found)
-            return fail(db, a, err, "Användaren finns inte.");
+            return tx_fail(db, a, err, "Användaren finns inte.");
     }
     /* A member with an account at the organiser is linked to it, so they can log in and
      * see the group's meetings. */
@@ -355,8 +318,8 @@ bool meetings_add_member(db_t *db, const viewer_t *v, int64_t group_id, int64_t 
                              "ti", email, g->case_id);
     bool ok = db_run(db, "INSERT INTO group_members (group_id, user_id, name, email, appointed_by) VALUES (?, ?, ?, ?, ?)",
                      "izttt", group_id, user_id, name, email ? email : "", v->email) == DB_DONE &&
-              audit(db, v, "group:member", "analysis_group", group_id, json_pack("{s:s}", "name", name));
-    return finish(db, ok, a, err);
+              tx_audit(db, v, "group:member", "analysis_group", group_id, json_pack("{s:s}", "name", name));
+    return tx_finish(db, ok, a, err);
 }
 
 int meetings_plan_series(db_t *db, const viewer_t *v, int64_t case_id, int64_t group_id, const char *kind,
@@ -368,10 +331,10 @@ int meetings_plan_series(db_t *db, const viewer_t *v, int64_t case_id, int64_t g
         *err = arena_strdup(a, "Ange första datum (ÅÅÅÅ-MM-DD), 1–60 möten och 1–365 dagar mellan dem.");
         return 0;
     }
-    if (!begin(db, a, err))
+    if (!tx_begin(db, a, err))
         return 0;
     if (!cases_get(db, v, case_id, a) || !writer(v) || (group_id && !meetings_group(db, v, group_id, a, NULL))) {
-        fail(db, a, err, "Ärendet eller gruppen finns inte, eller så får du inte planera möten där.");
+        tx_fail(db, a, err, "Ärendet eller gruppen finns inte, eller så får du inte planera möten där.");
         return 0;
     }
     bool ok = true;
@@ -384,17 +347,17 @@ int meetings_plan_series(db_t *db, const viewer_t *v, int64_t case_id, int64_t g
     ok = ok && cases_event(db, case_id, "meetings", NULL, NULL,
                            arena_printf(a, "%d möten planerade (%s), från %s var %d:e dag.", count,
                                         meeting_kind_label(kind), dates[0], interval), v);
-    return finish(db, ok, a, err) ? count : 0;
+    return tx_finish(db, ok, a, err) ? count : 0;
 }
 
 bool meetings_record(db_t *db, const viewer_t *v, int64_t id, const int64_t *present, size_t npresent,
                      const char *notes, const int64_t *done, size_t ndone, arena_t *a, char **err)
 {
-    if (!begin(db, a, err))
+    if (!tx_begin(db, a, err))
         return false;
     meeting_t *m = meetings_get(db, v, id, a, NULL);
     if (!m || !writer(v))
-        return fail(db, a, err, "Mötet finns inte, eller så får du inte föra anteckningar för det.");
+        return tx_fail(db, a, err, "Mötet finns inte, eller så får du inte föra anteckningar för det.");
     bool ok = db_run(db, "UPDATE meetings SET notes = ?, held = 1 WHERE id = ?", "ti", notes ? notes : "", id) == DB_DONE &&
               db_run(db, "DELETE FROM meeting_attendance WHERE meeting_id = ?", "i", id) == DB_DONE;
     if (ok && m->group_id) {
@@ -413,22 +376,22 @@ bool meetings_record(db_t *db, const viewer_t *v, int64_t id, const int64_t *pre
         ok = db_run(db, "UPDATE meeting_actions SET done_at = ?, done_meeting_id = ? WHERE id = ? AND case_id = ?"
                         " AND done_at IS NULL",
                     "iiii", (int64_t)time(NULL), id, done[k], m->case_id) == DB_DONE;
-    ok = ok && audit(db, v, "meeting:record", "meeting", id,
+    ok = ok && tx_audit(db, v, "meeting:record", "meeting", id,
                      json_pack("{s:I, s:I}", "present", (json_int_t)npresent, "done", (json_int_t)ndone));
-    return finish(db, ok, a, err);
+    return tx_finish(db, ok, a, err);
 }
 
 bool meetings_add_action(db_t *db, const viewer_t *v, int64_t meeting_id, const char *text_, const char *owner,
                          const char *due, arena_t *a, char **err)
 {
-    if (!begin(db, a, err))
+    if (!tx_begin(db, a, err))
         return false;
     meeting_t *m = meetings_get(db, v, meeting_id, a, NULL);
     if (!m || !writer(v))
-        return fail(db, a, err, "Mötet finns inte, eller så får du inte lägga till åtgärder.");
+        return tx_fail(db, a, err, "Mötet finns inte, eller så får du inte lägga till åtgärder.");
     bool ok = db_run(db, "INSERT INTO meeting_actions (case_id, group_id, meeting_id, text, owner, due_date)"
                          " VALUES (?, ?, ?, ?, ?, ?)",
                      "izittt", m->case_id, m->group_id, meeting_id, text_, owner, due && *due ? due : NULL) == DB_DONE &&
-              audit(db, v, "meeting:action", "meeting", meeting_id, json_pack("{s:s, s:s}", "text", text_, "owner", owner));
-    return finish(db, ok, a, err);
+              tx_audit(db, v, "meeting:action", "meeting", meeting_id, json_pack("{s:s, s:s}", "text", text_, "owner", owner));
+    return tx_finish(db, ok, a, err);
 }

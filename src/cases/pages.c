@@ -10,27 +10,21 @@
 #include "../register/register.h"
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-static case_filter_t filter_from(request_t *req)
+case_filter_t cases_filter_from(request_t *req)
 {
     return (case_filter_t){req_param(req, "phase"), req_param(req, "round"), req_param(req, "county"), req_param(req, "q"),
                            req_param_int(req, "supporter", 0), strcmp(req_param(req, "overdue"), "1") == 0};
 }
 
-static const char *today_text(request_t *req)
-{
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    return arena_printf(&req->arena, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
-/* The list the filter asks for, overdue included. */
-static size_t filtered(request_t *req, const case_filter_t *f, case_row_t **rows)
+size_t cases_list_filtered(request_t *req, const case_filter_t *f, case_row_t **rows)
 {
     size_t n = cases_list(req->db, &req->viewer, f, &req->arena, rows);
-    return f->overdue ? deadlines_keep_overdue(req->db, *rows, n, today_text(req)) : n;
+    if (!f->overdue)
+        return n;
+    char today[11];
+    fmt_today(today, 0);
+    return deadlines_keep_overdue(req->db, *rows, n, today);
 }
 
 static void select_field(request_t *req, const char *name, const char *label, const char *const *values,
@@ -94,9 +88,9 @@ static void filters(request_t *req)
 
 int cases_list_page(request_t *req)
 {
-    case_filter_t f = filter_from(req);
+    case_filter_t f = cases_filter_from(req);
     case_row_t *rows;
-    size_t n = filtered(req, &f, &rows);
+    size_t n = cases_list_filtered(req, &f, &rows);
     layout_begin(req, req->viewer.role == ROLE_SUPPORTER ? "Mina ärenden" : "Ärenden");
     buf_t *o = &req->body;
     filters(req);
@@ -126,9 +120,9 @@ int cases_list_page(request_t *req)
 
 int cases_export(request_t *req)
 {
-    case_filter_t f = filter_from(req);
+    case_filter_t f = cases_filter_from(req);
     case_row_t *rows;
-    size_t n = filtered(req, &f, &rows);
+    size_t n = cases_list_filtered(req, &f, &rows);
     static const char *headers[] = {"Organisationsnummer", "Huvudman", "Omgång", "Beslutsdatum", "Fas", "Enheter",
                                     "Processtödjare", "Lärosäte", "Län", "Start", "Planerat slut"};
     static const export_kind_t kinds[] = {EXPORT_TEXT, EXPORT_TEXT, EXPORT_TEXT, EXPORT_TEXT, EXPORT_TEXT, EXPORT_INT,
@@ -322,7 +316,7 @@ static void timeline(request_t *req, const case_row_t *c)
     analysis_group_t *g;
     size_t ng = meetings_groups(req->db, &req->viewer, c->id, &req->arena, &g);
     due_item_t *d;
-    size_t nd = deadlines_for_case(req->db, c->id, "9999-12-31", &req->arena, &d);
+    size_t nd = deadlines_for_case(req->db, c, "9999-12-31", &req->arena, &d);
     size_t cap = ne + nd + 2 + 64, n = 0;
     moment_t *m = arena_alloc(&req->arena, cap * sizeof *m);
     m[n++] = (moment_t){c->decision_date, arena_printf(&req->arena, "Urvalsbeslut (%s).", c->round_name), false};

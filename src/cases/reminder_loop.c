@@ -1,6 +1,7 @@
 /* reminder_loop.c — the server's background round of reminders: queue what is due, send
  * the outbox, wait, again; with its own database connection. Stopping wakes it at once. */
 #include "deadlines.h"
+#include "../base/fmt.h"
 #include "../base/log.h"
 #include <pthread.h>
 #include <stdlib.h>
@@ -15,13 +16,6 @@ static struct {
     int interval, days;
 } loop = {.lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER};
 
-static void today(char out[11])
-{
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    strftime(out, 11, "%Y-%m-%d", &tm);
-}
 
 static void *run(void *arg)
 {
@@ -37,7 +31,7 @@ static void *run(void *arg)
     while (!loop.stop) {
         pthread_mutex_unlock(&loop.lock);
         char day[11];
-        today(day);
+        fmt_today(day, 0);
         int queued = deadlines_queue_reminders(db, day, loop.days);
         int sent = deadlines_send_outbox(db, loop.smtp, loop.from);
         if (queued || sent)

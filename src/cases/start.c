@@ -8,14 +8,12 @@
 #include "../html/layout.h"
 #include "../io/svg_chart.h"
 #include <string.h>
-#include <time.h>
 
 static const char *today(request_t *req, int plus_days)
 {
-    time_t now = time(NULL) + (time_t)plus_days * 86400;
-    struct tm tm;
-    localtime_r(&now, &tm);
-    return arena_printf(&req->arena, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    char *day = arena_alloc(&req->arena, 11);
+    fmt_today(day, plus_days);
+    return day;
 }
 
 static void phase_chart(request_t *req, const case_row_t *cases, size_t n)

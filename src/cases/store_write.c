@@ -3,40 +3,12 @@
  * Each change is one transaction, audited, and a line in the case's timeline. */
 #include "cases.h"
 #include "../base/validate.h"
-#include "../db/audit.h"
+#include "../db/tx.h"
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static bool audit(db_t *db, const viewer_t *v, const char *action, int64_t id, json_t *after)
-{
-    char key[32];
-    snprintf(key, sizeof key, "%lld", (long long)id);
-    char *s = json_dumps(after, JSON_COMPACT | JSON_SORT_KEYS);
-    bool ok = audit_record(db, v, action, "case", key, NULL, s) == DB_OK;
-    free(s);
-    json_decref(after);
-    return ok;
-}
-
-static bool refuse(db_t *db, arena_t *a, char **err, const char *msg)
-{
-    db_rollback(db);
-    *err = arena_strdup(a, msg);
-    return false;
-}
-
-static bool finish(db_t *db, bool ok, arena_t *a, char **err)
-{
-    if (ok && db_commit(db) == DB_OK)
-        return true;
-    db_rollback(db);
-    if (!*err)
-        *err = arena_printf(a, "Det kunde inte sparas (%s); försök igen.", db_errmsg(db));
-    return false;
-}
 
 /* Opens a write transaction and checks that the viewer may see the case. */
 static case_row_t *begin_on(db_t *db, const viewer_t *v, int64_t id, arena_t *a, char **err)
@@ -78,7 +50,7 @@ bool cases_start_from_offer(db_t *db, const viewer_t *v, int64_t round_id, int64
                          " unit_id, decision, decision_date FROM round_choices WHERE round_id = ? AND organiser_id = ?",
                      "iii", id, round_id, organiser_id) == DB_DONE;
     return ok && cases_event(db, id, "start", NULL, "accepterad", "Erbjudandet accepterat.", v) &&
-           audit(db, v, "case:start", id, json_pack("{s:I, s:s, s:s}", "round", (json_int_t)round_id, "start", date,
+           tx_audit(db, v, "case:start", "case", id, json_pack("{s:I, s:s, s:s}", "round", (json_int_t)round_id, "start", date,
                                                     "planned_end", end));
 }
 
@@ -102,21 +74,21 @@ bool cases_move(db_t *db, const viewer_t *v, int64_t id, const char *phase, cons
         return false;
     bool may = v->role == ROLE_ADMIN || v->role == ROLE_ANALYST || v->role == ROLE_SUPPORTER;
     if (!may)
-        return refuse(db, a, err, "Bara myndighetens processtödjare och urvalsanalytiker flyttar ärenden mellan faser.");
+        return tx_fail(db, a, err, "Bara myndighetens processtödjare och urvalsanalytiker flyttar ärenden mellan faser.");
     case_phase_t to = case_phase_from_key(phase);
     case_facts_t f;
     cases_facts(db, id, &f);
     char why[300];
     bool back_ok = v->role == ROLE_ADMIN || v->role == ROLE_ANALYST;
     if (!case_move_allowed(c->phase, to, &f, back_ok, why, sizeof why))
-        return refuse(db, a, err, why);
+        return tx_fail(db, a, err, why);
     if (to < c->phase && (!note || !*note))
-        return refuse(db, a, err, "Skriv varför ärendet flyttas tillbaka.");
+        return tx_fail(db, a, err, "Skriv varför ärendet flyttas tillbaka.");
     bool ok = db_run(db, "UPDATE cases SET phase = ?, updated_at = ? WHERE id = ?", "tii", phase, (int64_t)time(NULL),
                      id) == DB_DONE &&
               cases_event(db, id, "phase", case_phase_key(c->phase), phase, note, v) &&
-              audit(db, v, "case:phase", id, json_pack("{s:s, s:s}", "from", case_phase_key(c->phase), "to", phase));
-    return finish(db, ok, a, err);
+              tx_audit(db, v, "case:phase", "case", id, json_pack("{s:s, s:s}", "from", case_phase_key(c->phase), "to", phase));
+    return tx_finish(db, ok, a, err);
 }
 
 bool cases_assign_supporter(db_t *db, const viewer_t *v, int64_t id, int64_t user_id, arena_t *a, char **err)
@@ -135,17 +107,17 @@ bool cases_assign_supporter(db_t *db, const viewer_t *v, int64_t id, int64_t use
     }
     db_done(st);
     if (!supporter)
-        return refuse(db, a, err, "Välj en aktiv användare med rollen Processtödjare.");
+        return tx_fail(db, a, err, "Välj en aktiv användare med rollen Processtödjare.");
     if (db_run_int(db, 0, "SELECT COUNT(*) FROM case_people WHERE case_id = ? AND role = 'supporter' AND user_id = ?",
                    "ii", id, user_id))
-        return refuse(db, a, err, "Processtödjaren är redan tilldelad ärendet.");
+        return tx_fail(db, a, err, "Processtödjaren är redan tilldelad ärendet.");
     if (db_run_int(db, 0, "SELECT COUNT(*) FROM case_people WHERE case_id = ? AND role = 'supporter'", "i", id) >= 2)
-        return refuse(db, a, err, "Ärendet har redan två processtödjare; ta bort en först.");
+        return tx_fail(db, a, err, "Ärendet har redan två processtödjare; ta bort en först.");
     bool ok = db_run(db, "INSERT INTO case_people (case_id, role, user_id, name, email) VALUES (?, 'supporter', ?, ?, ?)",
                      "iitt", id, user_id, name, email) == DB_DONE &&
               cases_event(db, id, "people", NULL, NULL, arena_printf(a, "Processtödjare: %s.", name), v) &&
-              audit(db, v, "case:supporter", id, json_pack("{s:I, s:s}", "user", (json_int_t)user_id, "name", name));
-    return finish(db, ok, a, err);
+              tx_audit(db, v, "case:supporter", "case", id, json_pack("{s:I, s:s}", "user", (json_int_t)user_id, "name", name));
+    return tx_finish(db, ok, a, err);
 }
 
 bool cases_remove_person(db_t *db, const viewer_t *v, int64_t id, int64_t person_id, arena_t *a, char **err)
@@ -163,16 +135,16 @@ bool cases_remove_person(db_t *db, const viewer_t *v, int64_t id, int64_t person
     }
     db_done(st);
     if (!name)
-        return refuse(db, a, err, "Personen finns inte på ärendet.");
+        return tx_fail(db, a, err, "Personen finns inte på ärendet.");
     bool agency = v->role == ROLE_ADMIN || v->role == ROLE_ANALYST;
     if (strcmp(role, "supporter") == 0 && !agency)
-        return refuse(db, a, err, "Bara urvalsanalytiker och administratörer ändrar vilka processtödjare ärendet har.");
+        return tx_fail(db, a, err, "Bara urvalsanalytiker och administratörer ändrar vilka processtödjare ärendet har.");
     bool ok = db_run(db, "DELETE FROM case_people WHERE id = ? AND case_id = ?", "ii", person_id, id) == DB_DONE &&
               cases_event(db, id, "people", NULL, NULL,
                           arena_printf(a, "%s borttagen (%s).", name,
                                        strcmp(role, "supporter") == 0 ? "processtödjare" : "kontaktperson"), v) &&
-              audit(db, v, "case:remove_person", id, json_pack("{s:s, s:s}", "name", name, "role", role));
-    return finish(db, ok, a, err);
+              tx_audit(db, v, "case:remove_person", "case", id, json_pack("{s:s, s:s}", "name", name, "role", role));
+    return tx_finish(db, ok, a, err);
 }
 
 bool cases_add_contact(db_t *db, const viewer_t *v, int64_t id, const char *name, const char *email, arena_t *a,
@@ -184,8 +156,8 @@ bool cases_add_contact(db_t *db, const viewer_t *v, int64_t id, const char *name
     bool ok = db_run(db, "INSERT INTO case_people (case_id, role, name, email) VALUES (?, 'contact', ?, ?)", "itt", id,
                      name, email ? email : "") == DB_DONE &&
               cases_event(db, id, "people", NULL, NULL, arena_printf(a, "Kontaktperson: %s.", name), v) &&
-              audit(db, v, "case:contact", id, json_pack("{s:s, s:s}", "name", name, "email", email ? email : ""));
-    return finish(db, ok, a, err);
+              tx_audit(db, v, "case:contact", "case", id, json_pack("{s:s, s:s}", "name", name, "email", email ? email : ""));
+    return tx_finish(db, ok, a, err);
 }
 
 bool cases_set_university(db_t *db, const viewer_t *v, int64_t id, const char *university, const char *leader,
@@ -201,8 +173,8 @@ bool cases_set_university(db_t *db, const viewer_t *v, int64_t id, const char *u
               cases_event(db, id, "university", NULL, NULL,
                           arena_printf(a, "Lärosäte: %s%s%s.", university && *university ? university : "inget",
                                        leader && *leader ? "; teamledare " : "", leader ? leader : ""), v) &&
-              audit(db, v, "case:university", id, json_pack("{s:s?, s:s, s:s}", "university", university, "team_leader",
+              tx_audit(db, v, "case:university", "case", id, json_pack("{s:s?, s:s, s:s}", "university", university, "team_leader",
                                                             leader ? leader : "", "education_leaders",
                                                             leaders ? leaders : ""));
-    return finish(db, ok, a, err);
+    return tx_finish(db, ok, a, err);
 }

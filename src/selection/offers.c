@@ -2,7 +2,7 @@
  * offer per organiser, supplementary decisions, and the organisers' answers. An offer
  * is read only by the agency and by the organiser it is made to. */
 #include "rounds.h"
-#include "store_tx.h"
+#include "../db/tx.h"
 #include "../base/validate.h"
 #include "../db/audit.h"
 #include "../register/register.h"

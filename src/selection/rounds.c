@@ -2,7 +2,7 @@
  * choices, the decision and offers. Every change runs in one write transaction and is
  * audited. */
 #include "rounds.h"
-#include "store_tx.h"
+#include "../db/tx.h"
 #include "ranking_cache.h"
 #include "../base/validate.h"
 #include "../db/audit.h"

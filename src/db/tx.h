@@ -1,9 +1,10 @@
-/* store_tx.h — the write-transaction helpers the selection store shares (internal). */
-#ifndef SV_SELECTION_STORE_TX_H
-#define SV_SELECTION_STORE_TX_H
+/* tx.h — the write-transaction helpers every area's store shares: begin, finish (commit or
+ * roll back, keeping the first message), refuse with a message, and audit a change. */
+#ifndef SV_DB_TX_H
+#define SV_DB_TX_H
 #include "../base/arena.h"
 #include "../base/viewer.h"
-#include "../db/db.h"
+#include "db.h"
 #include <jansson.h>
 #include <stdbool.h>
 

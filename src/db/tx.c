@@ -1,6 +1,6 @@
-/* store_tx.c — write-transaction helpers shared by rounds.c and offers.c. */
-#include "store_tx.h"
-#include "../db/audit.h"
+/* tx.c — write-transaction helpers shared by the areas' stores. */
+#include "tx.h"
+#include "audit.h"
 #include <stdio.h>
 #include <stdlib.h>
 
