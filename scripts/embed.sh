@@ -3,6 +3,8 @@
 #   embed.sh migrations OUT FILE...  -> const migration_t db_migrations[] (NNN_name.sql)
 #   embed.sh static OUT FILE...      -> const embedded_file_t static_embedded[]
 #   embed.sh samples OUT FILE...     -> const embedded_file_t demo_samples[] (the demo's sample files)
+#   embed.sh api OUT FILE...         -> const embedded_file_t api_fragments[] (src/AREA/openapi.json,
+#                                       named by the area's folder)
 set -euo pipefail
 mode=$1 out=$2
 shift 2
@@ -31,11 +33,14 @@ tmp="$out.tmp"
   else
     table=static_embedded
     [[ $mode == samples ]] && table=demo_samples
+    [[ $mode == api ]] && table=api_fragments
     echo "typedef struct embedded_file { const char *name; const unsigned char *data; size_t size; } embedded_file_t;"
     echo "const embedded_file_t ${table}[] = {"
     i=0
     for f in "$@"; do
-      echo "  {\"$(basename "$f")\", data_$i, sizeof data_$i - 1},"
+      name=$(basename "$f")
+      [[ $mode == api ]] && name=$(basename "$(dirname "$f")")
+      echo "  {\"$name\", data_$i, sizeof data_$i - 1},"
       i=$((i + 1))
     done
     echo "};"

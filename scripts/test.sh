@@ -29,7 +29,7 @@ step() { # a single check that passes or fails as a whole
 for san in 0 1; do
   build=build; [[ $san == 1 ]] && build=build-san
   echo "== bygger ($build)"
-  units=$(ls tests/unit/*.c | sed "s|tests/unit/\(.*\)\.c|$build/tests/\1|")
+  units=$(find tests/unit -name "test_*.c" | sort | sed "s|tests/unit/\(.*\)\.c|$build/tests/\1|")
   if ! make --no-print-directory -j"$jobs" SAN=$san "$build/samverkan" $units >"$log" 2>&1; then
     cat "$log"; echo "bygget misslyckades"; failed=$((failed + 1)); continue
   fi

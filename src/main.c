@@ -1,19 +1,24 @@
 /* main.c — the samverkan command and its subcommands (one table). */
 #include "admin/admin.h"
+#include "app/area.h"
+#include "app/demo.h"
+#include "app/jobs.h"
+#include "app/openapi.h"
 #include "base/alloc.h"
 #include "base/buf.h"
 #include "base/fmt.h"
 #include "base/log.h"
 #include "base/validate.h"
 #include "db/db.h"
-#include "demo/demo.h"
+#include "db/outbox.h"
+#include "db/settings.h"
 #include "http/server.h"
 #include "http/session.h"
+#include "http/users.h"
 #include "register/register.h"
-#include "routes_table.h"
 #include "selection/selection_cli.h"
-#include "cases/deadlines.h"
 #include <curl/curl.h>
+#include <jansson.h>
 #include <time.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -122,7 +127,9 @@ static int cmd_serve(int argc, char **argv)
     opts_t o;
     if (parse_opts(argc, argv, &o) < 0)
         return 2;
-    server_config_t cfg = {o.db, "127.0.0.1", 8080, 0, 30 * 60, 12 * 3600, false, 64u << 20, app_routes};
+    size_t nnav;
+    const nav_entry_t *nav = areas_nav(&nnav);
+    server_config_t cfg = {o.db, "127.0.0.1", 8080, 0, 30 * 60, 12 * 3600, false, 64u << 20, areas_routes(), nav, nnav};
     const char *listen = opt(&o, "listen");
     if (listen) {
         const char *colon = strrchr(listen, ':');
@@ -161,9 +168,10 @@ static int cmd_serve(int argc, char **argv)
         fprintf(stderr, "samverkan: --remind-days ska vara 0–365\n");
         return 2;
     }
-    reminders_start(o.db, (int)every, (int)days, opt(&o, "smtp"), opt(&o, "mail-from"));
+    jobs_config_t jobs = {o.db, (int)every, (int)days, opt(&o, "smtp"), opt(&o, "mail-from")};
+    jobs_start(&jobs);
     int rc = server_run(&cfg);
-    reminders_stop();
+    jobs_stop();
     return rc;
 }
 
@@ -204,13 +212,11 @@ static int cmd_setting(int argc, char **argv)
         return 1;
     int rc = 0;
     if (value) {
-        rc = db_run(db, "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    "tt", key, value) == DB_DONE ? 0 : 1;
+        rc = settings_set(db, key, value) ? 0 : 1;
     } else {
-        db_stmt_t *st = db_prepare(db, "SELECT value FROM settings WHERE key = ?");
-        db_bind_text(st, 1, key);
-        printf("%s\n", db_step(st) == DB_ROW ? db_col_text(st, 0) : "(standard)");
-        db_done(st);
+        arena_t a = ARENA_INIT;
+        printf("%s\n", settings_get(db, key, "(standard)", &a));
+        arena_free(&a);
     }
     db_close(db);
     return rc;
@@ -235,8 +241,10 @@ static int cmd_remind(int argc, char **argv)
     db_t *db = open_db(o.db);
     if (!db)
         return 1;
-    int queued = deadlines_queue_reminders(db, day, (int)days);
-    int sent = deadlines_send_outbox(db, opt(&o, "smtp"), opt(&o, "mail-from"));
+    jobs_config_t jobs = {o.db, 0, (int)days, opt(&o, "smtp"), opt(&o, "mail-from")};
+    int64_t before = outbox_count(db);
+    int sent = jobs_round(db, &jobs, day);
+    int queued = (int)(outbox_count(db) - before);
     int64_t waiting = db_run_int(db, 0, "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL", "");
     printf("påminnelser: %d nya i utkorgen, %d skickade, %lld väntar\n", queued, sent, (long long)waiting);
     db_close(db);
@@ -320,9 +328,7 @@ static int cmd_demo(int argc, char **argv)
         db_close(db);
         return 2;
     }
-    int rc = demo_fill(db, opt(&o, "data"), password, stdout);
-    if (rc == 0 && scale)
-        rc = demo_scale(db, (int)scale, password, stdout);
+    int rc = demo_fill(db, opt(&o, "data"), password, (int)scale, stdout);
     db_close(db);
     return rc;
 }
@@ -387,7 +393,7 @@ static int cmd_token(int argc, char **argv)
     db_t *db = open_db(o.db);
     if (!db)
         return 1;
-    int64_t id = admin_user_id_by_email(db, opt(&o, "email"));
+    int64_t id = users_id_by_email(db, opt(&o, "email"));
     arena_t a = ARENA_INIT;
     char *token = id ? session_token_create(db, id, &a) : NULL;
     if (token)
@@ -451,6 +457,40 @@ static int cmd_index(int argc, char **argv)
     return rc;
 }
 
+/* The route table as the server has it: method, path, who may call, flags and the
+ * declared parameters (JSON for the access and API tests), and API routes no fragment
+ * of the description covers. */
+static int cmd_routes(int argc, char **argv)
+{
+    opts_t o;
+    if (parse_opts(argc, argv, &o) < 0)
+        return 2;
+    json_t *list = json_array();
+    for (const route_t *r = areas_routes(); r->method; r++) {
+        json_t *roles = json_array(), *params = json_array();
+        for (int role = ROLE_ADMIN; role < ROLE_COUNT; role++)
+            if (!(r->flags & ROUTE_PUBLIC) && (access_roles(r->cap) & ROLE_BIT(role)))
+                json_array_append_new(roles, json_string(role_key((role_t)role)));
+        for (const param_spec_t *p = r->params; p && p->name; p++)
+            json_array_append_new(params, json_pack("{s:s, s:b, s:b}", "name", p->name, "path",
+                                                    (p->flags & PARAM_PATH) != 0, "required",
+                                                    (p->flags & PARAM_REQUIRED) != 0));
+        json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:o, s:b, s:b, s:b, s:o}", "method", r->method, "path",
+                                              r->pattern, "capability", access_cap_name(r->cap), "roles", roles,
+                                              "public", (r->flags & ROUTE_PUBLIC) != 0, "api",
+                                              (r->flags & ROUTE_API) != 0, "form", (r->flags & ROUTE_FORM) != 0,
+                                              "params", params));
+    }
+    char *missing = openapi_missing();
+    json_t *j = json_pack("{s:o, s:s?}", "routes", list, "undescribed", missing);
+    free(missing);
+    char *text = json_dumps(j, JSON_INDENT(1));
+    puts(text);
+    free(text);
+    json_decref(j);
+    return 0;
+}
+
 static const command_t commands[] = {
     {"init", cmd_init, "skapar eller uppgraderar databasen", "samverkan init [--db URL]"},
     {"serve", cmd_serve, "startar webbservern",
@@ -503,6 +543,8 @@ static const command_t commands[] = {
     {"token", cmd_token, "skapar en API-nyckel för en användare", "samverkan token create --email E [--db URL]"},
     {"backup", cmd_backup, "skriver en konsistent kopia av databasen medan den används",
      "samverkan backup FILE [--db URL]"},
+    {"routes", cmd_routes, "skriver rutttabellen som JSON (metod, sökväg, roller, parametrar)",
+     "samverkan routes"},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -1,10 +1,10 @@
-/* admin.h — users and the audit log: creation (CLI and UI), listing, and the log view. */
+/* admin.h — the administrator's area: users (created with their organiser, unit or
+ * university), the audit log in words, and the mail outbox. */
 #ifndef SV_ADMIN_H
 #define SV_ADMIN_H
 #include "../base/arena.h"
 #include "../base/viewer.h"
 #include "../db/db.h"
-#include "../http/request.h"
 
 typedef struct admin_new_user {
     const char *email, *name, *role;
@@ -14,15 +14,27 @@ typedef struct admin_new_user {
     const char *password;
 } admin_new_user_t;
 
-/* Creates a user after checking every field; on failure returns 0 and sets *err (in a)
- * and *field to the offending field's name. */
-int64_t admin_user_create(db_t *db, const viewer_t *who, const admin_new_user_t *u, arena_t *a,
-                          char **err, const char **field);
-int64_t admin_user_id_by_email(db_t *db, const char *email);
+/* Creates a user after checking every field and finding the organiser or unit it is
+ * tied to; on failure returns 0 and sets *err (in a) and *field to the field's name. */
+int64_t admin_user_create(db_t *db, const viewer_t *who, const admin_new_user_t *u, arena_t *a, char **err,
+                          const char **field);
 
-int admin_users_page(request_t *req);
-int admin_users_submit(request_t *req);
-int admin_audit_page(request_t *req);
-extern const char *const admin_audit_types[]; /* the object types the audit log filters by */
+typedef struct admin_user_row {
+    const char *email, *name, *role, *tied_to;
+    bool active;
+} admin_user_row_t;
+size_t admin_users_list(db_t *db, arena_t *a, admin_user_row_t **out);
+
+typedef struct admin_audit_filter {
+    const char *type, *key, *user;
+    long long page, per_page;
+} admin_audit_filter_t;
+typedef struct admin_audit_row {
+    int64_t at;
+    const char *actor, *action, *type, *key, *before, *after;
+} admin_audit_row_t;
+/* One page of the audit log, newest first; *total counts every matching change. */
+size_t admin_audit_list(db_t *db, const admin_audit_filter_t *f, arena_t *a, admin_audit_row_t **out,
+                        long long *total);
 
 #endif

@@ -1,107 +1,92 @@
-/* audit_page.c — the audit log for admin, filterable by object and user. */
-#include "admin.h"
+/* audit_page.c — the audit log for admin, filterable by the object types the areas
+ * audit under, by object and by user. */
+#include "parts.h"
 #include "../base/fmt.h"
-#include "../html/layout.h"
 #include <string.h>
 
 enum { AUDIT_PER_PAGE = 50 };
 
-#define AUDIT_WHERE " WHERE (? = '' OR a.object_type = ?) AND (? = '' OR a.object_key = ?)" \
-    " AND (? = '' OR lower(a.actor) = lower(?))"
-
-static void bind_filter(db_stmt_t *st, const char *type, const char *key, const char *user)
+static bool known_type(const char *type)
 {
-    db_bind_text(st, 1, type);
-    db_bind_text(st, 2, type);
-    db_bind_text(st, 3, key);
-    db_bind_text(st, 4, key);
-    db_bind_text(st, 5, user);
-    db_bind_text(st, 6, user);
+    if (!*type)
+        return true;
+    for (const char *const *k = areas_audit_type_keys(); *k; k++)
+        if (strcmp(*k, type) == 0)
+            return true;
+    return false;
 }
 
-const char *const admin_audit_types[] = {"organiser", "unit", "municipality", "user", "inspection_decision",
-                                         "preschool_inspection", "criteria_set", "selection_round", "offer", NULL};
-
-static const char *type_label(const char *t)
+static int audit_page(request_t *req)
 {
-    if (strcmp(t, "inspection_decision") == 0) return "Skolinspektionens beslut";
-    if (strcmp(t, "preschool_inspection") == 0) return "Beslut om förskola";
-    if (strcmp(t, "criteria_set") == 0) return "Kriterieuppsättning";
-    if (strcmp(t, "selection_round") == 0) return "Urvalsomgång";
-    if (strcmp(t, "offer") == 0) return "Erbjudande";
-    if (strcmp(t, "organiser") == 0) return "Huvudman";
-    if (strcmp(t, "unit") == 0) return "Enhet";
-    if (strcmp(t, "user") == 0) return "Användare";
-    if (strcmp(t, "municipality") == 0) return "Kommun";
-    return t;
-}
-
-int admin_audit_page(request_t *req)
-{
-    const char *type = req_param(req, "type"), *key = req_param(req, "object"), *user = req_param(req, "user");
-    long long page = req_param_int(req, "page", 1);
-    db_stmt_t *st = db_prepare(req->db, "SELECT COUNT(*) FROM audit a" AUDIT_WHERE);
-    if (!st)
-        return -1;
-    bind_filter(st, type, key, user);
-    long long total = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
-    db_done(st);
+    if (req->nerrors || !known_type(req_param(req, "type")))
+        return respond_error(req, 400, req->nerrors ? req->errors[0].message : "Välj en av objekttyperna i listan.");
+    admin_audit_filter_t f = {req_param(req, "type"), req_param(req, "object"), req_param(req, "user"),
+                              req_param_int(req, "page", 1), AUDIT_PER_PAGE};
+    admin_audit_row_t *rows;
+    long long total;
+    size_t n = admin_audit_list(req->db, &f, &req->arena, &rows, &total);
     layout_begin(req, "Granskningslogg");
     buf_t *o = &req->body;
-    html_raw(o, "<form method=\"get\" action=\"/admin/audit\" class=\"search card\" role=\"search\">\n"
+    html_lit(o, "<form method=\"get\" action=\"/admin/audit\" class=\"search card\" role=\"search\">\n"
                 "<div class=\"field\"><label for=\"f-type\">Objekttyp</label><select id=\"f-type\" name=\"type\">"
                 "<option value=\"\">Alla</option>");
-    for (const char *const *t = admin_audit_types; *t; t++)
-        html_printf(o, "<option value=\"%s\"%s>%s</option>", *t, strcmp(*t, type) == 0 ? " selected" : "",
-                    type_label(*t));
+    size_t ntypes;
+    const audit_type_t *types = areas_audit_types(&ntypes);
+    for (size_t i = 0; i < ntypes; i++)
+        html_printf(o, "<option value=\"%s\"%s>%s</option>", types[i].key,
+                    strcmp(types[i].key, f.type) == 0 ? " selected" : "", types[i].label);
     html_printf(o, "</select></div>\n<div class=\"field\"><label for=\"f-object\">Objekt (nyckel)</label>"
                    "<input id=\"f-object\" name=\"object\" value=\"%s\"><p class=\"hint\">Organisationsnummer, "
                    "enhetskod, kommunkod eller användar-id.</p></div>\n"
                    "<div class=\"field\"><label for=\"f-user\">Användare (e-post)</label>"
                    "<input id=\"f-user\" name=\"user\" value=\"%s\"></div>\n"
                    "<div class=\"field actions\"><button type=\"submit\" class=\"button\">Filtrera</button></div></form>\n",
-                key, user);
-    html_raw(o, "<p role=\"status\">");
+                f.key, f.user);
+    html_lit(o, "<p role=\"status\">");
     html_int(o, total);
-    html_raw(o, total == 1 ? " ändring</p>\n" : " ändringar</p>\n");
-    st = db_prepare(req->db, "SELECT a.at, a.actor, a.action, a.object_type, a.object_key, a.before_json, a.after_json"
-                             " FROM audit a" AUDIT_WHERE " ORDER BY a.id DESC LIMIT ? OFFSET ?");
-    if (!st)
-        return -1;
-    bind_filter(st, type, key, user);
-    db_bind_int(st, 7, AUDIT_PER_PAGE);
-    db_bind_int(st, 8, (page - 1) * AUDIT_PER_PAGE);
-    bool any = false;
-    while (db_step(st) == DB_ROW) {
-        if (!any) {
-            html_raw(o, TABLE_OPEN_AS("Ändringar", "audit") "<thead><tr><th scope=\"col\">Tid</th>"
-                        "<th scope=\"col\">Vem</th><th scope=\"col\">Händelse</th><th scope=\"col\">Objekt</th>"
-                        "<th scope=\"col\">Före</th><th scope=\"col\">Efter</th></tr></thead><tbody>\n");
-            any = true;
-        }
+    if (total == 1)
+        html_lit(o, " ändring</p>\n");
+    else
+        html_lit(o, " ändringar</p>\n");
+    if (n)
+        html_lit(o, TABLE_OPEN_AS("Ändringar", "audit") "<thead><tr><th scope=\"col\">Tid</th>"
+                    "<th scope=\"col\">Vem</th><th scope=\"col\">Händelse</th><th scope=\"col\">Objekt</th>"
+                    "<th scope=\"col\">Före</th><th scope=\"col\">Efter</th></tr></thead><tbody>\n");
+    for (size_t i = 0; i < n; i++) {
         buf_t when = BUF_INIT;
-        fmt_datetime(&when, db_col_int(st, 0));
+        fmt_datetime(&when, rows[i].at);
         html_printf(o, "<tr><td class=\"nowrap\">%s</td><td>%s</td><td>%s</td><td>%s %s</td>"
                        "<td><code>%s</code></td><td><code>%s</code></td></tr>\n",
-                    buf_cstr(&when), db_col_text(st, 1), db_col_text(st, 2), type_label(db_col_text(st, 3)),
-                    db_col_text(st, 4), db_col_text(st, 5) ? db_col_text(st, 5) : "",
-                    db_col_text(st, 6) ? db_col_text(st, 6) : "");
+                    buf_cstr(&when), rows[i].actor, rows[i].action, areas_audit_type_label(rows[i].type), rows[i].key,
+                    rows[i].before ? rows[i].before : "", rows[i].after ? rows[i].after : "");
         buf_free(&when);
     }
-    db_done(st);
-    if (any)
-        html_raw(o, "</tbody></table></div>\n");
+    if (n)
+        html_lit(o, "</tbody></table></div>\n");
     buf_t base = BUF_INIT;
     buf_puts(&base, "/admin/audit?");
-    const char *keys[] = {"type", "object", "user"}, *vals[] = {type, key, user};
+    const char *keys[] = {"type", "object", "user"}, *vals[] = {f.type, f.key, f.user};
     for (size_t i = 0; i < 3; i++)
         if (*vals[i]) {
             buf_printf(&base, "%s=", keys[i]);
             html_url(&base, vals[i]);
             buf_putc(&base, '&');
         }
-    widget_pager(req, arena_strdup(&req->arena, buf_cstr(&base)), page, AUDIT_PER_PAGE, total);
+    widget_pager(req, arena_strdup(&req->arena, buf_cstr(&base)), f.page, AUDIT_PER_PAGE, total);
     buf_free(&base);
     layout_end(req);
     return respond_html(req, 200);
 }
+
+/* The type is checked against every area's audited types by the handler: the list is
+ * built from the areas' descriptors when the program starts. */
+static const param_spec_t p_audit[] = {{"type", P_TEXT, 0, "Objekttyp", 0, 40, NULL},
+                                       {"object", P_TEXT, 0, "Objekt", 0, 100, NULL},
+                                       {"user", P_TEXT, 0, "Användare", 0, 254, NULL},
+                                       PARAM_PAGE,
+                                       PARAM_END};
+
+const route_t admin_audit_routes[] = {
+    {"GET", "/admin/audit", audit_page, CAP_ADMIN, ROUTE_FORM, p_audit},
+    {NULL, NULL, NULL, 0, 0, NULL},
+};

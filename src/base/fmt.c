@@ -83,3 +83,21 @@ void fmt_today(char out[11], int plus_days)
     localtime_r(&t, &tm);
     strftime(out, 11, "%Y-%m-%d", &tm);
 }
+
+void fmt_iso_datetime(buf_t *out, int64_t epoch)
+{
+    time_t t = (time_t)epoch;
+    struct tm tm;
+    localtime_r(&t, &tm);
+    char s[40];
+    strftime(s, sizeof s, "%Y-%m-%dT%H:%M:%S%z", &tm);
+    /* %z gives +0100; ISO 8601 and RFC 3339 write the offset as +01:00. */
+    size_t n = strlen(s);
+    if (n >= 5) {
+        buf_append(out, s, n - 2);
+        buf_putc(out, ':');
+        buf_append(out, s + n - 2, 2);
+    } else {
+        buf_puts(out, s);
+    }
+}

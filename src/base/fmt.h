@@ -17,6 +17,8 @@ void fmt_money_sv(buf_t *out, int64_t ore);
 /* A UTC epoch second as local Swedish date and time "2017-11-02 14:03". */
 void fmt_datetime(buf_t *out, int64_t epoch);
 void fmt_date(buf_t *out, int64_t epoch);
+/* A UTC epoch second as local time in ISO 8601 with its offset: 2026-12-02T06:23:56+01:00 */
+void fmt_iso_datetime(buf_t *out, int64_t epoch);
 /* Today's local date plus some days as 'YYYY-MM-DD' (out holds 11 bytes). */
 void fmt_today(char out[11], int plus_days);
 

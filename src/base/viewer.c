@@ -19,6 +19,9 @@ static const struct {
     [ROLE_READER] = {"reader", "Läsare"},
 };
 
+const char *const role_keys[] = {"admin", "analyst", "supporter", "finance", "organiser",
+                                 "head", "group", "university", "reader", NULL};
+
 const char *role_key(role_t r)
 {
     return r > ROLE_NONE && r < ROLE_COUNT ? roles[r].key : "";
@@ -39,8 +42,3 @@ role_t role_from_key(const char *key)
     return ROLE_NONE;
 }
 
-bool viewer_sees_all_organisers(const viewer_t *v)
-{
-    return v->role == ROLE_ADMIN || v->role == ROLE_ANALYST || v->role == ROLE_SUPPORTER ||
-           v->role == ROLE_FINANCE;
-}

@@ -37,10 +37,9 @@ typedef struct viewer {
 /* The command line acts as an administrator named "kommandorad". */
 extern const viewer_t viewer_cli;
 
+extern const char *const role_keys[];  /* admin … reader, NULL-terminated */
 const char *role_key(role_t r);        /* "admin" */
 const char *role_label(role_t r);      /* "Administratör" */
 role_t role_from_key(const char *key); /* ROLE_NONE if unknown */
-/* Agency roles see the whole national register. */
-bool viewer_sees_all_organisers(const viewer_t *v);
 
 #endif

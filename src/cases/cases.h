@@ -1,11 +1,15 @@
 /* cases.h — the collaboration case: one per organiser and selection round, from the
- * accepted offer to the final report. Its units, the people on each side, the phases
- * and the rules for moving between them, and a timeline. Every read takes the viewer:
- * a process supporter sees the cases assigned to them, an organiser's users their own
- * organiser's, a university its own, and the agency's other roles all. */
+ * accepted offer to the final report. Its units, the people on each side, the phases and
+ * the rules for moving between them, and a timeline. Every read takes the viewer and
+ * goes through ACCESS_CASE_SCOPE; everything that belongs to a case is read through it.
+ *
+ * The case depends on no other area. Areas that add to a case (agreements, meetings,
+ * deadlines, …) plug in a case part (CASE_PART below): the facts its phase rules look
+ * at, a section on the case page, lines in the timeline. */
 #ifndef SV_CASES_H
 #define SV_CASES_H
 #include "../base/arena.h"
+#include "../base/plugin.h"
 #include "../base/viewer.h"
 #include "../db/db.h"
 #include "../http/request.h"
@@ -32,7 +36,7 @@ const char *case_phase_label(case_phase_t p);
 /* PHASE_COUNT when the key is unknown. */
 case_phase_t case_phase_from_key(const char *key);
 
-/* What the rules look at, gathered from the case by the store. */
+/* What the rules look at: the case's own, and what the case parts add. */
 typedef struct case_facts {
     int units, supporters;
     bool ok1_signed, analysis_done, plan_done, ok2_signed, final_report;
@@ -48,7 +52,7 @@ bool case_move_allowed(case_phase_t from, case_phase_t to, const case_facts_t *f
  * 28th). out has room for 11 bytes. False when start is not a date. */
 bool case_planned_end(const char *start, char out[11]);
 
-/* ---- store (store.c) ---- */
+/* ---- store (store.c reads, store_write.c changes) ---- */
 
 typedef struct case_row {
     int64_t id, organiser_id, round_id;
@@ -57,6 +61,7 @@ typedef struct case_row {
     case_phase_t phase;
     const char *supporters;  /* names, comma-separated */
     int64_t units;
+    int64_t updated_at;
 } case_row_t;
 
 typedef struct case_filter {
@@ -68,65 +73,123 @@ typedef struct case_filter {
 size_t cases_list(db_t *db, const viewer_t *v, const case_filter_t *f, arena_t *a, case_row_t **out);
 /* One case, or NULL when absent or out of the viewer's reach. */
 case_row_t *cases_get(db_t *db, const viewer_t *v, int64_t id, arena_t *a);
+/* The rounds and supporters of the cases the viewer may see, for the list's filters. */
+typedef struct case_choice {
+    const char *value, *label;
+} case_choice_t;
+size_t cases_round_choices(db_t *db, const viewer_t *v, arena_t *a, case_choice_t **out);
+size_t cases_supporter_choices(db_t *db, const viewer_t *v, arena_t *a, case_choice_t **out);
+/* Active users with the role Processtödjare, who may be assigned to a case. */
+size_t cases_assignable_supporters(db_t *db, arena_t *a, case_choice_t **out);
+
+/* The functions below take a case the caller has read through cases_get or cases_list. */
 
 typedef struct case_unit {
     int64_t unit_id;
     const char *code, *name, *school_forms, *decision, *decision_date;
 } case_unit_t;
-size_t cases_units(db_t *db, int64_t case_id, arena_t *a, case_unit_t **out);
+size_t cases_units(db_t *db, const case_row_t *c, arena_t *a, case_unit_t **out);
 
 typedef struct case_person {
     int64_t id, user_id;
     const char *role, *name, *email;
 } case_person_t;
-size_t cases_people(db_t *db, int64_t case_id, arena_t *a, case_person_t **out);
+size_t cases_people(db_t *db, const case_row_t *c, arena_t *a, case_person_t **out);
 
 typedef struct case_event {
     const char *kind, *from_phase, *to_phase, *note, *actor;
     int64_t at;
 } case_event_t;
-size_t cases_events(db_t *db, int64_t case_id, arena_t *a, case_event_t **out);
+size_t cases_events(db_t *db, const case_row_t *c, arena_t *a, case_event_t **out);
 
-void cases_facts(db_t *db, int64_t case_id, case_facts_t *f);
+typedef struct case_change {
+    int64_t case_id, at;
+    const char *organiser, *kind, *to_phase, *note, *actor;
+} case_change_t;
+/* The latest lines of the timelines of the cases the viewer may see, newest first. */
+size_t cases_recent_changes(db_t *db, const viewer_t *v, size_t limit, arena_t *a, case_change_t **out);
+
+/* The case's own facts, and each case part's, for the phase rules. */
+void cases_facts(db_t *db, const case_row_t *c, case_facts_t *f);
+/* Keeps the cases where some case part has something overdue (in place); returns how
+ * many remain. */
+size_t cases_keep_overdue(db_t *db, case_row_t *cases, size_t n, const char *today);
 /* Records a line of the case's timeline inside the caller's transaction. */
 bool cases_event(db_t *db, int64_t case_id, const char *kind, const char *from, const char *to, const char *note,
                  const viewer_t *v);
 
-/* Starts the case of an accepted offer inside the caller's transaction: the round's
- * decision date as start, three years as planned end, the organiser's chosen units. */
-bool cases_start_from_offer(db_t *db, const viewer_t *v, int64_t round_id, int64_t organiser_id, arena_t *a);
+/* What an accepted offer starts a case with (the selection round gives it). */
+typedef struct case_start {
+    int64_t round_id, organiser_id;
+    const char *round_name, *decision_date;
+    const struct case_start_unit {
+        int64_t unit_id;
+        const char *decision, *decision_date; /* decision: main or supplementary */
+    } *units;
+    size_t nunits;
+} case_start_t;
+/* Starts the case of an accepted offer inside the caller's transaction: the decision date
+ * as start, three years as planned end, the chosen units. An organiser that already has
+ * its case for the round keeps it. */
+bool cases_start(db_t *db, const viewer_t *v, const case_start_t *s, arena_t *a);
 /* Adds a unit from a supplementary decision to the organiser's case of the round, if
  * there is one (inside the caller's transaction). */
 bool cases_add_supplementary_unit(db_t *db, const viewer_t *v, int64_t round_id, int64_t organiser_id,
                                   int64_t unit_id, const char *date);
 
 /* Moves the case to a phase, checking the rules; records who and when. */
-bool cases_move(db_t *db, const viewer_t *v, int64_t id, const char *phase, const char *note, arena_t *a, char **err);
+bool cases_move(db_t *db, const viewer_t *v, const case_row_t *c, const char *phase, const char *note, arena_t *a,
+                char **err);
 /* Assigns a process supporter (a user with that role); at most two per case. */
-bool cases_assign_supporter(db_t *db, const viewer_t *v, int64_t id, int64_t user_id, arena_t *a, char **err);
-bool cases_remove_person(db_t *db, const viewer_t *v, int64_t id, int64_t person_id, arena_t *a, char **err);
+bool cases_assign_supporter(db_t *db, const viewer_t *v, const case_row_t *c, int64_t user_id, arena_t *a,
+                            char **err);
+bool cases_remove_person(db_t *db, const viewer_t *v, const case_row_t *c, int64_t person_id, arena_t *a,
+                         char **err);
 /* Adds an organiser contact (name and e-mail). */
-bool cases_add_contact(db_t *db, const viewer_t *v, int64_t id, const char *name, const char *email, arena_t *a,
-                       char **err);
+bool cases_add_contact(db_t *db, const viewer_t *v, const case_row_t *c, const char *name, const char *email,
+                       arena_t *a, char **err);
 /* Sets the university, its team leader and education leaders. */
-bool cases_set_university(db_t *db, const viewer_t *v, int64_t id, const char *university, const char *leader,
-                          const char *leaders, arena_t *a, char **err);
+bool cases_set_university(db_t *db, const viewer_t *v, const case_row_t *c, const char *university,
+                          const char *leader, const char *leaders, arena_t *a, char **err);
 
-/* ---- pages (pages.c) and API (api.c) ---- */
+/* ---- parts of a case that other areas add ---- */
 
-/* The list filter from the request (pages, exports and API), and the list it gives,
- * the overdue filter included. */
+/* The case's history and plan as one list of moments (timeline.c). */
+typedef struct case_moment {
+    const char *when;    /* sortable: 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM' */
+    const char *text;    /* plain text (escaped when written) */
+    bool strong;
+} case_moment_t;
+typedef struct case_timeline {
+    case_moment_t *items;
+    size_t n, cap;
+    arena_t *arena;
+} case_timeline_t;
+void case_timeline_add(case_timeline_t *t, const char *when, const char *text, bool strong);
+
+typedef struct case_part {
+    int order;  /* place on the case page: units 10, agreements 20, phase 30, … */
+    /* Adds what the phase rules need to know from this part (may be NULL). */
+    void (*facts)(db_t *db, const case_row_t *c, case_facts_t *f);
+    /* Writes this part's section of the case page (may be NULL). */
+    void (*section)(request_t *req, const case_row_t *c);
+    /* Adds this part's moments to the timeline (may be NULL). */
+    void (*timeline)(request_t *req, const case_row_t *c, case_timeline_t *t);
+    /* Whether the case has something of this part overdue on today (may be NULL). */
+    bool (*overdue)(db_t *db, const case_row_t *c, const char *today);
+} case_part_t;
+#define CASE_PART(descriptor) PLUGIN_ADD(case_parts, descriptor)
+
+/* ---- pages (pages.c), start page (start.c) and API (api.c) ---- */
+
+/* The list filter from the request (pages, exports and API). */
 case_filter_t cases_filter_from(request_t *req);
-size_t cases_list_filtered(request_t *req, const case_filter_t *f, case_row_t **rows);
-int cases_list_page(request_t *req);
-int cases_export(request_t *req);
-int cases_case_page(request_t *req);
-int cases_move_submit(request_t *req);
-int cases_supporter_submit(request_t *req);
-int cases_contact_submit(request_t *req);
-int cases_remove_person_submit(request_t *req);
-int cases_university_submit(request_t *req);
-int cases_api_list(request_t *req);
-int cases_api_case(request_t *req);
+/* A case the request names by {id}, read through the viewer's scope; NULL when it is out
+ * of reach (the caller answers 404). */
+case_row_t *cases_from_request(request_t *req);
+/* The message for a case out of reach. */
+#define CASES_NOT_FOUND "Ärendet finns inte, eller så har du inte tillgång till det."
+/* The phases as a row of steps, the current one marked. */
+void cases_phase_steps(buf_t *o, case_phase_t current);
 
 #endif

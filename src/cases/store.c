@@ -1,38 +1,19 @@
-/* store.c — cases in the database. CASE_SCOPE is the one access rule for every read. */
+/* store.c — reading cases. ACCESS_CASE_SCOPE is the one access rule for every read; what
+ * belongs to a case is read for a case already read through it. */
 #include "cases.h"
-#include "agreements.h"
+#include "../access/access.h"
 #include "../base/buf.h"
 #include "../base/text.h"
-#include "../db/audit.h"
-#include <jansson.h>
-#include <stdio.h>
+#include "../base/vec.h"
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-/* The agency's selection, finance and admin roles see every case; a process supporter
- * the cases they are assigned to; an organiser's users their organiser's; a university
- * the cases it delivers to. */
-#define CASE_SCOPE                                                                                          \
-    "(? = 1 OR (? > 0 AND EXISTS (SELECT 1 FROM case_people p WHERE p.case_id = c.id AND p.role = 'supporter'" \
-    " AND p.user_id = ?)) OR c.organiser_id = ? OR c.university = ?)"
-
-static int bind_scope(db_stmt_t *st, int i, const viewer_t *v)
-{
-    bool all = v->role == ROLE_ADMIN || v->role == ROLE_ANALYST || v->role == ROLE_FINANCE;
-    bool own = v->role == ROLE_ORGANISER || v->role == ROLE_HEAD || v->role == ROLE_GROUP;
-    db_bind_int(st, i++, all ? 1 : 0);
-    db_bind_int(st, i++, v->role == ROLE_SUPPORTER ? v->user_id : 0);
-    db_bind_int(st, i++, v->role == ROLE_SUPPORTER ? v->user_id : -1);
-    db_bind_int(st, i++, own ? v->organiser_id : -1);
-    db_bind_text(st, i++, v->role == ROLE_UNIVERSITY ? v->university : NULL);
-    return i;
-}
+PLUGIN_SET(case_parts);
 
 #define CASE_COLUMNS                                                                                         \
     "c.id, c.organiser_id, c.round_id, o.orgnr, o.name, c.round_name, c.decision_date, c.start_date,"         \
     " c.planned_end, c.university, c.team_leader, c.education_leaders, k.name, c.phase,"                      \
-    " (SELECT COUNT(*) FROM case_units cu WHERE cu.case_id = c.id)"
+    " (SELECT COUNT(*) FROM case_units cu WHERE cu.case_id = c.id), c.updated_at"
 #define CASE_FROM                                                                                            \
     " FROM cases c JOIN organisers o ON o.id = c.organiser_id"                                                \
     " LEFT JOIN municipalities m ON m.code = o.municipality_code LEFT JOIN counties k ON k.code = m.county_code"
@@ -47,7 +28,7 @@ static void read_case(db_stmt_t *st, arena_t *a, case_row_t *c)
 {
     c->id = db_col_int(st, 0);
     c->organiser_id = db_col_int(st, 1);
-    c->round_id = db_col_int(st, 2);
+    c->round_id = db_col_is_null(st, 2) ? 0 : db_col_int(st, 2);
     c->orgnr = text(a, st, 3);
     c->organiser = text(a, st, 4);
     c->round_name = text(a, st, 5);
@@ -64,21 +45,44 @@ static void read_case(db_stmt_t *st, arena_t *a, case_row_t *c)
     c->county = text(a, st, 12);
     c->phase = case_phase_from_key(db_col_text(st, 13));
     c->units = db_col_int(st, 14);
+    c->updated_at = db_col_is_null(st, 15) ? 0 : db_col_int(st, 15);
     c->supporters = "";
 }
 
-/* Fills in each listed case's supporters' names (one query for the whole list). */
-static void fill_supporters(db_t *db, arena_t *a, case_row_t *rows, size_t n)
+static int by_id(const void *x, const void *y)
+{
+    int64_t a = (*(const case_row_t *const *)x)->id, b = (*(const case_row_t *const *)y)->id;
+    return (a > b) - (a < b);
+}
+
+/* Fills in each listed case's supporters' names: one query over the viewer's cases,
+ * matched to the rows by binary search. */
+static void fill_supporters(db_t *db, const viewer_t *v, arena_t *a, case_row_t *rows, size_t n)
 {
     if (!n)
         return;
+    case_row_t **index = arena_alloc(a, n * sizeof *index);
     buf_t *names = calloc(n, sizeof *names);
-    db_stmt_t *st = db_prepare(db, "SELECT case_id, name FROM case_people WHERE role = 'supporter' ORDER BY case_id, name");
+    for (size_t i = 0; i < n; i++)
+        index[i] = &rows[i];
+    qsort(index, n, sizeof *index, by_id);
+    db_stmt_t *st;
+    if (n == 1) {
+        st = db_prepare(db, "SELECT case_id, name FROM case_people WHERE case_id = ? AND role = 'supporter'"
+                            " ORDER BY name");
+        db_bind_int(st, 1, rows[0].id);
+    } else {
+        st = db_prepare(db, "SELECT s.case_id, s.name FROM case_people s JOIN cases c ON c.id = s.case_id"
+                            " WHERE s.role = 'supporter' AND " ACCESS_CASE_SCOPE " ORDER BY s.case_id, s.name");
+        access_bind_case(st, 1, v);
+    }
     while (db_step(st) == DB_ROW) {
-        int64_t id = db_col_int(st, 0);
-        for (size_t i = 0; i < n; i++)
-            if (rows[i].id == id)
-                buf_printf(&names[i], "%s%s", names[i].len ? ", " : "", db_col_text(st, 1));
+        case_row_t key = {.id = db_col_int(st, 0)}, *kp = &key;
+        case_row_t **hit = bsearch(&kp, index, n, sizeof *index, by_id);
+        if (!hit)
+            continue;
+        size_t i = (size_t)(*hit - rows);
+        buf_printf(&names[i], "%s%s", names[i].len ? ", " : "", db_col_text(st, 1));
     }
     db_done(st);
     for (size_t i = 0; i < n; i++) {
@@ -93,13 +97,13 @@ size_t cases_list(db_t *db, const viewer_t *v, const case_filter_t *f, arena_t *
     buf_t q = BUF_INIT;
     text_fold(&q, f->q ? f->q : "");
     const char *like = arena_printf(a, "%%%s%%", buf_cstr(&q));
-    db_stmt_t *st = db_prepare(db, "SELECT " CASE_COLUMNS CASE_FROM " WHERE " CASE_SCOPE
+    db_stmt_t *st = db_prepare(db, "SELECT " CASE_COLUMNS CASE_FROM " WHERE " ACCESS_CASE_SCOPE
                                    " AND (? = '' OR c.phase = ?) AND (? = '' OR c.round_name = ?)"
                                    " AND (? = '' OR m.county_code = ?) AND (? = '' OR o.name_search LIKE ?)"
                                    " AND (? = 0 OR EXISTS (SELECT 1 FROM case_people s WHERE s.case_id = c.id"
                                    " AND s.role = 'supporter' AND s.user_id = ?))"
                                    " ORDER BY c.decision_date DESC, o.name");
-    int i = bind_scope(st, 1, v);
+    int i = access_bind_case(st, 1, v);
     const char *pairs[] = {f->phase, f->round, f->county};
     for (size_t k = 0; k < 3; k++) {
         db_bind_text(st, i++, pairs[k] ? pairs[k] : "");
@@ -110,24 +114,19 @@ size_t cases_list(db_t *db, const viewer_t *v, const case_filter_t *f, arena_t *
     db_bind_int(st, i++, f->supporter);
     db_bind_int(st, i++, f->supporter);
     buf_free(&q);
-    size_t n = 0, cap = 32;
-    *out = arena_alloc(a, cap * sizeof **out);
-    while (db_step(st) == DB_ROW) {
-        if (n == cap) {
-            *out = arena_realloc_array(a, *out, n, cap * 2, sizeof **out);
-            cap *= 2;
-        }
-        read_case(st, a, &(*out)[n++]);
-    }
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    while (db_step(st) == DB_ROW)
+        read_case(st, a, ARENA_PUSH(a, *out, n, cap));
     db_done(st);
-    fill_supporters(db, a, *out, n);
+    fill_supporters(db, v, a, *out, n);
     return n;
 }
 
 case_row_t *cases_get(db_t *db, const viewer_t *v, int64_t id, arena_t *a)
 {
-    db_stmt_t *st = db_prepare(db, "SELECT " CASE_COLUMNS CASE_FROM " WHERE " CASE_SCOPE " AND c.id = ?");
-    int i = bind_scope(st, 1, v);
+    db_stmt_t *st = db_prepare(db, "SELECT " CASE_COLUMNS CASE_FROM " WHERE " ACCESS_CASE_SCOPE " AND c.id = ?");
+    int i = access_bind_case(st, 1, v);
     db_bind_int(st, i, id);
     case_row_t *c = NULL;
     if (db_step(st) == DB_ROW) {
@@ -136,24 +135,57 @@ case_row_t *cases_get(db_t *db, const viewer_t *v, int64_t id, arena_t *a)
     }
     db_done(st);
     if (c)
-        fill_supporters(db, a, c, 1);
+        fill_supporters(db, v, a, c, 1);
     return c;
 }
 
-size_t cases_units(db_t *db, int64_t case_id, arena_t *a, case_unit_t **out)
+static size_t read_choices(db_stmt_t *st, arena_t *a, case_choice_t **out)
+{
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    while (db_step(st) == DB_ROW) {
+        case_choice_t *c = ARENA_PUSH(a, *out, n, cap);
+        c->value = text(a, st, 0);
+        c->label = text(a, st, 1);
+    }
+    db_done(st);
+    return n;
+}
+
+size_t cases_round_choices(db_t *db, const viewer_t *v, arena_t *a, case_choice_t **out)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT DISTINCT c.round_name, c.round_name FROM cases c WHERE " ACCESS_CASE_SCOPE
+                                   " ORDER BY c.round_name DESC");
+    access_bind_case(st, 1, v);
+    return read_choices(st, a, out);
+}
+
+size_t cases_supporter_choices(db_t *db, const viewer_t *v, arena_t *a, case_choice_t **out)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT DISTINCT CAST(s.user_id AS TEXT), s.name FROM case_people s"
+                                   " JOIN cases c ON c.id = s.case_id WHERE s.role = 'supporter' AND "
+                                   ACCESS_CASE_SCOPE " ORDER BY s.name");
+    access_bind_case(st, 1, v);
+    return read_choices(st, a, out);
+}
+
+size_t cases_assignable_supporters(db_t *db, arena_t *a, case_choice_t **out)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT CAST(id AS TEXT), name FROM users WHERE role = 'supporter' AND active = 1"
+                                   " ORDER BY name");
+    return read_choices(st, a, out);
+}
+
+size_t cases_units(db_t *db, const case_row_t *c, arena_t *a, case_unit_t **out)
 {
     db_stmt_t *st = db_prepare(db, "SELECT u.id, u.code, u.name, u.school_forms, cu.decision, cu.decision_date"
                                    " FROM case_units cu JOIN units u ON u.id = cu.unit_id WHERE cu.case_id = ?"
                                    " ORDER BY u.name, u.code");
-    db_bind_int(st, 1, case_id);
-    size_t n = 0, cap = 8;
-    *out = arena_alloc(a, cap * sizeof **out);
+    db_bind_int(st, 1, c->id);
+    size_t n = 0, cap = 0;
+    *out = NULL;
     while (db_step(st) == DB_ROW) {
-        if (n == cap) {
-            *out = arena_realloc_array(a, *out, n, cap * 2, sizeof **out);
-            cap *= 2;
-        }
-        case_unit_t *u = &(*out)[n++];
+        case_unit_t *u = ARENA_PUSH(a, *out, n, cap);
         u->unit_id = db_col_int(st, 0);
         u->code = text(a, st, 1);
         u->name = text(a, st, 2);
@@ -165,21 +197,17 @@ size_t cases_units(db_t *db, int64_t case_id, arena_t *a, case_unit_t **out)
     return n;
 }
 
-size_t cases_people(db_t *db, int64_t case_id, arena_t *a, case_person_t **out)
+size_t cases_people(db_t *db, const case_row_t *c, arena_t *a, case_person_t **out)
 {
     db_stmt_t *st = db_prepare(db, "SELECT id, user_id, role, name, email FROM case_people WHERE case_id = ?"
                                    " ORDER BY role DESC, name");
-    db_bind_int(st, 1, case_id);
-    size_t n = 0, cap = 8;
-    *out = arena_alloc(a, cap * sizeof **out);
+    db_bind_int(st, 1, c->id);
+    size_t n = 0, cap = 0;
+    *out = NULL;
     while (db_step(st) == DB_ROW) {
-        if (n == cap) {
-            *out = arena_realloc_array(a, *out, n, cap * 2, sizeof **out);
-            cap *= 2;
-        }
-        case_person_t *p = &(*out)[n++];
+        case_person_t *p = ARENA_PUSH(a, *out, n, cap);
         p->id = db_col_int(st, 0);
-        p->user_id = db_col_int(st, 1);
+        p->user_id = db_col_is_null(st, 1) ? 0 : db_col_int(st, 1);
         p->role = text(a, st, 2);
         p->name = text(a, st, 3);
         p->email = text(a, st, 4);
@@ -188,19 +216,15 @@ size_t cases_people(db_t *db, int64_t case_id, arena_t *a, case_person_t **out)
     return n;
 }
 
-size_t cases_events(db_t *db, int64_t case_id, arena_t *a, case_event_t **out)
+size_t cases_events(db_t *db, const case_row_t *c, arena_t *a, case_event_t **out)
 {
     db_stmt_t *st = db_prepare(db, "SELECT kind, from_phase, to_phase, note, actor, at FROM case_events"
                                    " WHERE case_id = ? ORDER BY at, id");
-    db_bind_int(st, 1, case_id);
-    size_t n = 0, cap = 16;
-    *out = arena_alloc(a, cap * sizeof **out);
+    db_bind_int(st, 1, c->id);
+    size_t n = 0, cap = 0;
+    *out = NULL;
     while (db_step(st) == DB_ROW) {
-        if (n == cap) {
-            *out = arena_realloc_array(a, *out, n, cap * 2, sizeof **out);
-            cap *= 2;
-        }
-        case_event_t *e = &(*out)[n++];
+        case_event_t *e = ARENA_PUSH(a, *out, n, cap);
         e->kind = text(a, st, 0);
         e->from_phase = text(a, st, 1);
         e->to_phase = text(a, st, 2);
@@ -212,23 +236,54 @@ size_t cases_events(db_t *db, int64_t case_id, arena_t *a, case_event_t **out)
     return n;
 }
 
-void cases_facts(db_t *db, int64_t case_id, case_facts_t *f)
+size_t cases_recent_changes(db_t *db, const viewer_t *v, size_t limit, arena_t *a, case_change_t **out)
 {
-    memset(f, 0, sizeof *f);
-    f->units = (int)db_run_int(db, 0, "SELECT COUNT(*) FROM case_units WHERE case_id = ?", "i", case_id);
-    f->supporters = (int)db_run_int(db, 0, "SELECT COUNT(*) FROM case_people WHERE case_id = ? AND role = 'supporter'",
-                                    "i", case_id);
-    f->ok1_signed = agreements_signed(db, case_id, AGR_OK1);
-    f->ok2_signed = agreements_signed(db, case_id, AGR_OK2);
-    /* Analyses, plans and reports are recorded by the parts that hold them; until one is
-     * recorded its requirement stays unmet. */
+    db_stmt_t *st = db_prepare(db, "SELECT e.case_id, e.kind, e.to_phase, e.note, e.actor, e.at, o.name"
+                                   " FROM case_events e JOIN cases c ON c.id = e.case_id"
+                                   " JOIN organisers o ON o.id = c.organiser_id WHERE " ACCESS_CASE_SCOPE
+                                   " ORDER BY e.at DESC, e.id DESC LIMIT ?");
+    int i = access_bind_case(st, 1, v);
+    db_bind_int(st, i, (int64_t)limit);
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    while (db_step(st) == DB_ROW) {
+        case_change_t *e = ARENA_PUSH(a, *out, n, cap);
+        e->case_id = db_col_int(st, 0);
+        e->kind = text(a, st, 1);
+        e->to_phase = text(a, st, 2);
+        e->note = text(a, st, 3);
+        e->actor = text(a, st, 4);
+        e->at = db_col_int(st, 5);
+        e->organiser = text(a, st, 6);
+    }
+    db_done(st);
+    return n;
 }
 
-bool cases_event(db_t *db, int64_t case_id, const char *kind, const char *from, const char *to, const char *note,
-                 const viewer_t *v)
+void cases_facts(db_t *db, const case_row_t *c, case_facts_t *f)
 {
-    return db_run(db, "INSERT INTO case_events (case_id, kind, from_phase, to_phase, note, actor, at)"
-                      " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                  "ittttti", case_id, kind, from, to, note ? note : "", v->name && *v->name ? v->name : v->email,
-                  (int64_t)time(NULL)) == DB_DONE;
+    memset(f, 0, sizeof *f);
+    f->units = (int)db_run_int(db, 0, "SELECT COUNT(*) FROM case_units WHERE case_id = ?", "i", c->id);
+    f->supporters = (int)db_run_int(db, 0, "SELECT COUNT(*) FROM case_people WHERE case_id = ? AND role = 'supporter'",
+                                    "i", c->id);
+    for (size_t idx = 0; idx < PLUGIN_COUNT(case_parts); idx++) {
+        const case_part_t *part = PLUGIN_AT(case_parts, idx);
+        if (part->facts)
+            part->facts(db, c, f);
+    }
+}
+
+size_t cases_keep_overdue(db_t *db, case_row_t *cases, size_t n, const char *today)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool late = false;
+        for (size_t idx = 0; idx < PLUGIN_COUNT(case_parts) && !late; idx++) {
+            const case_part_t *part = PLUGIN_AT(case_parts, idx);
+            late = part->overdue && part->overdue(db, &cases[i], today);
+        }
+        if (late)
+            cases[kept++] = cases[i];
+    }
+    return kept;
 }

@@ -2,7 +2,7 @@
  * supplementary decisions, phase moves by the rules, people and the university team.
  * Each change is one transaction, audited, and a line in the case's timeline. */
 #include "cases.h"
-#include "../base/validate.h"
+#include "../access/access.h"
 #include "../db/tx.h"
 #include <jansson.h>
 #include <stdio.h>
@@ -10,48 +10,28 @@
 #include <string.h>
 #include <time.h>
 
-/* Opens a write transaction and checks that the viewer may see the case. */
-static case_row_t *begin_on(db_t *db, const viewer_t *v, int64_t id, arena_t *a, char **err)
+bool cases_start(db_t *db, const viewer_t *v, const case_start_t *s, arena_t *a)
 {
-    *err = NULL;
-    if (db_begin_write(db) != DB_OK) {
-        *err = arena_strdup(a, "Databasen är upptagen; försök igen.");
-        return NULL;
-    }
-    case_row_t *c = cases_get(db, v, id, a);
-    if (!c) {
-        db_rollback(db);
-        *err = arena_strdup(a, "Ärendet finns inte.");
-    }
-    return c;
-}
-
-bool cases_start_from_offer(db_t *db, const viewer_t *v, int64_t round_id, int64_t organiser_id, arena_t *a)
-{
-    db_stmt_t *st = db_prepare(db, "SELECT name, decision_date FROM selection_rounds WHERE id = ?");
-    db_bind_int(st, 1, round_id);
-    const char *name = NULL, *date = NULL;
-    if (db_step(st) == DB_ROW) {
-        name = arena_strdup(a, db_col_text(st, 0));
-        date = arena_strdup(a, db_col_text(st, 1));
-    }
-    db_done(st);
     char end[11];
-    if (!name || !date || !case_planned_end(date, end))
+    if (!s->round_name || !s->decision_date || !case_planned_end(s->decision_date, end))
         return false;
+    int64_t now = (int64_t)time(NULL);
     int64_t id = db_run_int(db, 0, "INSERT INTO cases (organiser_id, round_name, decision_date, phase, created_at,"
                                    " round_id, start_date, planned_end, updated_at) VALUES (?, ?, ?, 'accepterad', ?, ?,"
                                    " ?, ?, ?) ON CONFLICT (organiser_id, round_name) DO NOTHING RETURNING id",
-                            "ittiitti", organiser_id, name, date, (int64_t)time(NULL), round_id, date, end,
-                            (int64_t)time(NULL));
+                            "ittiitti", s->organiser_id, s->round_name, s->decision_date, now, s->round_id,
+                            s->decision_date, end, now);
     if (!id)
         return true; /* the organiser already has its case for the round */
-    bool ok = db_run(db, "INSERT INTO case_units (case_id, unit_id, decision, decision_date) SELECT CAST(? AS BIGINT),"
-                         " unit_id, decision, decision_date FROM round_choices WHERE round_id = ? AND organiser_id = ?",
-                     "iii", id, round_id, organiser_id) == DB_DONE;
+    bool ok = true;
+    for (size_t i = 0; ok && i < s->nunits; i++)
+        ok = db_run(db, "INSERT INTO case_units (case_id, unit_id, decision, decision_date) VALUES (?, ?, ?, ?)",
+                    "iitt", id, s->units[i].unit_id, s->units[i].decision, s->units[i].decision_date) == DB_DONE;
+    (void)a;
     return ok && cases_event(db, id, "start", NULL, "accepterad", "Erbjudandet accepterat.", v) &&
-           tx_audit(db, v, "case:start", "case", id, json_pack("{s:I, s:s, s:s}", "round", (json_int_t)round_id, "start", date,
-                                                    "planned_end", end));
+           tx_audit(db, v, "case:start", "case", id,
+                    json_pack("{s:I, s:s, s:s}", "round", (json_int_t)s->round_id, "start", s->decision_date,
+                              "planned_end", end));
 }
 
 bool cases_add_supplementary_unit(db_t *db, const viewer_t *v, int64_t round_id, int64_t organiser_id,
@@ -67,34 +47,42 @@ bool cases_add_supplementary_unit(db_t *db, const viewer_t *v, int64_t round_id,
            cases_event(db, id, "unit", NULL, NULL, "En enhet tillagd genom tilläggsbeslut.", v);
 }
 
-bool cases_move(db_t *db, const viewer_t *v, int64_t id, const char *phase, const char *note, arena_t *a, char **err)
+bool cases_move(db_t *db, const viewer_t *v, const case_row_t *c, const char *phase, const char *note, arena_t *a,
+                char **err)
 {
-    case_row_t *c = begin_on(db, v, id, a, err);
-    if (!c)
+    if (!access_may(v, CAP_CASE_MOVE)) {
+        *err = arena_strdup(a, "Bara myndighetens processtödjare och urvalsanalytiker flyttar ärenden mellan faser.");
         return false;
-    bool may = v->role == ROLE_ADMIN || v->role == ROLE_ANALYST || v->role == ROLE_SUPPORTER;
-    if (!may)
-        return tx_fail(db, a, err, "Bara myndighetens processtödjare och urvalsanalytiker flyttar ärenden mellan faser.");
+    }
+    if (!tx_begin(db, a, err))
+        return false;
     case_phase_t to = case_phase_from_key(phase);
     case_facts_t f;
-    cases_facts(db, id, &f);
+    cases_facts(db, c, &f);
     char why[300];
-    bool back_ok = v->role == ROLE_ADMIN || v->role == ROLE_ANALYST;
-    if (!case_move_allowed(c->phase, to, &f, back_ok, why, sizeof why))
+    if (!case_move_allowed(c->phase, to, &f, access_may(v, CAP_CASE_MOVE_BACK), why, sizeof why))
         return tx_fail(db, a, err, why);
     if (to < c->phase && (!note || !*note))
         return tx_fail(db, a, err, "Skriv varför ärendet flyttas tillbaka.");
-    bool ok = db_run(db, "UPDATE cases SET phase = ?, updated_at = ? WHERE id = ?", "tii", phase, (int64_t)time(NULL),
-                     id) == DB_DONE &&
-              cases_event(db, id, "phase", case_phase_key(c->phase), phase, note, v) &&
-              tx_audit(db, v, "case:phase", "case", id, json_pack("{s:s, s:s}", "from", case_phase_key(c->phase), "to", phase));
+    /* Only from the phase the caller saw: a move made meanwhile by someone else wins. */
+    if (!db_run_int(db, 0, "UPDATE cases SET phase = ?, updated_at = ? WHERE id = ? AND phase = ? RETURNING id", "tiit",
+                    phase, (int64_t)time(NULL), c->id, case_phase_key(c->phase)))
+        return tx_fail(db, a, err, "Ärendet har just flyttats av någon annan; ladda om sidan och försök igen.");
+    bool ok = cases_event(db, c->id, "phase", case_phase_key(c->phase), phase, note, v) &&
+              tx_audit(db, v, "case:phase", "case", c->id,
+                       json_pack("{s:s, s:s}", "from", case_phase_key(c->phase), "to", phase));
     return tx_finish(db, ok, a, err);
 }
 
-bool cases_assign_supporter(db_t *db, const viewer_t *v, int64_t id, int64_t user_id, arena_t *a, char **err)
+bool cases_assign_supporter(db_t *db, const viewer_t *v, const case_row_t *c, int64_t user_id, arena_t *a,
+                            char **err)
 {
-    case_row_t *c = begin_on(db, v, id, a, err);
-    if (!c)
+    if (!access_may(v, CAP_CASE_STAFF)) {
+        *err = arena_strdup(a, "Bara urvalsanalytiker och administratörer ändrar vilka processtödjare ärendet har.");
+        return false;
+    }
+    int64_t id = c->id;
+    if (!tx_begin(db, a, err))
         return false;
     db_stmt_t *st = db_prepare(db, "SELECT name, email, role, active FROM users WHERE id = ?");
     db_bind_int(st, 1, user_id);
@@ -120,10 +108,11 @@ bool cases_assign_supporter(db_t *db, const viewer_t *v, int64_t id, int64_t use
     return tx_finish(db, ok, a, err);
 }
 
-bool cases_remove_person(db_t *db, const viewer_t *v, int64_t id, int64_t person_id, arena_t *a, char **err)
+bool cases_remove_person(db_t *db, const viewer_t *v, const case_row_t *c, int64_t person_id, arena_t *a,
+                         char **err)
 {
-    case_row_t *c = begin_on(db, v, id, a, err);
-    if (!c)
+    int64_t id = c->id;
+    if (!tx_begin(db, a, err))
         return false;
     db_stmt_t *st = db_prepare(db, "SELECT name, role FROM case_people WHERE id = ? AND case_id = ?");
     db_bind_int(st, 1, person_id);
@@ -136,9 +125,10 @@ bool cases_remove_person(db_t *db, const viewer_t *v, int64_t id, int64_t person
     db_done(st);
     if (!name)
         return tx_fail(db, a, err, "Personen finns inte på ärendet.");
-    bool agency = v->role == ROLE_ADMIN || v->role == ROLE_ANALYST;
-    if (strcmp(role, "supporter") == 0 && !agency)
+    if (strcmp(role, "supporter") == 0 && !access_may(v, CAP_CASE_STAFF))
         return tx_fail(db, a, err, "Bara urvalsanalytiker och administratörer ändrar vilka processtödjare ärendet har.");
+    if (strcmp(role, "supporter") != 0 && !access_may(v, CAP_CASE_CONTACTS))
+        return tx_fail(db, a, err, "Du får inte ändra ärendets kontaktpersoner.");
     bool ok = db_run(db, "DELETE FROM case_people WHERE id = ? AND case_id = ?", "ii", person_id, id) == DB_DONE &&
               cases_event(db, id, "people", NULL, NULL,
                           arena_printf(a, "%s borttagen (%s).", name,
@@ -147,11 +137,15 @@ bool cases_remove_person(db_t *db, const viewer_t *v, int64_t id, int64_t person
     return tx_finish(db, ok, a, err);
 }
 
-bool cases_add_contact(db_t *db, const viewer_t *v, int64_t id, const char *name, const char *email, arena_t *a,
-                       char **err)
+bool cases_add_contact(db_t *db, const viewer_t *v, const case_row_t *c, const char *name, const char *email,
+                       arena_t *a, char **err)
 {
-    case_row_t *c = begin_on(db, v, id, a, err);
-    if (!c)
+    if (!access_may(v, CAP_CASE_CONTACTS)) {
+        *err = arena_strdup(a, "Du får inte ändra ärendets kontaktpersoner.");
+        return false;
+    }
+    int64_t id = c->id;
+    if (!tx_begin(db, a, err))
         return false;
     bool ok = db_run(db, "INSERT INTO case_people (case_id, role, name, email) VALUES (?, 'contact', ?, ?)", "itt", id,
                      name, email ? email : "") == DB_DONE &&
@@ -160,11 +154,15 @@ bool cases_add_contact(db_t *db, const viewer_t *v, int64_t id, const char *name
     return tx_finish(db, ok, a, err);
 }
 
-bool cases_set_university(db_t *db, const viewer_t *v, int64_t id, const char *university, const char *leader,
-                          const char *leaders, arena_t *a, char **err)
+bool cases_set_university(db_t *db, const viewer_t *v, const case_row_t *c, const char *university,
+                          const char *leader, const char *leaders, arena_t *a, char **err)
 {
-    case_row_t *c = begin_on(db, v, id, a, err);
-    if (!c)
+    if (!access_may(v, CAP_CASE_UNIVERSITY)) {
+        *err = arena_strdup(a, "Lärosätet anges av Skolverket.");
+        return false;
+    }
+    int64_t id = c->id;
+    if (!tx_begin(db, a, err))
         return false;
     bool ok = db_run(db, "UPDATE cases SET university = ?, team_leader = ?, education_leaders = ?, updated_at = ?"
                          " WHERE id = ?",
@@ -177,4 +175,13 @@ bool cases_set_university(db_t *db, const viewer_t *v, int64_t id, const char *u
                                                             leader ? leader : "", "education_leaders",
                                                             leaders ? leaders : ""));
     return tx_finish(db, ok, a, err);
+}
+
+bool cases_event(db_t *db, int64_t case_id, const char *kind, const char *from, const char *to, const char *note,
+                 const viewer_t *v)
+{
+    return db_run(db, "INSERT INTO case_events (case_id, kind, from_phase, to_phase, note, actor, at)"
+                      " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  "ittttti", case_id, kind, from, to, note ? note : "", v->name && *v->name ? v->name : v->email,
+                  (int64_t)time(NULL)) == DB_DONE;
 }

@@ -25,7 +25,8 @@ void db_close(db_t *db)
 
 db_backend_t db_backend(const db_t *db) { return db->ops->backend; }
 const char *db_errmsg(db_t *db) { return db->ops->errmsg(db); }
-int db_exec(db_t *db, const char *sql) { return db->ops->exec(db, sql); }
+int db_exec_sql(db_t *db, sql_t sql) { return db->ops->exec(db, sql.text); }
+int db_exec_text(db_t *db, const char *embedded_migration) { return db->ops->exec(db, embedded_migration); }
 int db_begin_write(db_t *db) { return db->ops->begin_write(db); }
 /* A read transaction sees one snapshot: SQLite's deferred BEGIN holds its WAL snapshot
  * from the first read; PostgreSQL needs REPEATABLE READ for the same. */
@@ -36,7 +37,7 @@ int db_begin_read(db_t *db)
 }
 int db_commit(db_t *db) { return db->ops->exec(db, "COMMIT"); }
 int db_rollback(db_t *db) { return db->ops->exec(db, "ROLLBACK"); }
-db_stmt_t *db_prepare(db_t *db, const char *sql) { return db->ops->prepare(db, sql); }
+db_stmt_t *db_prepare_sql(db_t *db, sql_t sql) { return db->ops->prepare(db, sql.text); }
 /* A statement that failed to prepare is NULL: binding it does nothing and stepping it
  * reports the error, so callers check once, at the step. */
 void db_bind_int(db_stmt_t *st, int idx, int64_t v) { if (st) st->ops->bind_int(st, idx, v); }
@@ -70,9 +71,9 @@ int db_backup(db_t *db, const char *dest, char **err)
     return db->ops->backup(db, dest, err);
 }
 
-int64_t db_query_int(db_t *db, const char *sql, const char *param, int64_t dflt)
+int64_t db_query_int_sql(db_t *db, sql_t sql, const char *param, int64_t dflt)
 {
-    db_stmt_t *st = db_prepare(db, sql);
+    db_stmt_t *st = db_prepare_sql(db, sql);
     if (!st)
         return dflt;
     if (param)

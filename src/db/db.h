@@ -27,8 +27,22 @@ void db_close(db_t *db);
 db_backend_t db_backend(const db_t *db);
 const char *db_errmsg(db_t *db);
 
-/* Runs SQL text without parameters (may hold several statements; used by migrations). */
-int db_exec(db_t *db, const char *sql);
+/* SQL text, which can only be made from string literals: SQL("SELECT …" COLUMNS " WHERE …").
+ * Every function that runs SQL takes it through these macros, so a statement can never
+ * be built from data at run time; values are always bound. (The source check in make
+ * test refuses any other way of making an sql_t.) */
+typedef struct sql {
+    const char *text;
+} sql_t;
+#define SQL(s) ((sql_t){"" s ""})
+/* For tables of statements: static const sql_t q[] = {SQL_CONST("…"), …}; */
+#define SQL_CONST(s) {"" s ""}
+
+/* Runs SQL without parameters (may hold several statements). db_exec_text is for the
+ * migrations embedded in the binary only. */
+int db_exec_sql(db_t *db, sql_t sql);
+#define db_exec(db, s) db_exec_sql((db), SQL(s))
+int db_exec_text(db_t *db, const char *embedded_migration);
 
 /* Transactions. A write transaction takes the write lock at once (BEGIN IMMEDIATE). */
 int db_begin_write(db_t *db);
@@ -36,7 +50,8 @@ int db_begin_read(db_t *db);
 int db_commit(db_t *db);
 int db_rollback(db_t *db);
 
-db_stmt_t *db_prepare(db_t *db, const char *sql);
+db_stmt_t *db_prepare_sql(db_t *db, sql_t sql);
+#define db_prepare(db, s) db_prepare_sql((db), SQL(s))
 /* Parameters are numbered from 1, as in SQL. A NULL text binds SQL NULL. */
 void db_bind_int(db_stmt_t *st, int idx, int64_t v);
 void db_bind_double(db_stmt_t *st, int idx, double v);
@@ -55,14 +70,17 @@ void db_done(db_stmt_t *st);
 
 /* Runs a one-row, one-column integer query with up to one text parameter (may be NULL);
  * returns dflt when there is no row. */
-int64_t db_query_int(db_t *db, const char *sql, const char *param, int64_t dflt);
+int64_t db_query_int_sql(db_t *db, sql_t sql, const char *param, int64_t dflt);
+#define db_query_int(db, s, param, dflt) db_query_int_sql((db), SQL(s), (param), (dflt))
 
 /* One statement with inline parameters; types has a letter per '?': 'i' int64_t,
  * 'z' int64_t bound as NULL when 0, 't' text, 'd' double, 'n' NULL (no argument). Pass int64_t for 'i' (cast literals).
  * db_run returns DB_DONE, DB_CONSTRAINT or DB_ERROR; db_run_int the first column of the
  * first row, or dflt. */
-int db_run(db_t *db, const char *sql, const char *types, ...);
-int64_t db_run_int(db_t *db, int64_t dflt, const char *sql, const char *types, ...);
+int db_run_sql(db_t *db, sql_t sql, const char *types, ...);
+int64_t db_run_int_sql(db_t *db, int64_t dflt, sql_t sql, const char *types, ...);
+#define db_run(db, s, ...) db_run_sql((db), SQL(s), __VA_ARGS__)
+#define db_run_int(db, dflt, s, ...) db_run_int_sql((db), (dflt), SQL(s), __VA_ARGS__)
 
 /* Writes a consistent copy of the live database to dest. */
 int db_backup(db_t *db, const char *dest, char **err);

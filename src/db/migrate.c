@@ -62,7 +62,7 @@ int db_migrate(db_t *db, char **err)
             continue;
         }
         char *sql = dialect_sql(db, m->sql);
-        int rc = db_exec(db, sql);
+        int rc = db_exec_text(db, sql);
         free(sql);
         if (rc == DB_OK) {
             st = db_prepare(db, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)");

@@ -25,9 +25,9 @@ static void bind_va(db_stmt_t *st, const char *types, va_list ap)
     }
 }
 
-int db_run(db_t *db, const char *sql, const char *types, ...)
+int db_run_sql(db_t *db, sql_t sql, const char *types, ...)
 {
-    db_stmt_t *st = db_prepare(db, sql);
+    db_stmt_t *st = db_prepare_sql(db, sql);
     va_list ap;
     va_start(ap, types);
     if (st)
@@ -38,9 +38,9 @@ int db_run(db_t *db, const char *sql, const char *types, ...)
     return rc == DB_ROW ? DB_DONE : rc;
 }
 
-int64_t db_run_int(db_t *db, int64_t dflt, const char *sql, const char *types, ...)
+int64_t db_run_int_sql(db_t *db, int64_t dflt, sql_t sql, const char *types, ...)
 {
-    db_stmt_t *st = db_prepare(db, sql);
+    db_stmt_t *st = db_prepare_sql(db, sql);
     va_list ap;
     va_start(ap, types);
     if (st)

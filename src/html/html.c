@@ -1,6 +1,7 @@
 /* html.c — escaping output functions, one per context. */
 #include "html.h"
 #include "../base/fmt.h"
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -48,10 +49,9 @@ void html_url(buf_t *o, const char *s)
     }
 }
 
-void html_raw(buf_t *o, const char *markup)
+void html_lit_(buf_t *o, const char *markup)
 {
-    if (markup)
-        buf_puts(o, markup);
+    buf_puts(o, markup);
 }
 
 void html_int(buf_t *o, int64_t v)
@@ -76,6 +76,22 @@ void html_js_string(buf_t *o, const char *s)
     }
 }
 
+/* The length of s cut to at most max bytes without splitting a UTF-8 sequence. */
+static size_t utf8_prefix(const char *s, size_t len, size_t max)
+{
+    if (len <= max)
+        return len;
+    size_t n = max;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return n;
+}
+
+/* The numeric conversions below print with a specification rebuilt here from the
+ * parsed one (flags, width, precision, length and conversion only), never with text
+ * from a caller, so a non-literal format is safe. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 void html_vprintf(buf_t *o, const char *fmt, va_list ap)
 {
     const char *p = fmt;
@@ -92,21 +108,42 @@ void html_vprintf(buf_t *o, const char *fmt, va_list ap)
             p++;
             continue;
         }
-        /* Read one conversion specification: flags and width are accepted and ignored,
-         * a precision of ".*" limits %s, length modifiers select the argument type. */
-        int star_prec = 0;
-        while (*p && strchr("-+ #0", *p))
+        /* One conversion specification: flags, width, precision (either may be '*'),
+         * length. Numbers are handed to printf with the same specification; strings are
+         * cut and padded here, then escaped. */
+        char spec[32];
+        size_t k = 0;
+        spec[k++] = '%';
+        bool left = false;
+        while (*p && strchr("-+ #0", *p)) {
+            left = left || *p == '-';
+            if (k < 8)
+                spec[k++] = *p;
             p++;
-        while (*p >= '0' && *p <= '9')
+        }
+        int width = -1, prec = -1;
+        if (*p == '*') {
+            width = va_arg(ap, int);
+            if (width < 0) {
+                left = true;
+                width = -width;
+            }
             p++;
+        } else if (*p >= '0' && *p <= '9') {
+            width = 0;
+            while (*p >= '0' && *p <= '9')
+                width = width * 10 + (*p++ - '0');
+        }
         if (*p == '.') {
             p++;
+            prec = 0;
             if (*p == '*') {
-                star_prec = 1;
+                prec = va_arg(ap, int);
                 p++;
+            } else {
+                while (*p >= '0' && *p <= '9')
+                    prec = prec * 10 + (*p++ - '0');
             }
-            while (*p >= '0' && *p <= '9')
-                p++;
         }
         int longs = 0, size_t_len = 0;
         while (*p == 'l') {
@@ -118,34 +155,55 @@ void html_vprintf(buf_t *o, const char *fmt, va_list ap)
             p++;
         }
         char conv = *p ? *p++ : '\0';
+        if (width > 1000)
+            width = 1000;
+        if (width >= 0)
+            k += (size_t)snprintf(spec + k, sizeof spec - k, "%d", width);
+        if (prec >= 0 && prec < 1000)
+            k += (size_t)snprintf(spec + k, sizeof spec - k, ".%d", prec);
         switch (conv) {
         case 's': {
-            int prec = star_prec ? va_arg(ap, int) : -1;
             const char *s = va_arg(ap, const char *);
             if (!s)
                 s = "";
             size_t len = strlen(s);
-            if (prec >= 0 && (size_t)prec < len)
-                len = (size_t)prec;
+            if (prec >= 0)
+                len = utf8_prefix(s, len, (size_t)prec);
+            size_t shown = 0;
+            for (size_t i = 0; i < len; i++)
+                shown += ((unsigned char)s[i] & 0xC0) != 0x80;
+            for (size_t i = shown; !left && width > 0 && i < (size_t)width; i++)
+                buf_putc(o, ' ');
             html_text_n(o, s, len);
+            for (size_t i = shown; left && width > 0 && i < (size_t)width; i++)
+                buf_putc(o, ' ');
             break;
         }
         case 'd': case 'i':
-            if (size_t_len)
-                buf_printf(o, "%zd", va_arg(ap, ssize_t));
-            else if (longs >= 2)
-                buf_printf(o, "%lld", va_arg(ap, long long));
-            else if (longs == 1)
-                buf_printf(o, "%ld", va_arg(ap, long));
-            else
-                buf_printf(o, "%d", va_arg(ap, int));
+            if (size_t_len) {
+                memcpy(spec + k, "zd", 3);
+                buf_printf(o, spec, va_arg(ap, ssize_t));
+            } else if (longs >= 2) {
+                memcpy(spec + k, "lld", 4);
+                buf_printf(o, spec, va_arg(ap, long long));
+            } else if (longs == 1) {
+                memcpy(spec + k, "ld", 3);
+                buf_printf(o, spec, va_arg(ap, long));
+            } else {
+                memcpy(spec + k, "d", 2);
+                buf_printf(o, spec, va_arg(ap, int));
+            }
             break;
         case 'u': case 'x': {
             unsigned long long v = size_t_len ? va_arg(ap, size_t)
                                    : longs >= 2 ? va_arg(ap, unsigned long long)
                                    : longs == 1 ? va_arg(ap, unsigned long)
                                                 : va_arg(ap, unsigned);
-            buf_printf(o, conv == 'u' ? "%llu" : "%llx", v);
+            spec[k++] = 'l';
+            spec[k++] = 'l';
+            spec[k++] = conv;
+            spec[k] = '\0';
+            buf_printf(o, spec, v);
             break;
         }
         case 'c': {
@@ -154,9 +212,9 @@ void html_vprintf(buf_t *o, const char *fmt, va_list ap)
             break;
         }
         case 'f': case 'g': {
-            char num[64];
-            snprintf(num, sizeof num, conv == 'f' ? "%.2f" : "%g", va_arg(ap, double));
-            buf_puts(o, num);
+            spec[k++] = conv;
+            spec[k] = '\0';
+            buf_printf(o, spec, va_arg(ap, double));
             break;
         }
         default:
@@ -165,6 +223,7 @@ void html_vprintf(buf_t *o, const char *fmt, va_list ap)
         }
     }
 }
+#pragma GCC diagnostic pop
 
 void html_printf(buf_t *o, const char *fmt, ...)
 {

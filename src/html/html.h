@@ -1,6 +1,7 @@
 /* html.h — HTML output with escaping done by the function that writes.
  * html_printf escapes every %s argument for text and quoted attributes; numbers are
- * written as numbers. Markup that must not be escaped goes through html_raw only. */
+ * written as numbers. Markup that is not escaped can only be a string literal of the
+ * program: html_lit(o, "<p>") compiles, html_lit(o, variable) does not. */
 #ifndef SV_HTML_H
 #define SV_HTML_H
 #include "../base/buf.h"
@@ -13,9 +14,12 @@ void html_text_n(buf_t *o, const char *s, size_t n);
 #define html_attr html_text
 /* Percent-encodes s as one URL component (query value or path segment). */
 void html_url(buf_t *o, const char *s);
-/* Writes trusted markup as it is: string literals of the program, never data. */
-void html_raw(buf_t *o, const char *markup);
-/* printf with escaping: %s and %.*s are escaped; d i u x ld lld zu c f are formatted. */
+/* Writes markup as it is; the macro accepts string literals only (see the head). */
+void html_lit_(buf_t *o, const char *markup);
+#define html_lit(o, s) html_lit_((o), "" s "")
+/* printf with escaping: %s (with width and precision as printf has them, a precision
+ * never cutting a UTF-8 character) is escaped; d i u x c f g with their flags, width,
+ * precision and length modifiers are formatted as printf does. */
 void html_printf(buf_t *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void html_vprintf(buf_t *o, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* A whole number in Swedish grouping: 112 362 506 */

@@ -4,7 +4,7 @@
 #include "../base/log.h"
 #include "../base/validate.h"
 #include "../db/audit.h"
-#include "../html/layout.h"
+#include "layout.h"
 #include <pthread.h>
 #include <semaphore.h>
 #include <string.h>
@@ -95,22 +95,22 @@ static int login_form(request_t *req, int status, const char *message, const cha
     if (info)
         widget_notice(req, "info", info);
     widget_error_summary(req);
-    html_raw(o, "<p class=\"lead\">Samverkan är Skolverkets och huvudmännens gemensamma arbetsyta för "
+    html_lit(o, "<p class=\"lead\">Samverkan är Skolverkets och huvudmännens gemensamma arbetsyta för "
                 "Samverkan för bästa skola.</p>\n");
-    html_raw(o, "<form method=\"post\" action=\"/login\" class=\"card form narrow\" novalidate>\n");
+    html_lit(o, "<form method=\"post\" action=\"/login\" class=\"card form narrow\" novalidate>\n");
     widget_csrf(req);
     html_printf(o, "<input type=\"hidden\" name=\"next\" value=\"%s\">\n", req_param(req, "next"));
     widget_input(req, "email", "E-postadress", "email", req_param(req, "email"), NULL, "username");
     widget_input(req, "password", "Lösenord", "password", NULL, NULL, "current-password");
-    html_raw(o, "<button type=\"submit\" class=\"button\">Logga in</button>\n</form>\n");
+    html_lit(o, "<button type=\"submit\" class=\"button\">Logga in</button>\n</form>\n");
     layout_end(req);
     req->csrf = saved_csrf;
     return respond_html(req, status);
 }
 
-int auth_login_page(request_t *req)
+static int auth_login_page(request_t *req)
 {
-    if (req->viewer.role != ROLE_NONE)
+    if (access_may(&req->viewer, CAP_SIGNED_IN))
         return respond_redirect(req, "/");
     return login_form(req, 200, NULL, strcmp(req_param(req, "ut"), "1") == 0 ? "Du är utloggad." : NULL);
 }
@@ -123,7 +123,7 @@ static const char *safe_next(const char *next)
     return "/";
 }
 
-int auth_login_submit(request_t *req)
+static int auth_login_submit(request_t *req)
 {
     if (req->nerrors)
         return login_form(req, 400, NULL, NULL);
@@ -170,7 +170,7 @@ int auth_login_submit(request_t *req)
     return respond_redirect(req, safe_next(req_param(req, "next")));
 }
 
-int auth_logout(request_t *req)
+static int auth_logout(request_t *req)
 {
     session_end(req);
     return respond_redirect(req, "/login?ut=1");
@@ -186,7 +186,7 @@ static int account_form(request_t *req, int status, const char *notice)
     html_printf(o, "<dl class=\"facts\"><dt>Namn</dt><dd>%s</dd><dt>E-post</dt><dd>%s</dd>"
                    "<dt>Roll</dt><dd>%s</dd></dl>\n",
                 req->viewer.name, req->viewer.email, role_label(req->viewer.role));
-    html_raw(o, "<h2>Byt lösenord</h2>\n<form method=\"post\" action=\"/account/password\" class=\"card form narrow\" novalidate>\n");
+    html_lit(o, "<h2>Byt lösenord</h2>\n<form method=\"post\" action=\"/account/password\" class=\"card form narrow\" novalidate>\n");
     widget_csrf(req);
     static const struct { const char *name, *label, *ac; } f[] = {
         {"current", "Nuvarande lösenord", "current-password"},
@@ -195,22 +195,22 @@ static int account_form(request_t *req, int status, const char *notice)
     };
     for (size_t i = 0; i < 3; i++)
         widget_input(req, f[i].name, f[i].label, "password", NULL, NULL, f[i].ac);
-    html_raw(o, "<button type=\"submit\" class=\"button\">Byt lösenord</button>\n</form>\n");
-    html_raw(&req->body, "<h2>Kalender</h2><p>Era möten och datum att hålla som en kalender att prenumerera på "
+    html_lit(o, "<button type=\"submit\" class=\"button\">Byt lösenord</button>\n</form>\n");
+    html_lit(&req->body, "<h2>Kalender</h2><p>Era möten och datum att hålla som en kalender att prenumerera på "
                         "(iCalendar).</p>");
-    html_raw(&req->body, "<form method=\"post\" action=\"/account/calendar\" class=\"card form narrow\">");
+    html_lit(&req->body, "<form method=\"post\" action=\"/account/calendar\" class=\"card form narrow\">");
     widget_csrf(req);
-    html_raw(&req->body, "<button type=\"submit\" class=\"button\">Skapa kalenderadress</button></form>\n");
+    html_lit(&req->body, "<button type=\"submit\" class=\"button\">Skapa kalenderadress</button></form>\n");
     layout_end(req);
     return respond_html(req, status);
 }
 
-int auth_account_page(request_t *req)
+static int auth_account_page(request_t *req)
 {
     return account_form(req, 200, strcmp(req_param(req, "klart"), "1") == 0 ? "Lösenordet är bytt." : NULL);
 }
 
-int auth_password_submit(request_t *req)
+static int auth_password_submit(request_t *req)
 {
     const char *cur = req_param(req, "current"), *pw = req_param(req, "password");
     if (!req->nerrors && !validate_password(pw))
@@ -247,3 +247,26 @@ int auth_password_submit(request_t *req)
     db_commit(req->db);
     return respond_redirect(req, "/account?klart=1");
 }
+
+static const param_spec_t p_none[] = {PARAM_END};
+static const param_spec_t p_login_page[] = {{"next", P_TEXT, 0, "Nästa sida", 0, 500, NULL},
+                                            {"ut", P_INT, 0, "Utloggad", 0, 1, NULL},
+                                            PARAM_END};
+static const param_spec_t p_login[] = {{"email", P_EMAIL, PARAM_REQUIRED, "E-postadress", 0, 254, NULL},
+                                       {"password", P_SECRET, PARAM_REQUIRED, "Lösenord", 0, 0, NULL},
+                                       {"next", P_TEXT, 0, "Nästa sida", 0, 500, NULL},
+                                       PARAM_END};
+static const param_spec_t p_account[] = {PARAM_SAVED, PARAM_END};
+static const param_spec_t p_password[] = {{"current", P_SECRET, PARAM_REQUIRED, "Nuvarande lösenord", 0, 0, NULL},
+                                          {"password", P_SECRET, PARAM_REQUIRED, "Nytt lösenord", 0, 0, NULL},
+                                          {"confirm", P_SECRET, PARAM_REQUIRED, "Upprepa lösenordet", 0, 0, NULL},
+                                          PARAM_END};
+
+const route_t auth_routes[] = {
+    {"GET", "/login", auth_login_page, CAP_NONE, ROUTE_PUBLIC, p_login_page},
+    {"POST", "/login", auth_login_submit, CAP_NONE, ROUTE_PUBLIC | ROUTE_FORM | ROUTE_NO_CSRF, p_login},
+    {"POST", "/logout", auth_logout, CAP_SIGNED_IN, 0, p_none},
+    {"GET", "/account", auth_account_page, CAP_SIGNED_IN, 0, p_account},
+    {"POST", "/account/password", auth_password_submit, CAP_SIGNED_IN, ROUTE_FORM, p_password},
+    {NULL, NULL, NULL, 0, 0, NULL},
+};

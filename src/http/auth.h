@@ -2,7 +2,7 @@
  * login throttling, and the login, logout and account handlers. */
 #ifndef SV_AUTH_H
 #define SV_AUTH_H
-#include "request.h"
+#include "routes.h"
 #include <sodium.h>
 
 enum {
@@ -17,10 +17,7 @@ void auth_shutdown(void);
 bool auth_hash_password(const char *password, char out[crypto_pwhash_STRBYTES]);
 bool auth_verify_password(const char *hash, const char *password);
 
-int auth_login_page(request_t *req);
-int auth_login_submit(request_t *req);
-int auth_logout(request_t *req);
-int auth_account_page(request_t *req);
-int auth_password_submit(request_t *req);
+/* Sign in and out, the own account and password change. */
+extern const route_t auth_routes[];
 
 #endif

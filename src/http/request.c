@@ -1,5 +1,6 @@
 /* request.c — accessors for a request's validated parameters, errors, headers, cookies. */
 #include "request.h"
+#include <microhttpd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,3 +50,8 @@ void req_set_cookie(request_t *req, const char *name, const char *value, int max
     req_add_header(req, "Set-Cookie", c);
 }
 
+
+const char *req_header(const request_t *req, const char *name)
+{
+    return req->conn ? MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name) : NULL;
+}

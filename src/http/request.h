@@ -12,11 +12,12 @@
 struct route;
 struct MHD_Connection;
 
-enum { REQ_MAX_PARAMS = 40, REQ_MAX_ERRORS = 16, REQ_MAX_HEADERS = 8, REQ_MAX_PATH_ARGS = 4 };
+enum { REQ_MAX_PARAMS = 64, REQ_MAX_ERRORS = 16, REQ_MAX_HEADERS = 8, REQ_MAX_PATH_ARGS = 4 };
 
 typedef struct req_param {
     const char *name;
     const char *value; /* validated and normalised; "" when absent */
+    bool in_path;      /* taken from the path ({id}), not the query or the body */
 } req_param_t;
 
 typedef struct form_error {
@@ -73,15 +74,18 @@ long long req_param_int(const request_t *req, const char *name, long long dflt);
 /* Adds a form error; handlers use it for checks that need the database. */
 void req_add_error(request_t *req, const char *field, const char *message);
 void req_add_header(request_t *req, const char *name, const char *value);
+/* A header the client sent, or NULL. */
+const char *req_header(const request_t *req, const char *name);
 void req_set_cookie(request_t *req, const char *name, const char *value, int max_age);
 
 /* Responses. Each returns the status so a handler can `return respond_…(…)`. */
 int respond_html(request_t *req, int status);            /* req->body holds the page */
 int respond_redirect(request_t *req, const char *location);
-int respond_json_text(request_t *req, int status, char *json); /* takes ownership */
 int respond_file(request_t *req, const char *content_type, const char *filename, buf_t *data);
-/* The one error renderer: an HTML page, or {"error":{…}} for API routes. */
+/* The one error renderer: an HTML page, or {"error":{"code","message","field"}} for API
+ * routes (field: the form or JSON field at fault, null when none). */
 int respond_error(request_t *req, int status, const char *message);
+int respond_error_field(request_t *req, int status, const char *message, const char *field);
 
 /* Whether the current request is for the JSON API. */
 bool req_is_api(const request_t *req);

@@ -3,7 +3,8 @@
 #include "request.h"
 #include "routes.h"
 #include "server.h"
-#include "../html/layout.h"
+#include "api.h"
+#include "layout.h"
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,17 +30,6 @@ int respond_redirect(request_t *req, const char *location)
     return 303;
 }
 
-int respond_json_text(request_t *req, int status, char *json)
-{
-    buf_reset(&req->body);
-    buf_puts(&req->body, json);
-    buf_putc(&req->body, '\n');
-    free(json);
-    req->status = status;
-    req->content_type = "application/json; charset=utf-8";
-    return status;
-}
-
 int respond_file(request_t *req, const char *content_type, const char *filename, buf_t *data)
 {
     buf_free(&req->body);
@@ -59,6 +49,8 @@ static const char *error_code(int status)
     case 403: return "forbidden";
     case 404: return "not_found";
     case 405: return "method_not_allowed";
+    case 409: return "conflict";
+    case 422: return "unprocessable";
     case 413: return "payload_too_large";
     case 429: return "too_many_requests";
     case 503: return "unavailable";
@@ -74,6 +66,8 @@ static const char *error_title(int status)
     case 403: return "Åtkomst nekad";
     case 404: return "Sidan finns inte";
     case 405: return "Metoden är inte tillåten";
+    case 409: return "Det gick inte att genomföra";
+    case 422: return "Det gick inte att genomföra";
     case 413: return "För stor förfrågan";
     case 429: return "För många försök";
     case 503: return "Tillfälligt otillgänglig";
@@ -81,23 +75,24 @@ static const char *error_title(int status)
     }
 }
 
-int respond_error(request_t *req, int status, const char *message)
+int respond_error_field(request_t *req, int status, const char *message, const char *field)
 {
     buf_reset(&req->body);
     req->status = status;
-    if (req_is_api(req)) {
-        json_t *j = json_pack("{s:{s:s, s:s}}", "error", "code", error_code(status), "message", message);
-        char *text = json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII);
-        json_decref(j);
-        respond_json_text(req, status, text);
-        return status;
-    }
+    if (req_is_api(req))
+        return api_send(req, status, json_pack("{s:{s:s, s:s, s:o}}", "error", "code", error_code(status), "message",
+                                               message, "field", api_text(field)));
     layout_begin(req, error_title(status));
     html_printf(&req->body, "<p class=\"lead\">%s</p>\n", message);
-    if (req->viewer.role == ROLE_NONE && status != 404)
-        html_raw(&req->body, "<p><a href=\"/login\">Till inloggningen</a></p>\n");
+    if (!access_may(&req->viewer, CAP_SIGNED_IN) && status != 404)
+        html_lit(&req->body, "<p><a href=\"/login\">Till inloggningen</a></p>\n");
     else
-        html_raw(&req->body, "<p><a href=\"/\">Till startsidan</a></p>\n");
+        html_lit(&req->body, "<p><a href=\"/\">Till startsidan</a></p>\n");
     layout_end(req);
     return respond_html(req, status);
+}
+
+int respond_error(request_t *req, int status, const char *message)
+{
+    return respond_error_field(req, status, message, NULL);
 }

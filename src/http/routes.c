@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char *const routes_flag_choices[] = {"1", NULL};
+
 /* Matches one pattern; on success args point at {segment} values copied into scratch. */
 static bool match_pattern(const char *pattern, const char *path, char *scratch, const char **args)
 {
@@ -36,30 +38,49 @@ static bool match_pattern(const char *pattern, const char *path, char *scratch, 
     return *p == '\0' && *q == '\0';
 }
 
+static int count_params(const char *pattern)
+{
+    int n = 0;
+    for (; *pattern; pattern++)
+        n += *pattern == '{';
+    return n;
+}
+
 route_match_t routes_match(const route_t *table, const char *method, const char *path,
                            arena_t *a, const route_t **found, const char **path_args)
 {
     size_t len = strlen(path);
     if (len > 1024)
         return ROUTE_NOT_FOUND;
-    char scratch[1100];
-    const char *args[REQ_MAX_PATH_ARGS];
+    char scratch[1100], best_scratch[1100];
+    const char *args[REQ_MAX_PATH_ARGS], *best_args[REQ_MAX_PATH_ARGS] = {0};
+    const route_t *best = NULL;
+    int best_params = 0;
     bool path_seen = false;
+    bool head = strcmp(method, "HEAD") == 0;
     for (const route_t *r = table; r->method; r++) {
         memset(args, 0, sizeof args);
         if (!match_pattern(r->pattern, path, scratch, args))
             continue;
         path_seen = true;
-        if (strcmp(r->method, method) != 0 &&
-            !(strcmp(method, "HEAD") == 0 && strcmp(r->method, "GET") == 0))
+        if (strcmp(r->method, method) != 0 && !(head && strcmp(r->method, "GET") == 0))
             continue;
-        *found = r;
-        /* The caller copies the arguments before scratch goes out of scope. */
+        int np = count_params(r->pattern);
+        if (best && np >= best_params)
+            continue;
+        best = r;
+        best_params = np;
+        /* Keep this match's arguments: they point into scratch, which the next try reuses. */
+        memcpy(best_scratch, scratch, sizeof scratch);
         for (int i = 0; i < REQ_MAX_PATH_ARGS; i++)
-            path_args[i] = arena_strdup(a, args[i]);
-        return ROUTE_FOUND;
+            best_args[i] = args[i] ? best_scratch + (args[i] - scratch) : NULL;
     }
-    return path_seen ? ROUTE_BAD_METHOD : ROUTE_NOT_FOUND;
+    if (!best)
+        return path_seen ? ROUTE_BAD_METHOD : ROUTE_NOT_FOUND;
+    *found = best;
+    for (int i = 0; i < REQ_MAX_PATH_ARGS; i++)
+        path_args[i] = arena_strdup(a, best_args[i]);
+    return ROUTE_FOUND;
 }
 
 static bool text_acceptable(const char *s, bool multiline)
@@ -192,6 +213,7 @@ bool routes_validate(request_t *req, const route_t *route, const raw_param_t *ra
         }
         req->params[req->nparams].name = spec->name;
         req->params[req->nparams].value = norm;
+        req->params[req->nparams].in_path = (spec->flags & PARAM_PATH) != 0;
         req->nparams++;
     }
     return true;

@@ -4,6 +4,7 @@
 #ifndef SV_ROUTES_H
 #define SV_ROUTES_H
 #include "request.h"
+#include "../access/access.h"
 
 typedef enum param_type {
     P_TEXT,      /* one line of text */
@@ -42,14 +43,26 @@ enum {
     ROUTE_UPLOAD = 16,    /* multipart with a file */
 };
 
+/* The most parameters (query and form fields together) a request may carry; more is
+ * refused with 413, never cut. */
+enum { ROUTE_MAX_RAW_PARAMS = 200 };
+
 typedef struct route {
     const char *method;
     const char *pattern;  /* "/organisers/{orgnr}"; a {name} matches one segment */
     handler_fn handler;
-    unsigned roles;       /* ROLE_BIT mask of who may call; ignored for ROUTE_PUBLIC */
+    cap_t cap;            /* who may call (access.h); CAP_NONE for ROUTE_PUBLIC */
     unsigned flags;
     const param_spec_t *params; /* terminated by a spec with name NULL; may be NULL */
 } route_t;
+
+/* Parameters many routes share. */
+extern const char *const routes_flag_choices[]; /* {"1", NULL}: a checkbox */
+#define PARAM_END {NULL, 0, 0, NULL, 0, 0, NULL}
+#define PARAM_ID {"id", P_INT, PARAM_PATH, "Nummer", 1, 1000000000, NULL}
+#define PARAM_PAGE {"page", P_INT, 0, "Sida", 1, 100000, NULL}
+#define PARAM_PER_PAGE(max) {"per_page", P_INT, 0, "Per sida", 1, (max), NULL}
+#define PARAM_SAVED {"klart", P_INT, 0, "Klart", 0, 1, NULL} /* ?klart=1 after a saved change */
 
 typedef struct raw_param {
     const char *name;
@@ -58,7 +71,9 @@ typedef struct raw_param {
 
 typedef enum route_match { ROUTE_FOUND, ROUTE_NOT_FOUND, ROUTE_BAD_METHOD } route_match_t;
 
-/* Finds the route for method and path; fills path arguments into req->path_args. */
+/* Finds the route for method and path; fills path arguments into req->path_args. Where
+ * several patterns match, the one with the fewest {parameters} wins ("/cases/new" before
+ * "/cases/{id}"), so the order of the table does not matter. */
 route_match_t routes_match(const route_t *table, const char *method, const char *path,
                            arena_t *a, const route_t **found, const char **path_args);
 /* Validates the raw parameters against the route's declarations and fills req->params

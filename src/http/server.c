@@ -4,8 +4,10 @@
 #include "auth.h"
 #include "session.h"
 #include "../base/alloc.h"
+#include "../base/vec.h"
 #include "../base/log.h"
 #include "../html/html.h"
+#include <jansson.h>
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <pthread.h>
@@ -28,8 +30,11 @@ typedef struct conn_state {
     struct MHD_PostProcessor *pp;
     post_field_t *fields;
     size_t nfields, cap;
+    buf_t json;                 /* an API write's JSON body, read whole */
+    bool is_json;
     size_t body_bytes;
     bool too_large;
+    bool too_many;              /* more fields than ROUTE_MAX_RAW_PARAMS */
     bool bad_body;
     struct timespec started;
 } conn_state_t;
@@ -83,11 +88,11 @@ static enum MHD_Result on_post_data(void *cls, enum MHD_ValueKind kind, const ch
         return MHD_YES;
     }
     if (off == 0 || cs->nfields == 0 || strcmp(cs->fields[cs->nfields - 1].name, key) != 0) {
-        if (cs->nfields == cs->cap) {
-            cs->cap = cs->cap ? cs->cap * 2 : 16;
-            cs->fields = xrealloc(cs->fields, cs->cap * sizeof *cs->fields);
+        if (cs->nfields >= ROUTE_MAX_RAW_PARAMS) {
+            cs->too_many = true;
+            return MHD_YES;
         }
-        post_field_t *f = &cs->fields[cs->nfields++];
+        post_field_t *f = HEAP_PUSH(cs->fields, cs->nfields, cs->cap);
         f->name = xstrdup(key);
         f->value = (buf_t)BUF_INIT;
         buf_reserve(&f->value, 0);
@@ -97,22 +102,63 @@ static enum MHD_Result on_post_data(void *cls, enum MHD_ValueKind kind, const ch
     return MHD_YES;
 }
 
+/* The raw parameters of a request: the query string's and the body's, in order. */
 typedef struct raw_list {
-    raw_param_t items[64];
-    size_t n;
+    raw_param_t *items;
+    size_t n, cap;
     arena_t *arena;
+    bool too_many;
 } raw_list_t;
+
+static void raw_add(raw_list_t *l, const char *name, const char *value)
+{
+    if (l->n >= ROUTE_MAX_RAW_PARAMS) {
+        l->too_many = true;
+        return;
+    }
+    raw_param_t *p = ARENA_PUSH(l->arena, l->items, l->n, l->cap);
+    p->name = name;
+    p->value = value;
+}
 
 static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
     (void)kind;
     raw_list_t *l = cls;
-    if (l->n < sizeof l->items / sizeof l->items[0] && key) {
-        l->items[l->n].name = arena_strdup(l->arena, key);
-        l->items[l->n].value = arena_strdup(l->arena, value ? value : "");
-        l->n++;
-    }
+    if (key)
+        raw_add(l, arena_strdup(l->arena, key), arena_strdup(l->arena, value ? value : ""));
     return MHD_YES;
+}
+
+/* A JSON body's members as raw parameters, as if they were form fields: text as it is,
+ * numbers as written, true as "1", false and null as absent, a list as the same name
+ * repeated (for checkbox-like parameters). Returns the member that cannot be a field, or
+ * NULL when every one can. */
+static const char *json_to_raw(raw_list_t *l, json_t *obj)
+{
+    const char *key;
+    json_t *v;
+    json_object_foreach(obj, key, v) {
+        size_t n = json_is_array(v) ? json_array_size(v) : 1;
+        for (size_t i = 0; i < n; i++) {
+            json_t *one = json_is_array(v) ? json_array_get(v, i) : v;
+            const char *text = NULL;
+            if (json_is_string(one))
+                text = arena_strndup(l->arena, json_string_value(one), json_string_length(one));
+            else if (json_is_integer(one))
+                text = arena_printf(l->arena, "%lld", (long long)json_integer_value(one));
+            else if (json_is_real(one))
+                text = arena_printf(l->arena, "%.15g", json_real_value(one));
+            else if (json_is_true(one))
+                text = "1";
+            else if (json_is_false(one) || json_is_null(one))
+                continue;
+            else
+                return key;
+            raw_add(l, arena_strdup(l->arena, key), text);
+        }
+    }
+    return NULL;
 }
 
 static const char *header(request_t *req, const char *name)
@@ -186,6 +232,10 @@ static void dispatch(conn_state_t *cs)
         respond_error(req, 413, "Filen eller formuläret är för stort.");
         return;
     }
+    if (cs->too_many) {
+        respond_error(req, 413, "Förfrågan har för många fält; högst 200 tas emot.");
+        return;
+    }
     if (cs->bad_body) {
         respond_error(req, 400, "Formulärdata kunde inte läsas.");
         return;
@@ -197,10 +247,27 @@ static void dispatch(conn_state_t *cs)
     }
     raw_list_t raw = {.arena = &req->arena};
     MHD_get_connection_values(req->conn, MHD_GET_ARGUMENT_KIND, collect_arg, &raw);
-    for (size_t i = 0; i < cs->nfields && raw.n < sizeof raw.items / sizeof raw.items[0]; i++) {
-        raw.items[raw.n].name = cs->fields[i].name;
-        raw.items[raw.n].value = buf_cstr(&cs->fields[i].value);
-        raw.n++;
+    for (size_t i = 0; i < cs->nfields; i++)
+        raw_add(&raw, cs->fields[i].name, buf_cstr(&cs->fields[i].value));
+    if (cs->is_json) {
+        json_error_t jerr;
+        json_t *body = json_loadb(cs->json.data ? cs->json.data : "", cs->json.len, JSON_REJECT_DUPLICATES, &jerr);
+        bool object = json_is_object(body);
+        const char *bad = object ? arena_strdup(&req->arena, json_to_raw(&raw, body)) : NULL;
+        json_decref(body);
+        if (!object || bad) {
+            if (bad)
+                req_add_error(req, bad,
+                              arena_printf(&req->arena, "Fältet %s ska vara text, ett tal, true/false eller en lista.", bad));
+            respond_error(req, 400, bad ? req->errors[0].message
+                                        : arena_printf(&req->arena, "JSON-kroppen kunde inte läsas (rad %d, tecken %d): %s",
+                                                       jerr.line, jerr.column, jerr.text));
+            return;
+        }
+    }
+    if (raw.too_many) {
+        respond_error(req, 413, "Förfrågan har för många fält; högst 200 tas emot.");
+        return;
     }
 
     const char *authz = header(req, "Authorization");
@@ -225,7 +292,7 @@ static void dispatch(conn_state_t *cs)
             }
             return;
         }
-        if (!(req->route->roles & ROLE_BIT(req->viewer.role))) {
+        if (!access_may(&req->viewer, req->route->cap)) {
             respond_error(req, 403, "Du har inte behörighet till den här sidan.");
             return;
         }
@@ -239,7 +306,7 @@ static void dispatch(conn_state_t *cs)
         return;
     }
     if (req->nerrors && !(req->route->flags & ROUTE_FORM)) {
-        respond_error(req, 400, req->errors[0].message);
+        respond_error_field(req, 400, req->errors[0].message, req->errors[0].field);
         return;
     }
     int status = req->route->handler(req);
@@ -276,8 +343,11 @@ static void init_request(conn_state_t *cs, struct MHD_Connection *conn, const ch
     cs->match = routes_match(g_config.routes, method, url, &req->arena, &req->route, req->path_args);
     if (cs->match == ROUTE_FOUND && strcmp(method, "POST") == 0) {
         const char *clen = header(req, MHD_HTTP_HEADER_CONTENT_LENGTH);
+        const char *ctype = header(req, MHD_HTTP_HEADER_CONTENT_TYPE);
         if (clen && strtoull(clen, NULL, 10) > g_config.upload_limit)
             cs->too_large = true;
+        else if ((req->route->flags & ROUTE_API) && ctype && strncasecmp(ctype, "application/json", 16) == 0)
+            cs->is_json = true;
         else
             cs->pp = MHD_create_post_processor(conn, 64 * 1024, on_post_data, cs);
     }
@@ -299,8 +369,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         cs->body_bytes += *upload_data_size;
         if (cs->body_bytes > g_config.upload_limit)
             cs->too_large = true;
-        if (!cs->too_large && cs->pp && MHD_post_process(cs->pp, upload_data, *upload_data_size) != MHD_YES)
+        if (!cs->too_large && cs->is_json) {
+            if (cs->body_bytes > 1024 * 1024)
+                cs->too_large = true; /* a JSON write is a handful of fields */
+            else
+                buf_append(&cs->json, upload_data, *upload_data_size);
+        } else if (!cs->too_large && cs->pp && MHD_post_process(cs->pp, upload_data, *upload_data_size) != MHD_YES) {
             cs->bad_body = true;
+        }
         *upload_data_size = 0;
         return MHD_YES;
     }
@@ -327,6 +403,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
         buf_free(&cs->fields[i].value);
     }
     free(cs->fields);
+    buf_free(&cs->json);
     buf_free(&cs->req.upload.data);
     buf_free(&cs->req.body);
     arena_free(&cs->req.arena);

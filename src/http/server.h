@@ -1,6 +1,7 @@
 /* server.h — the HTTP server: configuration and the blocking run loop. */
 #ifndef SV_SERVER_H
 #define SV_SERVER_H
+#include "layout.h"
 #include "routes.h"
 #include <stdbool.h>
 #include <stddef.h>
@@ -15,6 +16,8 @@ typedef struct server_config {
     bool trust_proxy;           /* honour X-Forwarded-For / X-Forwarded-Proto */
     size_t upload_limit;        /* largest accepted request body, bytes */
     const route_t *routes;
+    const nav_entry_t *nav;     /* the main menu, in order */
+    size_t nnav;
 } server_config_t;
 
 /* Serves until SIGINT or SIGTERM, then finishes running requests and returns 0. */

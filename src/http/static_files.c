@@ -55,7 +55,7 @@ const static_file_t *static_find(const char *name)
     return NULL;
 }
 
-int static_serve(request_t *req)
+static int static_serve(request_t *req)
 {
     const static_file_t *f = static_find(req->path_args[0] ? req->path_args[0] : "");
     if (!f)
@@ -74,3 +74,10 @@ int static_serve(request_t *req)
     req->status = 200;
     return 200;
 }
+
+static const param_spec_t p_static[] = {{"file", P_TEXT, PARAM_PATH, "Fil", 0, 100, NULL}, PARAM_END};
+
+const route_t static_routes[] = {
+    {"GET", "/static/{file}", static_serve, CAP_NONE, ROUTE_PUBLIC, p_static},
+    {NULL, NULL, NULL, 0, 0, NULL},
+};

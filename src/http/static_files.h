@@ -1,7 +1,7 @@
 /* static_files.h — the static assets, embedded in the binary at build time. */
 #ifndef SV_STATIC_FILES_H
 #define SV_STATIC_FILES_H
-#include "request.h"
+#include "routes.h"
 #include <stddef.h>
 
 typedef struct static_file {
@@ -14,6 +14,6 @@ typedef struct static_file {
 
 const static_file_t *static_find(const char *name);
 /* GET /static/{name}: long-lived caching, ETag, 304 on If-None-Match. */
-int static_serve(request_t *req);
+extern const route_t static_routes[];
 
 #endif

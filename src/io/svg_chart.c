@@ -37,9 +37,9 @@ void svg_distribution(buf_t *o, const char *label, const double *sorted, size_t 
     buf_puts(&alt, ", medianen är ");
     fmt_decimal_sv(&alt, med, 1);
     buf_puts(&alt, ".");
-    html_raw(o, "<figure class=\"dist\"><svg viewBox=\"0 0 320 44\" width=\"320\" height=\"44\" role=\"img\" aria-label=\"");
+    html_lit(o, "<figure class=\"dist\"><svg viewBox=\"0 0 320 44\" width=\"320\" height=\"44\" role=\"img\" aria-label=\"");
     html_text(o, buf_cstr(&alt));
-    html_raw(o, "\">");
+    html_lit(o, "\">");
     html_printf(o, "<line x1=\"%d\" y1=\"22\" x2=\"%d\" y2=\"22\" stroke=\"#8a8a8a\" stroke-width=\"2\"/>", PAD,
                 WIDTH - PAD);
     html_printf(o, "<rect x=\"%.1f\" y=\"12\" width=\"%.1f\" height=\"20\" fill=\"#cfe3f3\" stroke=\"#1f5f8b\"/>", X(q1),
@@ -48,9 +48,9 @@ void svg_distribution(buf_t *o, const char *label, const double *sorted, size_t 
                 X(med));
     html_printf(o, "<circle cx=\"%.1f\" cy=\"22\" r=\"7\" fill=\"#b3261e\" stroke=\"#ffffff\" stroke-width=\"2\"/>",
                 X(value));
-    html_raw(o, "</svg><figcaption>");
+    html_lit(o, "</svg><figcaption>");
     html_text(o, buf_cstr(&alt));
-    html_raw(o, "</figcaption></figure>");
+    html_lit(o, "</figcaption></figure>");
 #undef X
     buf_free(&alt);
 }
@@ -78,6 +78,6 @@ void svg_bars(buf_t *o, const char *title, const char *const *labels, const long
         html_printf(o, "<text x=\"%.1f\" y=\"%d\" font-size=\"13\" fill=\"#1b2733\">%lld</text>",
                     label_w + (w > 0 ? w : 0.0) + 6, y + 16, values[i]);
     }
-    html_raw(o, "</svg></figure>");
+    html_lit(o, "</svg></figure>");
     buf_free(&alt);
 }

@@ -1,11 +1,11 @@
 /* exports.c — the register's lists as CSV and XLSX, with the same filters and the same
  * access rules as the pages. */
-#include "pages_common.h"
+#include "parts.h"
 #include "../io/export.h"
-#include "../html/export_response.h"
+#include "../http/export_response.h"
 #include <string.h>
 
-int register_organisers_export(request_t *req)
+static int register_organisers_export(request_t *req)
 {
     reg_filter_t f = register_filter_from(req, 0);
     reg_organiser_t *rows;
@@ -76,7 +76,7 @@ static void unit_row(request_t *req, export_table_t *t, const reg_unit_t *u, con
         register_stat_export(register_find_stat(stats, nstats, u->id, stat_vars[k]), &c[UNIT_FIXED + k]);
 }
 
-int register_units_export(request_t *req)
+static int register_units_export(request_t *req)
 {
     reg_filter_t f = register_filter_from(req, 0);
     reg_unit_t *rows;
@@ -90,7 +90,7 @@ int register_units_export(request_t *req)
     return export_respond(req, &t, "enheter");
 }
 
-int register_organiser_units_export(request_t *req)
+static int register_organiser_units_export(request_t *req)
 {
     organiser_view_t v;
     if (!register_load_organiser_view(req, &v))
@@ -101,3 +101,16 @@ int register_organiser_units_export(request_t *req)
         unit_row(req, &t, &v.units[i], v.stats, v.nstats);
     return export_respond(req, &t, arena_printf(&req->arena, "enheter-%s", v.org->orgnr));
 }
+
+static const param_spec_t p_list[] = {REGISTER_FILTER_PARAMS, PARAM_END};
+static const param_spec_t p_orgnr[] = {{"orgnr", P_ORGNR, PARAM_PATH, "Organisationsnummer", 0, 0, NULL}, PARAM_END};
+
+const route_t register_export_routes[] = {
+    {"GET", "/organisers.csv", register_organisers_export, CAP_REGISTER_READ, 0, p_list},
+    {"GET", "/organisers.xlsx", register_organisers_export, CAP_REGISTER_READ, 0, p_list},
+    {"GET", "/organisers/{orgnr}/units.csv", register_organiser_units_export, CAP_REGISTER_READ, 0, p_orgnr},
+    {"GET", "/organisers/{orgnr}/units.xlsx", register_organiser_units_export, CAP_REGISTER_READ, 0, p_orgnr},
+    {"GET", "/units.csv", register_units_export, CAP_REGISTER_READ, 0, p_list},
+    {"GET", "/units.xlsx", register_units_export, CAP_REGISTER_READ, 0, p_list},
+    {NULL, NULL, NULL, 0, 0, NULL},
+};

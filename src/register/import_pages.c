@@ -1,43 +1,38 @@
 /* import_pages.c — the import form for admin and analyst: the same importer and the
  * same messages as `samverkan import`. */
-#include "pages_common.h"
+#include "parts.h"
 #include "../base/fmt.h"
 #include <string.h>
 
 static void recent_imports(request_t *req)
 {
     buf_t *o = &req->body;
-    db_stmt_t *st = db_prepare(req->db, "SELECT at, kind, filename, year, rows_read, added, changed, unchanged,"
-                                        " skipped, actor FROM imports ORDER BY id DESC LIMIT 10");
-    if (!st)
+    reg_import_log_t *r;
+    size_t n = register_recent_imports(req->db, 10, &req->arena, &r);
+    if (!n)
         return;
-    bool any = false;
-    while (db_step(st) == DB_ROW) {
-        if (!any) {
-            html_raw(o, "<h2>Senaste importer</h2>\n" TABLE_OPEN("Senaste importer") "<thead><tr>"
-                        "<th scope=\"col\">Tid</th><th scope=\"col\">Typ</th><th scope=\"col\">Fil</th>"
-                        "<th scope=\"col\" class=\"num\">År</th><th scope=\"col\" class=\"num\">Lästa</th>"
-                        "<th scope=\"col\" class=\"num\">Tillagda</th><th scope=\"col\" class=\"num\">Ändrade</th>"
-                        "<th scope=\"col\" class=\"num\">Oförändrade</th><th scope=\"col\" class=\"num\">Överhoppade</th>"
-                        "<th scope=\"col\">Av</th></tr></thead><tbody>\n");
-            any = true;
-        }
+    html_lit(o, "<h2>Senaste importer</h2>\n" TABLE_OPEN("Senaste importer") "<thead><tr>"
+                "<th scope=\"col\">Tid</th><th scope=\"col\">Typ</th><th scope=\"col\">Fil</th>"
+                "<th scope=\"col\" class=\"num\">År</th><th scope=\"col\" class=\"num\">Lästa</th>"
+                "<th scope=\"col\" class=\"num\">Tillagda</th><th scope=\"col\" class=\"num\">Ändrade</th>"
+                "<th scope=\"col\" class=\"num\">Oförändrade</th><th scope=\"col\" class=\"num\">Överhoppade</th>"
+                "<th scope=\"col\">Av</th></tr></thead><tbody>\n");
+    for (size_t i = 0; i < n; i++) {
         buf_t when = BUF_INIT;
-        fmt_datetime(&when, db_col_int(st, 0));
+        fmt_datetime(&when, r[i].at);
         html_printf(o, "<tr><td class=\"nowrap\">%s</td><td>%s</td><td>%s</td><td class=\"num\">", buf_cstr(&when),
-                    register_import_kind_label(db_col_text(st, 1)), db_col_text(st, 2));
+                    register_import_kind_label(r[i].kind), r[i].filename);
         buf_free(&when);
-        if (!db_col_is_null(st, 3))
-            html_printf(o, "%lld", (long long)db_col_int(st, 3));
-        for (int c = 4; c <= 8; c++) {
-            html_raw(o, "</td><td class=\"num\">");
-            html_int(o, db_col_int(st, c));
+        if (r[i].year)
+            html_printf(o, "%d", r[i].year);
+        const long long counts[] = {r[i].rows_read, r[i].added, r[i].changed, r[i].unchanged, r[i].skipped};
+        for (size_t c = 0; c < 5; c++) {
+            html_lit(o, "</td><td class=\"num\">");
+            html_int(o, counts[c]);
         }
-        html_printf(o, "</td><td>%s</td></tr>\n", db_col_text(st, 9));
+        html_printf(o, "</td><td>%s</td></tr>\n", r[i].actor);
     }
-    db_done(st);
-    if (any)
-        html_raw(o, "</tbody></table></div>\n");
+    html_lit(o, "</tbody></table></div>\n");
 }
 
 static int import_form(request_t *req, int status, const reg_import_result_t *done, const char *failure)
@@ -47,52 +42,52 @@ static int import_form(request_t *req, int status, const reg_import_result_t *do
     if (done) {
         buf_t sum = BUF_INIT;
         register_import_summary(done, &sum);
-        html_raw(o, "<div class=\"notice notice-success\" role=\"status\"><h2>Importen är klar</h2><pre>");
+        html_lit(o, "<div class=\"notice notice-success\" role=\"status\"><h2>Importen är klar</h2><pre>");
         html_text(o, buf_cstr(&sum));
-        html_raw(o, "</pre></div>\n");
+        html_lit(o, "</pre></div>\n");
         buf_free(&sum);
     }
     if (failure) {
-        html_raw(o, "<div class=\"error-summary\" role=\"alert\"><h2>Filen importerades inte</h2>");
+        html_lit(o, "<div class=\"error-summary\" role=\"alert\"><h2>Filen importerades inte</h2>");
         html_printf(o, "<p>%s</p><p>Ingenting i databasen ändrades. Rätta filen och försök igen.</p></div>\n", failure);
     }
     widget_error_summary(req);
-    html_raw(o, "<p class=\"lead\">Läs in Skolverkets, SCB:s och Skolinspektionens filer som de publiceras (CSV eller XLSX; CSV i UTF-8 eller "
+    html_lit(o, "<p class=\"lead\">Läs in Skolverkets, SCB:s och Skolinspektionens filer som de publiceras (CSV eller XLSX; CSV i UTF-8 eller "
                 "Windows-1252, semikolon eller komma). En import sparas helt eller inte alls, och samma fil kan "
                 "läsas in igen utan att något ändras.</p>\n");
-    html_raw(o, "<form method=\"post\" action=\"/import\" enctype=\"multipart/form-data\" class=\"card form\" novalidate>\n");
+    html_lit(o, "<form method=\"post\" action=\"/import\" enctype=\"multipart/form-data\" class=\"card form\" novalidate>\n");
     widget_csrf(req);
-    html_raw(o, "<div class=\"field\"><label for=\"f-kind\">Typ av fil</label>");
+    html_lit(o, "<div class=\"field\"><label for=\"f-kind\">Typ av fil</label>");
     widget_field_error(req, "kind");
-    html_raw(o, "<select id=\"f-kind\" name=\"kind\" required");
+    html_lit(o, "<select id=\"f-kind\" name=\"kind\" required");
     widget_field_invalid(req, "kind");
-    html_raw(o, "><option value=\"\">Välj typ</option>");
+    html_lit(o, "><option value=\"\">Välj typ</option>");
     for (const char *const *k = register_import_kinds; *k; k++)
         html_printf(o, "<option value=\"%s\"%s>%s</option>", *k, strcmp(*k, req_param(req, "kind")) == 0 ? " selected" : "",
                     register_import_kind_label(*k));
-    html_raw(o, "</select></div>\n<div class=\"field\"><label for=\"f-year\">År (valfritt)</label>");
+    html_lit(o, "</select></div>\n<div class=\"field\"><label for=\"f-year\">År (valfritt)</label>");
     widget_field_error(req, "year");
     html_printf(o, "<p class=\"hint\" id=\"year-hint\">Kalenderåret då läsåret slutar. Behövs bara om filen inte "
                    "anger läsår, till exempel för förskolefilen.</p>"
                    "<input id=\"f-year\" name=\"year\" inputmode=\"numeric\" class=\"short\" value=\"%s\" "
                    "aria-describedby=\"year-hint\"", req_param(req, "year"));
     widget_field_invalid(req, "year");
-    html_raw(o, "></div>\n<div class=\"field\"><label for=\"f-file\">Fil</label>");
+    html_lit(o, "></div>\n<div class=\"field\"><label for=\"f-file\">Fil</label>");
     widget_field_error(req, "file");
-    html_raw(o, "<input id=\"f-file\" name=\"file\" type=\"file\" accept=\".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\" required");
+    html_lit(o, "<input id=\"f-file\" name=\"file\" type=\"file\" accept=\".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\" required");
     widget_field_invalid(req, "file");
-    html_raw(o, "></div>\n<button type=\"submit\" class=\"button\">Importera</button>\n</form>\n");
+    html_lit(o, "></div>\n<button type=\"submit\" class=\"button\">Importera</button>\n</form>\n");
     recent_imports(req);
     layout_end(req);
     return respond_html(req, status);
 }
 
-int register_import_page(request_t *req)
+static int register_import_page(request_t *req)
 {
     return import_form(req, 200, NULL, NULL);
 }
 
-int register_import_submit(request_t *req)
+static int register_import_submit(request_t *req)
 {
     if (req->nerrors)
         return import_form(req, 400, NULL, NULL);
@@ -110,3 +105,15 @@ int register_import_submit(request_t *req)
         return import_form(req, 422, NULL, err);
     return import_form(req, 200, &result, NULL);
 }
+
+static const param_spec_t p_none[] = {PARAM_END};
+static const param_spec_t p_import[] = {{"kind", P_CHOICE, PARAM_REQUIRED, "Typ av fil", 0, 0, register_import_kinds},
+                                        {"year", P_INT, 0, "År", 1990, 2100, NULL},
+                                        {"file", P_FILE, PARAM_REQUIRED, "Fil", 0, 0, NULL},
+                                        PARAM_END};
+
+const route_t register_import_routes[] = {
+    {"GET", "/import", register_import_page, CAP_IMPORT, 0, p_none},
+    {"POST", "/import", register_import_submit, CAP_IMPORT, ROUTE_FORM | ROUTE_UPLOAD, p_import},
+    {NULL, NULL, NULL, 0, 0, NULL},
+};

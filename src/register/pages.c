@@ -1,8 +1,9 @@
 /* pages.c — the register's HTML pages: organisers and units, lists and detail. */
-#include "pages_common.h"
+#include "parts.h"
+
+PLUGIN_SET(unit_parts);
 #include "../base/fmt.h"
 #include "../io/export.h"
-#include "../selection/selection_pages.h"
 #include <math.h>
 #include <string.h>
 
@@ -50,23 +51,23 @@ bool register_load_organiser_view(request_t *req, organiser_view_t *v)
 void register_stat_cell(buf_t *o, const reg_stat_t *s)
 {
     if (!s) {
-        html_raw(o, "<span class=\"muted\" title=\"Ingen uppgift\">–</span>");
+        html_lit(o, "<span class=\"muted\" title=\"Ingen uppgift\">–</span>");
         return;
     }
     const reg_variable_t *v = register_variable(s->variable);
     int decimals = v ? v->decimals : 1;
     if (strcmp(s->flag, "missing") == 0) {
-        html_raw(o, "<span class=\"muted\" title=\"Uppgift saknas\">saknas</span>");
+        html_lit(o, "<span class=\"muted\" title=\"Uppgift saknas\">saknas</span>");
     } else if (strcmp(s->flag, "suppressed") == 0) {
-        html_raw(o, "<span class=\"muted\" title=\"För få elever för att redovisas\">för få</span>");
+        html_lit(o, "<span class=\"muted\" title=\"För få elever för att redovisas\">för få</span>");
     } else {
         if (strcmp(s->flag, "rounded") == 0)
-            html_raw(o, "<span title=\"Avrundat värde\">~</span>");
+            html_lit(o, "<span title=\"Avrundat värde\">~</span>");
         html_decimal(o, s->value, decimals);
         if (v && strcmp(v->unit, "%") == 0)
-            html_raw(o, FMT_NBSP "%");
+            html_lit(o, FMT_NBSP "%");
         if (strcmp(s->flag, "implausible") == 0)
-            html_raw(o, " <span class=\"flag\" title=\"Orimligt värde: sparat men flaggat\">orimligt</span>");
+            html_lit(o, " <span class=\"flag\" title=\"Orimligt värde: sparat men flaggat\">orimligt</span>");
     }
 }
 
@@ -80,7 +81,7 @@ void register_stat_export(const reg_stat_t *s, export_cell_t *cell)
 
 static void kind_options(request_t *req, const char *selected)
 {
-    html_raw(&req->body, "<option value=\"\">Alla typer</option>");
+    html_lit(&req->body, "<option value=\"\">Alla typer</option>");
     for (const char *const *k = register_kind_keys; *k; k++)
         html_printf(&req->body, "<option value=\"%s\"%s>%s</option>", *k,
                     strcmp(*k, selected) == 0 ? " selected" : "", register_kind_label(*k));
@@ -90,7 +91,7 @@ static void county_options(request_t *req, const char *selected)
 {
     const char **codes, **names;
     size_t n = register_list_counties(req->db, &req->arena, &codes, &names);
-    html_raw(&req->body, "<option value=\"\">Alla län</option>");
+    html_lit(&req->body, "<option value=\"\">Alla län</option>");
     for (size_t i = 0; i < n; i++)
         html_printf(&req->body, "<option value=\"%s\"%s>%s</option>", codes[i],
                     strcmp(codes[i], selected) == 0 ? " selected" : "", names[i]);
@@ -104,40 +105,40 @@ static void search_form(request_t *req, const char *action, const reg_filter_t *
                    "<input id=\"f-q\" name=\"q\" type=\"search\" value=\"%s\" "
                    "aria-describedby=\"q-hint\"><p class=\"hint\" id=\"q-hint\">%s</p></div>\n",
                 f->q, units ? "Namn, enhetskod, huvudman eller kommun" : "Namn, organisationsnummer eller kommun");
-    html_raw(o, "<div class=\"field\"><label for=\"f-kind\">Typ av huvudman</label><select id=\"f-kind\" name=\"kind\">");
+    html_lit(o, "<div class=\"field\"><label for=\"f-kind\">Typ av huvudman</label><select id=\"f-kind\" name=\"kind\">");
     kind_options(req, f->kind);
-    html_raw(o, "</select></div>\n<div class=\"field\"><label for=\"f-county\">Län</label><select id=\"f-county\" name=\"county\">");
+    html_lit(o, "</select></div>\n<div class=\"field\"><label for=\"f-county\">Län</label><select id=\"f-county\" name=\"county\">");
     county_options(req, f->county);
-    html_raw(o, "</select></div>\n");
+    html_lit(o, "</select></div>\n");
     if (units) {
-        html_raw(o, "<div class=\"field\"><label for=\"f-form\">Skolform</label><select id=\"f-form\" name=\"form\">"
+        html_lit(o, "<div class=\"field\"><label for=\"f-form\">Skolform</label><select id=\"f-form\" name=\"form\">"
                     "<option value=\"\">Alla skolformer</option>");
         for (int i = 0; i < SCHOOL_FORM_COUNT; i++)
             html_printf(o, "<option value=\"%s\"%s>%s</option>", register_form_key(i),
                         strcmp(register_form_key(i), f->form) == 0 ? " selected" : "",
                         register_form_label_by_key(register_form_key(i)));
-        html_raw(o, "</select></div>\n");
+        html_lit(o, "</select></div>\n");
     }
-    html_raw(o, "<div class=\"field actions\"><button type=\"submit\" class=\"button\">Sök</button></div>\n</form>\n");
+    html_lit(o, "<div class=\"field actions\"><button type=\"submit\" class=\"button\">Sök</button></div>\n</form>\n");
 }
 
 static void result_bar(request_t *req, const char *base, const char *query, long long total, const char *noun)
 {
     buf_t *o = &req->body;
-    html_raw(o, "<div class=\"result-bar\"><p role=\"status\">");
+    html_lit(o, "<div class=\"result-bar\"><p role=\"status\">");
     html_int(o, total);
     html_printf(o, " %s</p><p class=\"exports\">Exportera: "
                    "<a href=\"%s.csv?%s\">CSV</a> · <a href=\"%s.xlsx?%s\">Excel (XLSX)</a></p></div>\n",
                 noun, base, query, base, query);
 }
 
-int register_organisers_page(request_t *req)
+static int register_organisers_page(request_t *req)
 {
     reg_filter_t f = register_filter_from(req, REGISTER_PER_PAGE);
     reg_organiser_t *rows;
     long long total;
     size_t n = register_list_organisers(req->db, &req->viewer, &f, &req->arena, &rows, &total);
-    bool own_only = !viewer_sees_all_organisers(&req->viewer) && req->viewer.role != ROLE_UNIVERSITY;
+    bool own_only = access_may(&req->viewer, CAP_REGISTER_OWN);
     layout_begin(req, own_only ? "Min huvudman" : "Huvudmän");
     buf_t *o = &req->body;
     if (!own_only)
@@ -145,9 +146,9 @@ int register_organisers_page(request_t *req)
     const char *query = register_filter_query(req, &f);
     result_bar(req, "/organisers", query, total, total == 1 ? "huvudman" : "huvudmän");
     if (n == 0) {
-        html_raw(o, "<p class=\"empty\">Inga huvudmän matchar sökningen.</p>\n");
+        html_lit(o, "<p class=\"empty\">Inga huvudmän matchar sökningen.</p>\n");
     } else {
-        html_raw(o, TABLE_OPEN("Huvudmän") "\n<thead><tr>"
+        html_lit(o, TABLE_OPEN("Huvudmän") "\n<thead><tr>"
                     "<th scope=\"col\">Huvudman</th><th scope=\"col\">Organisationsnummer</th>"
                     "<th scope=\"col\">Typ</th><th scope=\"col\">Kommun</th><th scope=\"col\">Län</th>"
                     "<th scope=\"col\" class=\"num\">Enheter</th></tr></thead>\n<tbody>\n");
@@ -159,9 +160,9 @@ int register_organisers_page(request_t *req)
                         register_kind_label(r->kind), r->municipality ? r->municipality : (r->postal_town ? r->postal_town : ""),
                         r->county ? r->county : "");
             html_int(o, r->units);
-            html_raw(o, "</td></tr>\n");
+            html_lit(o, "</td></tr>\n");
         }
-        html_raw(o, "</tbody></table></div>\n");
+        html_lit(o, "</tbody></table></div>\n");
     }
     widget_pager(req, arena_printf(&req->arena, "/organisers?%s", query), f.page, f.per_page, total);
     layout_end(req);
@@ -198,24 +199,24 @@ static void unit_table(request_t *req, const organiser_view_t *v, bool preschool
                         preschools ? "Förskolor" : "Skolenheter", preschools ? "Förskolor" : "Skolenheter",
                         preschools ? "Förskola" : "Skolenhet", preschools ? "Id" : "Kod", "");
             if (!preschools)
-                html_raw(o, "<th scope=\"col\">Skolformer</th>");
+                html_lit(o, "<th scope=\"col\">Skolformer</th>");
             for (size_t k = 0; k < ncols; k++)
                 html_printf(o, "<th scope=\"col\" class=\"num\">%s</th>", cols[k].heading);
-            html_raw(o, "</tr></thead>\n<tbody>\n");
+            html_lit(o, "</tr></thead>\n<tbody>\n");
         }
         html_printf(o, "<tr><td><a href=\"/units/%s\">%s</a></td><td>%s</td><td>%s</td>", u->code, u->name, u->code,
                     u->municipality ? u->municipality : "");
         if (!preschools)
             html_printf(o, "<td>%s</td>", register_forms_label(&req->arena, u->school_forms));
         for (size_t k = 0; k < ncols; k++) {
-            html_raw(o, "<td class=\"num\">");
+            html_lit(o, "<td class=\"num\">");
             register_stat_cell(o, register_find_stat(v->stats, v->nstats, u->id, cols[k].variable));
-            html_raw(o, "</td>");
+            html_lit(o, "</td>");
         }
-        html_raw(o, "</tr>\n");
+        html_lit(o, "</tr>\n");
     }
     if (shown)
-        html_raw(o, "</tbody></table></div>\n");
+        html_lit(o, "</tbody></table></div>\n");
 }
 
 static void facts_row(buf_t *o, const char *term, const char *value)
@@ -224,7 +225,7 @@ static void facts_row(buf_t *o, const char *term, const char *value)
         html_printf(o, "<dt>%s</dt><dd>%s</dd>\n", term, value);
 }
 
-int register_organiser_page(request_t *req)
+static int register_organiser_page(request_t *req)
 {
     organiser_view_t view;
     if (!register_load_organiser_view(req, &view))
@@ -233,7 +234,7 @@ int register_organiser_page(request_t *req)
     size_t n = view.nunits;
     layout_begin(req, org->name);
     buf_t *o = &req->body;
-    html_raw(o, "<dl class=\"facts\">\n");
+    html_lit(o, "<dl class=\"facts\">\n");
     facts_row(o, "Organisationsnummer", register_orgnr_display(&req->arena, org->orgnr));
     facts_row(o, "Typ av huvudman", register_kind_label(org->kind));
     facts_row(o, "Juridisk form", org->legal_form);
@@ -241,25 +242,25 @@ int register_organiser_page(request_t *req)
     facts_row(o, "Län", org->county);
     facts_row(o, "Postort", org->postal_town);
     facts_row(o, "Skolformer", register_forms_label(&req->arena, org->school_forms));
-    html_raw(o, "<dt>Enheter</dt><dd>");
+    html_lit(o, "<dt>Enheter</dt><dd>");
     html_int(o, (int64_t)n);
-    html_raw(o, "</dd>\n</dl>\n");
-    html_raw(o, "<h2>Enheter och senaste statistik</h2>\n");
+    html_lit(o, "</dd>\n</dl>\n");
+    html_lit(o, "<h2>Enheter och senaste statistik</h2>\n");
     html_printf(o, "<p class=\"exports\">Exportera enheterna: <a href=\"/organisers/%s/units.csv\">CSV</a> · "
                    "<a href=\"/organisers/%s/units.xlsx\">Excel (XLSX)</a></p>\n", org->orgnr, org->orgnr);
     if (!n) {
-        html_raw(o, "<p class=\"empty\">Huvudmannen har inga enheter i registret.</p>\n");
+        html_lit(o, "<p class=\"empty\">Huvudmannen har inga enheter i registret.</p>\n");
     } else {
         unit_table(req, &view, false, school_columns, sizeof school_columns / sizeof school_columns[0]);
         unit_table(req, &view, true, preschool_columns, sizeof preschool_columns / sizeof preschool_columns[0]);
-        html_raw(o, "<p class=\"hint\">Senaste år som finns för varje uppgift; andelar i procent. "
+        html_lit(o, "<p class=\"hint\">Senaste år som finns för varje uppgift; andelar i procent. "
                     "”för få” betyder att Skolverket inte redovisar värdet eftersom eleverna är för få.</p>\n");
     }
     layout_end(req);
     return respond_html(req, 200);
 }
 
-int register_units_page(request_t *req)
+static int register_units_page(request_t *req)
 {
     reg_filter_t f = register_filter_from(req, REGISTER_PER_PAGE);
     reg_unit_t *rows;
@@ -271,9 +272,9 @@ int register_units_page(request_t *req)
     const char *query = register_filter_query(req, &f);
     result_bar(req, "/units", query, total, total == 1 ? "enhet" : "enheter");
     if (n == 0) {
-        html_raw(o, "<p class=\"empty\">Inga enheter matchar sökningen.</p>\n");
+        html_lit(o, "<p class=\"empty\">Inga enheter matchar sökningen.</p>\n");
     } else {
-        html_raw(o, TABLE_OPEN("Enheter") "\n<thead><tr><th scope=\"col\">Enhet</th>"
+        html_lit(o, TABLE_OPEN("Enheter") "\n<thead><tr><th scope=\"col\">Enhet</th>"
                     "<th scope=\"col\">Kod</th><th scope=\"col\">Huvudman</th><th scope=\"col\">Skolformer</th>"
                     "<th scope=\"col\">Kommun</th><th scope=\"col\" class=\"num\">Elever</th></tr></thead>\n<tbody>\n");
         for (size_t i = 0; i < n; i++) {
@@ -284,16 +285,16 @@ int register_units_page(request_t *req)
                         register_forms_label(&req->arena, u->school_forms), u->municipality ? u->municipality : "");
             if (u->pupils >= 0)
                 html_int(o, u->pupils);
-            html_raw(o, "</td></tr>\n");
+            html_lit(o, "</td></tr>\n");
         }
-        html_raw(o, "</tbody></table></div>\n");
+        html_lit(o, "</tbody></table></div>\n");
     }
     widget_pager(req, arena_printf(&req->arena, "/units?%s", query), f.page, f.per_page, total);
     layout_end(req);
     return respond_html(req, 200);
 }
 
-int register_unit_page(request_t *req)
+static int register_unit_page(request_t *req)
 {
     reg_unit_t *u = register_get_unit(req->db, &req->viewer, req_param(req, "code"), &req->arena);
     if (!u)
@@ -302,7 +303,7 @@ int register_unit_page(request_t *req)
     size_t n = register_unit_stats(req->db, u, &req->arena, &stats);
     layout_begin(req, u->name);
     buf_t *o = &req->body;
-    html_raw(o, "<dl class=\"facts\">\n");
+    html_lit(o, "<dl class=\"facts\">\n");
     facts_row(o, strlen(u->code) == 6 ? "Skolverkets id" : "Skolenhetskod", u->code);
     html_printf(o, "<dt>Huvudman</dt><dd><a href=\"/organisers/%s\">%s</a></dd>\n", u->orgnr, u->organiser);
     facts_row(o, "Skolformer", register_forms_label(&req->arena, u->school_forms));
@@ -312,13 +313,13 @@ int register_unit_page(request_t *req)
     facts_row(o, "Adress", u->address ? arena_printf(&req->arena, "%s%s%s", u->address, u->postal_town ? ", " : "",
                                                      u->postal_town ? u->postal_town : "") : NULL);
     if (u->pupils >= 0) {
-        html_raw(o, "<dt>Elever (registret)</dt><dd>");
+        html_lit(o, "<dt>Elever (registret)</dt><dd>");
         html_int(o, u->pupils);
-        html_raw(o, "</dd>\n");
+        html_lit(o, "</dd>\n");
     }
-    html_raw(o, "</dl>\n<h2>Statistik</h2>\n");
+    html_lit(o, "</dl>\n<h2>Statistik</h2>\n");
     if (!n) {
-        html_raw(o, "<p class=\"empty\">Ingen statistik är importerad för enheten.</p>\n");
+        html_lit(o, "<p class=\"empty\">Ingen statistik är importerad för enheten.</p>\n");
     } else {
         /* Years as columns (newest first), variables as rows. */
         int years[16];
@@ -326,13 +327,13 @@ int register_unit_page(request_t *req)
         for (size_t i = 0; i < n && ny < 16; i++)
             if (!ny || years[ny - 1] != stats[i].year)
                 years[ny++] = stats[i].year;
-        html_raw(o, TABLE_OPEN("Statistik") "\n<thead><tr><th scope=\"col\">Uppgift</th>");
+        html_lit(o, TABLE_OPEN("Statistik") "\n<thead><tr><th scope=\"col\">Uppgift</th>");
         for (size_t y = 0; y < ny; y++)
             if (years[y])
                 html_printf(o, "<th scope=\"col\" class=\"num\">%d</th>", years[y]);
             else
-                html_raw(o, "<th scope=\"col\" class=\"num\">Registret</th>");
-        html_raw(o, "</tr></thead>\n<tbody>\n");
+                html_lit(o, "<th scope=\"col\" class=\"num\">Registret</th>");
+        html_lit(o, "</tr></thead>\n<tbody>\n");
         for (const reg_variable_t *v = register_variables; v->key; v++) {
             bool any = false;
             for (size_t i = 0; i < n && !any; i++)
@@ -345,16 +346,31 @@ int register_unit_page(request_t *req)
                 for (size_t i = 0; i < n && !s; i++)
                     if (stats[i].year == years[y] && strcmp(stats[i].variable, v->key) == 0)
                         s = &stats[i];
-                html_raw(o, "<td class=\"num\">");
+                html_lit(o, "<td class=\"num\">");
                 register_stat_cell(o, s);
-                html_raw(o, "</td>");
+                html_lit(o, "</td>");
             }
-            html_raw(o, "</tr>\n");
+            html_lit(o, "</tr>\n");
         }
-        html_raw(o, "</tbody></table></div>\n<p class=\"hint\">År = kalenderåret då läsåret slutar "
+        html_lit(o, "</tbody></table></div>\n<p class=\"hint\">År = kalenderåret då läsåret slutar "
                     "(2024/25 redovisas som 2025).</p>\n");
     }
-    selection_unit_section(req, u->id, 0, u->code);
+    for (size_t idx = 0; idx < PLUGIN_COUNT(unit_parts); idx++) {
+        const unit_part_t *part = PLUGIN_AT(unit_parts, idx);
+        part->section(req, u);
+    }
     layout_end(req);
     return respond_html(req, 200);
 }
+
+static const param_spec_t p_list[] = {REGISTER_FILTER_PARAMS, PARAM_END};
+static const param_spec_t p_orgnr[] = {{"orgnr", P_ORGNR, PARAM_PATH, "Organisationsnummer", 0, 0, NULL}, PARAM_END};
+static const param_spec_t p_code[] = {{"code", P_UNIT_CODE, PARAM_PATH, "Enhetskod", 0, 0, NULL}, PARAM_END};
+
+const route_t register_page_routes[] = {
+    {"GET", "/organisers", register_organisers_page, CAP_REGISTER_READ, 0, p_list},
+    {"GET", "/organisers/{orgnr}", register_organiser_page, CAP_REGISTER_READ, 0, p_orgnr},
+    {"GET", "/units", register_units_page, CAP_REGISTER_READ, 0, p_list},
+    {"GET", "/units/{code}", register_unit_page, CAP_REGISTER_READ, 0, p_code},
+    {NULL, NULL, NULL, 0, 0, NULL},
+};

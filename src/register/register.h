@@ -4,6 +4,7 @@
 #ifndef SV_REGISTER_H
 #define SV_REGISTER_H
 #include "../base/arena.h"
+#include "../base/plugin.h"
 #include "../base/viewer.h"
 #include "../db/db.h"
 #include "../http/request.h"
@@ -105,6 +106,13 @@ size_t register_organiser_latest_stats(db_t *db, const reg_organiser_t *o, arena
 /* Finds a unit's latest value of a variable in a list from the call above; NULL if none. */
 const reg_stat_t *register_find_stat(const reg_stat_t *stats, size_t n, int64_t unit_id, const char *variable);
 
+/* Ids by the codes people type, for other areas resolving what they are given (not
+ * scoped: the caller decides who may know). */
+int64_t register_organiser_id(db_t *db, const char *orgnr);
+bool register_unit_ids(db_t *db, const char *code, int64_t *unit_id, int64_t *organiser_id);
+/* The code of an organiser's first school unit (a given code first if it has it). */
+const char *register_first_unit_code(db_t *db, const char *orgnr, const char *prefer, arena_t *a);
+
 typedef struct reg_counts {
     int64_t organisers, units, school_units, preschools, municipalities;
 } reg_counts_t;
@@ -138,20 +146,23 @@ bool register_import(db_t *db, const viewer_t *v, const char *kind, const char *
 /* Writes the summary lines of a result ("rader lästa: …") as plain text. */
 void register_import_summary(const reg_import_result_t *r, buf_t *out);
 
-/* ---- pages (pages.c, import_pages.c) and API (api.c) ---- */
+typedef struct reg_import_log {
+    int64_t at;
+    const char *kind, *filename, *actor;
+    int year;                 /* 0 when the file had none */
+    long long rows_read, added, changed, unchanged, skipped;
+} reg_import_log_t;
+/* The latest imports, newest first. */
+size_t register_recent_imports(db_t *db, size_t limit, arena_t *a, reg_import_log_t **out);
 
-int register_organisers_page(request_t *req);
-int register_organisers_export(request_t *req);
-int register_organiser_page(request_t *req);
-int register_organiser_units_export(request_t *req);
-int register_units_page(request_t *req);
-int register_units_export(request_t *req);
-int register_unit_page(request_t *req);
-int register_import_page(request_t *req);
-int register_import_submit(request_t *req);
+/* ---- parts of the unit page that other areas add ---- */
 
-int register_api_organisers(request_t *req);
-int register_api_organiser(request_t *req);
-int register_api_unit(request_t *req);
+typedef struct unit_part {
+    int order;
+    /* Writes this part's section of a unit's page (the unit read through the viewer's
+     * scope). */
+    void (*section)(request_t *req, const reg_unit_t *u);
+} unit_part_t;
+#define UNIT_PART(descriptor) PLUGIN_ADD(unit_parts, descriptor)
 
 #endif

@@ -3,22 +3,15 @@
 #include "register.h"
 #include "../base/buf.h"
 #include "../base/text.h"
+#include "../base/vec.h"
+#include "../access/access.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Agency roles see all; organiser-side users their own organiser; universities the
- * organisers they collaborate with. Binds three parameters (see bind_scope). */
-#define SCOPE "(? = 1 OR o.id = ? OR o.id IN (SELECT k.organiser_id FROM cases k WHERE k.university = ?))"
-
-static int bind_scope(db_stmt_t *st, int i, const viewer_t *v)
-{
-    db_bind_int(st, i++, viewer_sees_all_organisers(v) ? 1 : 0);
-    bool own = v->role == ROLE_ORGANISER || v->role == ROLE_HEAD || v->role == ROLE_GROUP;
-    db_bind_int(st, i++, own ? v->organiser_id : -1);
-    db_bind_text(st, i++, v->role == ROLE_UNIVERSITY ? v->university : NULL);
-    return i;
-}
+/* Every query that returns organisers or units carries ACCESS_ORGANISER_SCOPE. */
+#define SCOPE ACCESS_ORGANISER_SCOPE
+#define bind_scope access_bind_organiser
 
 /* A LIKE pattern matching the folded query anywhere; '%' and '_' in it are literal. */
 static char *like_pattern(arena_t *a, const char *q, bool fold)
@@ -108,13 +101,13 @@ static void limits(const reg_filter_t *f, long long *limit, long long *offset)
 typedef int (*bind_fn)(db_stmt_t *st, const viewer_t *v, const reg_filter_t *f, arena_t *a);
 typedef void (*read_fn)(db_stmt_t *st, arena_t *a, void *item);
 
-static size_t paged_query(db_t *db, const char *count_sql, const char *list_sql, bind_fn bind, read_fn read_row,
+static size_t paged_query(db_t *db, sql_t count_sql, sql_t list_sql, bind_fn bind, read_fn read_row,
                           size_t elem_size, const viewer_t *v, const reg_filter_t *f, arena_t *a, void **out,
                           long long *total)
 {
     *out = NULL;
     *total = 0;
-    db_stmt_t *st = db_prepare(db, count_sql);
+    db_stmt_t *st = db_prepare_sql(db, count_sql);
     if (!st)
         return 0;
     bind(st, v, f, a);
@@ -127,7 +120,7 @@ static size_t paged_query(db_t *db, const char *count_sql, const char *list_sql,
     if (!cap)
         return 0;
     char *items = arena_alloc(a, cap * elem_size);
-    st = db_prepare(db, list_sql);
+    st = db_prepare_sql(db, list_sql);
     if (!st)
         return 0;
     int i = bind(st, v, f, a);
@@ -149,8 +142,8 @@ size_t register_list_organisers(db_t *db, const viewer_t *v, const reg_filter_t 
                                 reg_organiser_t **out, long long *total)
 {
     void *items;
-    size_t n = paged_query(db, "SELECT COUNT(*)" ORG_FROM ORG_WHERE,
-                           "SELECT " ORG_COLUMNS ORG_FROM ORG_WHERE " ORDER BY o.name_search, o.orgnr LIMIT ? OFFSET ?",
+    size_t n = paged_query(db, SQL("SELECT COUNT(*)" ORG_FROM ORG_WHERE),
+                           SQL("SELECT " ORG_COLUMNS ORG_FROM ORG_WHERE " ORDER BY o.name_search, o.orgnr LIMIT ? OFFSET ?"),
                            bind_org_filter, read_organiser_item, sizeof **out, v, f, a, &items, total);
     *out = items;
     return n;
@@ -229,8 +222,8 @@ size_t register_list_units(db_t *db, const viewer_t *v, const reg_filter_t *f, a
                            reg_unit_t **out, long long *total)
 {
     void *items;
-    size_t n = paged_query(db, "SELECT COUNT(*)" UNIT_FROM UNIT_WHERE,
-                           "SELECT " UNIT_COLUMNS UNIT_FROM UNIT_WHERE " ORDER BY u.name_search, u.code LIMIT ? OFFSET ?",
+    size_t n = paged_query(db, SQL("SELECT COUNT(*)" UNIT_FROM UNIT_WHERE),
+                           SQL("SELECT " UNIT_COLUMNS UNIT_FROM UNIT_WHERE " ORDER BY u.name_search, u.code LIMIT ? OFFSET ?"),
                            bind_unit_filter, read_unit_item, sizeof **out, v, f, a, &items, total);
     *out = items;
     return n;
@@ -388,3 +381,56 @@ size_t register_list_counties(db_t *db, arena_t *a, const char ***codes, const c
     return n;
 }
 
+
+int64_t register_organiser_id(db_t *db, const char *orgnr)
+{
+    return db_query_int(db, "SELECT id FROM organisers WHERE orgnr = ?", orgnr, 0);
+}
+
+bool register_unit_ids(db_t *db, const char *code, int64_t *unit_id, int64_t *organiser_id)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT id, organiser_id FROM units WHERE code = ?");
+    db_bind_text(st, 1, code);
+    bool found = db_step(st) == DB_ROW;
+    if (found) {
+        *unit_id = db_col_int(st, 0);
+        *organiser_id = db_col_int(st, 1);
+    }
+    db_done(st);
+    return found;
+}
+
+const char *register_first_unit_code(db_t *db, const char *orgnr, const char *prefer, arena_t *a)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT u.code FROM units u JOIN organisers o ON o.id = u.organiser_id"
+                                   " WHERE o.orgnr = ? ORDER BY CASE WHEN u.code = ? THEN 0 ELSE 1 END, u.code LIMIT 1");
+    db_bind_text(st, 1, orgnr);
+    db_bind_text(st, 2, prefer ? prefer : "");
+    const char *code = db_step(st) == DB_ROW ? arena_strdup(a, db_col_text(st, 0)) : NULL;
+    db_done(st);
+    return code;
+}
+
+size_t register_recent_imports(db_t *db, size_t limit, arena_t *a, reg_import_log_t **out)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT at, kind, filename, year, rows_read, added, changed, unchanged, skipped, actor"
+                                   " FROM imports ORDER BY id DESC LIMIT ?");
+    db_bind_int(st, 1, (int64_t)limit);
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    while (db_step(st) == DB_ROW) {
+        reg_import_log_t *r = ARENA_PUSH(a, *out, n, cap);
+        r->at = db_col_int(st, 0);
+        r->kind = arena_strdup(a, s_or_empty(db_col_text(st, 1)));
+        r->filename = arena_strdup(a, s_or_empty(db_col_text(st, 2)));
+        r->year = db_col_is_null(st, 3) ? 0 : (int)db_col_int(st, 3);
+        r->rows_read = db_col_int(st, 4);
+        r->added = db_col_int(st, 5);
+        r->changed = db_col_int(st, 6);
+        r->unchanged = db_col_int(st, 7);
+        r->skipped = db_col_int(st, 8);
+        r->actor = arena_strdup(a, s_or_empty(db_col_text(st, 9)));
+    }
+    db_done(st);
+    return n;
+}

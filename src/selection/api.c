@@ -1,19 +1,11 @@
 /* api.c — selection rounds, their rankings and offers as JSON, from the same store and
  * with the same access rules as the pages (rounds and rankings: admin and analyst; offers:
  * also the organiser they are made to). */
-#include "selection_pages.h"
+#include "parts.h"
 #include "rounds.h"
 #include "organisers_view.h"
+#include "../http/api.h"
 #include "../register/register.h"
-#include <jansson.h>
-#include <stdlib.h>
-
-static int send(request_t *req, json_t *j)
-{
-    char *text = json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII);
-    json_decref(j);
-    return respond_json_text(req, 200, text);
-}
 
 static json_t *counts_json(db_t *db, int64_t id)
 {
@@ -30,42 +22,59 @@ static json_t *counts_json(db_t *db, int64_t id)
 
 static json_t *round_json(db_t *db, const round_t *r)
 {
-    json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:s?}", "id", (json_int_t)r->id, "name", r->name, "planned_date",
-                          r->planned_date, "status", r->status, "decision_date", r->decision_date);
-    if (r->frozen_at) {
-        json_t *in = json_pack("{s:i, s:i, s:i, s:s?, s:s?, s:s, s:s, s:s, s:s, s:b}", "results_year", r->results_year,
-                               "background_year", r->background_year, "preschool_year", r->preschool_year,
-                               "inspection_from", r->inspection_from, "inspection_to", r->inspection_to,
-                               "preschool_vars", r->preschool_vars, "preschool_weights", r->preschool_weights,
-                               "result_var", r->result_var, "background_vars", r->background_vars,
-                               "prefer_coordinated", (int)r->prefer_coordinated);
-        if (r->criteria_name)
-            json_object_set_new(in, "criteria_set", json_pack("{s:I, s:s, s:i}", "id", (json_int_t)r->criteria_set_id,
-                                                              "name", r->criteria_name, "version", r->criteria_version));
-        json_object_set_new(j, "inputs", in);
-    }
+    json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:o, s:o}", "id", (json_int_t)r->id, "name", r->name, "planned_date",
+                          r->planned_date, "status", r->status, "decision_date", api_text(r->decision_date), "frozen_at",
+                          api_time(r->frozen_at));
+    json_t *in = json_null();
+    if (r->frozen_at)
+        in = json_pack("{s:i, s:i, s:i, s:o, s:o, s:o, s:o, s:o, s:o, s:b, s:o}", "results_year", r->results_year,
+                       "background_year", r->background_year, "preschool_year", r->preschool_year, "inspection_from",
+                       api_text(r->inspection_from), "inspection_to", api_text(r->inspection_to), "preschool_vars",
+                       api_split(r->preschool_vars, ","), "preschool_weights", api_split(r->preschool_weights, ","),
+                       "result_var", api_text(r->result_var), "background_vars", api_split(r->background_vars, ","),
+                       "prefer_coordinated", (int)r->prefer_coordinated, "criteria_set",
+                       r->criteria_name ? json_pack("{s:I, s:s, s:i}", "id", (json_int_t)r->criteria_set_id, "name",
+                                                    r->criteria_name, "version", r->criteria_version)
+                                        : json_null());
+    json_object_set_new(j, "inputs", in);
     json_object_set_new(j, "counts", counts_json(db, r->id));
     return j;
 }
 
 static json_t *offer_json(const offer_t *f)
 {
-    return json_pack("{s:I, s:I, s:s, s:s?, s:s, s:s, s:s, s:s}", "id", (json_int_t)f->id, "round", (json_int_t)f->round_id,
-                     "round_name", f->round_name, "decision_date", f->decision_date, "organiser_orgnr", f->orgnr,
-                     "organiser", f->organiser, "status", f->status, "reason", f->reason);
+    return json_pack("{s:I, s:I, s:s, s:o, s:s, s:s, s:s, s:o, s:o, s:o}", "id", (json_int_t)f->id, "round_id",
+                     (json_int_t)f->round_id, "round_name", f->round_name, "decision_date", api_text(f->decision_date),
+                     "organiser_orgnr", f->orgnr, "organiser_name", f->organiser, "status", f->status, "reason",
+                     api_text(f->reason), "answered_by", api_text(f->answered_by), "answered_at",
+                     api_time(f->answered_at));
 }
 
-int selection_api_rounds(request_t *req)
+/* A whole list of n built items as one page. */
+static int send_all(request_t *req, json_t *all)
+{
+    long long page, per_page;
+    api_paging(req, &page, &per_page);
+    size_t n = json_array_size(all), from, to;
+    api_page_range(n, page, per_page, &from, &to);
+    json_t *items = json_array();
+    for (size_t i = from; i < to; i++)
+        json_array_append(items, json_array_get(all, i));
+    json_decref(all);
+    return api_send_list(req, items, (long long)n, page, per_page);
+}
+
+static int api_rounds(request_t *req)
 {
     round_t *r;
     size_t n = rounds_list(req->db, &req->arena, &r);
-    json_t *items = json_array();
+    json_t *all = json_array();
     for (size_t i = 0; i < n; i++)
-        json_array_append_new(items, round_json(req->db, &r[i]));
-    return send(req, json_pack("{s:o}", "rounds", items));
+        json_array_append_new(all, round_json(req->db, &r[i]));
+    return send_all(req, all);
 }
 
-int selection_api_round(request_t *req)
+static int api_round(request_t *req)
 {
     round_t *r = rounds_get(req->db, req_param_int(req, "id", 0), &req->arena);
     if (!r)
@@ -75,10 +84,11 @@ int selection_api_round(request_t *req)
     size_t n = rounds_choices(req->db, r->id, &req->arena, &c);
     json_t *choices = json_array();
     for (size_t i = 0; i < n; i++)
-        json_array_append_new(choices, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s?}", "code", c[i].code, "name",
-                                                 c[i].name, "organiser_orgnr", c[i].orgnr, "organiser", c[i].organiser,
-                                                 "ranking", c[i].ranking, "reason", c[i].reason, "decision",
-                                                 c[i].decision, "decision_date", c[i].decision_date));
+        json_array_append_new(choices, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o}", "code", c[i].code, "name",
+                                                 c[i].name, "organiser_orgnr", c[i].orgnr, "organiser_name",
+                                                 c[i].organiser, "ranking", c[i].ranking, "reason", c[i].reason,
+                                                 "decision", c[i].decision, "decision_date",
+                                                 api_text(c[i].decision_date)));
     json_object_set_new(j, "choices", choices);
     offer_t *f;
     n = offers_list(req->db, &req->viewer, r->id, &req->arena, &f);
@@ -86,10 +96,10 @@ int selection_api_round(request_t *req)
     for (size_t i = 0; i < n; i++)
         json_array_append_new(offers, offer_json(&f[i]));
     json_object_set_new(j, "offers", offers);
-    return send(req, j);
+    return api_send(req, 200, j);
 }
 
-int selection_api_ranking(request_t *req)
+static int api_ranking(request_t *req)
 {
     round_t *r = rounds_get(req->db, req_param_int(req, "id", 0), &req->arena);
     int m = ranking_method_from_key(req_param(req, "method"));
@@ -100,26 +110,32 @@ int selection_api_ranking(request_t *req)
     if (!rounds_ranking(req->db, r, (rank_method_t)m, &req->arena, &rk, &err))
         return respond_error(req, 409, err);
     /* Paged like the other lists: a national preschool ranking is thousands of rows. */
-    long long page = req_param_int(req, "page", 1), per_page = req_param_int(req, "per_page", 500);
-    json_t *j = ranking_json(&rk, (size_t)((page - 1) * per_page), (size_t)per_page);
-    json_object_set_new(j, "round", json_integer(r->id));
-    json_object_set_new(j, "page", json_integer(page));
-    json_object_set_new(j, "per_page", json_integer(per_page));
-    json_object_set_new(j, "total", json_integer((json_int_t)rk.nrows));
-    return send(req, j);
+    long long page, per_page;
+    api_paging(req, &page, &per_page);
+    size_t from, to;
+    api_page_range(rk.nrows, page, per_page, &from, &to);
+    json_t *items = json_array();
+    for (size_t i = from; i < to; i++)
+        json_array_append_new(items, ranking_json_row(&rk, i));
+    /* The ranking's figures beside the envelope. */
+    json_t *j = api_list_json(req, items, (long long)rk.nrows, page, per_page);
+    json_t *meta = ranking_json_meta(&rk);
+    json_object_set_new(meta, "round_id", json_integer(r->id));
+    json_object_set_new(j, "ranking", meta);
+    return api_send(req, 200, j);
 }
 
-int selection_api_offers(request_t *req)
+static int api_offers(request_t *req)
 {
     offer_t *f;
     size_t n = offers_list(req->db, &req->viewer, 0, &req->arena, &f);
-    json_t *items = json_array();
+    json_t *all = json_array();
     for (size_t i = 0; i < n; i++)
-        json_array_append_new(items, offer_json(&f[i]));
-    return send(req, json_pack("{s:o}", "offers", items));
+        json_array_append_new(all, offer_json(&f[i]));
+    return send_all(req, all);
 }
 
-int selection_api_organisers(request_t *req)
+static int api_organisers(request_t *req)
 {
     round_t *r = rounds_get(req->db, req_param_int(req, "id", 0), &req->arena);
     if (!r)
@@ -129,16 +145,33 @@ int selection_api_organisers(request_t *req)
     size_t n = organisers_view(req->db, r, &req->arena, &c, &err);
     if (n == (size_t)-1)
         return respond_error(req, 409, err);
-    json_t *items = json_array();
-    for (size_t i = 0; i < n; i++) {
-        json_t *o = json_pack("{s:i, s:s, s:I, s:I, s:b, s:I, s:I, s:s}", "rank", c[i].rank, "organiser", c[i].organiser,
-                              "inspection_units", (json_int_t)c[i].inspection_units, "with_fine",
-                              (json_int_t)c[i].with_fine, "preschool_injunction", (int)c[i].preschool_injunction,
-                              "difficult_preschools", (json_int_t)c[i].difficult_preschools, "chosen",
-                              (json_int_t)c[i].chosen, "explanation", organisers_view_explain(&c[i], &req->arena));
-        json_object_set_new(o, "best_inspection_rank", c[i].best_inspection ? json_integer(c[i].best_inspection)
-                                                                             : json_null());
-        json_array_append_new(items, o);
-    }
-    return send(req, json_pack("{s:I, s:o}", "round", (json_int_t)r->id, "organisers", items));
+    json_t *all = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(all, json_pack("{s:i, s:s, s:I, s:I, s:o, s:b, s:I, s:I, s:s}", "rank", c[i].rank,
+                                             "organiser_name", c[i].organiser, "inspection_units",
+                                             (json_int_t)c[i].inspection_units, "with_fine", (json_int_t)c[i].with_fine,
+                                             "best_inspection_rank",
+                                             c[i].best_inspection ? json_integer(c[i].best_inspection) : json_null(),
+                                             "preschool_injunction", (int)c[i].preschool_injunction,
+                                             "difficult_preschools", (json_int_t)c[i].difficult_preschools, "chosen",
+                                             (json_int_t)c[i].chosen, "explanation",
+                                             organisers_view_explain(&c[i], &req->arena)));
+    return send_all(req, all);
 }
+
+#define PAGING PARAM_PAGE, PARAM_PER_PAGE(API_MAX_PER_PAGE)
+static const param_spec_t p_list[] = {PAGING, PARAM_END};
+static const param_spec_t p_round[] = {PARAM_ID, PARAM_END};
+static const param_spec_t p_round_list[] = {PARAM_ID, PAGING, PARAM_END};
+static const param_spec_t p_ranking[] = {PARAM_ID,
+                                         {"method", P_CHOICE, PARAM_PATH, "Rangordning", 0, 0, selection_method_keys},
+                                         PARAM_PAGE, PARAM_PER_PAGE(10000), PARAM_END};
+
+const route_t selection_api_routes[] = {
+    {"GET", "/api/v1/rounds", api_rounds, CAP_ROUND_MANAGE, ROUTE_API, p_list},
+    {"GET", "/api/v1/rounds/{id}", api_round, CAP_ROUND_MANAGE, ROUTE_API, p_round},
+    {"GET", "/api/v1/rounds/{id}/rankings/{method}", api_ranking, CAP_ROUND_MANAGE, ROUTE_API, p_ranking},
+    {"GET", "/api/v1/rounds/{id}/organisers", api_organisers, CAP_ROUND_MANAGE, ROUTE_API, p_round_list},
+    {"GET", "/api/v1/offers", api_offers, CAP_OFFER_READ, ROUTE_API, p_list},
+    {NULL, NULL, NULL, 0, 0, NULL},
+};

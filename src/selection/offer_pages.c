@@ -1,29 +1,29 @@
 /* offer_pages.c — offers as the organiser sees them (its own only: the store scopes
  * every read) and as the agency follows them: the units offered, why each was chosen,
  * and the answer — accept, or decline with a reason. */
-#include "selection_pages.h"
+#include "parts.h"
 #include "rounds.h"
 #include "../base/fmt.h"
-#include "../html/layout.h"
+#include "../http/layout.h"
 #include "../register/register.h"
 #include <string.h>
 
-int selection_offers_page(request_t *req)
+static int selection_offers_page(request_t *req)
 {
     layout_begin(req, "Erbjudanden om samverkan");
     buf_t *o = &req->body;
     offer_t *f;
     size_t n = offers_list(req->db, &req->viewer, 0, &req->arena, &f);
     if (!n) {
-        html_raw(o, "<p class=\"empty\">Det finns inga erbjudanden.</p>\n");
+        html_lit(o, "<p class=\"empty\">Det finns inga erbjudanden.</p>\n");
     } else {
-        html_raw(o, TABLE_OPEN("Erbjudanden") "<thead><tr><th scope=\"col\">Omgång</th><th scope=\"col\">Beslutsdatum"
+        html_lit(o, TABLE_OPEN("Erbjudanden") "<thead><tr><th scope=\"col\">Omgång</th><th scope=\"col\">Beslutsdatum"
                     "</th><th scope=\"col\">Huvudman</th><th scope=\"col\">Svar</th></tr></thead><tbody>\n");
         for (size_t i = 0; i < n; i++)
             html_printf(o, "<tr><td><a href=\"/offers/%lld\">%s</a></td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
                         (long long)f[i].id, f[i].round_name, f[i].decision_date ? f[i].decision_date : "",
                         f[i].organiser, offers_status_label(f[i].status));
-        html_raw(o, "</tbody></table></div>\n");
+        html_lit(o, "</tbody></table></div>\n");
     }
     layout_end(req);
     return respond_html(req, 200);
@@ -39,7 +39,7 @@ static void offered_units(request_t *req, const offer_t *f)
     size_t n = r ? rounds_choices(req->db, r->id, &req->arena, &c) : 0;
     ranking_t rk[RANK_METHOD_COUNT];
     bool have[RANK_METHOD_COUNT] = {false};
-    html_raw(o, "<h2>Enheter som ingår</h2>\n<ul class=\"offered\">");
+    html_lit(o, "<h2>Enheter som ingår</h2>\n<ul class=\"offered\">");
     for (size_t i = 0; i < n; i++) {
         if (c[i].organiser_id != f->organiser_id)
             continue;
@@ -58,9 +58,9 @@ static void offered_units(request_t *req, const offer_t *f)
                 html_printf(o, "<p>%s: %s</p>", ranking_method_label((rank_method_t)m),
                             ranking_explain(&rk[m], row, &req->arena));
         }
-        html_raw(o, "</li>\n");
+        html_lit(o, "</li>\n");
     }
-    html_raw(o, "</ul>\n");
+    html_lit(o, "</ul>\n");
 }
 
 static int offer_view(request_t *req, offer_t *f, int status)
@@ -69,7 +69,7 @@ static int offer_view(request_t *req, offer_t *f, int status)
     buf_t *o = &req->body;
     if (strcmp(req_param(req, "klart"), "1") == 0)
         widget_notice(req, "success", "Tack! Svaret är registrerat och Skolverket ser det.");
-    html_raw(o, "<dl class=\"facts\">");
+    html_lit(o, "<dl class=\"facts\">");
     html_printf(o, "<dt>Huvudman</dt><dd>%s (%s)</dd><dt>Beslutsdatum</dt><dd>%s</dd><dt>Svar</dt><dd>%s</dd>",
                 f->organiser, register_orgnr_display(&req->arena, f->orgnr), f->decision_date ? f->decision_date : "",
                 offers_status_label(f->status));
@@ -81,22 +81,22 @@ static int offer_view(request_t *req, offer_t *f, int status)
         html_printf(o, "<dt>Besvarat</dt><dd>%s av %s</dd>", buf_cstr(&when), f->answered_by ? f->answered_by : "");
         buf_free(&when);
     }
-    html_raw(o, "</dl>\n<p>Skolverket erbjuder er att delta i Samverkan för bästa skola. Samverkan pågår i regel i tre "
+    html_lit(o, "</dl>\n<p>Skolverket erbjuder er att delta i Samverkan för bästa skola. Samverkan pågår i regel i tre "
                 "till fyra år och omfattar en nulägesanalys, en åtgärdsplan och insatser som ett lärosäte genomför.</p>\n");
     offered_units(req, f);
-    if (strcmp(f->status, "pending") == 0 && req->viewer.role == ROLE_ORGANISER) {
-        html_raw(o, "<h2 id=\"svar\">Ert svar</h2>\n");
+    if (strcmp(f->status, "pending") == 0 && access_may(&req->viewer, CAP_OFFER_ANSWER)) {
+        html_lit(o, "<h2 id=\"svar\">Ert svar</h2>\n");
         widget_error_summary(req);
         html_printf(o, "<form method=\"post\" action=\"/offers/%lld\" class=\"card form\" novalidate>", (long long)f->id);
         widget_csrf(req);
-        html_raw(o, "<fieldset><legend>Vill ni delta?</legend>");
+        html_lit(o, "<fieldset><legend>Vill ni delta?</legend>");
         widget_field_error(req, "answer");
         html_printf(o, "<label class=\"check\"><input type=\"radio\" name=\"answer\" value=\"accept\"%s> Ja, vi tackar ja"
                        "</label><label class=\"check\"><input type=\"radio\" name=\"answer\" value=\"decline\"%s> Nej, "
                        "vi tackar nej</label></fieldset>",
                     strcmp(req_param(req, "answer"), "accept") == 0 ? " checked" : "",
                     strcmp(req_param(req, "answer"), "decline") == 0 ? " checked" : "");
-        html_raw(o, "<div class=\"field\"><label for=\"f-reason\">Skäl eller kommentar</label>"
+        html_lit(o, "<div class=\"field\"><label for=\"f-reason\">Skäl eller kommentar</label>"
                     "<p class=\"hint\" id=\"reason-hint\">Krävs om ni tackar nej.</p>");
         widget_field_error(req, "reason");
         html_printf(o, "<textarea id=\"f-reason\" name=\"reason\" rows=\"4\" aria-describedby=\"reason-hint\"");
@@ -108,7 +108,7 @@ static int offer_view(request_t *req, offer_t *f, int status)
     return respond_html(req, status);
 }
 
-int selection_offer_page(request_t *req)
+static int selection_offer_page(request_t *req)
 {
     offer_t *f = offers_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena);
     if (!f)
@@ -116,7 +116,7 @@ int selection_offer_page(request_t *req)
     return offer_view(req, f, 200);
 }
 
-int selection_offer_answer(request_t *req)
+static int selection_offer_answer(request_t *req)
 {
     offer_t *f = offers_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena);
     if (!f)
@@ -136,3 +136,49 @@ int selection_offer_answer(request_t *req)
     }
     return respond_redirect(req, arena_printf(&req->arena, "/offers/%lld?klart=1", (long long)f->id));
 }
+
+/* Offers waiting for the organiser's answer, first on its start page. */
+static void pending_offers(request_t *req)
+{
+    if (!access_may(&req->viewer, CAP_OFFER_ANSWER))
+        return;
+    offer_t *f;
+    size_t n = offers_list(req->db, &req->viewer, 0, &req->arena, &f);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(f[i].status, "pending") == 0)
+            html_printf(&req->body, "<div class=\"notice\" role=\"status\"><h2>Erbjudande om samverkan</h2><p>Skolverket "
+                                    "har erbjudit %s att delta i Samverkan för bästa skola (%s, beslut %s). "
+                                    "<a href=\"/offers/%lld\">Läs erbjudandet och svara</a></p></div>\n",
+                        f[i].organiser, f[i].round_name, f[i].decision_date ? f[i].decision_date : "",
+                        (long long)f[i].id);
+}
+
+/* The selection staff's ways in from the start page. */
+static void shortcuts(request_t *req)
+{
+    if (access_may(&req->viewer, CAP_ROUND_MANAGE))
+        html_lit(&req->body, "<p class=\"actions\"><a class=\"button\" href=\"/rounds\">Urvalsomgångar</a> "
+                             "<a class=\"button secondary\" href=\"/import\">Importera filer</a> "
+                             "<a class=\"button secondary\" href=\"/organisers\">Sök huvudmän</a></p>\n");
+}
+
+const start_section_t selection_start_sections[] = {
+    {5, pending_offers},
+    {12, shortcuts},
+    {0, NULL},
+};
+
+static const char *const answer_choices[] = {"accept", "decline", NULL};
+static const param_spec_t p_none[] = {PARAM_END};
+static const param_spec_t p_offer[] = {PARAM_ID, PARAM_SAVED, PARAM_END};
+static const param_spec_t p_answer[] = {PARAM_ID,
+                                        {"answer", P_CHOICE, PARAM_REQUIRED, "Svar", 0, 0, answer_choices},
+                                        {"reason", P_MULTILINE, 0, "Skäl", 0, 2000, NULL},
+                                        PARAM_END};
+
+const route_t selection_offer_routes[] = {
+    {"GET", "/offers", selection_offers_page, CAP_OFFER_READ, 0, p_none},
+    {"GET", "/offers/{id}", selection_offer_page, CAP_OFFER_READ, 0, p_offer},
+    {"POST", "/offers/{id}", selection_offer_answer, CAP_OFFER_ANSWER, ROUTE_FORM, p_answer},
+    {NULL, NULL, NULL, 0, 0, NULL},
+};

@@ -2,6 +2,8 @@
  * offer per organiser, supplementary decisions, and the organisers' answers. An offer
  * is read only by the agency and by the organiser it is made to. */
 #include "rounds.h"
+#include "../access/access.h"
+#include "../base/vec.h"
 #include "../db/tx.h"
 #include "../base/validate.h"
 #include "../db/audit.h"
@@ -49,8 +51,8 @@ bool rounds_choose(db_t *db, const viewer_t *v, int64_t id, const char *code, co
         *err = arena_strdup(a, "Skriv skälet till valet.");
         return false;
     }
-    if (db_begin_write(db) != DB_OK)
-        return tx_fail(db, a, err, "Databasen är upptagen; försök igen.");
+    if (!tx_begin(db, a, err))
+        return false;
     round_t *r = rounds_get(db, id, a);
     if (!r)
         return tx_fail(db, a, err, "Omgången finns inte.");
@@ -68,36 +70,24 @@ bool rounds_choose(db_t *db, const viewer_t *v, int64_t id, const char *code, co
         char *why = NULL;
         if (!rounds_ranking_in_tx(db, r, (rank_method_t)m, a, &rk, &why))
             return tx_fail(db, a, err, why);
-        if (!ranking_find(&rk, code)) {
-            db_rollback(db);
-            *err = arena_printf(a, "Enheten %s finns inte i rangordningen %s för den här omgången.", code,
-                                ranking_method_label((rank_method_t)m));
-            return false;
-        }
+        if (!ranking_find(&rk, code))
+            return tx_fail(db, a, err, arena_printf(a, "Enheten %s finns inte i rangordningen %s för den här omgången.",
+                                                    code, ranking_method_label((rank_method_t)m)));
     } else if (!supplementary || strcmp(ranking, "dialog") != 0) {
         return tx_fail(db, a, err, "Okänd rangordning.");
     }
-    db_stmt_t *st = db_prepare(db, "SELECT id, organiser_id, school_forms FROM units WHERE code = ?");
-    db_bind_text(st, 1, code);
-    bool found = st && db_step(st) == DB_ROW;
-    int64_t unit_id = found ? db_col_int(st, 0) : 0, organiser_id = found ? db_col_int(st, 1) : 0;
-    const char *forms = found ? arena_strdup(a, db_col_text(st, 2)) : "";
-    db_done(st);
-    if (!found) {
-        db_rollback(db);
-        *err = arena_printf(a, "Enheten %s finns inte i registret.", code);
-        return false;
-    }
+    reg_unit_t *u = register_get_unit(db, v, code, a);
+    if (!u)
+        return tx_fail(db, a, err, arena_printf(a, "Enheten %s finns inte i registret.", code));
+    int64_t unit_id = u->id, organiser_id = register_organiser_id(db, u->orgnr);
+    const char *forms = u->school_forms ? u->school_forms : "";
     int rc = db_run(db, "INSERT INTO round_choices (round_id, unit_id, organiser_id, school_forms, ranking, reason,"
                         " decision, decision_date, chosen_by, chosen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     "iiitttttti", id, unit_id, organiser_id, forms, ranking, reason,
                     supplementary ? "supplementary" : "main", supplementary ? supplementary_date : r->decision_date,
                     v->email, (int64_t)time(NULL));
-    if (rc == DB_CONSTRAINT) {
-        db_rollback(db);
-        *err = arena_printf(a, "Enheten %s är redan vald i omgången.", code);
-        return false;
-    }
+    if (rc == DB_CONSTRAINT)
+        return tx_fail(db, a, err, arena_printf(a, "Enheten %s är redan vald i omgången.", code));
     bool ok = rc == DB_DONE;
     /* A supplementary decision offers collaboration to an organiser not yet offered it. */
     if (ok && supplementary)
@@ -114,8 +104,8 @@ bool rounds_choose(db_t *db, const viewer_t *v, int64_t id, const char *code, co
 bool rounds_unchoose(db_t *db, const viewer_t *v, int64_t id, int64_t choice_id, arena_t *a, char **err)
 {
     *err = NULL;
-    if (db_begin_write(db) != DB_OK)
-        return tx_fail(db, a, err, "Databasen är upptagen; försök igen.");
+    if (!tx_begin(db, a, err))
+        return false;
     round_t *r = rounds_get(db, id, a);
     if (!r || strcmp(r->status, "open") != 0)
         return tx_fail(db, a, err, "Valen kan bara ändras innan omgången är beslutad.");
@@ -141,8 +131,8 @@ bool rounds_decide(db_t *db, const viewer_t *v, int64_t id, const char *date, ar
         *err = arena_strdup(a, "Ange beslutsdatum som ÅÅÅÅ-MM-DD.");
         return false;
     }
-    if (db_begin_write(db) != DB_OK)
-        return tx_fail(db, a, err, "Databasen är upptagen; försök igen.");
+    if (!tx_begin(db, a, err))
+        return false;
     round_t *r = rounds_get(db, id, a);
     if (!r || strcmp(r->status, "open") != 0)
         return tx_fail(db, a, err, "Omgången är redan beslutad.");
@@ -191,7 +181,7 @@ void rounds_counts(db_t *db, int64_t id, round_counts_t *c)
 }
 
 /* Agency roles read every offer; an organiser user only its own organiser's. */
-#define OFFER_SCOPE "(? = 1 OR f.organiser_id = ?)"
+#define OFFER_SCOPE ACCESS_OFFER_SCOPE
 #define OFFER_COLUMNS                                                                                      \
     "f.id, f.round_id, f.organiser_id, r.name, r.decision_date, o.orgnr, o.name, f.status, f.reason,"     \
     " f.answered_by, f.answered_at FROM offers f JOIN selection_rounds r ON r.id = f.round_id"             \
@@ -199,8 +189,7 @@ void rounds_counts(db_t *db, int64_t id, round_counts_t *c)
 
 static void bind_offer_scope(db_stmt_t *st, const viewer_t *v)
 {
-    db_bind_int(st, 1, viewer_sees_all_organisers(v) ? 1 : 0);
-    db_bind_int(st, 2, v->role == ROLE_ORGANISER ? v->organiser_id : -1);
+    access_bind_offer(st, 1, v);
 }
 
 static void read_offer(db_stmt_t *st, arena_t *a, offer_t *f)
@@ -252,6 +241,26 @@ offer_t *offers_get(db_t *db, const viewer_t *v, int64_t id, arena_t *a)
     return f;
 }
 
+/* The case an accepted offer starts: the round's decision and the organiser's units. */
+static bool start_case(db_t *db, const viewer_t *v, const offer_t *f, arena_t *a)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT unit_id, decision, decision_date FROM round_choices"
+                                   " WHERE round_id = ? AND organiser_id = ? ORDER BY id");
+    db_bind_int(st, 1, f->round_id);
+    db_bind_int(st, 2, f->organiser_id);
+    struct case_start_unit *units = NULL;
+    size_t n = 0, cap = 0;
+    while (db_step(st) == DB_ROW) {
+        struct case_start_unit *u = ARENA_PUSH(a, units, n, cap);
+        u->unit_id = db_col_int(st, 0);
+        u->decision = arena_strdup(a, db_col_text(st, 1));
+        u->decision_date = arena_strdup(a, db_col_text(st, 2));
+    }
+    db_done(st);
+    case_start_t s = {f->round_id, f->organiser_id, f->round_name, f->decision_date, units, n};
+    return cases_start(db, v, &s, a);
+}
+
 bool offers_answer(db_t *db, const viewer_t *v, int64_t id, bool accept, const char *reason, arena_t *a, char **err)
 {
     *err = NULL;
@@ -259,10 +268,10 @@ bool offers_answer(db_t *db, const viewer_t *v, int64_t id, bool accept, const c
         *err = arena_strdup(a, "Skriv varför ni tackar nej.");
         return false;
     }
-    if (db_begin_write(db) != DB_OK)
-        return tx_fail(db, a, err, "Databasen är upptagen; försök igen.");
+    if (!tx_begin(db, a, err))
+        return false;
     offer_t *f = offers_get(db, v, id, a);
-    if (!f || v->role != ROLE_ORGANISER)
+    if (!f || !access_may(v, CAP_OFFER_ANSWER))
         return tx_fail(db, a, err, "Erbjudandet finns inte.");
     if (strcmp(f->status, "pending") != 0)
         return tx_fail(db, a, err, "Erbjudandet är redan besvarat.");
@@ -270,9 +279,9 @@ bool offers_answer(db_t *db, const viewer_t *v, int64_t id, bool accept, const c
     bool ok = db_run(db, "UPDATE offers SET status = ?, reason = ?, answered_by = ?, answered_at = ?"
                          " WHERE id = ? AND status = 'pending'",
                      "tttii", accept ? "accepted" : "declined", reason ? reason : "", v->email, now, id) == DB_DONE;
-    /* An accepted offer starts the collaboration case. */
+    /* An accepted offer starts the collaboration case, with the organiser's chosen units. */
     if (ok && accept)
-        ok = cases_start_from_offer(db, v, f->round_id, f->organiser_id, a);
+        ok = start_case(db, v, f, a);
     ok = ok && tx_audit(db, v, accept ? "offer:accept" : "offer:decline", "offer", id,
                           json_pack("{s:s, s:s}", "status", accept ? "accepted" : "declined", "reason",
                                     reason ? reason : ""));

@@ -77,18 +77,18 @@ static unit_data_t *find_or_add(dataset_t *d, arena_t *a, db_stmt_t *st, bool ad
 }
 
 /* The same six leading columns from the register and from a round's copy. */
-static const char *const live_values_sql =
+static const sql_t live_values_sql = SQL_CONST(
     "SELECT u.id, u.code, u.name, o.id, o.name, u.school_forms, s.value, s.flag FROM unit_stats s"
     " JOIN units u ON u.id = s.unit_id JOIN organisers o ON o.id = u.organiser_id"
-    " WHERE s.year = ? AND s.variable = ? ORDER BY u.id";
-static const char *const round_values_sql =
+    " WHERE s.year = ? AND s.variable = ? ORDER BY u.id");
+static const sql_t round_values_sql = SQL_CONST(
     "SELECT unit_id, code, name, organiser_id, organiser, school_forms, value, flag FROM round_values"
-    " WHERE year = ? AND variable = ? AND round_id = ? ORDER BY unit_id";
+    " WHERE year = ? AND variable = ? AND round_id = ? ORDER BY unit_id");
 
 static void load_variable(db_t *db, const rank_params_t *p, dataset_t *d, arena_t *a, int slot,
                           const char *variable, int year, bool add)
 {
-    db_stmt_t *st = db_prepare(db, p->round_id ? round_values_sql : live_values_sql);
+    db_stmt_t *st = db_prepare_sql(db, p->round_id ? round_values_sql : live_values_sql);
     db_bind_int(st, 1, year);
     db_bind_text(st, 2, variable);
     if (p->round_id)
@@ -351,14 +351,14 @@ static bool compute_inspection(db_t *db, const rank_params_t *p, arena_t *a, ran
 {
     (void)err;
     /* Each unit's latest decision within the dates; the round keeps exactly those. */
-    db_stmt_t *st = db_prepare(
+    db_stmt_t *st = db_prepare_sql(
         db, p->round_id
-                ? "SELECT unit_id, code, name, organiser_id, organiser, school_forms, decision_date, fine,"
-                  " work_areas, critical_factors FROM round_inspections WHERE round_id = ? ORDER BY unit_id"
-                : "SELECT u.id, u.code, u.name, o.id, o.name, u.school_forms, d.decision_date, d.fine, d.work_areas,"
-                  " d.critical_factors FROM inspection_decisions d JOIN units u ON u.id = d.unit_id"
-                  " JOIN organisers o ON o.id = u.organiser_id WHERE d.decision_date >= ? AND d.decision_date <= ?"
-                  " ORDER BY u.id, d.decision_date DESC");
+                ? SQL("SELECT unit_id, code, name, organiser_id, organiser, school_forms, decision_date, fine,"
+                      " work_areas, critical_factors FROM round_inspections WHERE round_id = ? ORDER BY unit_id")
+                : SQL("SELECT u.id, u.code, u.name, o.id, o.name, u.school_forms, d.decision_date, d.fine, d.work_areas,"
+                      " d.critical_factors FROM inspection_decisions d JOIN units u ON u.id = d.unit_id"
+                      " JOIN organisers o ON o.id = u.organiser_id WHERE d.decision_date >= ? AND d.decision_date <= ?"
+                      " ORDER BY u.id, d.decision_date DESC"));
     if (p->round_id) {
         db_bind_int(st, 1, p->round_id);
     } else {

@@ -91,7 +91,12 @@ void ranking_mark_coordinated(ranking_t *r, const int64_t *organisers, size_t n,
 /* CSV: rank,code,name,organiser,value, then the method's columns, then note. */
 void ranking_csv(const ranking_t *r, buf_t *out);
 /* The ranking as JSON: the model figures and count rows from row from (in list order). */
+/* The rows from..from+count of a ranking with its figures, as the command line prints it. */
 json_t *ranking_json(const ranking_t *r, size_t from, size_t count);
+/* The ranking's method, figures and variables (without rows), and one row, as JSON: the
+ * API pages through the rows, the command line prints them all. */
+json_t *ranking_json_meta(const ranking_t *r);
+json_t *ranking_json_row(const ranking_t *r, size_t i);
 /* One row's explanation, in words for a principal: "Plats 3 av 7 950. …". */
 char *ranking_explain(const ranking_t *r, const rank_row_t *row, arena_t *a);
 /* The row of a unit, or NULL. */

@@ -66,6 +66,49 @@ static json_t *num_or_null(double v)
     return isnan(v) ? json_null() : json_real(v);
 }
 
+json_t *ranking_json_meta(const ranking_t *r)
+{
+    json_t *j = json_pack("{s:s, s:s, s:s, s:I}", "method", ranking_method_key(r->method), "label",
+                          ranking_method_label(r->method), "value_key", r->value_key, "ranked", (json_int_t)r->ranked);
+    json_t *coef = json_object();
+    if (r->method == RANK_RESULTS)
+        for (size_t k = 0; k < r->ncols - 1; k++)
+            json_object_set_new(coef, r->coef_keys[k], json_real(r->coef[k]));
+    json_object_set_new(j, "n", r->method == RANK_RESULTS ? json_integer((json_int_t)r->n) : json_null());
+    json_object_set_new(j, "r2", r->method == RANK_RESULTS ? json_real(r->r2) : json_null());
+    json_object_set_new(j, "coefficients", coef);
+    json_t *vars = json_array();
+    for (size_t k = 0; k < r->nvars; k++) {
+        bool crit = r->method == RANK_CRITERIA;
+        json_array_append_new(vars, json_pack("{s:s, s:i, s:f, s:o, s:o, s:o}", "key", r->vars[k], "direction",
+                                              r->signs[k], "weight", r->weights[k], "threshold",
+                                              crit ? num_or_null(r->means[k]) : json_null(), "mean",
+                                              crit ? json_null() : num_or_null(r->means[k]), "sd",
+                                              crit ? json_null() : num_or_null(r->sds[k])));
+    }
+    json_object_set_new(j, "variables", vars);
+    json_object_set_new(j, "criteria_set", r->criteria_name ? json_pack("{s:s, s:i}", "name", r->criteria_name,
+                                                                        "version", r->criteria_version)
+                                                            : json_null());
+    return j;
+}
+
+json_t *ranking_json_row(const ranking_t *r, size_t i)
+{
+    const rank_row_t *row = &r->rows[i];
+    json_t *values = json_object();
+    for (size_t c = 0; c < r->ncols; c++)
+        json_object_set_new(values, r->cols[c].key, num_or_null(row->cols[c]));
+    bool pre = r->method == RANK_PRESCHOOL;
+    return json_pack("{s:o, s:s, s:s, s:s, s:o, s:o, s:o, s:b, s:o, s:o, s:o}", "rank",
+                     row->rank ? json_integer(row->rank) : json_null(), "code", row->code, "name", row->name,
+                     "organiser_name", row->organiser, "value", num_or_null(row->value), "values", values, "note",
+                     row->note && *row->note ? json_string(row->note) : json_null(), "flagged", (int)row->flagged,
+                     "coordinated", pre ? json_boolean(row->coordinated) : json_null(), "organiser_injunction",
+                     pre ? json_boolean(row->organiser_injunction) : json_null(), "decision_date",
+                     row->decision_date ? json_string(row->decision_date) : json_null());
+}
+
 json_t *ranking_json(const ranking_t *r, size_t from, size_t count)
 {
     json_t *j = json_pack("{s:s, s:s, s:s, s:I, s:I}", "method", ranking_method_key(r->method), "label",

@@ -1,11 +1,11 @@
 /* ranking_pages.c — one of a round's rankings: the method in words beside the figures,
  * the model, and each candidate with the explanation of its rank and a form to choose
  * it with a reason; and the same ranking as CSV or XLSX. */
-#include "selection_pages.h"
+#include "parts.h"
 #include "rounds.h"
 #include "organisers_view.h"
-#include "../html/export_response.h"
-#include "../html/layout.h"
+#include "../http/export_response.h"
+#include "../http/layout.h"
 #include "../register/register.h"
 #include <math.h>
 #include <string.h>
@@ -49,24 +49,24 @@ static bool load(request_t *req, round_t **r, ranking_t *rk, int *status)
 static void model_facts(request_t *req, const ranking_t *rk)
 {
     buf_t *o = &req->body;
-    html_raw(o, "<dl class=\"facts\">");
-    html_raw(o, "<dt>Rangordnade</dt><dd>");
+    html_lit(o, "<dl class=\"facts\">");
+    html_lit(o, "<dt>Rangordnade</dt><dd>");
     html_int(o, (int64_t)rk->ranked);
-    html_raw(o, " av ");
+    html_lit(o, " av ");
     html_int(o, (int64_t)rk->nrows);
-    html_raw(o, "</dd>");
+    html_lit(o, "</dd>");
     if (rk->method == RANK_RESULTS) {
-        html_raw(o, "<dt>Skolor i modellen (n)</dt><dd>");
+        html_lit(o, "<dt>Skolor i modellen (n)</dt><dd>");
         html_int(o, (int64_t)rk->n);
-        html_raw(o, "</dd><dt>Förklaringsgrad (R²)</dt><dd>");
+        html_lit(o, "</dd><dt>Förklaringsgrad (R²)</dt><dd>");
         html_decimal(o, rk->r2, 3);
-        html_raw(o, "</dd><dt>Koefficienter</dt><dd>");
+        html_lit(o, "</dd><dt>Koefficienter</dt><dd>");
         for (size_t k = 0; k + 1 < rk->ncols; k++) {
             const reg_variable_t *v = register_variable(rk->coef_keys[k]);
             html_printf(o, "%s%s ", k ? "; " : "", k == 0 ? "konstant" : v ? v->label : rk->coef_keys[k]);
             html_decimal(o, rk->coef[k], 4);
         }
-        html_raw(o, "</dd>");
+        html_lit(o, "</dd>");
     }
     for (size_t k = 0; k < rk->nvars; k++) {
         const reg_variable_t *v = register_variable(rk->vars[k]);
@@ -75,18 +75,18 @@ static void model_facts(request_t *req, const ranking_t *rk)
         if (rk->method == RANK_PRESCHOOL) {
             html_printf(o, ", %s är svårare; medel ", rk->signs[k] < 0 ? "lägre" : "högre");
             html_decimal(o, rk->means[k], 2);
-            html_raw(o, ", standardavvikelse ");
+            html_lit(o, ", standardavvikelse ");
             html_decimal(o, rk->sds[k], 2);
         } else {
             html_printf(o, ", %s är sämre", rk->signs[k] < 0 ? "lägre" : "högre");
             if (!isnan(rk->means[k])) {
-                html_raw(o, "; gräns ");
+                html_lit(o, "; gräns ");
                 html_decimal(o, rk->means[k], 1);
             }
         }
-        html_raw(o, "</dd>");
+        html_lit(o, "</dd>");
     }
-    html_raw(o, "</dl>\n");
+    html_lit(o, "</dl>\n");
 }
 
 static bool chosen(const round_choice_t *c, size_t n, const char *code)
@@ -162,17 +162,17 @@ int selection_ranking_view(request_t *req, int status)
     for (size_t c = 0; c < rk.ncols; c++)
         ncells += shown_column(&rk, c);
     if (rk.method == RANK_PRESCHOOL && r->prefer_coordinated)
-        html_raw(o, "<p class=\"notice\">Samordnat urval är påslaget: förskolor hos huvudmän som också är "
+        html_lit(o, "<p class=\"notice\">Samordnat urval är påslaget: förskolor hos huvudmän som också är "
                     "skolkandidater i omgången visas först, i indexets ordning; därefter övriga.</p>\n");
-    html_raw(o, TABLE_OPEN_AS("Rangordning", "ranking") "<thead><tr><th scope=\"col\" class=\"num\">Plats</th>"
+    html_lit(o, TABLE_OPEN_AS("Rangordning", "ranking") "<thead><tr><th scope=\"col\" class=\"num\">Plats</th>"
                 "<th scope=\"col\">Enhet</th><th scope=\"col\">Huvudman</th>");
     html_printf(o, "<th scope=\"col\" class=\"num\">%s</th>", value_label(&rk));
     for (size_t c = 0; c < rk.ncols; c++)
         if (shown_column(&rk, c))
             html_printf(o, "<th scope=\"col\" class=\"num\">%s</th>", column_label(req, &rk, c));
     if (open)
-        html_raw(o, "<th scope=\"col\">Välj</th>");
-    html_raw(o, "</tr></thead><tbody>\n");
+        html_lit(o, "<th scope=\"col\">Välj</th>");
+    html_lit(o, "</tr></thead><tbody>\n");
     for (size_t i = from; i < to; i++) {
         const rank_row_t *row = &rk.rows[i];
         html_printf(o, "<tr id=\"rad-%s\" class=\"candidate%s\"><td class=\"num\">", row->code,
@@ -180,34 +180,34 @@ int selection_ranking_view(request_t *req, int status)
         if (row->rank)
             html_int(o, row->rank);
         else
-            html_raw(o, "–");
+            html_lit(o, "–");
         html_printf(o, "</td><td><a href=\"/units/%s\">%s</a> <span class=\"muted\">%s</span>", row->code, row->name,
                     row->code);
         if (row->coordinated)
-            html_raw(o, " <span class=\"tag\">Samordnat urval</span>");
+            html_lit(o, " <span class=\"tag\">Samordnat urval</span>");
         if (row->organiser_injunction)
-            html_raw(o, " <span class=\"tag\">Föreläggande förskola</span>");
+            html_lit(o, " <span class=\"tag\">Föreläggande förskola</span>");
         if (row->flagged)
-            html_raw(o, " <span class=\"tag warn\">Orimligt värde</span>");
+            html_lit(o, " <span class=\"tag warn\">Orimligt värde</span>");
         html_printf(o, "</td><td>%s</td><td class=\"num\">", row->organiser);
         if (rk.method == RANK_INSPECTION)
             html_printf(o, "%s<br><span class=\"muted\">%s</span>", row->fine ? "Vite" : "Föreläggande",
                         row->decision_date);
         else if (!isnan(row->value))
             html_decimal(o, row->value, 2);
-        html_raw(o, "</td>");
+        html_lit(o, "</td>");
         for (size_t c = 0; c < rk.ncols; c++) {
             if (!shown_column(&rk, c))
                 continue;
-            html_raw(o, "<td class=\"num\">");
+            html_lit(o, "<td class=\"num\">");
             if (!isnan(row->cols[c]))
                 html_decimal(o, row->cols[c], strcmp(rk.cols[c].what, "percentile") == 0 || rk.method == RANK_INSPECTION ? 0 : 1);
-            html_raw(o, "</td>");
+            html_lit(o, "</td>");
         }
         if (open) {
-            html_raw(o, "<td>");
+            html_lit(o, "<td>");
             if (chosen(choices, nchoices, row->code)) {
-                html_raw(o, "<strong>Vald</strong>");
+                html_lit(o, "<strong>Vald</strong>");
             } else {
                 html_printf(o, "<form method=\"post\" action=\"/rounds/%lld/choices\" class=\"choose\">", (long long)r->id);
                 widget_csrf(req);
@@ -218,7 +218,7 @@ int selection_ranking_view(request_t *req, int status)
                                "<button type=\"submit\" class=\"button small\">Välj</button></form>",
                             row->code, key, page, row->code, row->name, row->code);
             }
-            html_raw(o, "</td>");
+            html_lit(o, "</td>");
         }
         /* The explanation on its own full-width row under the candidate. */
         html_printf(o, "</tr>\n<tr class=\"why-row\"><td></td><td colspan=\"%zu\"><details><summary>Varför %s?"
@@ -226,19 +226,19 @@ int selection_ranking_view(request_t *req, int status)
                     ncells - 1, row->rank ? arena_printf(&req->arena, "plats %d", row->rank) : "ingen plats",
                     ranking_explain(&rk, row, &req->arena));
     }
-    html_raw(o, "</tbody></table></div>\n");
+    html_lit(o, "</tbody></table></div>\n");
     widget_pager(req, arena_printf(&req->arena, "/rounds/%lld/rankings/%s?", (long long)r->id, key), page, PER_PAGE,
                  (long long)rk.nrows);
     layout_end(req);
     return respond_html(req, status);
 }
 
-int selection_ranking_page(request_t *req)
+static int selection_ranking_page(request_t *req)
 {
     return selection_ranking_view(req, 200);
 }
 
-int selection_ranking_export(request_t *req)
+static int selection_ranking_export(request_t *req)
 {
     round_t *r;
     ranking_t rk;
@@ -289,7 +289,7 @@ int selection_ranking_export(request_t *req)
                                                 ranking_method_key(rk.method)));
 }
 
-int selection_organisers_page(request_t *req)
+static int selection_organisers_page(request_t *req)
 {
     round_t *r = rounds_get(req->db, req_param_int(req, "id", 0), &req->arena);
     if (!r)
@@ -302,30 +302,45 @@ int selection_organisers_page(request_t *req)
     layout_begin(req, arena_printf(&req->arena, "Huvudmän — %s", r->name));
     buf_t *o = &req->body;
     html_printf(o, "<p><a href=\"/rounds/%lld\">Tillbaka till omgången</a></p>\n", (long long)r->id);
-    html_raw(o, "<div class=\"method\"><h2>Så ordnas huvudmännen</h2><p>Erbjudandet går till huvudmannen. Här står "
+    html_lit(o, "<div class=\"method\"><h2>Så ordnas huvudmännen</h2><p>Erbjudandet går till huvudmannen. Här står "
                 "varje huvudman med en skolenhet i Skolinspektionens underlag, ett föreläggande för förskolan eller en "
                 "förskola bland den tiondel av landets förskolor som har svårast förutsättningar. Ordningen följer "
                 "huvudmannens bästa plats i Skolinspektionens underlag, sedan föreläggande för förskolan, sedan antalet "
                 "förskolor med svåra förutsättningar.</p></div>\n");
-    html_raw(o, TABLE_OPEN("Huvudmän i omgången") "<thead><tr><th scope=\"col\" class=\"num\">Plats</th>"
+    html_lit(o, TABLE_OPEN("Huvudmän i omgången") "<thead><tr><th scope=\"col\" class=\"num\">Plats</th>"
                 "<th scope=\"col\">Huvudman</th><th scope=\"col\" class=\"num\">Skolenheter i underlaget</th>"
                 "<th scope=\"col\" class=\"num\">Med vite</th><th scope=\"col\">Förskola</th>"
                 "<th scope=\"col\" class=\"num\">Förskolor i svåraste tiondelen</th>"
                 "<th scope=\"col\" class=\"num\">Valda enheter</th><th scope=\"col\">Varför</th></tr></thead><tbody>\n");
     for (size_t i = 0; i < n; i++) {
-        html_raw(o, "<tr><td class=\"num\">");
+        html_lit(o, "<tr><td class=\"num\">");
         html_int(o, c[i].rank);
         html_printf(o, "</td><td>%s</td><td class=\"num\">", c[i].organiser);
         html_int(o, c[i].inspection_units);
-        html_raw(o, "</td><td class=\"num\">");
+        html_lit(o, "</td><td class=\"num\">");
         html_int(o, c[i].with_fine);
         html_printf(o, "</td><td>%s</td><td class=\"num\">", c[i].preschool_injunction ? "Föreläggande" : "–");
         html_int(o, c[i].difficult_preschools);
-        html_raw(o, "</td><td class=\"num\">");
+        html_lit(o, "</td><td class=\"num\">");
         html_int(o, c[i].chosen);
         html_printf(o, "</td><td>%s</td></tr>\n", organisers_view_explain(&c[i], &req->arena));
     }
-    html_raw(o, "</tbody></table></div>\n");
+    html_lit(o, "</tbody></table></div>\n");
     layout_end(req);
     return respond_html(req, 200);
 }
+
+static const param_spec_t p_ranking[] = {PARAM_ID,
+                                         {"method", P_CHOICE, PARAM_PATH, "Rangordning", 0, 0, selection_method_keys},
+                                         PARAM_PAGE,
+                                         {"valt", P_UNIT_CODE, 0, "Vald enhet", 0, 0, NULL},
+                                         PARAM_END};
+static const param_spec_t p_id[] = {PARAM_ID, PARAM_END};
+
+const route_t selection_ranking_routes[] = {
+    {"GET", "/rounds/{id}/rankings/{method}", selection_ranking_page, CAP_ROUND_MANAGE, 0, p_ranking},
+    {"GET", "/rounds/{id}/organisers", selection_organisers_page, CAP_ROUND_MANAGE, 0, p_id},
+    {"GET", "/rounds/{id}/rankings/{method}/export.csv", selection_ranking_export, CAP_ROUND_MANAGE, 0, p_ranking},
+    {"GET", "/rounds/{id}/rankings/{method}/export.xlsx", selection_ranking_export, CAP_ROUND_MANAGE, 0, p_ranking},
+    {NULL, NULL, NULL, 0, 0, NULL},
+};

@@ -1,10 +1,11 @@
 /* round_pages.c — the analyst's pages for selection rounds: the list, a new round, and
  * one round with its inputs, choices, decision, supplementary decisions, offers and
  * counts. */
-#include "selection_pages.h"
+#include "parts.h"
 #include "rounds.h"
+#include "criteria.h"
 #include "../base/fmt.h"
-#include "../html/layout.h"
+#include "../http/layout.h"
 #include "../register/register.h"
 #include <string.h>
 
@@ -17,40 +18,40 @@ static const char *status_label(const round_t *r)
     return r->frozen_at ? "Öppen, underlaget fryst" : "Öppen, underlaget inte fryst";
 }
 
-int selection_rounds_page(request_t *req)
+static int selection_rounds_page(request_t *req)
 {
     layout_begin(req, "Urval");
     buf_t *o = &req->body;
     round_t *rounds;
     size_t n = rounds_list(req->db, &req->arena, &rounds);
-    html_raw(o, "<p class=\"lead\">Urvalet görs två gånger om året. En omgång fryser sitt underlag — Skolinspektionens "
+    html_lit(o, "<p class=\"lead\">Urvalet görs två gånger om året. En omgång fryser sitt underlag — Skolinspektionens "
                 "beslut, resultat, bakgrund, förskoleindex och kriterier — så att rangordningen blir densamma varje "
                 "gång den räknas om, även efter nya importer.</p>\n");
-    html_raw(o, "<p><a href=\"/criteria\">Kriterieuppsättningar</a> · <a href=\"/offers\">Erbjudanden och svar</a></p>\n");
+    html_lit(o, "<p><a href=\"/criteria\">Kriterieuppsättningar</a> · <a href=\"/offers\">Erbjudanden och svar</a></p>\n");
     if (n) {
-        html_raw(o, TABLE_OPEN("Urvalsomgångar") "<thead><tr><th scope=\"col\">Omgång</th><th scope=\"col\">Planerat "
+        html_lit(o, TABLE_OPEN("Urvalsomgångar") "<thead><tr><th scope=\"col\">Omgång</th><th scope=\"col\">Planerat "
                     "beslut</th><th scope=\"col\">Status</th><th scope=\"col\">Beslutsdatum</th></tr></thead><tbody>\n");
         for (size_t i = 0; i < n; i++)
             html_printf(o, "<tr><td><a href=\"/rounds/%lld\">%s</a></td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
                         (long long)rounds[i].id, rounds[i].name, rounds[i].planned_date, status_label(&rounds[i]),
                         rounds[i].decision_date ? rounds[i].decision_date : "–");
-        html_raw(o, "</tbody></table></div>\n");
+        html_lit(o, "</tbody></table></div>\n");
     } else {
-        html_raw(o, "<p class=\"empty\">Ingen urvalsomgång än.</p>\n");
+        html_lit(o, "<p class=\"empty\">Ingen urvalsomgång än.</p>\n");
     }
-    html_raw(o, "<h2 id=\"ny\">Ny omgång</h2>\n");
+    html_lit(o, "<h2 id=\"ny\">Ny omgång</h2>\n");
     widget_error_summary(req);
-    html_raw(o, "<form method=\"post\" action=\"/rounds\" class=\"card form narrow\" novalidate>\n");
+    html_lit(o, "<form method=\"post\" action=\"/rounds\" class=\"card form narrow\" novalidate>\n");
     widget_csrf(req);
     widget_input(req, "name", "Namn", "text", req_param(req, "name"), "Till exempel \"Urval våren 2026\".", "off");
     widget_input(req, "planned_date", "Planerat beslutsdatum", "date", req_param(req, "planned_date"), "ÅÅÅÅ-MM-DD",
                  "off");
-    html_raw(o, "<button type=\"submit\" class=\"button\">Skapa omgången</button>\n</form>\n");
+    html_lit(o, "<button type=\"submit\" class=\"button\">Skapa omgången</button>\n</form>\n");
     layout_end(req);
     return respond_html(req, 200);
 }
 
-int selection_round_create(request_t *req)
+static int selection_round_create(request_t *req)
 {
     if (req->nerrors) {
         selection_rounds_page(req);
@@ -77,30 +78,30 @@ static void counts_section(request_t *req, const round_t *r)
     buf_t *o = &req->body;
     round_counts_t c;
     rounds_counts(req->db, r->id, &c);
-    html_raw(o, "<h2>Antal</h2>\n<dl class=\"facts counts\">");
-    html_raw(o, "<dt>Huvudmän som erbjudits</dt><dd>");
+    html_lit(o, "<h2>Antal</h2>\n<dl class=\"facts counts\">");
+    html_lit(o, "<dt>Huvudmän som erbjudits</dt><dd>");
     html_int(o, c.offered);
-    html_raw(o, "</dd><dt>Tackat ja</dt><dd>");
+    html_lit(o, "</dd><dt>Tackat ja</dt><dd>");
     html_int(o, c.accepted);
-    html_raw(o, "</dd><dt>Tackat nej</dt><dd>");
+    html_lit(o, "</dd><dt>Tackat nej</dt><dd>");
     html_int(o, c.declined);
-    html_raw(o, "</dd><dt>Väntar på svar</dt><dd>");
+    html_lit(o, "</dd><dt>Väntar på svar</dt><dd>");
     html_int(o, c.pending);
-    html_raw(o, "</dd><dt>Valda enheter</dt><dd>");
+    html_lit(o, "</dd><dt>Valda enheter</dt><dd>");
     html_int(o, c.units);
     if (c.supplementary) {
-        html_raw(o, " (varav ");
+        html_lit(o, " (varav ");
         html_int(o, c.supplementary);
-        html_raw(o, " genom tilläggsbeslut)");
+        html_lit(o, " genom tilläggsbeslut)");
     }
-    html_raw(o, "</dd>");
+    html_lit(o, "</dd>");
     for (int f = 0; f < SCHOOL_FORM_COUNT; f++)
         if (c.by_form[f]) {
             html_printf(o, "<dt>%s</dt><dd>", register_form_label_by_key(register_form_key(f)));
             html_int(o, c.by_form[f]);
-            html_raw(o, "</dd>");
+            html_lit(o, "</dd>");
         }
-    html_raw(o, "</dl>\n");
+    html_lit(o, "</dl>\n");
 }
 
 static void select_year(request_t *req, const char *name, const char *label, int value, const char *hint)
@@ -115,7 +116,7 @@ static void select_year(request_t *req, const char *name, const char *label, int
                    "aria-describedby=\"%s-hint\"",
                 name, name, v, name);
     widget_field_invalid(req, name);
-    html_raw(o, "></div>\n");
+    html_lit(o, "></div>\n");
 }
 
 static const char *param_or(request_t *req, const char *name, const char *value)
@@ -138,16 +139,16 @@ static void inputs_form(request_t *req, const round_t *r)
                  param_or(req, "inspection_from", r->inspection_from), "Tom: alla beslut före slutdatumet.", "off");
     widget_input(req, "inspection_to", "Skolinspektionens beslut till och med", "date",
                  param_or(req, "inspection_to", r->inspection_to), "Tom: alla beslut.", "off");
-    html_raw(o, "<div class=\"field\"><label for=\"f-criteria\">Kriterieuppsättning</label>");
+    html_lit(o, "<div class=\"field\"><label for=\"f-criteria\">Kriterieuppsättning</label>");
     widget_field_error(req, "criteria_set");
-    html_raw(o, "<select id=\"f-criteria\" name=\"criteria_set\"><option value=\"\">Ingen</option>");
-    db_stmt_t *st = db_prepare(req->db, "SELECT id, name, version FROM criteria_sets ORDER BY name, version DESC");
+    html_lit(o, "<select id=\"f-criteria\" name=\"criteria_set\"><option value=\"\">Ingen</option>");
+    criteria_set_t *sets;
+    size_t nsets = criteria_sets_list(req->db, &req->arena, &sets);
     long long chosen = req_has_param(req, "criteria_set") ? req_param_int(req, "criteria_set", 0) : r->criteria_set_id;
-    while (st && db_step(st) == DB_ROW)
-        html_printf(o, "<option value=\"%lld\"%s>%s, version %lld</option>", (long long)db_col_int(st, 0),
-                    db_col_int(st, 0) == chosen ? " selected" : "", db_col_text(st, 1), (long long)db_col_int(st, 2));
-    db_done(st);
-    html_raw(o, "</select></div>\n");
+    for (size_t i = 0; i < nsets; i++)
+        html_printf(o, "<option value=\"%lld\"%s>%s, version %d</option>", (long long)sets[i].id,
+                    sets[i].id == chosen ? " selected" : "", sets[i].name, sets[i].version);
+    html_lit(o, "</select></div>\n");
     widget_input(req, "preschool_vars", "Variabler i förskoleindexet", "text",
                  param_or(req, "preschool_vars", r->preschool_vars),
                  "Nycklar med komma emellan: degree_share, no_ped_share, children_per_staff, foreign_bg, "
@@ -165,7 +166,7 @@ static void inputs_form(request_t *req, const round_t *r)
                    "value=\"1\"%s> Samordnat urval: förskolor hos huvudmän som också är skolkandidater listas först"
                    "</label></div>\n",
                 prefer ? " checked" : "");
-    html_raw(o, "<button type=\"submit\" class=\"button\">Frys underlaget</button>\n"
+    html_lit(o, "<button type=\"submit\" class=\"button\">Frys underlaget</button>\n"
                 "<p class=\"hint\">Frysningen kopierar alla värden rangordningarna läser. Den kan göras om tills "
                 "omgången är beslutad.</p></form>\n");
 }
@@ -175,19 +176,19 @@ static void choices_section(request_t *req, const round_t *r)
     buf_t *o = &req->body;
     round_choice_t *c;
     size_t n = rounds_choices(req->db, r->id, &req->arena, &c);
-    html_raw(o, "<h2 id=\"val\">Valda enheter</h2>\n");
+    html_lit(o, "<h2 id=\"val\">Valda enheter</h2>\n");
     if (!n) {
-        html_raw(o, "<p class=\"empty\">Inga enheter valda än. Välj dem i rangordningarna ovan, med ett skäl för "
+        html_lit(o, "<p class=\"empty\">Inga enheter valda än. Välj dem i rangordningarna ovan, med ett skäl för "
                     "varje.</p>\n");
         return;
     }
     bool open = strcmp(r->status, "open") == 0;
-    html_raw(o, TABLE_OPEN("Valda enheter") "<thead><tr><th scope=\"col\">Enhet</th><th scope=\"col\">Huvudman</th>"
+    html_lit(o, TABLE_OPEN("Valda enheter") "<thead><tr><th scope=\"col\">Enhet</th><th scope=\"col\">Huvudman</th>"
                 "<th scope=\"col\">Skolformer</th><th scope=\"col\">Rangordning</th><th scope=\"col\">Skäl</th>"
                 "<th scope=\"col\">Beslut</th>");
     if (open)
-        html_raw(o, "<th scope=\"col\"><span class=\"visually-hidden\">Ta bort</span></th>");
-    html_raw(o, "</tr></thead><tbody>\n");
+        html_lit(o, "<th scope=\"col\"><span class=\"visually-hidden\">Ta bort</span></th>");
+    html_lit(o, "</tr></thead><tbody>\n");
     for (size_t i = 0; i < n; i++) {
         int m = ranking_method_from_key(c[i].ranking);
         html_printf(o, "<tr><td><a href=\"/units/%s\">%s</a> <span class=\"muted\">%s</span></td>"
@@ -205,9 +206,9 @@ static void choices_section(request_t *req, const round_t *r)
                            "<span class=\"visually-hidden\">%s</span></button></form></td>",
                         c[i].name);
         }
-        html_raw(o, "</tr>\n");
+        html_lit(o, "</tr>\n");
     }
-    html_raw(o, "</tbody></table></div>\n");
+    html_lit(o, "</tbody></table></div>\n");
 }
 
 static void offers_section(request_t *req, const round_t *r)
@@ -215,12 +216,12 @@ static void offers_section(request_t *req, const round_t *r)
     buf_t *o = &req->body;
     offer_t *f;
     size_t n = offers_list(req->db, &req->viewer, r->id, &req->arena, &f);
-    html_raw(o, "<h2>Erbjudanden och svar</h2>\n");
+    html_lit(o, "<h2>Erbjudanden och svar</h2>\n");
     if (!n) {
-        html_raw(o, "<p class=\"empty\">Inga erbjudanden än; de skapas när beslutet fattas.</p>\n");
+        html_lit(o, "<p class=\"empty\">Inga erbjudanden än; de skapas när beslutet fattas.</p>\n");
         return;
     }
-    html_raw(o, TABLE_OPEN("Erbjudanden") "<thead><tr><th scope=\"col\">Huvudman</th><th scope=\"col\">Svar</th>"
+    html_lit(o, TABLE_OPEN("Erbjudanden") "<thead><tr><th scope=\"col\">Huvudman</th><th scope=\"col\">Svar</th>"
                 "<th scope=\"col\">Skäl</th><th scope=\"col\">Besvarat av</th><th scope=\"col\">När</th></tr></thead>"
                 "<tbody>\n");
     for (size_t i = 0; i < n; i++) {
@@ -233,7 +234,7 @@ static void offers_section(request_t *req, const round_t *r)
                     f[i].answered_by ? f[i].answered_by : "", buf_cstr(&when));
         buf_free(&when);
     }
-    html_raw(o, "</tbody></table></div>\n");
+    html_lit(o, "</tbody></table></div>\n");
 }
 
 static int round_view(request_t *req, round_t *r, int status)
@@ -243,7 +244,7 @@ static int round_view(request_t *req, round_t *r, int status)
     if (strcmp(req_param(req, "klart"), "1") == 0)
         widget_notice(req, "success", "Sparat.");
     widget_error_summary(req);
-    html_raw(o, "<dl class=\"facts\">");
+    html_lit(o, "<dl class=\"facts\">");
     html_printf(o, "<dt>Status</dt><dd>%s</dd><dt>Planerat beslut</dt><dd>%s</dd>", status_label(r), r->planned_date);
     if (r->decision_date)
         html_printf(o, "<dt>Beslutsdatum</dt><dd>%s</dd>", r->decision_date);
@@ -258,11 +259,11 @@ static int round_view(request_t *req, round_t *r, int status)
         if (r->criteria_name)
             html_printf(o, "<dt>Kriterier</dt><dd>%s, version %d</dd>", r->criteria_name, r->criteria_version);
     }
-    html_raw(o, "</dl>\n");
+    html_lit(o, "</dl>\n");
     if (strcmp(r->status, "decided") == 0)
         counts_section(req, r);
     if (r->frozen_at) {
-        html_raw(o, "<h2>Rangordningar</h2>\n<ul class=\"links\">");
+        html_lit(o, "<h2>Rangordningar</h2>\n<ul class=\"links\">");
         for (int m = 0; m < RANK_METHOD_COUNT; m++) {
             if (m == RANK_CRITERIA && !r->criteria_set_id)
                 continue;
@@ -270,43 +271,43 @@ static int round_view(request_t *req, round_t *r, int status)
                         ranking_method_key((rank_method_t)m), ranking_method_label((rank_method_t)m));
         }
         html_printf(o, "<li><a href=\"/rounds/%lld/organisers\">Huvudmän</a></li>", (long long)r->id);
-        html_raw(o, "</ul>\n");
+        html_lit(o, "</ul>\n");
     }
     if (strcmp(r->status, "open") == 0) {
-        html_raw(o, "<h2 id=\"underlag\">Underlag</h2>\n");
+        html_lit(o, "<h2 id=\"underlag\">Underlag</h2>\n");
         inputs_form(req, r);
     }
     choices_section(req, r);
     if (strcmp(r->status, "open") == 0 && r->frozen_at) {
-        html_raw(o, "<h2 id=\"beslut\">Beslut</h2>\n");
+        html_lit(o, "<h2 id=\"beslut\">Beslut</h2>\n");
         html_printf(o, "<form method=\"post\" action=\"/rounds/%lld/decision\" class=\"card form narrow\" novalidate>",
                     (long long)r->id);
         widget_csrf(req);
         widget_input(req, "decision_date", "Beslutsdatum", "date", param_or(req, "decision_date", r->planned_date),
                      "Beslutet skapar ett erbjudande till varje huvudman med en vald enhet. Underlaget och valen "
                      "låses.", "off");
-        html_raw(o, "<button type=\"submit\" class=\"button\">Fatta beslut</button></form>\n");
+        html_lit(o, "<button type=\"submit\" class=\"button\">Fatta beslut</button></form>\n");
     }
     if (strcmp(r->status, "decided") == 0) {
-        html_raw(o, "<h2 id=\"tillagg\">Tilläggsbeslut</h2>\n<p class=\"hint\">Efter dialog med en huvudman kan fler "
+        html_lit(o, "<h2 id=\"tillagg\">Tilläggsbeslut</h2>\n<p class=\"hint\">Efter dialog med en huvudman kan fler "
                     "enheter läggas till. Huvudmannen får erbjudandet om den inte redan har det.</p>");
         html_printf(o, "<form method=\"post\" action=\"/rounds/%lld/choices\" class=\"card form narrow\" novalidate>",
                     (long long)r->id);
         widget_csrf(req);
-        html_raw(o, "<input type=\"hidden\" name=\"ranking\" value=\"dialog\">");
+        html_lit(o, "<input type=\"hidden\" name=\"ranking\" value=\"dialog\">");
         widget_input(req, "code", "Enhetskod", "text", req_param(req, "code"), "Skolenhetskod eller förskolans id.",
                      "off");
         widget_input(req, "reason", "Skäl", "text", req_param(req, "reason"), NULL, "off");
         widget_input(req, "supplementary_date", "Datum för tilläggsbeslutet", "date", req_param(req, "supplementary_date"),
                      "ÅÅÅÅ-MM-DD", "off");
-        html_raw(o, "<button type=\"submit\" class=\"button\">Lägg till enheten</button></form>\n");
+        html_lit(o, "<button type=\"submit\" class=\"button\">Lägg till enheten</button></form>\n");
         offers_section(req, r);
     }
     layout_end(req);
     return respond_html(req, status);
 }
 
-int selection_round_page(request_t *req)
+static int selection_round_page(request_t *req)
 {
     round_t *r = load_round(req);
     if (!r)
@@ -319,7 +320,7 @@ static int back_to_round(request_t *req, const round_t *r, const char *anchor)
     return respond_redirect(req, arena_printf(&req->arena, "/rounds/%lld?klart=1#%s", (long long)r->id, anchor));
 }
 
-int selection_round_freeze(request_t *req)
+static int selection_round_freeze(request_t *req)
 {
     round_t *r = load_round(req);
     if (!r)
@@ -351,7 +352,7 @@ int selection_round_freeze(request_t *req)
     return back_to_round(req, r, "underlag");
 }
 
-int selection_round_choose(request_t *req)
+static int selection_round_choose(request_t *req)
 {
     round_t *r = load_round(req);
     if (!r)
@@ -374,7 +375,7 @@ int selection_round_choose(request_t *req)
     return from_round ? round_view(req, r, 422) : selection_ranking_view(req, 422);
 }
 
-int selection_round_unchoose(request_t *req)
+static int selection_round_unchoose(request_t *req)
 {
     round_t *r = load_round(req);
     if (!r)
@@ -385,7 +386,7 @@ int selection_round_unchoose(request_t *req)
     return back_to_round(req, r, "val");
 }
 
-int selection_round_decide(request_t *req)
+static int selection_round_decide(request_t *req)
 {
     round_t *r = load_round(req);
     if (!r)
@@ -399,3 +400,48 @@ int selection_round_decide(request_t *req)
     }
     return back_to_round(req, r, "tillagg");
 }
+
+static const char *const choose_rankings[] = {"inspection", "results", "preschool", "criteria", "dialog", NULL};
+static const param_spec_t p_none[] = {PARAM_END};
+static const param_spec_t p_round[] = {PARAM_ID, PARAM_SAVED, PARAM_END};
+static const param_spec_t p_new[] = {{"name", P_TEXT, PARAM_REQUIRED, "Namn", 0, 120, NULL},
+                                     {"planned_date", P_DATE, PARAM_REQUIRED, "Planerat beslutsdatum", 0, 0, NULL},
+                                     PARAM_END};
+static const param_spec_t p_inputs[] = {
+    PARAM_ID,
+    {"results_year", P_INT, 0, "Resultatår", 1990, 2100, NULL},
+    {"background_year", P_INT, 0, "Bakgrundsår", 1990, 2100, NULL},
+    {"preschool_year", P_INT, 0, "Förskoleår", 1990, 2100, NULL},
+    {"inspection_from", P_DATE, 0, "Skolinspektionens beslut från", 0, 0, NULL},
+    {"inspection_to", P_DATE, 0, "Skolinspektionens beslut till och med", 0, 0, NULL},
+    {"criteria_set", P_INT, 0, "Kriterieuppsättning", 1, 1000000000, NULL},
+    {"preschool_vars", P_TEXT, 0, "Variabler i förskoleindexet", 0, 200, NULL},
+    {"preschool_weights", P_TEXT, 0, "Vikter", 0, 100, NULL},
+    {"result_var", P_TEXT, 0, "Resultatvariabel", 0, 40, NULL},
+    {"background_vars", P_TEXT, 0, "Bakgrundsvariabler", 0, 200, NULL},
+    {"prefer_coordinated", P_CHOICE, 0, "Samordnat urval", 0, 0, routes_flag_choices},
+    PARAM_END};
+static const param_spec_t p_choose[] = {PARAM_ID,
+                                        {"code", P_UNIT_CODE, PARAM_REQUIRED, "Enhetskod", 0, 0, NULL},
+                                        {"ranking", P_CHOICE, PARAM_REQUIRED, "Rangordning", 0, 0, choose_rankings},
+                                        {"reason", P_TEXT, PARAM_REQUIRED, "Skäl", 0, 500, NULL},
+                                        {"supplementary_date", P_DATE, 0, "Datum för tilläggsbeslutet", 0, 0, NULL},
+                                        PARAM_PAGE,
+                                        {"method", P_CHOICE, 0, "Rangordning", 0, 0, selection_method_keys},
+                                        PARAM_END};
+static const param_spec_t p_unchoose[] = {PARAM_ID, {"choice", P_INT, PARAM_PATH, "Val", 1, 1000000000, NULL},
+                                          PARAM_END};
+static const param_spec_t p_decide[] = {PARAM_ID,
+                                        {"decision_date", P_DATE, PARAM_REQUIRED, "Beslutsdatum", 0, 0, NULL},
+                                        PARAM_END};
+
+const route_t selection_round_routes[] = {
+    {"GET", "/rounds", selection_rounds_page, CAP_ROUND_MANAGE, 0, p_none},
+    {"POST", "/rounds", selection_round_create, CAP_ROUND_MANAGE, ROUTE_FORM, p_new},
+    {"GET", "/rounds/{id}", selection_round_page, CAP_ROUND_MANAGE, 0, p_round},
+    {"POST", "/rounds/{id}/inputs", selection_round_freeze, CAP_ROUND_MANAGE, ROUTE_FORM, p_inputs},
+    {"POST", "/rounds/{id}/choices", selection_round_choose, CAP_ROUND_MANAGE, ROUTE_FORM, p_choose},
+    {"POST", "/rounds/{id}/choices/{choice}/remove", selection_round_unchoose, CAP_ROUND_MANAGE, ROUTE_FORM, p_unchoose},
+    {"POST", "/rounds/{id}/decision", selection_round_decide, CAP_ROUND_MANAGE, ROUTE_FORM, p_decide},
+    {NULL, NULL, NULL, 0, 0, NULL},
+};

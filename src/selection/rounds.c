@@ -4,6 +4,7 @@
 #include "rounds.h"
 #include "../db/tx.h"
 #include "ranking_cache.h"
+#include "../base/vec.h"
 #include "../base/validate.h"
 #include "../db/audit.h"
 #include "../register/register.h"
@@ -112,11 +113,11 @@ static int cmp_id(const void *x, const void *y)
 }
 
 /* Runs sql with the round id bound to each of its nparams parameters; sorted ids. */
-static size_t query_ids(db_t *db, const char *sql, int nparams, int64_t id, arena_t *a, int64_t **out)
+static size_t query_ids(db_t *db, sql_t sql, int nparams, int64_t id, arena_t *a, int64_t **out)
 {
     size_t n = 0, cap = 64;
     *out = arena_alloc(a, cap * sizeof **out);
-    db_stmt_t *st = db_prepare(db, sql);
+    db_stmt_t *st = db_prepare_sql(db, sql);
     for (int i = 1; i <= nparams; i++)
         db_bind_int(st, i, id);
     while (st && db_step(st) == DB_ROW) {
@@ -134,10 +135,10 @@ static size_t query_ids(db_t *db, const char *sql, int nparams, int64_t id, aren
 void rounds_mark_preschool(db_t *db, int64_t round_id, arena_t *a, ranking_t *r)
 {
     int64_t *schools, *injunctions;
-    size_t ns = query_ids(db, "SELECT organiser_id FROM round_inspections WHERE round_id = ? UNION"
-                              " SELECT organiser_id FROM round_choices WHERE round_id = ? AND ranking <> 'preschool'",
+    size_t ns = query_ids(db, SQL("SELECT organiser_id FROM round_inspections WHERE round_id = ? UNION"
+                                  " SELECT organiser_id FROM round_choices WHERE round_id = ? AND ranking <> 'preschool'"),
                           2, round_id, a, &schools);
-    size_t ni = query_ids(db, "SELECT organiser_id FROM round_preschool_inspections WHERE round_id = ?", 1,
+    size_t ni = query_ids(db, SQL("SELECT organiser_id FROM round_preschool_inspections WHERE round_id = ?"), 1,
                           round_id, a, &injunctions);
     for (size_t i = 0; i < r->nrows; i++) {
         int64_t key = r->rows[i].organiser_id;
@@ -199,8 +200,7 @@ int64_t rounds_create(db_t *db, const viewer_t *v, const char *name, const char 
                                    " VALUES (?, ?, ?, ?) RETURNING id", "ttti", name, planned_date, v->email,
                             (int64_t)time(NULL));
     if (!id) {
-        db_rollback(db);
-        *err = arena_printf(a, "Det finns redan en urvalsomgång som heter \"%s\".", name);
+        tx_fail(db, a, err, arena_printf(a, "Det finns redan en urvalsomgång som heter \"%s\".", name));
         return 0;
     }
     bool ok = tx_audit(db, v, "round:create", "selection_round", id, json_pack("{s:s, s:s}", "name", name, "planned_date", planned_date));
@@ -237,11 +237,11 @@ static bool freeze_list(db_t *db, int64_t id, const char *list, int year, arena_
 
 static bool freeze_inputs(db_t *db, int64_t id, const round_inputs_t *in, arena_t *a, char **err)
 {
-    static const char *const clear[] = {"DELETE FROM round_values WHERE round_id = ?",
-                                        "DELETE FROM round_inspections WHERE round_id = ?",
-                                        "DELETE FROM round_preschool_inspections WHERE round_id = ?"};
+    static const sql_t clear[] = {SQL_CONST("DELETE FROM round_values WHERE round_id = ?"),
+                                  SQL_CONST("DELETE FROM round_inspections WHERE round_id = ?"),
+                                  SQL_CONST("DELETE FROM round_preschool_inspections WHERE round_id = ?")};
     for (size_t i = 0; i < 3; i++)
-        if (db_run(db, clear[i], "i", id) != DB_DONE)
+        if (db_run_sql(db, clear[i], "i", id) != DB_DONE)
             return false;
     int bg_year = in->background_year ? in->background_year : in->results_year;
     if (!freeze_list(db, id, in->result_var, in->results_year, a, err) ||
@@ -285,11 +285,8 @@ bool rounds_freeze(db_t *db, const viewer_t *v, int64_t id, const round_inputs_t
     if (!tx_begin(db, a, err))
         return false;
     round_t *r = rounds_get(db, id, a);
-    if (!r || strcmp(r->status, "open") != 0) {
-        db_rollback(db);
-        *err = arena_strdup(a, "Omgången är redan beslutad; underlaget kan inte ändras.");
-        return false;
-    }
+    if (!r || strcmp(r->status, "open") != 0)
+        return tx_fail(db, a, err, "Omgången är redan beslutad; underlaget kan inte ändras.");
     bool ok = db_run(db, "UPDATE selection_rounds SET results_year = ?, background_year = ?, preschool_year = ?,"
                          " inspection_from = ?, inspection_to = ?, criteria_set_id = ?, preschool_vars = ?,"
                          " preschool_weights = ?, result_var = ?, background_vars = ?, prefer_coordinated = ?,"
@@ -322,4 +319,35 @@ bool rounds_freeze(db_t *db, const viewer_t *v, int64_t id, const round_inputs_t
                                      "background_vars", in->background_vars, "prefer_coordinated",
                                      (int)in->prefer_coordinated));
     return tx_finish(db, ok, a, err);
+}
+
+size_t rounds_unit_decisions(db_t *db, int64_t unit_id, arena_t *a, unit_decision_t **out)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT c.round_id, c.ranking, c.reason FROM round_choices c"
+                                   " JOIN selection_rounds r ON r.id = c.round_id"
+                                   " WHERE c.unit_id = ? AND r.status = 'decided' ORDER BY r.decision_date DESC");
+    db_bind_int(st, 1, unit_id);
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    while (db_step(st) == DB_ROW) {
+        unit_decision_t *d = ARENA_PUSH(a, *out, n, cap);
+        d->round_id = db_col_int(st, 0);
+        d->ranking = arena_strdup(a, db_col_text(st, 1));
+        d->reason = arena_strdup(a, db_col_text(st, 2));
+    }
+    db_done(st);
+    return n;
+}
+
+int64_t rounds_newest_frozen(db_t *db)
+{
+    return db_run_int(db, 0, "SELECT id FROM selection_rounds WHERE frozen_at IS NOT NULL"
+                             " ORDER BY frozen_at DESC, id DESC LIMIT 1", "");
+}
+
+bool rounds_froze_unit(db_t *db, int64_t round_id, int64_t unit_id)
+{
+    return db_run_int(db, 0, "SELECT 1 FROM round_values WHERE round_id = ? AND unit_id = ? UNION"
+                             " SELECT 1 FROM round_inspections WHERE round_id = ? AND unit_id = ?",
+                      "iiii", round_id, unit_id, round_id, unit_id) == 1;
 }

@@ -63,6 +63,18 @@ bool rounds_unchoose(db_t *db, const viewer_t *v, int64_t id, int64_t choice_id,
 /* Records the decision: one offer per organiser with a chosen unit. */
 bool rounds_decide(db_t *db, const viewer_t *v, int64_t id, const char *date, arena_t *a, char **err);
 
+/* The decided rounds whose decision included a unit, newest first: the ranking it was
+ * chosen from and why. */
+typedef struct unit_decision {
+    int64_t round_id;
+    const char *ranking, *reason;
+} unit_decision_t;
+size_t rounds_unit_decisions(db_t *db, int64_t unit_id, arena_t *a, unit_decision_t **out);
+/* The round whose inputs were frozen last, or 0. */
+int64_t rounds_newest_frozen(db_t *db);
+/* Whether a round froze a value (or an inspection decision) of a unit. */
+bool rounds_froze_unit(db_t *db, int64_t round_id, int64_t unit_id);
+
 typedef struct round_counts {
     int64_t offered, accepted, declined, pending;
     int64_t units, supplementary;

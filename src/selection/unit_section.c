@@ -2,10 +2,10 @@
  * round, in plain words, with each value drawn against the national distribution.
  * The agency's selection staff see the newest frozen round; everyone else who may see
  * the unit sees only rounds whose decision included it. */
-#include "selection_pages.h"
+#include "parts.h"
 #include "rounds.h"
 #include "../base/fmt.h"
-#include "../html/layout.h"
+#include "../http/layout.h"
 #include "../io/svg_chart.h"
 #include "../register/register.h"
 #include <math.h>
@@ -51,58 +51,45 @@ static void explain(request_t *req, const round_t *r, rank_method_t m, const cha
     html_printf(o, "<div class=\"why\"><h3>%s</h3><p>%s</p>", ranking_method_label(m), ranking_explain(&rk, row, &req->arena));
     if (reason)
         html_printf(o, "<p><strong>Skäl till valet:</strong> %s</p>", reason);
-    html_raw(o, "<div class=\"charts\">");
+    html_lit(o, "<div class=\"charts\">");
     for (size_t c = 0; c < rk.ncols; c++)
         if (strcmp(rk.cols[c].what, "value") == 0 && m != RANK_INSPECTION)
             chart_column(req, &rk, row, c);
-    html_raw(o, "</div></div>\n");
+    html_lit(o, "</div></div>\n");
 }
 
-void selection_unit_section(request_t *req, int64_t unit_id, int64_t organiser_id, const char *code)
+/* Why a unit ranks where it does in the rounds the viewer may see it in: the agency the
+ * newest frozen round as well; the organiser's side the rounds that chose it. */
+static void unit_section(request_t *req, const reg_unit_t *u)
 {
-    (void)organiser_id;
     buf_t *o = &req->body;
-    bool analyst = req->viewer.role == ROLE_ADMIN || req->viewer.role == ROLE_ANALYST;
-    /* Rounds whose decision included the unit, newest first. */
-    db_stmt_t *st = db_prepare(req->db, "SELECT c.round_id, c.ranking, c.reason FROM round_choices c"
-                                        " JOIN selection_rounds r ON r.id = c.round_id"
-                                        " WHERE c.unit_id = ? AND r.status = 'decided' ORDER BY r.decision_date DESC");
-    db_bind_int(st, 1, unit_id);
-    int64_t ids[8];
-    const char *rankings[8], *reasons[8];
-    size_t n = 0;
-    while (st && db_step(st) == DB_ROW && n < 8) {
-        ids[n] = db_col_int(st, 0);
-        rankings[n] = arena_strdup(&req->arena, db_col_text(st, 1));
-        reasons[n++] = arena_strdup(&req->arena, db_col_text(st, 2));
-    }
-    db_done(st);
-    int64_t newest = analyst ? db_run_int(req->db, 0, "SELECT id FROM selection_rounds WHERE frozen_at IS NOT NULL"
-                                                      " ORDER BY frozen_at DESC, id DESC LIMIT 1", "")
-                             : 0;
+    const char *code = u->code;
+    unit_decision_t *d;
+    size_t n = rounds_unit_decisions(req->db, u->id, &req->arena, &d);
+    if (n > 8)
+        n = 8;
+    int64_t newest = access_may(&req->viewer, CAP_ROUND_MANAGE) ? rounds_newest_frozen(req->db) : 0;
     if (!n && !newest)
         return;
-    html_raw(o, "<h2 id=\"urval\">Urval</h2>\n<p class=\"hint\">Så placerar sig enheten i urvalet, jämfört med landets "
+    html_lit(o, "<h2 id=\"urval\">Urval</h2>\n<p class=\"hint\">Så placerar sig enheten i urvalet, jämfört med landets "
                 "enheter. Punkten är enhetens värde; rutan visar där hälften av enheterna ligger och strecket "
                 "medianen.</p>\n");
     for (size_t i = 0; i < n; i++) {
-        round_t *r = rounds_get(req->db, ids[i], &req->arena);
+        round_t *r = rounds_get(req->db, d[i].round_id, &req->arena);
         if (!r)
             continue;
         html_printf(o, "<h3>%s (beslut %s)</h3>", r->name, r->decision_date ? r->decision_date : "");
-        int m = ranking_method_from_key(rankings[i]);
+        int m = ranking_method_from_key(d[i].ranking);
         if (m >= 0)
-            explain(req, r, (rank_method_t)m, code, reasons[i]);
+            explain(req, r, (rank_method_t)m, code, d[i].reason);
         else
-            html_printf(o, "<p>Enheten lades till efter dialog med huvudmannen. Skäl: %s</p>", reasons[i]);
+            html_printf(o, "<p>Enheten lades till efter dialog med huvudmannen. Skäl: %s</p>", d[i].reason);
         if (newest == r->id)
             newest = 0;
     }
     /* Only a round that froze a value of this unit can place it; a preschool is only in
      * the index, a school unit only in the school rankings. */
-    if (newest && !db_run_int(req->db, 0, "SELECT 1 FROM round_values WHERE round_id = ? AND unit_id = ? UNION"
-                                          " SELECT 1 FROM round_inspections WHERE round_id = ? AND unit_id = ?",
-                              "iiii", newest, unit_id, newest, unit_id))
+    if (newest && !rounds_froze_unit(req->db, newest, u->id))
         newest = 0;
     if (newest) {
         round_t *r = rounds_get(req->db, newest, &req->arena);
@@ -114,3 +101,6 @@ void selection_unit_section(request_t *req, int64_t unit_id, int64_t organiser_i
                 explain(req, r, (rank_method_t)m, code, NULL);
     }
 }
+
+static const unit_part_t part = {.order = 10, .section = unit_section};
+UNIT_PART(part);

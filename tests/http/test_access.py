@@ -33,7 +33,7 @@ def test_organiser_user_sees_only_its_own_organiser():
             eq(c.get(path).status, 404, f"{email} {path}")
         api = c.get(f"/api/v1/organisers/{OTHER}")
         eq(api.status, 404, f"{email} API annan huvudman")
-        eq(api.json(), {"error": {"code": "not_found", "message": "Huvudmannen finns inte."}})
+        eq(api.json(), {"error": {"code": "not_found", "message": "Huvudmannen finns inte.", "field": None}})
         eq(c.get(f"/api/v1/units/{OTHER_UNIT}").status, 404, f"{email} API annan enhet")
         # Lists, searches and exports hold the own organiser only.
         for path in ("/organisers", "/organisers?q=ale", "/units", "/units?q=bohus", "/organisers.csv",

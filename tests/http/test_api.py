@@ -33,11 +33,11 @@ def test_lists_and_objects():
     o = c.get("/api/v1/organisers/212000-1561").json()
     eq(o["orgnr"], "2120001561")
     eq(o["kind"], "kommunal")
-    assert any(u["code"] == "13746989" for u in o["unit_list"])
+    assert any(u["code"] == "13746989" for u in o["units"])
     u = c.get("/api/v1/units/13746989").json()
     eq(u["name"], "Fredriksborgskolan F-9")
     merit = [s for s in u["statistics"] if s["variable"] == "merit17"][0]
-    eq((merit["year"], merit["value"], merit["flag"]), (2025, 212.4, ""))
+    eq((merit["year"], merit["value"], merit["flag"]), (2025, 212.4, None))
     r = c.get("/api/v1/organisers?per_page=9999")
     eq(r.status, 400)
     eq(r.json()["error"]["code"], "bad_request")

@@ -211,6 +211,25 @@ def round_id_by_name(name):
     return query(db, f"SELECT id FROM selection_rounds WHERE name = '{name}'")
 
 
+def close(x, y):
+    """Equal numbers, as far as the API's 15 significant digits reach."""
+    if x is None or y is None:
+        return x is y
+    return abs(x - y) <= 1e-12 * max(1.0, abs(x), abs(y))
+
+
+def same_ranking_row(api, cli):
+    """One ranking row as the API pages it and as the command line prints it."""
+    eq((api["rank"], api["code"], api["name"], api["organiser_name"]), (cli["rank"], cli["code"], cli["name"],
+                                                                        cli["organiser"]))
+    assert close(api["value"], cli["value"]), (api, cli)
+    eq(api["note"] or "", cli["note"])
+    eq(api["flagged"], cli.get("flagged", False))
+    eq((api["coordinated"], api["organiser_injunction"]), (cli["coordinated"], cli["organiser_injunction"]))
+    for key, value in api["values"].items():
+        assert close(value, cli[key]), (key, api, cli)
+
+
 def test_a_whole_round_from_opening_to_the_organisers_answers():
     a = login("analytiker@exempel.se")
     # A criteria set, made in the UI; a second save makes version 2.
@@ -264,23 +283,25 @@ def test_a_whole_round_from_opening_to_the_organisers_answers():
     pre = a.get(f"{base}/rankings/preschool").text
     contains(pre, "Samordnat urval är påslaget")
     full = json.loads(a.get(f"/api/v1/rounds/{rid}/rankings/preschool?per_page=10000").body)
-    eq(len(full["rows"]), full["total"])
+    eq(len(full["items"]), full["total"])
     cli = json.loads(run_cli(["index", "preschool", "--round", str(rid), "--format", "json"], db=db).stdout)
-    eq(full["rows"], cli["rows"], "API:t och kommandoraden ger samma rangordning")
+    eq(len(full["items"]), len(cli["rows"]), "API:t och kommandoraden ger samma rangordning")
+    for x, y in zip(full["items"], cli["rows"]):
+        same_ranking_row(x, y)
     part = json.loads(a.get(f"/api/v1/rounds/{rid}/rankings/preschool?page=2&per_page=10").body)
-    eq(part["rows"], full["rows"][10:20], "sida 2 om 10")
-    flagged = [x for x in full["rows"] if x.get("flagged")]
+    eq(part["items"], full["items"][10:20], "sida 2 om 10")
+    flagged = [x for x in full["items"] if x["flagged"]]
     assert flagged, "orimliga värden flaggas"
     contains(flagged[0]["note"], "orimligt värde: children_per_staff")
     crit = a.get(f"{base}/rankings/criteria").text
     contains(crit, "av 100 (100 = svårast läge)")
     # The candidates by organiser: Göteborg has three units in the list, two with a fine,
     # and an injunction for its preschools.
-    orgs = json.loads(a.get(f"/api/v1/rounds/{rid}/organisers").body)["organisers"]
-    gbg = next(x for x in orgs if x["organiser"] == "Göteborgs kommun")
+    orgs = json.loads(a.get(f"/api/v1/rounds/{rid}/organisers").body)["items"]
+    gbg = next(x for x in orgs if x["organiser_name"] == "Göteborgs kommun")
     eq((gbg["inspection_units"], gbg["with_fine"], gbg["preschool_injunction"], gbg["best_inspection_rank"]),
        (3, 2, True, 1))
-    eq(orgs[0]["organiser"], "Göteborgs kommun", "bästa plats i underlaget först")
+    eq(orgs[0]["organiser_name"], "Göteborgs kommun", "bästa plats i underlaget först")
     contains(a.get(f"{base}/organisers").text, "3 skolenheter i Skolinspektionens underlag (2 med vite), bästa plats 1")
 
     # Choose: a reason is required; a unit must be in the ranking it is chosen from.
@@ -296,10 +317,10 @@ def test_a_whole_round_from_opening_to_the_organisers_answers():
              ("13746989", "inspection", "Fyra arbetsområden"),
              ("24982244", "results", "Längst under förväntat")]
     preschool = json.loads(a.get(f"/api/v1/rounds/{rid}/rankings/preschool").body)
-    coordinated = [x for x in preschool["rows"] if x["coordinated"] and x["rank"]]
+    coordinated = [x for x in preschool["items"] if x["coordinated"] and x["rank"]]
     assert coordinated, "förskolor hos skolkandidater finns"
     # The switch lists them first.
-    eq(preschool["rows"][0]["coordinated"], True)
+    eq(preschool["items"][0]["coordinated"], True)
     picks.append((coordinated[0]["code"], "preschool", "Samordnat urval"))
     for code, ranking, reason in picks:
         r = form(a, f"{base}/choices", {"code": code, "ranking": ranking, "reason": reason},
@@ -334,8 +355,8 @@ def test_a_whole_round_from_opening_to_the_organisers_answers():
 
     # The organiser (Borås) answers its own offer; a decline needs a reason.
     o = login("huvudman@exempel.se")
-    offers = json.loads(o.get("/api/v1/offers").body)["offers"]
-    mine = [x for x in offers if x["round"] == rid]
+    offers = json.loads(o.get("/api/v1/offers").body)["items"]
+    mine = [x for x in offers if x["round_id"] == rid]
     eq(len(mine), 1)
     eq({x["organiser_orgnr"] for x in offers}, {"2120001561"}, "bara den egna huvudmannens erbjudanden")
     oid = mine[0]["id"]
@@ -418,11 +439,11 @@ def test_freezing_again_replaces_the_inputs_and_what_the_pages_show():
               "preschool_vars": "degree_share,children_per_staff"}
     eq(form(a, f"{base}/inputs", inputs, base).status, 303)
     first = json.loads(a.get(f"/api/v1/rounds/{rid}/rankings/preschool?per_page=3").body)
-    eq([v["key"] for v in first["variables"]], ["degree_share", "children_per_staff"])
+    eq([v["key"] for v in first["ranking"]["variables"]], ["degree_share", "children_per_staff"])
     a.get(f"{base}/rankings/preschool")  # computed and kept
     eq(form(a, f"{base}/inputs", dict(inputs, preschool_vars="children_per_staff"), base).status, 303)
     second = json.loads(a.get(f"/api/v1/rounds/{rid}/rankings/preschool?per_page=3").body)
-    eq([v["key"] for v in second["variables"]], ["children_per_staff"], "den nya frysningen gäller")
+    eq([v["key"] for v in second["ranking"]["variables"]], ["children_per_staff"], "den nya frysningen gäller")
     page = a.get(f"{base}/rankings/preschool").text
     lacks(page, "Personal med förskollärarexamen, percentil")
 

@@ -1,0 +1,116 @@
+/* access.h — who may do what, in one place. A capability names one thing a user may do
+ * or see; access.c holds which roles have each, and for each kind of object the SQL
+ * clause that keeps a query to what the viewer may read, with its binder. Routes, pages,
+ * stores and the navigation all ask here; no list of roles is written anywhere else.
+ *
+ * A scope clause is a string literal that refers to the object's table by a fixed alias
+ * (o organisers, u units, c cases, g analysis groups, f offers); it is concatenated into
+ * the query's text and its binder binds its parameters at the position given:
+ *
+ *   db_prepare(db, "SELECT … FROM cases c … WHERE " ACCESS_CASE_SCOPE " AND c.id = ?");
+ *   int i = access_bind_case(st, 1, v);
+ *   db_bind_int(st, i, id);
+ */
+#ifndef SV_ACCESS_H
+#define SV_ACCESS_H
+#include "../base/viewer.h"
+#include "../db/db.h"
+#include <stdbool.h>
+
+typedef enum cap {
+    CAP_NONE,                 /* nobody: public routes carry it and skip the check */
+    CAP_SIGNED_IN,            /* every logged-in user: start page, own account */
+
+    /* the register */
+    CAP_REGISTER_READ,        /* organisers and units within the viewer's reach */
+    CAP_REGISTER_ALL,         /* the whole national register */
+    CAP_REGISTER_OWN,         /* the organiser's side: "Min huvudman" */
+    CAP_REGISTER_LIST,        /* the list of organisers to search ("Huvudmän") */
+    CAP_NATIONAL_FIGURES,     /* national totals on the start page */
+    CAP_COUNTY_OVERVIEW,      /* organisers and units per county (aggregates only) */
+    CAP_IMPORT,               /* import files */
+
+    /* selection */
+    CAP_ROUND_MANAGE,         /* rounds, rankings, criteria, decisions */
+    CAP_OFFER_READ,           /* offers within reach */
+    CAP_OFFER_ALL,            /* every offer */
+    CAP_OFFER_ANSWER,         /* answer the own organiser's offer */
+
+    /* cases */
+    CAP_CASE_READ,            /* cases within reach */
+    CAP_CASE_ALL,             /* every case, without being assigned */
+    CAP_CASE_ASSIGNED,        /* the cases one is assigned to as process supporter */
+    CAP_CASE_MOVE,            /* move a case forward a phase */
+    CAP_CASE_MOVE_BACK,       /* move a case back a phase */
+    CAP_CASE_STAFF,           /* assign and remove process supporters */
+    CAP_CASE_CONTACTS,        /* add and remove the organiser's contacts */
+    CAP_CASE_UNIVERSITY,      /* set the university team */
+    CAP_CASE_FILTER_SUPPORTER,/* filter case lists by supporter */
+    CAP_CASE_OVERVIEW,        /* the start page's cases by phase and latest changes */
+    CAP_CASE_NEXT_STEP,       /* the start page's own case with its next step */
+    CAP_UNIVERSITY_OWN,       /* a university's own: its cases and organisers */
+
+    /* agreements */
+    CAP_AGREEMENT_WRITE,      /* draw up, change, send, close (the agency) */
+    CAP_AGREEMENT_SIGN_AGENCY,
+    CAP_AGREEMENT_SIGN_ORGANISER,
+    CAP_AGREEMENT_SIGN_UNIVERSITY,
+
+    /* analysis groups and meetings */
+    CAP_MEETING_WRITE,        /* form groups, plan and record meetings, add actions */
+    CAP_GROUP_ADMINISTRATION, /* form the group at administration level */
+    CAP_GROUP_OWN_UNIT_ONLY,  /* form and staff only the own unit's group (a head) */
+    CAP_GROUP_ALL,            /* every group of a case within reach */
+    CAP_MEETING_CASE_LEVEL,   /* the case's own meetings (visits, quality meetings) */
+    CAP_GROUP_OWN_LIST,       /* the start page's "Min analysgrupp" */
+    CAP_MEETING_VISITS_ONLY,  /* the start page lists the university's visits only */
+
+    /* deadlines and reminders */
+    CAP_REPORT_SUBMIT,        /* mark a report handed in */
+    CAP_DUE_LIST,             /* the start page's "Att göra" */
+    CAP_DUE_AS_ORGANISER,     /* what falls due concerns the viewer as the organiser's side */
+
+    /* administration */
+    CAP_ADMIN,                /* users, audit log, outbox */
+    CAP_COUNT
+} cap_t;
+
+/* May the viewer do or see this? */
+bool access_may(const viewer_t *v, cap_t cap);
+/* The role bits (ROLE_BIT) that have a capability: for route tables and their tests. */
+unsigned access_roles(cap_t cap);
+/* The capability's name ("case_read"), for the route listing. */
+const char *access_cap_name(cap_t cap);
+
+/* Which fields a user of a role is tied to (checked when the user is created). */
+bool access_role_needs_organiser(role_t r);
+bool access_role_needs_unit(role_t r);
+bool access_role_needs_university(role_t r);
+
+/* ---- scope clauses: each binds the parameters its binder names ---- */
+
+/* Organisers (alias o): the agency all; the organiser's side its own; a university the
+ * organisers it collaborates with. */
+#define ACCESS_ORGANISER_SCOPE \
+    "(? = 1 OR o.id = ? OR o.id IN (SELECT k.organiser_id FROM cases k WHERE k.university = ?))"
+int access_bind_organiser(db_stmt_t *st, int i, const viewer_t *v);
+
+/* Cases (alias c): admin, analyst and finance all; a process supporter those assigned; the
+ * organiser's side its own organiser's; a university those it delivers to. */
+#define ACCESS_CASE_SCOPE                                                                                       \
+    "(? = 1 OR (? > 0 AND EXISTS (SELECT 1 FROM case_people p WHERE p.case_id = c.id AND p.role = 'supporter'" \
+    " AND p.user_id = ?)) OR c.organiser_id = ? OR c.university = ?)"
+int access_bind_case(db_stmt_t *st, int i, const viewer_t *v);
+
+/* Analysis groups (alias g), narrowing a case already in scope: a group member sees the
+ * groups they belong to, a head also the own unit's; others every group. */
+#define ACCESS_GROUP_SCOPE                                                                             \
+    "(? = 1 OR EXISTS (SELECT 1 FROM group_members gm WHERE gm.group_id = g.id AND gm.user_id = ?)" \
+    " OR (? > 0 AND g.unit_id = ?))"
+int access_bind_group(db_stmt_t *st, int i, const viewer_t *v);
+
+/* Offers (alias f): the agency all; an organiser its own. */
+#define ACCESS_OFFER_SCOPE "(? = 1 OR f.organiser_id = ?)"
+int access_bind_offer(db_stmt_t *st, int i, const viewer_t *v);
+
+#endif

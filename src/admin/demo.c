@@ -1,0 +1,40 @@
+/* demo.c — the demo's users: one per role, invented people, the organiser's side at
+ * Borås kommun and the university user at Karlstads universitet. */
+#include "parts.h"
+#include "../http/users.h"
+#include "../register/register.h"
+
+typedef struct demo_user {
+    const char *email, *name, *role;
+} demo_user_t;
+
+/* Invented people: no real person's name is used. */
+static const demo_user_t users[] = {
+    {"admin@exempel.se", "Annika Bergström", "admin"},
+    {"analytiker@exempel.se", "Jonas Eklund", "analyst"},
+    {"processtod@exempel.se", "Maria Holmqvist", "supporter"},
+    {"ekonomi@exempel.se", "Peter Sandberg", "finance"},
+    {"huvudman@exempel.se", "Lena Wikström", "organiser"},
+    {"rektor@exempel.se", "Karin Ljungberg", "head"},
+    {"analysgrupp@exempel.se", "Erik Nordahl", "group"},
+    {"larosate@exempel.se", "Sofia Åkesson", "university"},
+    {"lasare@exempel.se", "Oskar Dahlgren", "reader"},
+};
+
+void admin_demo_users(demo_t *d)
+{
+    const char *unit = register_first_unit_code(d->db, "2120001561", "13746989", d->arena);
+    viewer_t cli = demo_viewer(d, NULL);
+    fprintf(d->out, "\nInloggningar (lösenord för alla: %s):\n", d->password);
+    for (size_t i = 0; i < sizeof users / sizeof users[0]; i++) {
+        const demo_user_t *u = &users[i];
+        admin_new_user_t n = {u->email, u->name, u->role, "2120001561", unit, "Karlstads universitet", d->password};
+        char *err = NULL;
+        const char *field = NULL;
+        if (!users_id_by_email(d->db, u->email) && !admin_user_create(d->db, &cli, &n, d->arena, &err, &field)) {
+            fprintf(d->out, "  %s: %s\n", u->email, err);
+            continue;
+        }
+        fprintf(d->out, "  %-24s %s\n", u->email, role_label(role_from_key(u->role)));
+    }
+}

@@ -1,0 +1,95 @@
+/* agreements.h — a case's agreements (SPEC.md §3): ÖK1, ÖK2, supplementary agreements
+ * and agreements with universities, as structured documents. Each has a registry number
+ * from a configurable series, a state (utkast → för underskrift → undertecknad →
+ * avslutad), every saved version, and an approval from each side. A signed agreement is
+ * never edited; a supplementary agreement changes what it says. */
+#ifndef SV_AGREEMENTS_H
+#define SV_AGREEMENTS_H
+#include "../cases/cases.h"
+#include "../base/buf.h"
+
+/* ---- model (model.c) ---- */
+
+typedef enum agreement_kind { AGR_OK1, AGR_OK2, AGR_SUPPLEMENTARY, AGR_UNIVERSITY, AGR_KIND_COUNT } agreement_kind_t;
+extern const char *const agreement_kind_keys[];  /* ok1, ok2, supplementary, university */
+const char *agreement_kind_label(agreement_kind_t k); /* "Överenskommelse 1 (ÖK1)" … */
+agreement_kind_t agreement_kind_from_key(const char *key);
+
+typedef enum agreement_state { AGS_DRAFT, AGS_FOR_SIGNATURE, AGS_SIGNED, AGS_CLOSED, AGS_COUNT } agreement_state_t;
+extern const char *const agreement_state_keys[]; /* draft, for_signature, signed, closed */
+const char *agreement_state_label(agreement_state_t s); /* "Utkast" … */
+agreement_state_t agreement_state_from_key(const char *key);
+
+/* The text sections of a kind's document, in order (NULL-terminated keys, with labels). */
+typedef struct agreement_section {
+    const char *key, *label, *hint;
+} agreement_section_t;
+/* The sections for a kind; *n receives their number. */
+const agreement_section_t *agreement_sections(agreement_kind_t k, size_t *n);
+
+enum { AGREEMENT_MAX_PAYOUTS = 4 };
+
+/* One version's content. */
+typedef struct agreement_content {
+    const char *period_from, *period_to;
+    int64_t amount_ore;                 /* the agency's funding; 0 when none */
+    size_t npayouts;
+    struct {
+        const char *date;
+        int64_t amount_ore;
+    } payouts[AGREEMENT_MAX_PAYOUTS];
+    const char *sections[16];           /* by the kind's section order; "" when empty */
+} agreement_content_t;
+
+/* Checks a content for its kind: the period in order, payouts within the period and
+ * summing to the amount. Returns false with the field and a Swedish message. */
+bool agreement_content_check(agreement_kind_t k, const agreement_content_t *c, const char **field, char *why,
+                             size_t size);
+/* Content as JSON text (malloc'd) and back (strings allocated in a). */
+char *agreement_content_json(agreement_kind_t k, const agreement_content_t *c);
+bool agreement_content_parse(agreement_kind_t k, const char *json, arena_t *a, agreement_content_t *c);
+
+/* A readable word-level difference of two texts as HTML: removed words in <del>, added
+ * in <ins>, the rest as is (all escaped). */
+void agreement_diff_html(buf_t *out, const char *before, const char *after);
+
+/* ---- store (store.c) ---- */
+
+typedef struct agreement {
+    int64_t id, case_id, supersedes_id;
+    agreement_kind_t kind;
+    agreement_state_t state;
+    const char *registry_number, *supersedes_number;
+    int version;
+    const char *agency_approved_by, *counterpart_approved_by, *created_by;
+    int64_t agency_approved_at, counterpart_approved_at, updated_at;
+} agreement_t;
+
+/* The agreements of a case the caller has read through its scope. */
+size_t agreements_of_case(db_t *db, const case_row_t *c, arena_t *a, agreement_t **out);
+/* One agreement and its case, or NULL when out of the viewer's reach. */
+agreement_t *agreements_get(db_t *db, const viewer_t *v, int64_t id, arena_t *a, case_row_t **case_out);
+/* A version's content (the latest when version is 0). */
+bool agreements_content(db_t *db, const agreement_t *g, int version, arena_t *a, agreement_content_t *c,
+                        const char **saved_by, int64_t *saved_at);
+
+/* Creates a draft with the next registry number in a case the caller has read; returns
+ * its id or 0 with *err. */
+int64_t agreements_create(db_t *db, const viewer_t *v, const case_row_t *c, agreement_kind_t k, int64_t supersedes,
+                          const agreement_content_t *content, arena_t *a, char **err);
+/* Saves a new version of an agreement the caller has read (only before signing; a draft
+ * sent for signature returns to draft). */
+bool agreements_save(db_t *db, const viewer_t *v, const agreement_t *g, const agreement_content_t *c, arena_t *a,
+                     char **err);
+/* send: draft → for signature; approve: this side's approval (both: signed); close. */
+bool agreements_act(db_t *db, const viewer_t *v, const agreement_t *g, const char *action, arena_t *a, char **err);
+/* True when a case has a signed (or closed) agreement of the kind. */
+bool agreements_signed(db_t *db, int64_t case_id, agreement_kind_t k);
+
+/* ---- the document (pdf.c) ---- */
+
+/* The agreement as a PDF (A4, the agency's header); false on failure. */
+bool agreement_pdf(const case_row_t *c, const agreement_t *g, const agreement_content_t *content, buf_t *out);
+
+
+#endif

@@ -1,0 +1,52 @@
+/* area.c — the agreements area plugs in: its routes, its audited objects, its part of a
+ * case (the ÖK1 and ÖK2 signatures the phase rules look at, the section on the case
+ * page) and its demo steps. */
+#include "parts.h"
+#include "../deadlines/deadlines.h"
+#include <stdio.h>
+#include <string.h>
+
+static void facts(db_t *db, const case_row_t *c, case_facts_t *f)
+{
+    f->ok1_signed = agreements_signed(db, c->id, AGR_OK1);
+    f->ok2_signed = agreements_signed(db, c->id, AGR_OK2);
+}
+
+static const case_part_t part = {.order = 20, .facts = facts, .section = agreements_case_section};
+CASE_PART(part);
+
+static const route_t *const routes[] = {agreements_page_routes, agreements_api_routes, NULL};
+static const audit_type_t audit_types[] = {{"agreement", "Överenskommelse"}, {NULL, NULL}};
+static const demo_step_t demo[] = {{50, agreements_demo}, {55, agreements_demo_scale}, {0, NULL}};
+
+static const area_t agreements_area = {
+    .name = "agreements",
+    .routes = routes,
+    .audit_types = audit_types,
+    .demo = demo,
+};
+AREA(agreements_area);
+
+/* The end of each agreement's period, for the supporters (reminded before, never late). */
+static size_t due_items(db_t *db, const case_row_t *c, arena_t *a, due_item_t *out, size_t max)
+{
+    agreement_t *g;
+    size_t n = agreements_of_case(db, c, a, &g), k = 0;
+    for (size_t i = 0; i < n && k < max; i++) {
+        if (g[i].state != AGS_FOR_SIGNATURE && g[i].state != AGS_SIGNED)
+            continue;
+        agreement_content_t content;
+        if (!agreements_content(db, &g[i], 0, a, &content, NULL, NULL) || !*content.period_to)
+            continue;
+        due_item_t *d = &out[k++];
+        memset(d, 0, sizeof *d);
+        d->key = arena_printf(a, "agreement:%lld", (long long)g[i].id);
+        d->label = arena_printf(a, "%s %s: perioden slutar", agreement_kind_label(g[i].kind), g[i].registry_number);
+        snprintf(d->date, sizeof d->date, "%.10s", content.period_to);
+        d->for_supporters = true;
+    }
+    return k;
+}
+
+static const due_source_t due = {due_items};
+DUE_SOURCE(due);

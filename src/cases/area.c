@@ -1,0 +1,18 @@
+/* area.c — the cases area plugs in: its routes, menu entry, audited objects, start page
+ * sections and demo steps. */
+#include "parts.h"
+
+static const route_t *const routes[] = {cases_page_routes, cases_api_routes, NULL};
+static const nav_entry_t nav[] = {{50, "/cases", "Ärenden", CAP_CASE_READ}, {0, NULL, NULL, CAP_NONE}};
+static const audit_type_t audit_types[] = {{"case", "Ärende"}, {NULL, NULL}};
+static const demo_step_t demo[] = {{40, cases_demo}, {45, cases_demo_scale}, {0, NULL}};
+
+static const area_t cases_area = {
+    .name = "cases",
+    .routes = routes,
+    .nav = nav,
+    .audit_types = audit_types,
+    .start = cases_start_sections,
+    .demo = demo,
+};
+AREA(cases_area);

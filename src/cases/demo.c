@@ -1,0 +1,129 @@
+/* demo.c — the cases of the demo: three organisers from earlier rounds in different
+ * phases, the demo's process supporter on the first two; and for measuring, n cases at
+ * real municipal organisers spread over the phases, each with two supporters from a
+ * pool. Deterministic, so two runs give the same data. */
+#include "parts.h"
+#include "../http/users.h"
+#include <string.h>
+#include <time.h>
+
+/* A collaboration from an earlier round: its case with dates, its first two school units,
+ * a phase. */
+static void add_case(demo_t *d, const char *orgnr, const char *round, const char *date, const char *university,
+                     const char *phase)
+{
+    int64_t org = db_run_int(d->db, 0, "SELECT id FROM organisers WHERE orgnr = ?", "t", orgnr);
+    char end[11];
+    if (!org || !case_planned_end(date, end))
+        return;
+    int64_t id = db_run_int(d->db, 0, "INSERT INTO cases (organiser_id, round_name, decision_date, university, phase,"
+                                      " created_at, start_date, planned_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                                      " ON CONFLICT (organiser_id, round_name) DO NOTHING RETURNING id",
+                            "itttti" "tt", org, round, date, university, phase, (int64_t)time(NULL), date, end);
+    if (!id)
+        return;
+    db_run(d->db, "INSERT INTO case_units (case_id, unit_id, decision_date) SELECT CAST(? AS BIGINT), u.id,"
+                  " CAST(? AS TEXT) FROM units u WHERE u.organiser_id = ? AND u.school_forms LIKE '%,grundskola,%'"
+                  " ORDER BY u.code LIMIT 2", "iti", id, date, org);
+    fprintf(d->out, "  i samverkan: %s (%s, %s)\n", orgnr, round, university);
+}
+
+/* The demo's process supporter works with the first case of an organiser. */
+static void assign_supporter(demo_t *d, const char *orgnr)
+{
+    int64_t user = users_id_by_email(d->db, "processtod@exempel.se");
+    int64_t id = db_run_int(d->db, 0, "SELECT c.id FROM cases c JOIN organisers o ON o.id = c.organiser_id"
+                                      " WHERE o.orgnr = ? ORDER BY c.decision_date LIMIT 1", "t", orgnr);
+    viewer_t cli = demo_viewer(d, NULL);
+    case_row_t *c = id ? cases_get(d->db, &cli, id, d->arena) : NULL;
+    char *err = NULL;
+    if (user && c)
+        cases_assign_supporter(d->db, &cli, c, user, d->arena, &err);
+}
+
+void cases_demo(demo_t *d)
+{
+    if (db_begin_write(d->db) == DB_OK) {
+        add_case(d, "2120001561", "Urval 2025-05-05", "2025-05-05", "Karlstads universitet", "nulagesanalys");
+        add_case(d, "2120001439", "Urval 2025-05-05", "2025-05-05", "Göteborgs universitet", "ok1");
+        add_case(d, "2120002783", "Urval 2025-11-02", "2025-11-02", "Umeå universitet", "accepterad");
+        if (db_commit(d->db) != DB_OK)
+            db_rollback(d->db);
+    }
+    assign_supporter(d, "2120001561");
+    assign_supporter(d, "2120001439");
+}
+
+static uint64_t rng = 0x5a17u;
+
+static unsigned next(unsigned n)
+{
+    rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+    return (unsigned)((rng >> 33) % n);
+}
+
+static const char *const first_names[] = {"Anna", "Erik", "Sara", "Johan", "Maria", "Karl", "Eva", "Lars", "Ida", "Nils"};
+static const char *const last_names[] = {"Berg", "Lind", "Holm", "Ek", "Sund", "Strand", "Dahl", "Nyberg", "Falk", "Åberg"};
+static const char *const universities[] = {"Karlstads universitet", "Göteborgs universitet", "Umeå universitet",
+                                           "Malmö universitet", "Stockholms universitet", "Linnéuniversitetet"};
+
+void cases_demo_scale(demo_t *d)
+{
+    if (!d->scale)
+        return;
+    arena_t *a = d->arena;
+    /* A pool of process supporters: each works with about fifteen cases. */
+    int nsup = d->scale / 15 + 2;
+    int64_t *sup = arena_alloc(a, (size_t)nsup * sizeof *sup);
+    viewer_t cli = demo_viewer(d, NULL);
+    for (int i = 0; i < nsup; i++) {
+        char *email = arena_printf(a, "processtod%d@exempel.se", i + 1);
+        sup[i] = users_id_by_email(d->db, email);
+        if (!sup[i]) {
+            users_new_t u = {email, arena_printf(a, "%s %s", first_names[next(10)], last_names[next(10)]), "supporter",
+                             0, 0, NULL, d->password};
+            char *err = NULL;
+            const char *field = NULL;
+            sup[i] = users_create(d->db, &cli, &u, a, &err, &field);
+        }
+    }
+    db_stmt_t *st = db_prepare(d->db, "SELECT o.id FROM organisers o WHERE o.kind = 'kommunal' AND NOT EXISTS"
+                                      " (SELECT 1 FROM cases c WHERE c.organiser_id = o.id) ORDER BY o.orgnr");
+    int64_t *orgs = arena_alloc(a, 400 * sizeof *orgs);
+    int norgs = 0;
+    while (db_step(st) == DB_ROW && norgs < 400)
+        orgs[norgs++] = db_col_int(st, 0);
+    db_done(st);
+    if (db_begin_write(d->db) != DB_OK)
+        return;
+    int made = 0;
+    int64_t now = (int64_t)time(NULL);
+    for (int i = 0; i < d->scale && i < norgs; i++) {
+        /* Two rounds a year from 2023: the later the round, the earlier the phase. */
+        int round = i % 8, year = 2023 + round / 2;
+        const char *date = arena_printf(a, "%d-%s", year, round % 2 ? "11-02" : "05-05");
+        char end[11];
+        case_planned_end(date, end);
+        int phase = round < 2 ? 5 + (int)next(2) : round < 4 ? 3 + (int)next(2) : round < 6 ? 1 + (int)next(2) : (int)next(2);
+        int64_t id = db_run_int(d->db, 0, "INSERT INTO cases (organiser_id, round_name, decision_date, university, phase,"
+                                          " created_at, start_date, planned_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                                          " RETURNING id",
+                                "itttti" "tt", orgs[i], arena_printf(a, "Urval %s", date), date, universities[next(6)],
+                                case_phase_keys[phase], now, date, end);
+        if (!id)
+            continue;
+        if (!d->scale_first_case)
+            d->scale_first_case = id;
+        made++;
+        db_run(d->db, "INSERT INTO case_units (case_id, unit_id, decision_date) SELECT CAST(? AS BIGINT), u.id,"
+                      " CAST(? AS TEXT) FROM units u WHERE u.organiser_id = ? ORDER BY u.code LIMIT 2",
+               "iti", id, date, orgs[i]);
+        int s1 = (int)next((unsigned)nsup), s2 = (s1 + 1 + (int)next((unsigned)nsup - 1)) % nsup;
+        for (int k = 0; k < 2; k++)
+            db_run(d->db, "INSERT INTO case_people (case_id, role, user_id, name, email) SELECT CAST(? AS BIGINT),"
+                          " 'supporter', id, name, email FROM users WHERE id = ?", "ii", id, k ? sup[s2] : sup[s1]);
+    }
+    if (db_commit(d->db) != DB_OK)
+        db_rollback(d->db);
+    fprintf(d->out, "  nationell skala:     %d ärenden, %d processtödjare (processtod1@ …)\n", made, nsup);
+}

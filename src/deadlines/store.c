@@ -1,0 +1,224 @@
+/* store.c — due items of the cases in the database (the reports, the planned end, and
+ * every due source's), reports handed in, and reminders queued in the mail outbox. */
+#include "deadlines.h"
+#include "../access/access.h"
+#include "../base/date.h"
+#include "../base/vec.h"
+#include "../db/outbox.h"
+#include "../db/settings.h"
+#include "../db/tx.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+PLUGIN_SET(due_sources);
+
+enum { MAX_ITEMS_PER_CASE = 64 };
+
+void deadlines_rules(db_t *db, deadline_rules_t *r)
+{
+    deadline_rules_default(r);
+    arena_t a = ARENA_INIT;
+    const char *vt = settings_get(db, "interim_vt", NULL, &a), *ht = settings_get(db, "interim_ht", NULL, &a);
+    if (vt && strlen(vt) == 5)
+        memcpy(r->vt, vt, 6);
+    if (ht && strlen(ht) == 5)
+        memcpy(r->ht, ht, 6);
+    arena_free(&a);
+}
+
+/* The report keys handed in for a case, one query. */
+static size_t submitted(db_t *db, int64_t case_id, arena_t *a, const char ***out)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT item_key FROM case_submissions WHERE case_id = ?");
+    db_bind_int(st, 1, case_id);
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    while (db_step(st) == DB_ROW)
+        *ARENA_PUSH(a, *out, n, cap) = arena_strdup(a, db_col_text(st, 0));
+    db_done(st);
+    return n;
+}
+
+/* All items of one case: reports, the planned end, and each due source's. */
+static size_t case_items(db_t *db, const case_row_t *c, const deadline_rules_t *r, const char *today, arena_t *a,
+                         due_item_t *out, size_t max)
+{
+    size_t n = deadline_reports(c->start_date, c->planned_end, r, a, out, max);
+    if (n < max) {
+        due_item_t *d = &out[n++];
+        memset(d, 0, sizeof *d);
+        d->key = "end";
+        d->label = "Planerat slut för samverkan";
+        snprintf(d->date, sizeof d->date, "%.10s", c->planned_end);
+        d->for_supporters = d->for_organiser = true;
+    }
+    for (size_t idx = 0; idx < PLUGIN_COUNT(due_sources) && n < max; idx++) {
+        const due_source_t *s = PLUGIN_AT(due_sources, idx);
+        n += s->items(db, c, a, out + n, max - n);
+    }
+    const char **done;
+    size_t ndone = submitted(db, c->id, a, &done);
+    for (size_t i = 0; i < n; i++) {
+        out[i].case_id = c->id;
+        out[i].organiser = c->organiser;
+        for (size_t k = 0; out[i].report && k < ndone && !out[i].done; k++)
+            out[i].done = strcmp(done[k], out[i].key) == 0;
+        out[i].overdue = out[i].reminds && !out[i].done && strcmp(out[i].date, today) < 0;
+    }
+    return n;
+}
+
+static int by_date(const void *x, const void *y)
+{
+    const due_item_t *a = x, *b = y;
+    int c = strcmp(a->date, b->date);
+    return c ? c : strcmp(a->organiser ? a->organiser : "", b->organiser ? b->organiser : "");
+}
+
+size_t deadlines_for_case(db_t *db, const case_row_t *c, const char *today, arena_t *a, due_item_t **out)
+{
+    *out = arena_alloc(a, MAX_ITEMS_PER_CASE * sizeof **out);
+    deadline_rules_t r;
+    deadlines_rules(db, &r);
+    size_t n = case_items(db, c, &r, today, a, *out, MAX_ITEMS_PER_CASE);
+    qsort(*out, n, sizeof **out, by_date);
+    return n;
+}
+
+bool deadlines_case_overdue(db_t *db, const case_row_t *c, const char *today)
+{
+    deadline_rules_t r;
+    deadlines_rules(db, &r);
+    arena_t a = ARENA_INIT;
+    due_item_t items[MAX_ITEMS_PER_CASE];
+    size_t k = case_items(db, c, &r, today, &a, items, MAX_ITEMS_PER_CASE);
+    bool late = false;
+    for (size_t j = 0; j < k && !late; j++)
+        late = items[j].overdue;
+    arena_free(&a);
+    return late;
+}
+
+size_t deadlines_for_viewer(db_t *db, const viewer_t *v, const char *today, int horizon, arena_t *a, due_item_t **out)
+{
+    case_filter_t f = {0};
+    case_row_t *cases;
+    size_t nc = cases_list(db, v, &f, a, &cases);
+    deadline_rules_t r;
+    deadlines_rules(db, &r);
+    char until[11];
+    if (!date_add_days(today, horizon, until))
+        snprintf(until, sizeof until, "%.10s", today);
+    bool organiser_side = access_may(v, CAP_DUE_AS_ORGANISER);
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    due_item_t items[MAX_ITEMS_PER_CASE];
+    for (size_t i = 0; i < nc; i++) {
+        if (cases[i].phase == PHASE_CLOSED)
+            continue;
+        size_t k = case_items(db, &cases[i], &r, today, a, items, MAX_ITEMS_PER_CASE);
+        for (size_t j = 0; j < k; j++) {
+            const due_item_t *d = &items[j];
+            bool mine = organiser_side ? d->for_organiser : d->for_supporters;
+            if (!mine || d->done || (!d->overdue && strcmp(d->date, until) > 0) ||
+                (!d->overdue && strcmp(d->date, today) < 0))
+                continue;
+            *ARENA_PUSH(a, *out, n, cap) = *d;
+        }
+    }
+    if (n)
+        qsort(*out, n, sizeof **out, by_date);
+    return n;
+}
+
+bool deadlines_submit(db_t *db, const viewer_t *v, const case_row_t *c, const char *key, arena_t *a, char **err)
+{
+    *err = NULL;
+    if (strncmp(key, "interim:", 8) != 0 && strcmp(key, "final") != 0) {
+        *err = arena_strdup(a, "Bara delredovisningar och slutredovisningen lämnas in.");
+        return false;
+    }
+    if (!access_may(v, CAP_REPORT_SUBMIT)) {
+        *err = arena_strdup(a, "Du får inte markera redovisningar som inlämnade.");
+        return false;
+    }
+    if (!tx_begin(db, a, err))
+        return false;
+    bool ok = db_run(db, "INSERT INTO case_submissions (case_id, item_key, submitted_by, submitted_at) VALUES (?, ?, ?, ?)"
+                         " ON CONFLICT (case_id, item_key) DO NOTHING",
+                     "itti", c->id, key, v->email, (int64_t)time(NULL)) == DB_DONE &&
+              cases_event(db, c->id, "report", NULL, NULL, arena_printf(a, "Inlämnad: %s.", key), v);
+    return tx_finish(db, ok, a, err);
+}
+
+/* ---- reminders ---- */
+
+static bool queue_one(db_t *db, int64_t user, const char *email, const due_item_t *d, const char *kind,
+                      const char *organiser, arena_t *a)
+{
+    bool late = strcmp(kind, "overdue") == 0;
+    const char *subject = late ? arena_printf(a, "Försenat: %s (%s)", d->label, organiser)
+                               : arena_printf(a, "Påminnelse: %s senast %s (%s)", d->label, d->date, organiser);
+    const char *body = arena_printf(a, "Hej!\r\n\r\n%s för %s %s %s.\r\n\r\nSe ärendet i Samverkan.\r\n\r\n"
+                                       "Det här är en automatisk påminnelse från Samverkan för bästa skola.\r\n",
+                                    d->label, organiser, late ? "skulle ha varit klar" : "ska vara klar", d->date);
+    /* One reminder per user, case, item and kind, even with several processes. */
+    const char *key = arena_printf(a, "reminder:%lld:%lld:%s:%s", (long long)user, (long long)d->case_id, d->key, kind);
+    return outbox_queue(db, key, user, email, subject, body);
+}
+
+int deadlines_queue_reminders(db_t *db, const char *today, int days)
+{
+    arena_t a = ARENA_INIT;
+    viewer_t all = viewer_cli;
+    case_filter_t f = {0};
+    case_row_t *cases;
+    size_t nc = cases_list(db, &all, &f, &a, &cases);
+    deadline_rules_t r;
+    deadlines_rules(db, &r);
+    char until[11];
+    date_add_days(today, days, until);
+    int64_t before = outbox_count(db);
+    char *err = NULL;
+    if (!tx_begin(db, &a, &err)) {
+        arena_free(&a);
+        return 0;
+    }
+    bool ok = true;
+    due_item_t items[MAX_ITEMS_PER_CASE];
+    for (size_t i = 0; ok && i < nc; i++) {
+        if (cases[i].phase == PHASE_CLOSED)
+            continue;
+        size_t k = case_items(db, &cases[i], &r, today, &a, items, MAX_ITEMS_PER_CASE);
+        for (size_t j = 0; ok && j < k; j++) {
+            const due_item_t *d = &items[j];
+            if (d->done || strcmp(d->date, until) > 0 || (!d->overdue && strcmp(d->date, today) < 0))
+                continue;
+            const char *kind = d->overdue ? "overdue" : "before";
+            /* The organiser's own users (role organiser) and the case's supporters. */
+            db_stmt_t *st = db_prepare(db, "SELECT id, email FROM users WHERE active = 1 AND ((? = 1 AND role = 'organiser'"
+                                           " AND organiser_id = ?) OR (? = 1 AND id IN (SELECT user_id FROM case_people"
+                                           " WHERE case_id = ? AND role = 'supporter')))");
+            db_bind_int(st, 1, d->for_organiser);
+            db_bind_int(st, 2, cases[i].organiser_id);
+            db_bind_int(st, 3, d->for_supporters);
+            db_bind_int(st, 4, cases[i].id);
+            int64_t ids[32];
+            const char *emails[32];
+            size_t nu = 0;
+            while (db_step(st) == DB_ROW && nu < 32) {
+                ids[nu] = db_col_int(st, 0);
+                emails[nu++] = arena_strdup(&a, db_col_text(st, 1));
+            }
+            db_done(st);
+            for (size_t u = 0; ok && u < nu; u++)
+                ok = queue_one(db, ids[u], emails[u], d, kind, cases[i].organiser, &a);
+        }
+    }
+    tx_finish(db, ok, &a, &err);
+    int64_t after = outbox_count(db);
+    arena_free(&a);
+    return (int)(after - before);
+}

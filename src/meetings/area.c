@@ -1,0 +1,43 @@
+/* area.c — the meetings area plugs in: its routes, its audited objects, its part of a
+ * case (the section of groups and meetings, the meetings in the timeline), its start
+ * sections and its demo step. */
+#include "parts.h"
+#include "../deadlines/deadlines.h"
+#include <stdio.h>
+#include <string.h>
+
+/* Actions from meetings with a date to be done by: due for both sides, late when past. */
+static size_t due_items(db_t *db, const case_row_t *c, arena_t *a, due_item_t *out, size_t max)
+{
+    meeting_action_t *x;
+    size_t n = meetings_open_actions_due(db, c, a, &x), k = 0;
+    for (size_t i = 0; i < n && k < max; i++) {
+        due_item_t *d = &out[k++];
+        memset(d, 0, sizeof *d);
+        d->key = arena_printf(a, "action:%lld", (long long)x[i].id);
+        d->label = arena_printf(a, "Åtgärd: %s (%s)", x[i].text, x[i].owner);
+        snprintf(d->date, sizeof d->date, "%.10s", x[i].due_date);
+        d->for_supporters = d->for_organiser = true;
+        d->reminds = true;
+    }
+    return k;
+}
+
+static const due_source_t due = {due_items};
+DUE_SOURCE(due);
+
+static const case_part_t part = {.order = 50, .section = meetings_case_section, .timeline = meetings_timeline};
+CASE_PART(part);
+
+static const route_t *const routes[] = {meetings_page_routes, meetings_api_routes, meetings_calendar_routes, NULL};
+static const audit_type_t audit_types[] = {{"analysis_group", "Analysgrupp"}, {"meeting", "Möte"}, {NULL, NULL}};
+static const demo_step_t demo[] = {{47, meetings_demo_scale}, {0, NULL}};
+
+static const area_t meetings_area = {
+    .name = "meetings",
+    .routes = routes,
+    .audit_types = audit_types,
+    .start = meetings_start_sections,
+    .demo = demo,
+};
+AREA(meetings_area);

@@ -1,0 +1,176 @@
+/* calendar.c — a user's meetings and due dates as an iCalendar feed (RFC 5545), for
+ * subscribing from any calendar program. The feed URL carries a secret token; only its
+ * hash is stored, so the URL is shown once and can be replaced. */
+#include "parts.h"
+#include "../base/date.h"
+#include "../base/fmt.h"
+#include "../deadlines/deadlines.h"
+#include "../http/session.h"
+#include "../base/buf.h"
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* Text with the characters RFC 5545 escapes, and lines folded at 75 octets. */
+static void ics_line(buf_t *out, const char *name, const char *value)
+{
+    buf_t line = BUF_INIT;
+    buf_puts(&line, name);
+    buf_putc(&line, ':');
+    for (const char *p = value ? value : ""; *p; p++) {
+        if (*p == '\\' || *p == ';' || *p == ',')
+            buf_putc(&line, '\\');
+        if (*p == '\n') {
+            buf_puts(&line, "\\n");
+            continue;
+        }
+        if (*p == '\r')
+            continue;
+        buf_putc(&line, *p);
+    }
+    /* Fold without splitting a UTF-8 sequence. */
+    size_t col = 0;
+    for (size_t i = 0; i < line.len; i++) {
+        unsigned char ch = (unsigned char)line.data[i];
+        if (col >= 74 && (ch & 0xC0) != 0x80) {
+            buf_puts(out, "\r\n ");
+            col = 1;
+        }
+        buf_putc(out, (char)ch);
+        col++;
+    }
+    buf_puts(out, "\r\n");
+    buf_free(&line);
+}
+
+/* "2025-09-08 13:00" → "20250908T130000" (floating local time). */
+static void ics_time(char out[16], const char *starts_at, int add_minutes)
+{
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0;
+    sscanf(starts_at, "%4d-%2d-%2d %2d:%2d", &y, &mo, &d, &h, &mi);
+    struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h, .tm_min = mi + add_minutes};
+    time_t t = timegm(&tm);
+    gmtime_r(&t, &tm);
+    strftime(out, 16, "%Y%m%dT%H%M%S", &tm);
+}
+
+void calendar_ics(db_t *db, const viewer_t *v, const char *today, arena_t *a, buf_t *out)
+{
+    buf_puts(out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Skolverket//Samverkan//SV\r\nCALSCALE:GREGORIAN\r\n"
+                  "X-WR-CALNAME:Samverkan\r\n");
+    char stamp[17];
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
+    case_filter_t f = {0};
+    case_row_t *cases;
+    size_t nc = cases_list(db, v, &f, a, &cases);
+    for (size_t i = 0; i < nc; i++) {
+        /* The meetings of the groups the viewer sees, and (but for group members) the case's. */
+        meeting_t *m;
+        size_t nm = meetings_of_case(db, v, &cases[i], a, &m);
+        {
+            for (size_t j = 0; j < nm; j++) {
+                char start[16], end[16];
+                ics_time(start, m[j].starts_at, 0);
+                ics_time(end, m[j].starts_at, m[j].minutes);
+                buf_puts(out, "BEGIN:VEVENT\r\n");
+                buf_printf(out, "UID:meeting-%lld@samverkan\r\nDTSTAMP:%s\r\nDTSTART:%s\r\nDTEND:%s\r\n",
+                           (long long)m[j].id, stamp, start, end);
+                ics_line(out, "SUMMARY", arena_printf(a, "%s – %s%s%s", meeting_kind_label(m[j].kind), cases[i].organiser,
+                                                      *m[j].group_name ? ", " : "", m[j].group_name));
+                if (*m[j].place)
+                    ics_line(out, "LOCATION", m[j].place);
+                buf_puts(out, "END:VEVENT\r\n");
+            }
+        }
+    }
+    due_item_t *d;
+    size_t nd = deadlines_for_viewer(db, v, today, 3 * 366, a, &d);
+    for (size_t i = 0; i < nd; i++) {
+        char day[9], next[11];
+        snprintf(day, sizeof day, "%.4s%.2s%.2s", d[i].date, d[i].date + 5, d[i].date + 8);
+        date_add_days(d[i].date, 1, next);
+        buf_puts(out, "BEGIN:VEVENT\r\n");
+        buf_printf(out, "UID:due-%lld-%s@samverkan\r\nDTSTAMP:%s\r\nDTSTART;VALUE=DATE:%s\r\n"
+                        "DTEND;VALUE=DATE:%.4s%.2s%.2s\r\n",
+                   (long long)d[i].case_id, d[i].key, stamp, day, next, next + 5, next + 8);
+        ics_line(out, "SUMMARY", arena_printf(a, "%s%s – %s", d[i].overdue ? "FÖRSENAT: " : "", d[i].label, d[i].organiser));
+        buf_puts(out, "END:VEVENT\r\n");
+    }
+    buf_puts(out, "END:VCALENDAR\r\n");
+}
+
+static void hash_hex(const char *token, char out[65])
+{
+    unsigned char h[crypto_generichash_BYTES];
+    crypto_generichash(h, sizeof h, (const unsigned char *)token, strlen(token), NULL, 0);
+    sodium_bin2hex(out, 65, h, sizeof h);
+}
+
+const char *calendar_new_token(db_t *db, int64_t user_id, arena_t *a)
+{
+    unsigned char raw[24];
+    randombytes_buf(raw, sizeof raw);
+    char token[49], hash[65];
+    sodium_bin2hex(token, sizeof token, raw, sizeof raw);
+    hash_hex(token, hash);
+    if (db_begin_write(db) != DB_OK)
+        return NULL;
+    bool ok = db_run(db, "DELETE FROM calendar_tokens WHERE user_id = ?", "i", user_id) == DB_DONE &&
+              db_run(db, "INSERT INTO calendar_tokens (user_id, token_hash, created_at) VALUES (?, ?, ?)", "iti", user_id,
+                     hash, (int64_t)time(NULL)) == DB_DONE;
+    if (!ok || db_commit(db) != DB_OK) {
+        db_rollback(db);
+        return NULL;
+    }
+    return arena_strdup(a, token);
+}
+
+int64_t calendar_user(db_t *db, const char *token)
+{
+    if (!token || strlen(token) != 48)
+        return 0;
+    char hash[65];
+    hash_hex(token, hash);
+    return db_run_int(db, 0, "SELECT t.user_id FROM calendar_tokens t JOIN users u ON u.id = t.user_id"
+                             " WHERE t.token_hash = ? AND u.active = 1", "t", hash);
+}
+
+static int calendar_feed(request_t *req)
+{
+    int64_t user = calendar_user(req->db, req_param(req, "token"));
+    if (!user || !session_load_user(req, user))
+        return respond_error(req, 404, "Kalendern finns inte.");
+    char today[11];
+    fmt_today(today, 0);
+    calendar_ics(req->db, &req->viewer, today, &req->arena, &req->body);
+    req->content_type = "text/calendar; charset=utf-8";
+    return req->status = 200;
+}
+
+static int calendar_token_submit(request_t *req)
+{
+    const char *token = calendar_new_token(req->db, req->viewer.user_id, &req->arena);
+    if (!token)
+        return respond_error(req, 500, "Kalenderadressen kunde inte skapas; försök igen.");
+    const char *host = req_header(req, "Host");
+    layout_begin(req, "Kalender");
+    html_printf(&req->body, "<p>Prenumerera på den här adressen i ert kalenderprogram. Den visas bara nu; skapa en ny om "
+                            "den kommer bort (den gamla slutar då att fungera).</p><p><code class=\"secret\">%s%s/calendar/%s"
+                            "</code></p><p><a href=\"/account\">Tillbaka till mitt konto</a></p>",
+                req->secure ? "https://" : "http://", host ? host : "", token);
+    layout_end(req);
+    return respond_html(req, 200);
+}
+
+static const param_spec_t p_calendar[] = {{"token", P_TEXT, PARAM_PATH, "Nyckel", 0, 64, NULL}, PARAM_END};
+static const param_spec_t p_none[] = {PARAM_END};
+
+const route_t meetings_calendar_routes[] = {
+    {"GET", "/calendar/{token}", calendar_feed, CAP_NONE, ROUTE_PUBLIC, p_calendar},
+    {"POST", "/account/calendar", calendar_token_submit, CAP_SIGNED_IN, ROUTE_FORM, p_none},
+    {NULL, NULL, NULL, 0, 0, NULL},
+};

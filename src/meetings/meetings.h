@@ -1,0 +1,99 @@
+/* meetings.h — a case's analysis groups (one at administration level, one per selected
+ * unit), their members, and meetings: the groups' meetings with the two process
+ * supporters (about every three weeks, about three hours), the university's visits and
+ * the tripartite quality meetings. A meeting keeps attendance, notes and actions; an
+ * action stays on the next meetings' agenda until it is done.
+ * Who sees a group: everyone who sees the case, except that a group member sees only
+ * the groups they belong to, and a unit's head the unit's group and their own. */
+#ifndef SV_MEETINGS_H
+#define SV_MEETINGS_H
+#include "../cases/cases.h"
+
+/* ---- model (model.c) ---- */
+
+/* Dates of a meeting series: count meetings from first ('YYYY-MM-DD'), every interval
+ * days; a date on a Saturday or Sunday moves to the Monday after. out holds count dates
+ * of 11 bytes. False when first is not a date or count/interval are out of range. */
+bool meeting_series(const char *first, int count, int interval, char (*out)[11]);
+
+extern const char *const meeting_kind_keys[]; /* analysis, visit, quality */
+const char *meeting_kind_label(const char *key);
+
+/* ---- store (store.c) ---- */
+
+typedef struct analysis_group {
+    int64_t id, case_id, unit_id;
+    const char *level, *name, *unit_name;
+    int64_t members;
+} analysis_group_t;
+
+typedef struct group_member {
+    int64_t id, user_id;
+    const char *name, *email, *role;
+} group_member_t;
+
+typedef struct meeting {
+    int64_t id, case_id, group_id;
+    const char *kind, *starts_at, *place, *agenda, *notes, *group_name;
+    int minutes;
+    bool held;
+} meeting_t;
+
+typedef struct meeting_action {
+    int64_t id, meeting_id, done_meeting_id;
+    const char *text, *owner, *due_date, *raised_at;
+    bool done;
+} meeting_action_t;
+
+/* The groups the viewer may see of a case the caller has read through its scope. */
+size_t meetings_groups(db_t *db, const viewer_t *v, const case_row_t *c, arena_t *a, analysis_group_t **out);
+analysis_group_t *meetings_group(db_t *db, const viewer_t *v, int64_t group_id, arena_t *a, case_row_t **case_out);
+size_t meetings_members(db_t *db, int64_t group_id, arena_t *a, group_member_t **out);
+/* Meetings of a group (group_id > 0) or of the case without a group (visits, quality). */
+size_t meetings_list(db_t *db, const case_row_t *c, int64_t group_id, arena_t *a, meeting_t **out);
+/* Every meeting of a case the viewer may see: the groups' within their scope and, for
+ * those who see the case's own meetings, the visits and quality meetings; by time. */
+size_t meetings_of_case(db_t *db, const viewer_t *v, const case_row_t *c, arena_t *a, meeting_t **out);
+/* The meetings from one date to another in the cases the viewer may see (of one kind, or
+ * all when kind is NULL), at most limit, by time; the organiser's name in group_name's
+ * place is kept in organiser. */
+typedef struct meeting_upcoming {
+    meeting_t m;
+    int64_t case_id;
+    const char *organiser;
+} meeting_upcoming_t;
+size_t meetings_upcoming(db_t *db, const viewer_t *v, const char *from, const char *to, const char *kind,
+                         size_t limit, arena_t *a, meeting_upcoming_t **out);
+/* The analysis groups the viewer belongs to or heads, in the cases they may see. */
+typedef struct meeting_own_group {
+    int64_t id;
+    const char *name, *organiser;
+} meeting_own_group_t;
+size_t meetings_own_groups(db_t *db, const viewer_t *v, arena_t *a, meeting_own_group_t **out);
+meeting_t *meetings_get(db_t *db, const viewer_t *v, int64_t id, arena_t *a, case_row_t **case_out);
+/* Actions open before the meeting (carried over) and those raised at it. */
+size_t meetings_open_actions(db_t *db, const meeting_t *m, arena_t *a, meeting_action_t **out);
+size_t meetings_actions_raised(db_t *db, int64_t meeting_id, arena_t *a, meeting_action_t **out);
+/* The actions of a case not yet done that have a date to be done by. */
+size_t meetings_open_actions_due(db_t *db, const case_row_t *c, arena_t *a, meeting_action_t **out);
+/* Every action raised at any meeting of a case the caller has read, by meeting. */
+size_t meetings_actions_of_case(db_t *db, const case_row_t *c, arena_t *a, meeting_action_t **out);
+/* present[i] for each member (true when recorded present). */
+bool meetings_attended(db_t *db, int64_t meeting_id, int64_t member_id);
+
+int64_t meetings_create_group(db_t *db, const viewer_t *v, const case_row_t *c, const char *level, int64_t unit_id,
+                              arena_t *a, char **err);
+bool meetings_add_member(db_t *db, const viewer_t *v, const analysis_group_t *g, int64_t user_id, const char *name,
+                         const char *email, arena_t *a, char **err);
+/* Plans count meetings from first at time (HH:MM), every interval days, each minutes long. */
+int meetings_plan_series(db_t *db, const viewer_t *v, const case_row_t *c, int64_t group_id, const char *kind,
+                         const char *first, const char *time, int count, int interval, int minutes, const char *place,
+                         arena_t *a, char **err);
+/* Records a held meeting the caller has read: attendance (member ids present), notes,
+ * and done actions. */
+bool meetings_record(db_t *db, const viewer_t *v, const meeting_t *m, const int64_t *present, size_t npresent,
+                     const char *notes, const int64_t *done, size_t ndone, arena_t *a, char **err);
+bool meetings_add_action(db_t *db, const viewer_t *v, const meeting_t *m, const char *text, const char *owner,
+                         const char *due, arena_t *a, char **err);
+
+#endif

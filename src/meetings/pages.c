@@ -1,0 +1,414 @@
+/* pages.c — analysis groups and meetings on the case page, a group's page
+ * (members, meetings, planning a series), a meeting's page (agenda with the actions
+ * carried over, attendance, notes, new actions), the meeting log as CSV/XLSX and JSON. */
+#include "parts.h"
+#include "../http/export_response.h"
+#include "../http/layout.h"
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool can_write(const request_t *req)
+{
+    return access_may(&req->viewer, CAP_MEETING_WRITE);
+}
+
+static void meeting_rows(request_t *req, const meeting_t *m, size_t n)
+{
+    buf_t *o = &req->body;
+    if (!n) {
+        html_lit(o, "<p class=\"empty\">Inga möten planerade.</p>\n");
+        return;
+    }
+    html_lit(o, TABLE_OPEN("Möten") "<thead><tr><th scope=\"col\">Tid</th><th scope=\"col\">Slag</th>"
+                "<th scope=\"col\">Plats</th><th scope=\"col\">Genomfört</th></tr></thead><tbody>");
+    for (size_t i = 0; i < n; i++)
+        html_printf(o, "<tr><td class=\"nowrap\"><a href=\"/meetings/%lld\">%s</a></td><td>%s</td><td>%s</td><td>%s</td></tr>",
+                    (long long)m[i].id, m[i].starts_at, meeting_kind_label(m[i].kind), m[i].place,
+                    m[i].held ? "Ja" : "–");
+    html_lit(o, "</tbody>" TABLE_CLOSE);
+}
+
+static void series_form(request_t *req, const char *action, bool choose_kind)
+{
+    buf_t *o = &req->body;
+    html_printf(o, "<form method=\"post\" action=\"%s\" class=\"card form\" novalidate><h3>Planera en mötesserie</h3>",
+                action);
+    widget_csrf(req);
+    if (choose_kind)
+        html_lit(o, "<div class=\"field\"><label for=\"f-kind\">Slag</label><select id=\"f-kind\" name=\"kind\">"
+                    "<option value=\"visit\">Lärosätets besök</option><option value=\"quality\">Kvalitetsmöte</option>"
+                    "</select></div>");
+    widget_input(req, "first", "Första mötet", "date", req_param(req, "first"), NULL, "off");
+    widget_input(req, "time", "Klockan", "time", req_param(req, "time")[0] ? req_param(req, "time") : "09:00", NULL, "off");
+    widget_input(req, "count", "Antal möten", "number", req_param(req, "count")[0] ? req_param(req, "count") : "6", NULL,
+                 "off");
+    widget_input(req, "interval", "Dagar mellan mötena", "number",
+                 req_param(req, "interval")[0] ? req_param(req, "interval") : (choose_kind ? "30" : "21"),
+                 "Analysgrupperna träffas ungefär var tredje vecka; lärosätet ungefär en dag i månaden. Ett möte som "
+                 "hamnar på en helg flyttas till måndagen.", "off");
+    widget_input(req, "minutes", "Längd i minuter", "number",
+                 req_param(req, "minutes")[0] ? req_param(req, "minutes") : (choose_kind ? "420" : "180"), NULL, "off");
+    widget_input(req, "place", "Plats eller länk", "text", req_param(req, "place"), NULL, "off");
+    html_lit(o, "<button type=\"submit\" class=\"button\">Planera</button></form>\n");
+}
+
+void meetings_case_section(request_t *req, const case_row_t *c)
+{
+    buf_t *o = &req->body;
+    analysis_group_t *g;
+    size_t n = meetings_groups(req->db, &req->viewer, c, &req->arena, &g);
+    html_lit(o, "<h2 id=\"grupper\">Analysgrupper och möten</h2>\n");
+    if (n) {
+        html_lit(o, "<ul class=\"links\">");
+        for (size_t i = 0; i < n; i++) {
+            html_printf(o, "<li><a href=\"/groups/%lld\">%s</a> <span class=\"muted\">(", (long long)g[i].id, g[i].name);
+            html_int(o, g[i].members);
+            html_lit(o, " medlemmar)</span></li>");
+        }
+        html_lit(o, "</ul>\n");
+    } else {
+        html_lit(o, "<p class=\"empty\">Inga analysgrupper än.</p>\n");
+    }
+    if (can_write(req)) {
+        html_printf(o, "<form method=\"post\" action=\"/cases/%lld/groups\" class=\"card form narrow\">", (long long)c->id);
+        widget_csrf(req);
+        html_lit(o, "<div class=\"field\"><label for=\"f-group\">Ny analysgrupp</label><select id=\"f-group\" name=\"unit\">"
+                    "<option value=\"0\">På förvaltningsnivå</option>");
+        case_unit_t *u;
+        size_t nu = cases_units(req->db, c, &req->arena, &u);
+        for (size_t i = 0; i < nu; i++)
+            html_printf(o, "<option value=\"%lld\">%s</option>", (long long)u[i].unit_id, u[i].name);
+        html_lit(o, "</select></div><button type=\"submit\" class=\"button\">Bilda gruppen</button></form>\n");
+    }
+    if (!access_may(&req->viewer, CAP_MEETING_CASE_LEVEL))
+        return;
+    meeting_t *m;
+    size_t nm = meetings_list(req->db, c, 0, &req->arena, &m);
+    html_lit(o, "<h3>Lärosätets besök och kvalitetsmöten</h3>\n");
+    meeting_rows(req, m, nm);
+    if (can_write(req))
+        series_form(req, arena_printf(&req->arena, "/cases/%lld/meetings", (long long)c->id), true);
+    html_printf(o, "<p class=\"exports\">Möteslogg: <a href=\"/cases/%lld/meetings.csv\">CSV</a> · "
+                   "<a href=\"/cases/%lld/meetings.xlsx\">Excel</a></p>\n",
+                (long long)c->id, (long long)c->id);
+}
+
+static int meetings_group_create_submit(request_t *req)
+{
+    case_row_t *c = cases_from_request(req);
+    if (!c)
+        return respond_error(req, 404, CASES_NOT_FOUND);
+    int64_t unit = req_param_int(req, "unit", 0);
+    char *err = NULL;
+    int64_t id = meetings_create_group(req->db, &req->viewer, c, unit ? "unit" : "administration", unit, &req->arena,
+                                       &err);
+    if (!id)
+        return respond_error(req, 409, err);
+    return respond_redirect(req, arena_printf(&req->arena, "/groups/%lld", (long long)id));
+}
+
+static int group_view(request_t *req, int status)
+{
+    case_row_t *c;
+    analysis_group_t *g = meetings_group(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena, &c);
+    if (!g)
+        return respond_error(req, 404, "Gruppen finns inte, eller så har du inte tillgång till den.");
+    layout_begin(req, g->name);
+    buf_t *o = &req->body;
+    widget_error_summary(req);
+    html_printf(o, "<p><a href=\"/cases/%lld\">%s</a> · %s</p>\n", (long long)c->id, c->organiser, c->round_name);
+    group_member_t *mem;
+    size_t n = meetings_members(req->db, g->id, &req->arena, &mem);
+    html_lit(o, "<h2>Medlemmar</h2><ul class=\"people\">");
+    for (size_t i = 0; i < n; i++)
+        html_printf(o, "<li>%s%s%s%s</li>", mem[i].name, *mem[i].email ? ", " : "", mem[i].email,
+                    strcmp(mem[i].role, "supporter") == 0 ? " (processtödjare)" : "");
+    html_lit(o, "</ul>\n");
+    if (can_write(req)) {
+        html_printf(o, "<form method=\"post\" action=\"/groups/%lld/members\" class=\"card form narrow\">",
+                    (long long)g->id);
+        widget_csrf(req);
+        widget_input(req, "name", "Ny medlem", "text", req_param(req, "name"), "Lärare, förstelärare eller tjänsteperson.",
+                     "off");
+        widget_input(req, "email", "E-postadress", "email", req_param(req, "email"), NULL, "off");
+        html_lit(o, "<button type=\"submit\" class=\"button\">Lägg till</button></form>\n");
+    }
+    meeting_t *m;
+    size_t nm = meetings_list(req->db, c, g->id, &req->arena, &m);
+    html_lit(o, "<h2>Möten</h2>\n");
+    meeting_rows(req, m, nm);
+    if (can_write(req))
+        series_form(req, arena_printf(&req->arena, "/groups/%lld/meetings", (long long)g->id), false);
+    layout_end(req);
+    return respond_html(req, status);
+}
+
+static int meetings_group_page(request_t *req)
+{
+    return group_view(req, 200);
+}
+
+static int meetings_member_submit(request_t *req)
+{
+    analysis_group_t *g = meetings_group(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena, NULL);
+    if (!g)
+        return respond_error(req, 404, "Gruppen finns inte, eller så har du inte tillgång till den.");
+    if (req->nerrors)
+        return group_view(req, 400);
+    char *err = NULL;
+    int64_t id = g->id;
+    if (!meetings_add_member(req->db, &req->viewer, g, 0, req_param(req, "name"), req_param(req, "email"), &req->arena,
+                             &err)) {
+        req_add_error(req, "name", err);
+        return group_view(req, 422);
+    }
+    return respond_redirect(req, arena_printf(&req->arena, "/groups/%lld", (long long)id));
+}
+
+static int meetings_series_submit(request_t *req)
+{
+    /* The same handler for a group's series (/groups/{id}/meetings) and the case's
+     * visits and quality meetings (/cases/{id}/meetings). */
+    bool group = strncmp(req->path, "/groups/", 8) == 0;
+    int64_t id = req_param_int(req, "id", 0), group_id = 0;
+    case_row_t *c = NULL;
+    if (group) {
+        analysis_group_t *g = meetings_group(req->db, &req->viewer, id, &req->arena, &c);
+        if (!g)
+            return respond_error(req, 404, "Gruppen finns inte.");
+        group_id = g->id;
+    } else if (!(c = cases_from_request(req))) {
+        return respond_error(req, 404, CASES_NOT_FOUND);
+    }
+    if (req->nerrors)
+        return group ? group_view(req, 400) : respond_error(req, 400, req->errors[0].message);
+    char *err = NULL;
+    int n = meetings_plan_series(req->db, &req->viewer, c, group_id, group ? "analysis" : req_param(req, "kind"),
+                                 req_param(req, "first"), req_param(req, "time"), (int)req_param_int(req, "count", 0),
+                                 (int)req_param_int(req, "interval", 0), (int)req_param_int(req, "minutes", 0),
+                                 req_param(req, "place"), &req->arena, &err);
+    if (!n) {
+        if (!group)
+            return respond_error(req, 422, err);
+        req_add_error(req, "first", err);
+        return group_view(req, 422);
+    }
+    return respond_redirect(req, group ? arena_printf(&req->arena, "/groups/%lld", (long long)id)
+                                       : arena_printf(&req->arena, "/cases/%lld#grupper", (long long)id));
+}
+
+static int meeting_view(request_t *req, int status)
+{
+    case_row_t *c;
+    meeting_t *m = meetings_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena, &c);
+    if (!m)
+        return respond_error(req, 404, "Mötet finns inte, eller så har du inte tillgång till det.");
+    layout_begin(req, arena_printf(&req->arena, "%s %s", meeting_kind_label(m->kind), m->starts_at));
+    buf_t *o = &req->body;
+    if (strcmp(req_param(req, "klart"), "1") == 0)
+        widget_notice(req, "success", "Sparat.");
+    widget_error_summary(req);
+    html_printf(o, "<p><a href=\"/cases/%lld\">%s</a>%s%s</p>", (long long)c->id, c->organiser, *m->group_name ? " · " : "",
+                m->group_name);
+    html_printf(o, "<dl class=\"facts\"><dt>Tid</dt><dd>%s, %d minuter</dd><dt>Plats</dt><dd>%s</dd></dl>\n",
+                m->starts_at, m->minutes, *m->place ? m->place : "–");
+    bool write = can_write(req);
+    meeting_action_t *open;
+    size_t nopen = meetings_open_actions(req->db, m, &req->arena, &open);
+    if (write)
+        html_printf(o, "<form method=\"post\" action=\"/meetings/%lld\" class=\"card form\">", (long long)m->id);
+    if (write)
+        widget_csrf(req);
+    html_lit(o, "<h2>Dagordning: åtgärder från tidigare möten</h2>");
+    if (!nopen)
+        html_lit(o, "<p class=\"empty\">Inga öppna åtgärder.</p>");
+    for (size_t i = 0; i < nopen; i++) {
+        if (write)
+            html_printf(o, "<label class=\"check\"><input type=\"checkbox\" name=\"done\" value=\"%lld\"%s> ",
+                        (long long)open[i].id, open[i].done ? " checked" : "");
+        else
+            html_lit(o, "<p>");
+        html_printf(o, "%s — %s%s%s (från mötet %s)", open[i].text, open[i].owner, *open[i].due_date ? ", senast " : "",
+                    open[i].due_date, open[i].raised_at);
+        if (write)
+            html_lit(o, "</label>");
+        else
+            html_lit(o, "</p>");
+    }
+    if (m->group_id) {
+        group_member_t *mem;
+        size_t n = meetings_members(req->db, m->group_id, &req->arena, &mem);
+        html_lit(o, "<h2>Närvaro</h2>");
+        for (size_t i = 0; i < n; i++) {
+            bool here = meetings_attended(req->db, m->id, mem[i].id);
+            if (write)
+                html_printf(o, "<label class=\"check\"><input type=\"checkbox\" name=\"present\" value=\"%lld\"%s> %s</label>",
+                            (long long)mem[i].id, here ? " checked" : "", mem[i].name);
+            else
+                html_printf(o, "<p>%s: %s</p>", mem[i].name, m->held ? (here ? "närvarande" : "frånvarande") : "–");
+        }
+    }
+    html_lit(o, "<h2>Anteckningar</h2>");
+    if (write) {
+        html_printf(o, "<div class=\"field\"><label for=\"f-notes\">Anteckningar</label><textarea id=\"f-notes\" name=\"notes\" "
+                       "rows=\"8\">%s</textarea></div><button type=\"submit\" class=\"button\">Spara mötet</button></form>\n",
+                    m->notes);
+    } else {
+        html_printf(o, "<p class=\"prose\">%s</p>", *m->notes ? m->notes : "–");
+    }
+    meeting_action_t *raised;
+    size_t nr = meetings_actions_raised(req->db, m->id, &req->arena, &raised);
+    html_lit(o, "<h2>Beslut och åtgärder från mötet</h2>");
+    if (!nr)
+        html_lit(o, "<p class=\"empty\">Inga åtgärder beslutade.</p>");
+    else {
+        html_lit(o, "<ul>");
+        for (size_t i = 0; i < nr; i++)
+            html_printf(o, "<li>%s — %s%s%s%s</li>", raised[i].text, raised[i].owner, *raised[i].due_date ? ", senast " : "",
+                        raised[i].due_date, raised[i].done ? " (klar)" : "");
+        html_lit(o, "</ul>");
+    }
+    if (write) {
+        html_printf(o, "<form method=\"post\" action=\"/meetings/%lld/actions\" class=\"card form narrow\" novalidate>",
+                    (long long)m->id);
+        widget_csrf(req);
+        widget_input(req, "text", "Ny åtgärd", "text", req_param(req, "text"), NULL, "off");
+        widget_input(req, "owner", "Ansvarig", "text", req_param(req, "owner"), NULL, "off");
+        widget_input(req, "due", "Klart senast", "date", req_param(req, "due"), NULL, "off");
+        html_lit(o, "<button type=\"submit\" class=\"button\">Lägg till åtgärden</button></form>\n");
+    }
+    layout_end(req);
+    return respond_html(req, status);
+}
+
+static int meetings_meeting_page(request_t *req)
+{
+    return meeting_view(req, 200);
+}
+
+/* "3,7,12" into ids (at most max). */
+static size_t id_list(request_t *req, const char *name, int64_t *out, size_t max)
+{
+    size_t n = 0;
+    char *list = arena_strdup(&req->arena, req_param(req, name)), *save = NULL;
+    for (char *t = strtok_r(list, ",", &save); t && n < max; t = strtok_r(NULL, ",", &save))
+        out[n++] = strtoll(t, NULL, 10);
+    return n;
+}
+
+static int meetings_record_submit(request_t *req)
+{
+    int64_t id = req_param_int(req, "id", 0);
+    meeting_t *m = meetings_get(req->db, &req->viewer, id, &req->arena, NULL);
+    if (!m)
+        return respond_error(req, 404, "Mötet finns inte, eller så har du inte tillgång till det.");
+    if (req->nerrors)
+        return meeting_view(req, 400);
+    int64_t present[64], done[64];
+    size_t np = id_list(req, "present", present, 64), nd = id_list(req, "done", done, 64);
+    char *err = NULL;
+    if (!meetings_record(req->db, &req->viewer, m, present, np, req_param(req, "notes"), done, nd, &req->arena, &err))
+        return respond_error(req, 409, err);
+    return respond_redirect(req, arena_printf(&req->arena, "/meetings/%lld?klart=1", (long long)id));
+}
+
+static int meetings_action_submit(request_t *req)
+{
+    int64_t id = req_param_int(req, "id", 0);
+    meeting_t *m = meetings_get(req->db, &req->viewer, id, &req->arena, NULL);
+    if (!m)
+        return respond_error(req, 404, "Mötet finns inte, eller så har du inte tillgång till det.");
+    if (req->nerrors)
+        return meeting_view(req, 400);
+    char *err = NULL;
+    if (!meetings_add_action(req->db, &req->viewer, m, req_param(req, "text"), req_param(req, "owner"),
+                             req_param(req, "due"), &req->arena, &err))
+        return respond_error(req, 409, err);
+    return respond_redirect(req, arena_printf(&req->arena, "/meetings/%lld?klart=1", (long long)id));
+}
+
+static int meetings_log_export(request_t *req)
+{
+    case_row_t *c = cases_from_request(req);
+    if (!c)
+        return respond_error(req, 404, CASES_NOT_FOUND);
+    meeting_t *m;
+    size_t n = meetings_of_case(req->db, &req->viewer, c, &req->arena, &m);
+    meeting_action_t *x;
+    size_t nx = meetings_actions_of_case(req->db, c, &req->arena, &x);
+    static const char *headers[] = {"Tid", "Slag", "Grupp", "Plats", "Minuter", "Genomfört", "Anteckningar",
+                                    "Åtgärder"};
+    static const export_kind_t kinds[] = {EXPORT_TEXT, EXPORT_TEXT, EXPORT_TEXT, EXPORT_TEXT, EXPORT_INT,
+                                          EXPORT_TEXT, EXPORT_TEXT, EXPORT_TEXT};
+    export_table_t t;
+    export_init(&t, &req->arena, "Möteslogg", 8, headers, kinds);
+    for (size_t i = 0; i < n; i++) {
+        buf_t acts = BUF_INIT;
+        for (size_t k = 0; k < nx; k++)
+            if (x[k].meeting_id == m[i].id)
+                buf_printf(&acts, "%s%s (%s)", acts.len ? "; " : "", x[k].text, x[k].owner);
+        export_cell_t *cell = export_add_row(&t);
+        cell[0].text = m[i].starts_at;
+        cell[1].text = meeting_kind_label(m[i].kind);
+        cell[2].text = m[i].group_name;
+        cell[3].text = m[i].place;
+        cell[4].number = m[i].minutes;
+        cell[5].text = m[i].held ? "Ja" : "Nej";
+        cell[6].text = m[i].notes;
+        cell[7].text = arena_strdup(&req->arena, buf_cstr(&acts));
+        buf_free(&acts);
+    }
+    return export_respond(req, &t, arena_printf(&req->arena, "moteslogg-%s", c->orgnr));
+}
+
+
+/* The case's meetings in its timeline: each group's the viewer may see and, for those
+ * who see them, the visits and quality meetings. */
+void meetings_timeline(request_t *req, const case_row_t *c, case_timeline_t *t)
+{
+    meeting_t *m;
+    size_t n = meetings_of_case(req->db, &req->viewer, c, &req->arena, &m);
+    for (size_t i = 0; i < n; i++)
+        case_timeline_add(t, m[i].starts_at,
+                          arena_printf(&req->arena, "%s%s%s%s", meeting_kind_label(m[i].kind),
+                                       *m[i].group_name ? ", " : "", m[i].group_name, m[i].held ? " (genomfört)" : ""),
+                          false);
+}
+
+static const param_spec_t p_id[] = {PARAM_ID, PARAM_END};
+static const param_spec_t p_meeting[] = {PARAM_ID, PARAM_SAVED, PARAM_END};
+static const param_spec_t p_group_new[] = {PARAM_ID, {"unit", P_INT, 0, "Enhet", 0, 1000000000, NULL}, PARAM_END};
+static const param_spec_t p_member[] = {PARAM_ID, {"name", P_TEXT, PARAM_REQUIRED, "Ny medlem", 0, 200, NULL},
+                                        {"email", P_EMAIL, 0, "E-postadress", 0, 254, NULL}, PARAM_END};
+static const param_spec_t p_series[] = {PARAM_ID,
+                                        {"kind", P_CHOICE, 0, "Slag", 0, 0, meeting_kind_keys},
+                                        {"first", P_DATE, PARAM_REQUIRED, "Första mötet", 0, 0, NULL},
+                                        {"time", P_TEXT, PARAM_REQUIRED, "Klockan", 0, 5, NULL},
+                                        {"count", P_INT, PARAM_REQUIRED, "Antal möten", 1, 60, NULL},
+                                        {"interval", P_INT, PARAM_REQUIRED, "Dagar mellan mötena", 1, 365, NULL},
+                                        {"minutes", P_INT, PARAM_REQUIRED, "Längd i minuter", 15, 720, NULL},
+                                        {"place", P_TEXT, 0, "Plats eller länk", 0, 300, NULL},
+                                        PARAM_END};
+static const param_spec_t p_record[] = {PARAM_ID,
+                                        {"present", P_INT, PARAM_MULTI, "Närvaro", 1, 1000000000, NULL},
+                                        {"done", P_INT, PARAM_MULTI, "Klara åtgärder", 1, 1000000000, NULL},
+                                        {"notes", P_MULTILINE, 0, "Anteckningar", 0, 50000, NULL},
+                                        PARAM_END};
+static const param_spec_t p_action[] = {PARAM_ID, {"text", P_TEXT, PARAM_REQUIRED, "Ny åtgärd", 0, 500, NULL},
+                                        {"owner", P_TEXT, PARAM_REQUIRED, "Ansvarig", 0, 200, NULL},
+                                        {"due", P_DATE, 0, "Klart senast", 0, 0, NULL}, PARAM_END};
+
+const route_t meetings_page_routes[] = {
+    {"POST", "/cases/{id}/groups", meetings_group_create_submit, CAP_MEETING_WRITE, ROUTE_FORM, p_group_new},
+    {"POST", "/cases/{id}/meetings", meetings_series_submit, CAP_MEETING_WRITE, ROUTE_FORM, p_series},
+    {"GET", "/cases/{id}/meetings.csv", meetings_log_export, CAP_CASE_READ, 0, p_id},
+    {"GET", "/cases/{id}/meetings.xlsx", meetings_log_export, CAP_CASE_READ, 0, p_id},
+    {"GET", "/groups/{id}", meetings_group_page, CAP_CASE_READ, 0, p_id},
+    {"POST", "/groups/{id}/members", meetings_member_submit, CAP_MEETING_WRITE, ROUTE_FORM, p_member},
+    {"POST", "/groups/{id}/meetings", meetings_series_submit, CAP_MEETING_WRITE, ROUTE_FORM, p_series},
+    {"GET", "/meetings/{id}", meetings_meeting_page, CAP_CASE_READ, 0, p_meeting},
+    {"POST", "/meetings/{id}", meetings_record_submit, CAP_MEETING_WRITE, ROUTE_FORM, p_record},
+    {"POST", "/meetings/{id}/actions", meetings_action_submit, CAP_MEETING_WRITE, ROUTE_FORM, p_action},
+    {NULL, NULL, NULL, 0, 0, NULL},
+};

@@ -1,0 +1,29 @@
+/* area.c — selection plugs in: rounds, rankings, criteria, offers and their API, the
+ * offer and the shortcuts on the start page, a unit's place in the rounds on its page
+ * (unit_section.c), and the demo's selection year. */
+#include "parts.h"
+
+static const route_t *const routes[] = {selection_round_routes, selection_ranking_routes, selection_criteria_routes,
+                                        selection_offer_routes, selection_api_routes, NULL};
+static const nav_entry_t nav[] = {
+    {60, "/rounds", "Urval", CAP_ROUND_MANAGE},
+    {61, "/offers", "Erbjudanden", CAP_OFFER_ANSWER},
+    {0, NULL, NULL, CAP_NONE},
+};
+static const audit_type_t audit_types[] = {
+    {"criteria_set", "Kriterieuppsättning"},
+    {"selection_round", "Urvalsomgång"},
+    {"offer", "Erbjudande"},
+    {NULL, NULL},
+};
+static const demo_step_t demo[] = {{30, selection_demo}, {0, NULL}};
+
+static const area_t selection_area = {
+    .name = "selection",
+    .routes = routes,
+    .nav = nav,
+    .audit_types = audit_types,
+    .start = selection_start_sections,
+    .demo = demo,
+};
+AREA(selection_area);
