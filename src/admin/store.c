@@ -19,8 +19,8 @@ int64_t admin_user_create(db_t *db, const viewer_t *who, const admin_new_user_t 
     if (access_role_needs_unit(role)) {
         if (!u->unit_code || !*u->unit_code) {
             *field = "unit";
-            *err = arena_printf(a, "En %s måste knytas till en enhet (enhetskod).",
-                                role == ROLE_HEAD ? "rektor" : "analysgruppsmedlem");
+            *err = arena_printf(a, "En användare med rollen %s måste knytas till en enhet (enhetskod).",
+                                role_label(role));
             return 0;
         }
         if (!register_unit_ids(db, u->unit_code, &n.unit_id, &n.organiser_id)) {

@@ -46,6 +46,8 @@ static int api_update(request_t *req)
     agreement_t *g = agreements_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena, NULL);
     if (!g)
         return respond_error(req, 404, NOT_FOUND);
+    if (g->state == AGS_SIGNED || g->state == AGS_CLOSED)
+        return respond_error(req, 409, "En undertecknad överenskommelse kan inte ändras; gör en tilläggsöverenskommelse.");
     agreement_content_t c;
     if (!agreements_read_form(req, g->kind, &c))
         return respond_error_field(req, 400, req->errors[0].message, req->errors[0].field);

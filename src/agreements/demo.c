@@ -1,6 +1,7 @@
 /* demo.c — the demo's agreements: Borås's ÖK1, signed by both sides, so that its case is
  * past that phase; at national scale a signed ÖK1 for every case past it. */
 #include "parts.h"
+#include "../db/tx.h"
 #include <time.h>
 
 void agreements_demo(demo_t *d)
@@ -58,7 +59,8 @@ void agreements_demo_scale(demo_t *d)
         to[n++] = arena_strdup(d->arena, db_col_text(st, 2));
     }
     db_done(st);
-    if (db_begin_write(d->db) != DB_OK)
+    char *err = NULL;
+    if (!tx_begin(d->db, d->arena, &err))
         return;
     for (size_t i = 0; i < n; i++) {
         int64_t ag = db_run_int(d->db, 0, "INSERT INTO agreements (case_id, kind, registry_number, state, created_by,"
@@ -73,6 +75,5 @@ void agreements_demo_scale(demo_t *d)
                                       "\"sections\":{}}", from[i], to[i]),
                now);
     }
-    if (db_commit(d->db) != DB_OK)
-        db_rollback(d->db);
+    tx_finish(d->db, true, d->arena, &err);
 }

@@ -100,8 +100,10 @@ static int new_view(request_t *req, int status)
 {
     case_row_t *c = cases_from_request(req);
     agreement_kind_t k = agreement_kind_from_key(req_param(req, "kind"));
-    if (!c || k == AGR_KIND_COUNT)
-        return respond_error(req, 404, "Ärendet finns inte, eller så har du inte tillgång till det.");
+    if (!c)
+        return respond_error(req, 404, CASES_NOT_FOUND);
+    if (k == AGR_KIND_COUNT)
+        return respond_error_field(req, 400, "Välj vilket slag av överenskommelse som ska tas fram.", "kind");
     layout_begin(req, arena_printf(&req->arena, "Ny %s", agreement_kind_label(k)));
     buf_t *o = &req->body;
     html_printf(o, "<p><a href=\"/cases/%lld\">%s</a> · %s</p>\n", (long long)c->id, c->organiser, c->round_name);
@@ -320,9 +322,12 @@ static int agreements_diff_page(request_t *req)
 {
     case_row_t *c;
     agreement_t *g = agreements_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena, &c);
-    long long from = req_param_int(req, "from", 1), to = req_param_int(req, "to", 2);
+    if (!g)
+        return respond_error(req, 404, NOT_FOUND);
+    /* By default the latest version against the one before it. */
+    long long to = req_param_int(req, "to", g->version), from = req_param_int(req, "from", to > 1 ? to - 1 : to);
     agreement_content_t a, b;
-    if (!g || !agreements_content(req->db, g, (int)from, &req->arena, &a, NULL, NULL) ||
+    if (!agreements_content(req->db, g, (int)from, &req->arena, &a, NULL, NULL) ||
         !agreements_content(req->db, g, (int)to, &req->arena, &b, NULL, NULL))
         return respond_error(req, 404, NOT_FOUND);
     layout_begin(req, arena_printf(&req->arena, "%s: version %lld mot %lld", g->registry_number, from, to));
@@ -420,7 +425,7 @@ static const param_spec_t p_diff[] = {PARAM_ID, {"from", P_INT, 0, "Från versio
 static const param_spec_t p_id[] = {PARAM_ID, PARAM_END};
 
 const route_t agreements_page_routes[] = {
-    {"GET", "/cases/{id}/agreements/new", agreements_new_page, CAP_AGREEMENT_WRITE, 0, p_new},
+    {"GET", "/cases/{id}/agreements/new", agreements_new_page, CAP_AGREEMENT_WRITE, ROUTE_FORM, p_new},
     {"POST", "/cases/{id}/agreements", agreements_create_submit, CAP_AGREEMENT_WRITE, ROUTE_FORM, p_create},
     {"GET", "/agreements/{id}", agreements_page, CAP_CASE_READ, 0, p_agreement},
     {"POST", "/agreements/{id}", agreements_save_submit, CAP_AGREEMENT_WRITE, ROUTE_FORM, p_save},

@@ -15,7 +15,7 @@ static int home_page(request_t *req)
 
 static int health(request_t *req)
 {
-    int64_t v = db_query_int(req->db, "SELECT MAX(version) FROM schema_migrations", NULL, -1);
+    int v = db_schema_version(req->db);
     return api_send(req, v > 0 ? 200 : 503, json_pack("{s:s}", "status", v > 0 ? "ok" : "db"));
 }
 

@@ -3,6 +3,7 @@
  * real municipal organisers spread over the phases, each with two supporters from a
  * pool. Deterministic, so two runs give the same data. */
 #include "parts.h"
+#include "../db/tx.h"
 #include "../http/users.h"
 #include <string.h>
 #include <time.h>
@@ -43,12 +44,12 @@ static void assign_supporter(demo_t *d, const char *orgnr)
 
 void cases_demo(demo_t *d)
 {
-    if (db_begin_write(d->db) == DB_OK) {
+    char *err = NULL;
+    if (tx_begin(d->db, d->arena, &err)) {
         add_case(d, "2120001561", "Urval 2025-05-05", "2025-05-05", "Karlstads universitet", "nulagesanalys");
         add_case(d, "2120001439", "Urval 2025-05-05", "2025-05-05", "Göteborgs universitet", "ok1");
         add_case(d, "2120002783", "Urval 2025-11-02", "2025-11-02", "Umeå universitet", "accepterad");
-        if (db_commit(d->db) != DB_OK)
-            db_rollback(d->db);
+        tx_finish(d->db, true, d->arena, &err);
     }
     assign_supporter(d, "2120001561");
     assign_supporter(d, "2120001439");
@@ -94,7 +95,8 @@ void cases_demo_scale(demo_t *d)
     while (db_step(st) == DB_ROW && norgs < 400)
         orgs[norgs++] = db_col_int(st, 0);
     db_done(st);
-    if (db_begin_write(d->db) != DB_OK)
+    char *err = NULL;
+    if (!tx_begin(d->db, d->arena, &err))
         return;
     int made = 0;
     int64_t now = (int64_t)time(NULL);
@@ -123,7 +125,6 @@ void cases_demo_scale(demo_t *d)
             db_run(d->db, "INSERT INTO case_people (case_id, role, user_id, name, email) SELECT CAST(? AS BIGINT),"
                           " 'supporter', id, name, email FROM users WHERE id = ?", "ii", id, k ? sup[s2] : sup[s1]);
     }
-    if (db_commit(d->db) != DB_OK)
-        db_rollback(d->db);
+    tx_finish(d->db, true, d->arena, &err);
     fprintf(d->out, "  nationell skala:     %d ärenden, %d processtödjare (processtod1@ …)\n", made, nsup);
 }

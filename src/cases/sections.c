@@ -2,6 +2,7 @@
  * with the rule that decides it, the people on each side, the university team and the
  * timeline that merges every part's moments. */
 #include "cases.h"
+#include "../base/vec.h"
 #include "../access/access.h"
 #include "../base/fmt.h"
 #include "../http/layout.h"
@@ -137,12 +138,7 @@ static void university_section(request_t *req, const case_row_t *c)
 
 void case_timeline_add(case_timeline_t *t, const char *when, const char *text, bool strong)
 {
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 64;
-        t->items = arena_realloc_array(t->arena, t->items, t->n, cap, sizeof *t->items);
-        t->cap = cap;
-    }
-    t->items[t->n++] = (case_moment_t){when, text, strong};
+    *ARENA_PUSH(t->arena, t->items, t->n, t->cap) = (case_moment_t){when, text, strong};
 }
 
 static int by_when(const void *x, const void *y)

@@ -3,7 +3,7 @@
 #include "session.h"
 #include "../base/log.h"
 #include "../base/validate.h"
-#include "../db/audit.h"
+#include "users.h"
 #include "layout.h"
 #include <pthread.h>
 #include <semaphore.h>
@@ -57,27 +57,6 @@ bool auth_verify_password(const char *hash, const char *password)
     int rc = crypto_pwhash_str_verify(hash, password, strlen(password));
     sem_post(&hash_slots);
     return rc == 0;
-}
-
-static int64_t failures_since(db_t *db, const char *key, int64_t since)
-{
-    db_stmt_t *st = db_prepare(db, "SELECT COUNT(*) FROM login_failures WHERE key = ? AND at > ?");
-    if (!st)
-        return 0;
-    db_bind_text(st, 1, key);
-    db_bind_int(st, 2, since);
-    int64_t n = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
-    db_done(st);
-    return n;
-}
-
-static void record_failure(db_t *db, const char *key, int64_t now)
-{
-    db_stmt_t *st = db_prepare(db, "INSERT INTO login_failures (key, at) VALUES (?, ?)");
-    db_bind_text(st, 1, key);
-    db_bind_int(st, 2, now);
-    db_step(st);
-    db_done(st);
 }
 
 /* Renders the login form (with an error or an info message); sets the double-submit
@@ -136,37 +115,25 @@ static int auth_login_submit(request_t *req)
     char *email_key = arena_printf(&req->arena, "email:%s", buf_cstr(&folded));
     char *addr_key = arena_printf(&req->arena, "addr:%s", req->client_addr);
     buf_free(&folded);
-    if (failures_since(req->db, email_key, now - AUTH_WINDOW) >= AUTH_MAX_FAILURES ||
-        failures_since(req->db, addr_key, now - AUTH_WINDOW) >= AUTH_MAX_FAILURES) {
+    if (users_failures_since(req->db, email_key, now - AUTH_WINDOW) >= AUTH_MAX_FAILURES ||
+        users_failures_since(req->db, addr_key, now - AUTH_WINDOW) >= AUTH_MAX_FAILURES) {
         log_warn("inloggning spärrad tillfälligt för %s från %s", email, req->client_addr);
         return login_form(req, 429, "För många misslyckade inloggningsförsök. Vänta en minut och försök igen.", NULL);
     }
-    db_stmt_t *st = db_prepare(req->db, "SELECT id, password_hash FROM users WHERE lower(email) = lower(?) AND active = 1");
-    if (!st)
-        return -1;
-    db_bind_text(st, 1, email);
-    int64_t user_id = 0;
-    char *hash = NULL;
-    if (db_step(st) == DB_ROW) {
-        user_id = db_col_int(st, 0);
-        hash = arena_strdup(&req->arena, db_col_text(st, 1));
-    }
-    db_done(st);
+    const char *hash = NULL;
+    int64_t user_id = users_active_by_email(req->db, email, &req->arena, &hash);
     /* An unknown account costs as much time as a known one. */
     auth_init();
     bool ok = auth_verify_password(hash ? hash : dummy_hash, password) && hash;
     if (!ok) {
-        record_failure(req->db, email_key, now);
-        record_failure(req->db, addr_key, now);
+        users_record_failure(req->db, email_key, now);
+        users_record_failure(req->db, addr_key, now);
         return login_form(req, 401, "Fel e-postadress eller lösenord.", NULL);
     }
     if (!session_start(req, user_id))
         return -1;
     /* Forget old failures now and then, so the table stays small. */
-    st = db_prepare(req->db, "DELETE FROM login_failures WHERE at < ?");
-    db_bind_int(st, 1, now - 3600);
-    db_step(st);
-    db_done(st);
+    users_forget_failures(req->db, now - 3600);
     return respond_redirect(req, safe_next(req_param(req, "next")));
 }
 
@@ -218,10 +185,7 @@ static int auth_password_submit(request_t *req)
     if (!req->nerrors && strcmp(pw, req_param(req, "confirm")) != 0)
         req_add_error(req, "confirm", "Lösenorden är inte lika.");
     if (!req->nerrors) {
-        db_stmt_t *st = db_prepare(req->db, "SELECT password_hash FROM users WHERE id = ?");
-        db_bind_int(st, 1, req->viewer.user_id);
-        char *hash = db_step(st) == DB_ROW ? arena_strdup(&req->arena, db_col_text(st, 0)) : NULL;
-        db_done(st);
+        const char *hash = users_password_hash(req->db, req->viewer.user_id, &req->arena);
         if (!hash || !auth_verify_password(hash, cur))
             req_add_error(req, "current", "Det nuvarande lösenordet stämmer inte.");
     }
@@ -230,21 +194,11 @@ static int auth_password_submit(request_t *req)
     char newhash[crypto_pwhash_STRBYTES];
     if (!auth_hash_password(pw, newhash))
         return -1;
-    if (db_begin_write(req->db) != DB_OK)
-        return -1;
-    db_stmt_t *st = db_prepare(req->db, "UPDATE users SET password_hash = ? WHERE id = ?");
-    db_bind_text(st, 1, newhash);
-    db_bind_int(st, 2, req->viewer.user_id);
-    bool ok = db_step(st) == DB_DONE;
-    db_done(st);
-    char *key = arena_printf(&req->arena, "%lld", (long long)req->viewer.user_id);
-    ok = ok && audit_record(req->db, &req->viewer, "password", "user", key, NULL, "{\"password\":\"bytt\"}") == DB_OK;
-    if (!ok) {
-        db_rollback(req->db);
-        return -1;
+    char *err = NULL;
+    if (!users_set_password(req->db, &req->viewer, newhash, req->session_raw, &req->arena, &err)) {
+        req_add_error(req, "password", err);
+        return account_form(req, 503, NULL);
     }
-    session_end_all(req->db, req->viewer.user_id, req->session_raw);
-    db_commit(req->db);
     return respond_redirect(req, "/account?klart=1");
 }
 

@@ -2,6 +2,7 @@
  * way: route → parse and validate → authenticate and authorise → handler → response. */
 #include "server.h"
 #include "auth.h"
+#include "form.h"
 #include "session.h"
 #include "../base/alloc.h"
 #include "../base/vec.h"
@@ -18,24 +19,13 @@
 #include <time.h>
 #include <unistd.h>
 
-typedef struct post_field {
-    char *name;
-    buf_t value;
-} post_field_t;
-
 /* What the server keeps per connection besides what handlers see. */
 typedef struct conn_state {
     request_t req;
     route_match_t match;
-    struct MHD_PostProcessor *pp;
-    post_field_t *fields;
-    size_t nfields, cap;
-    buf_t json;                 /* an API write's JSON body, read whole */
-    bool is_json;
-    size_t body_bytes;
-    bool too_large;
-    bool too_many;              /* more fields than ROUTE_MAX_RAW_PARAMS */
-    bool bad_body;
+    form_t form;                /* the parameters as sent, decoded */
+    bool reading;               /* form_begin was called */
+    bool too_large;             /* refused by its Content-Length before reading */
     struct timespec started;
 } conn_state_t;
 
@@ -66,99 +56,6 @@ db_t *server_thread_db(void)
     }
     pthread_setspecific(g_db_key, db);
     return db;
-}
-
-static enum MHD_Result on_post_data(void *cls, enum MHD_ValueKind kind, const char *key,
-                                    const char *filename, const char *content_type,
-                                    const char *transfer_encoding, const char *data,
-                                    uint64_t off, size_t size)
-{
-    (void)kind, (void)content_type, (void)transfer_encoding;
-    conn_state_t *cs = cls;
-    request_t *req = &cs->req;
-    if (filename) {
-        if (!req->upload.field) {
-            if (!*filename)
-                return MHD_YES; /* a file field left empty */
-            req->upload.field = arena_strdup(&req->arena, key);
-            req->upload.filename = arena_strdup(&req->arena, filename);
-        }
-        if (strcmp(req->upload.field, key) == 0)
-            buf_append(&req->upload.data, data, size);
-        return MHD_YES;
-    }
-    if (off == 0 || cs->nfields == 0 || strcmp(cs->fields[cs->nfields - 1].name, key) != 0) {
-        if (cs->nfields >= ROUTE_MAX_RAW_PARAMS) {
-            cs->too_many = true;
-            return MHD_YES;
-        }
-        post_field_t *f = HEAP_PUSH(cs->fields, cs->nfields, cs->cap);
-        f->name = xstrdup(key);
-        f->value = (buf_t)BUF_INIT;
-        buf_reserve(&f->value, 0);
-        f->value.data[0] = '\0';
-    }
-    buf_append(&cs->fields[cs->nfields - 1].value, data, size);
-    return MHD_YES;
-}
-
-/* The raw parameters of a request: the query string's and the body's, in order. */
-typedef struct raw_list {
-    raw_param_t *items;
-    size_t n, cap;
-    arena_t *arena;
-    bool too_many;
-} raw_list_t;
-
-static void raw_add(raw_list_t *l, const char *name, const char *value)
-{
-    if (l->n >= ROUTE_MAX_RAW_PARAMS) {
-        l->too_many = true;
-        return;
-    }
-    raw_param_t *p = ARENA_PUSH(l->arena, l->items, l->n, l->cap);
-    p->name = name;
-    p->value = value;
-}
-
-static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
-{
-    (void)kind;
-    raw_list_t *l = cls;
-    if (key)
-        raw_add(l, arena_strdup(l->arena, key), arena_strdup(l->arena, value ? value : ""));
-    return MHD_YES;
-}
-
-/* A JSON body's members as raw parameters, as if they were form fields: text as it is,
- * numbers as written, true as "1", false and null as absent, a list as the same name
- * repeated (for checkbox-like parameters). Returns the member that cannot be a field, or
- * NULL when every one can. */
-static const char *json_to_raw(raw_list_t *l, json_t *obj)
-{
-    const char *key;
-    json_t *v;
-    json_object_foreach(obj, key, v) {
-        size_t n = json_is_array(v) ? json_array_size(v) : 1;
-        for (size_t i = 0; i < n; i++) {
-            json_t *one = json_is_array(v) ? json_array_get(v, i) : v;
-            const char *text = NULL;
-            if (json_is_string(one))
-                text = arena_strndup(l->arena, json_string_value(one), json_string_length(one));
-            else if (json_is_integer(one))
-                text = arena_printf(l->arena, "%lld", (long long)json_integer_value(one));
-            else if (json_is_real(one))
-                text = arena_printf(l->arena, "%.15g", json_real_value(one));
-            else if (json_is_true(one))
-                text = "1";
-            else if (json_is_false(one) || json_is_null(one))
-                continue;
-            else
-                return key;
-            raw_add(l, arena_strdup(l->arena, key), text);
-        }
-    }
-    return NULL;
 }
 
 static const char *header(request_t *req, const char *name)
@@ -204,12 +101,12 @@ static enum MHD_Result send_response(conn_state_t *cs)
 
 /* Answers a POST's token: the session's for logged-in forms, the double-submit cookie
  * for the login form. */
-static bool csrf_ok(request_t *req, const raw_list_t *raw)
+static bool csrf_ok(request_t *req, const form_result_t *raw)
 {
     const char *sent = header(req, "X-CSRF-Token");
-    for (size_t i = 0; i < raw->n && !sent; i++)
-        if (strcmp(raw->items[i].name, "csrf") == 0)
-            sent = raw->items[i].value;
+    for (size_t i = 0; i < raw->nparams && !sent; i++)
+        if (strcmp(raw->params[i].name, "csrf") == 0)
+            sent = raw->params[i].value;
     const char *expected = req->csrf;
     if (req->route->flags & ROUTE_NO_CSRF)
         expected = MHD_lookup_connection_value(req->conn, MHD_COOKIE_KIND, SESSION_PRE_COOKIE);
@@ -232,41 +129,14 @@ static void dispatch(conn_state_t *cs)
         respond_error(req, 413, "Filen eller formuläret är för stort.");
         return;
     }
-    if (cs->too_many) {
-        respond_error(req, 413, "Förfrågan har för många fält; högst 200 tas emot.");
-        return;
-    }
-    if (cs->bad_body) {
-        respond_error(req, 400, "Formulärdata kunde inte läsas.");
+    form_result_t raw = form_params(&cs->form, req->conn);
+    if (raw.status) {
+        respond_error_field(req, raw.status, raw.message, raw.field);
         return;
     }
     req->db = server_thread_db();
     if (!req->db) {
         respond_error(req, 503, "Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.");
-        return;
-    }
-    raw_list_t raw = {.arena = &req->arena};
-    MHD_get_connection_values(req->conn, MHD_GET_ARGUMENT_KIND, collect_arg, &raw);
-    for (size_t i = 0; i < cs->nfields; i++)
-        raw_add(&raw, cs->fields[i].name, buf_cstr(&cs->fields[i].value));
-    if (cs->is_json) {
-        json_error_t jerr;
-        json_t *body = json_loadb(cs->json.data ? cs->json.data : "", cs->json.len, JSON_REJECT_DUPLICATES, &jerr);
-        bool object = json_is_object(body);
-        const char *bad = object ? arena_strdup(&req->arena, json_to_raw(&raw, body)) : NULL;
-        json_decref(body);
-        if (!object || bad) {
-            if (bad)
-                req_add_error(req, bad,
-                              arena_printf(&req->arena, "Fältet %s ska vara text, ett tal, true/false eller en lista.", bad));
-            respond_error(req, 400, bad ? req->errors[0].message
-                                        : arena_printf(&req->arena, "JSON-kroppen kunde inte läsas (rad %d, tecken %d): %s",
-                                                       jerr.line, jerr.column, jerr.text));
-            return;
-        }
-    }
-    if (raw.too_many) {
-        respond_error(req, 413, "Förfrågan har för många fält; högst 200 tas emot.");
         return;
     }
 
@@ -280,7 +150,7 @@ static void dispatch(conn_state_t *cs)
         session_load(req);
     }
     if (!(req->route->flags & ROUTE_PUBLIC)) {
-        if (req->viewer.role == ROLE_NONE) {
+        if (!access_may(&req->viewer, CAP_SIGNED_IN)) {
             if (req_is_api(req)) {
                 respond_error(req, 401, "Logga in eller ange en API-nyckel.");
             } else {
@@ -301,7 +171,7 @@ static void dispatch(conn_state_t *cs)
         respond_error(req, 403, "Formuläret saknar en giltig säkerhetstoken. Ladda om sidan och försök igen.");
         return;
     }
-    if (!routes_validate(req, req->route, raw.items, raw.n)) {
+    if (!routes_validate(req, req->route, raw.params, raw.nparams)) {
         respond_error(req, 404, "Sidan finns inte.");
         return;
     }
@@ -343,13 +213,16 @@ static void init_request(conn_state_t *cs, struct MHD_Connection *conn, const ch
     cs->match = routes_match(g_config.routes, method, url, &req->arena, &req->route, req->path_args);
     if (cs->match == ROUTE_FOUND && strcmp(method, "POST") == 0) {
         const char *clen = header(req, MHD_HTTP_HEADER_CONTENT_LENGTH);
-        const char *ctype = header(req, MHD_HTTP_HEADER_CONTENT_TYPE);
-        if (clen && strtoull(clen, NULL, 10) > g_config.upload_limit)
+        if (clen && strtoull(clen, NULL, 10) > g_config.upload_limit) {
             cs->too_large = true;
-        else if ((req->route->flags & ROUTE_API) && ctype && strncasecmp(ctype, "application/json", 16) == 0)
-            cs->is_json = true;
-        else
-            cs->pp = MHD_create_post_processor(conn, 64 * 1024, on_post_data, cs);
+        } else {
+            form_begin(&cs->form, req, conn, (req->route->flags & ROUTE_API) != 0,
+                       header(req, MHD_HTTP_HEADER_CONTENT_TYPE), g_config.upload_limit);
+            cs->reading = true;
+        }
+    } else {
+        form_begin(&cs->form, req, NULL, false, NULL, 0); /* no body: the query string only */
+        cs->reading = true;
     }
 }
 
@@ -366,17 +239,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         return MHD_YES;
     }
     if (*upload_data_size) {
-        cs->body_bytes += *upload_data_size;
-        if (cs->body_bytes > g_config.upload_limit)
-            cs->too_large = true;
-        if (!cs->too_large && cs->is_json) {
-            if (cs->body_bytes > 1024 * 1024)
-                cs->too_large = true; /* a JSON write is a handful of fields */
-            else
-                buf_append(&cs->json, upload_data, *upload_data_size);
-        } else if (!cs->too_large && cs->pp && MHD_post_process(cs->pp, upload_data, *upload_data_size) != MHD_YES) {
-            cs->bad_body = true;
-        }
+        if (cs->reading)
+            form_feed(&cs->form, upload_data, *upload_data_size);
         *upload_data_size = 0;
         return MHD_YES;
     }
@@ -396,14 +260,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     double ms = (double)(end.tv_sec - cs->started.tv_sec) * 1e3 + (double)(end.tv_nsec - cs->started.tv_nsec) / 1e6;
     if (cs->req.status >= 500 || ms > 1000)
         log_info("%s %s %d %.1f ms", cs->req.method, cs->req.path, cs->req.status, ms);
-    if (cs->pp)
-        MHD_destroy_post_processor(cs->pp);
-    for (size_t i = 0; i < cs->nfields; i++) {
-        free(cs->fields[i].name);
-        buf_free(&cs->fields[i].value);
-    }
-    free(cs->fields);
-    buf_free(&cs->json);
+    form_free(&cs->form);
     buf_free(&cs->req.upload.data);
     buf_free(&cs->req.body);
     arena_free(&cs->req.arena);

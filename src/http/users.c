@@ -1,6 +1,7 @@
 /* users.c — creating accounts (users.h). */
 #include "users.h"
 #include "auth.h"
+#include "session.h"
 #include "../access/access.h"
 #include "../base/validate.h"
 #include "../db/tx.h"
@@ -22,7 +23,7 @@ bool users_check(db_t *db, const users_new_t *u, arena_t *a, char **err, const c
         FAIL("email", "E-postadressen \"%s\" är inte giltig.", u->email ? u->email : "");
     if (!u->name || !*u->name || strlen(u->name) > 200)
         FAIL("name", "Ange ett namn (högst 200 tecken).");
-    if (role == ROLE_NONE)
+    if (role <= ROLE_NONE || role >= ROLE_COUNT)
         FAIL("role", "Okänd roll \"%s\" (admin, analyst, supporter, finance, organiser, head, group, university, reader).",
              u->role ? u->role : "");
     if (!validate_password(u->password))
@@ -63,4 +64,54 @@ int64_t users_create(db_t *db, const viewer_t *who, const users_new_t *u, arena_
         return 0;
     }
     return id;
+}
+
+int64_t users_active_by_email(db_t *db, const char *email, arena_t *a, const char **hash)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT id, password_hash FROM users WHERE lower(email) = lower(?) AND active = 1");
+    db_bind_text(st, 1, email);
+    int64_t id = 0;
+    *hash = NULL;
+    if (db_step(st) == DB_ROW) {
+        id = db_col_int(st, 0);
+        *hash = arena_strdup(a, db_col_text(st, 1));
+    }
+    db_done(st);
+    return id;
+}
+
+const char *users_password_hash(db_t *db, int64_t user_id, arena_t *a)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT password_hash FROM users WHERE id = ?");
+    db_bind_int(st, 1, user_id);
+    const char *hash = db_step(st) == DB_ROW ? arena_strdup(a, db_col_text(st, 0)) : NULL;
+    db_done(st);
+    return hash;
+}
+
+bool users_set_password(db_t *db, const viewer_t *v, const char *hash, const char *keep_session, arena_t *a,
+                        char **err)
+{
+    if (!tx_begin(db, a, err))
+        return false;
+    bool ok = db_run(db, "UPDATE users SET password_hash = ? WHERE id = ?", "ti", hash, v->user_id) == DB_DONE &&
+              tx_audit(db, v, "password", "user", v->user_id, json_pack("{s:s}", "password", "bytt"));
+    if (ok)
+        session_end_all(db, v->user_id, keep_session);
+    return tx_finish(db, ok, a, err);
+}
+
+int64_t users_failures_since(db_t *db, const char *key, int64_t since)
+{
+    return db_run_int(db, 0, "SELECT COUNT(*) FROM login_failures WHERE key = ? AND at > ?", "ti", key, since);
+}
+
+void users_record_failure(db_t *db, const char *key, int64_t now)
+{
+    db_run(db, "INSERT INTO login_failures (key, at) VALUES (?, ?)", "ti", key, now);
+}
+
+void users_forget_failures(db_t *db, int64_t before)
+{
+    db_run(db, "DELETE FROM login_failures WHERE at < ?", "i", before);
 }

@@ -24,4 +24,19 @@ int64_t users_create(db_t *db, const viewer_t *who, const users_new_t *u, arena_
 /* The user with an e-mail address (any case), or 0. */
 int64_t users_id_by_email(db_t *db, const char *email);
 
+/* ---- signing in (auth.c asks) ---- */
+
+/* The active user with an e-mail address and their password hash (in a), or 0. */
+int64_t users_active_by_email(db_t *db, const char *email, arena_t *a, const char **hash);
+/* A user's password hash (in a), or NULL. */
+const char *users_password_hash(db_t *db, int64_t user_id, arena_t *a);
+/* Changes the viewer's own password (the new hash), audited; ends their other sessions
+ * (all but keep_session). False with *err. */
+bool users_set_password(db_t *db, const viewer_t *v, const char *hash, const char *keep_session, arena_t *a,
+                        char **err);
+/* Failed logins by a key ("email:…", "addr:…") since a time, one recorded, old ones forgotten. */
+int64_t users_failures_since(db_t *db, const char *key, int64_t since);
+void users_record_failure(db_t *db, const char *key, int64_t now);
+void users_forget_failures(db_t *db, int64_t before);
+
 #endif

@@ -1,5 +1,6 @@
 /* csv.c — the Skolverket CSV dialect on top of libcsv. */
 #include "csv.h"
+#include "../base/vec.h"
 #include "../base/buf.h"
 #include "../base/text.h"
 #include "xlsx_read.h"
@@ -26,30 +27,15 @@ static void on_field(void *s, size_t len, void *data)
     collect_t *c = data;
     if (c->nfields == 0 && c->row_line == 0)
         c->row_line = c->line;
-    if (c->nfields == c->fcap) {
-        c->fcap = c->fcap ? c->fcap * 2 : 32;
-        char **f = arena_alloc(c->a, c->fcap * sizeof *f);
-        if (c->nfields)
-            memcpy(f, c->fields, c->nfields * sizeof *f);
-        c->fields = f;
-    }
     char *v = arena_strndup(c->a, s ? s : "", s ? len : 0);
-    c->fields[c->nfields++] = text_trim(v);
+    *ARENA_PUSH(c->a, c->fields, c->nfields, c->fcap) = text_trim(v);
 }
 
 static void on_row(int term, void *data)
 {
     (void)term;
     collect_t *c = data;
-    if (c->nrows == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 1024;
-        csv_row_t *r = arena_alloc(c->a, cap * sizeof *r);
-        if (c->nrows)
-            memcpy(r, c->rows, c->nrows * sizeof *r);
-        c->rows = r;
-        c->cap = cap;
-    }
-    csv_row_t *r = &c->rows[c->nrows++];
+    csv_row_t *r = ARENA_PUSH(c->a, c->rows, c->nrows, c->cap);
     r->line = c->row_line ? c->row_line : c->line;
     r->nfields = c->nfields;
     r->fields = c->fields;

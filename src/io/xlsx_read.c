@@ -4,6 +4,7 @@
  * text cells point into a table of shared strings. libzip opens the archive, expat
  * reads the XML as a stream. */
 #include "xlsx_read.h"
+#include "../base/vec.h"
 #include "../base/buf.h"
 #include "../base/text.h"
 #include <expat.h>
@@ -140,15 +141,7 @@ static void on_sst_end(void *data, const char *el)
     else if (strcmp(n, "rPh") == 0)
         s->in_phonetic--;
     else if (strcmp(n, "si") == 0) {
-        if (s->n == s->cap) {
-            size_t cap = s->cap ? s->cap * 2 : 256;
-            char **items = arena_alloc(s->a, cap * sizeof *items);
-            if (s->n)
-                memcpy(items, s->items, s->n * sizeof *items);
-            s->items = items;
-            s->cap = cap;
-        }
-        s->items[s->n++] = arena_strdup(s->a, buf_cstr(&s->cur));
+        *ARENA_PUSH(s->a, s->items, s->n, s->cap) = arena_strdup(s->a, buf_cstr(&s->cur));
     }
 }
 
@@ -178,15 +171,7 @@ typedef struct sheet {
 
 static csv_row_t *add_row(sheet_t *s, size_t line)
 {
-    if (s->nrows == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 1024;
-        csv_row_t *r = arena_alloc(s->a, cap * sizeof *r);
-        if (s->nrows)
-            memcpy(r, s->rows, s->nrows * sizeof *r);
-        s->rows = r;
-        s->cap = cap;
-    }
-    csv_row_t *r = &s->rows[s->nrows++];
+    csv_row_t *r = ARENA_PUSH(s->a, s->rows, s->nrows, s->cap);
     *r = (csv_row_t){.line = line};
     return r;
 }

@@ -2,6 +2,7 @@
  * administration level with four members and about seven meetings, every three weeks
  * from a month after the start. Deterministic. */
 #include "parts.h"
+#include "../db/tx.h"
 #include "../base/date.h"
 #include <time.h>
 
@@ -31,7 +32,8 @@ void meetings_demo_scale(demo_t *d)
         starts[n++] = arena_strdup(a, db_col_text(st, 1));
     }
     db_done(st);
-    if (db_begin_write(d->db) != DB_OK)
+    char *err = NULL;
+    if (!tx_begin(d->db, d->arena, &err))
         return;
     int64_t now = (int64_t)time(NULL);
     int meetings = 0;
@@ -51,7 +53,6 @@ void meetings_demo_scale(demo_t *d)
                           " created_at) VALUES (?, ?, 'analysis', ?, 180, 'Förvaltningen', ?, 'demo', ?)",
                    "iitii", ids[i], group, arena_printf(a, "%s 13:00", dates[k]), (int64_t)(k < 5), now);
     }
-    if (db_commit(d->db) != DB_OK)
-        db_rollback(d->db);
+    tx_finish(d->db, true, d->arena, &err);
     fprintf(d->out, "  nationell skala:     %d möten i %zu analysgrupper\n", meetings, n);
 }

@@ -1,6 +1,7 @@
 /* import.c — reads a register file, validates every row, then applies all rows in one
  * write transaction: a malformed file changes nothing. */
 #include "import_spec.h"
+#include "../db/tx.h"
 #include "../base/buf.h"
 #include "../base/text.h"
 #include "../base/validate.h"
@@ -491,7 +492,7 @@ bool register_import(db_t *db, const viewer_t *v, const char *kind, const char *
         }
     }
 
-    if (db_begin_write(db) != DB_OK) {
+    if (!tx_begin(db, a, err)) {
         *err = arena_printf(a, "%s: databasen är upptagen; försök igen.", filename);
         return false;
     }
@@ -501,12 +502,10 @@ bool register_import(db_t *db, const viewer_t *v, const char *kind, const char *
         if (!skip[i])
             ok = apply_row(&ap, rows, i);
     ok = ok && record_import(&ap, filename);
-    if (!ok || db_commit(db) != DB_OK) {
-        db_rollback(db);
-        if (!*err)
-            *err = arena_printf(a, "%s: importen kunde inte sparas (%s); inget ändrades.", filename, db_errmsg(db));
+    if (!ok && !*err)
+        *err = arena_printf(a, "%s: importen kunde inte sparas (%s); inget ändrades.", filename, db_errmsg(db));
+    if (!tx_finish(db, ok, a, err))
         return false;
-    }
     /* Fresh statistics after a bulk change, so both databases plan the next queries
      * for the tables as they now are (a failure here changes nothing and is ignored). */
     db_exec(db, "ANALYZE organisers; ANALYZE units; ANALYZE unit_stats; ANALYZE municipalities;"

@@ -267,15 +267,7 @@ static size_t read_stats(db_stmt_t *st, arena_t *a, reg_stat_t **out)
     size_t n = 0, cap = 0;
     *out = NULL;
     while (db_step(st) == DB_ROW) {
-        if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 64;
-            reg_stat_t *s = arena_alloc(a, ncap * sizeof *s);
-            if (n)
-                memcpy(s, *out, n * sizeof *s);
-            *out = s;
-            cap = ncap;
-        }
-        reg_stat_t *s = &(*out)[n++];
+        reg_stat_t *s = ARENA_PUSH(a, *out, n, cap);
         s->unit_id = db_col_int(st, 0);
         s->year = (int)db_col_int(st, 1);
         s->variable = arena_strdup(a, db_col_text(st, 2));

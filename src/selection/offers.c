@@ -26,11 +26,7 @@ size_t rounds_choices(db_t *db, int64_t id, arena_t *a, round_choice_t **out)
                                    " ORDER BY o.name, u.name, u.code");
     db_bind_int(st, 1, id);
     while (st && db_step(st) == DB_ROW) {
-        if (n == cap) {
-            *out = arena_realloc_array(a, *out, n, cap * 2, sizeof **out);
-            cap *= 2;
-        }
-        round_choice_t *c = &(*out)[n++];
+        round_choice_t *c = ARENA_PUSH(a, *out, n, cap);
         c->id = db_col_int(st, 0);
         c->unit_id = db_col_int(st, 1);
         c->organiser_id = db_col_int(st, 2);
@@ -217,11 +213,7 @@ size_t offers_list(db_t *db, const viewer_t *v, int64_t round_id, arena_t *a, of
     db_bind_int(st, 3, round_id);
     db_bind_int(st, 4, round_id);
     while (st && db_step(st) == DB_ROW) {
-        if (n == cap) {
-            *out = arena_realloc_array(a, *out, n, cap * 2, sizeof **out);
-            cap *= 2;
-        }
-        read_offer(st, a, &(*out)[n++]);
+        read_offer(st, a, ARENA_PUSH(a, *out, n, cap));
     }
     db_done(st);
     return n;

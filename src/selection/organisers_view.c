@@ -5,6 +5,7 @@
  * chosen. Ordered by the best inspection place, then preschool injunction, then the
  * number of such preschools, then name. */
 #include "organisers_view.h"
+#include "../base/vec.h"
 #include "../base/fmt.h"
 #include <stdlib.h>
 #include <string.h>
@@ -15,11 +16,7 @@ static org_candidate_t *slot(org_candidate_t **list, size_t *n, size_t *cap, are
     for (size_t i = 0; i < *n; i++)
         if ((*list)[i].organiser_id == id)
             return &(*list)[i];
-    if (*n == *cap) {
-        *list = arena_realloc_array(a, *list, *n, *cap * 2, sizeof **list);
-        *cap *= 2;
-    }
-    org_candidate_t *c = &(*list)[(*n)++];
+    org_candidate_t *c = ARENA_PUSH(a, *list, *n, *cap);
     memset(c, 0, sizeof *c);
     c->organiser_id = id;
     c->organiser = name;

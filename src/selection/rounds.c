@@ -58,11 +58,7 @@ size_t rounds_list(db_t *db, arena_t *a, round_t **out)
     *out = arena_alloc(a, cap * sizeof **out);
     db_stmt_t *st = db_prepare(db, "SELECT " ROUND_COLUMNS " ORDER BY r.planned_date DESC, r.id DESC");
     while (st && db_step(st) == DB_ROW) {
-        if (n == cap) {
-            *out = arena_realloc_array(a, *out, n, cap * 2, sizeof **out);
-            cap *= 2;
-        }
-        read_round(st, a, &(*out)[n++]);
+        read_round(st, a, ARENA_PUSH(a, *out, n, cap));
     }
     db_done(st);
     return n;
@@ -121,11 +117,7 @@ static size_t query_ids(db_t *db, sql_t sql, int nparams, int64_t id, arena_t *a
     for (int i = 1; i <= nparams; i++)
         db_bind_int(st, i, id);
     while (st && db_step(st) == DB_ROW) {
-        if (n == cap) {
-            *out = arena_realloc_array(a, *out, n, cap * 2, sizeof **out);
-            cap *= 2;
-        }
-        (*out)[n++] = db_col_int(st, 0);
+        *ARENA_PUSH(a, *out, n, cap) = db_col_int(st, 0);
     }
     db_done(st);
     qsort(*out, n, sizeof **out, cmp_id);

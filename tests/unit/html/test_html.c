@@ -79,6 +79,23 @@ static void csv_cells_neutralise_formulas(void **state)
     arena_free(&a);
 }
 
+/* Width and precision as printf has them: a precision cuts a string (never inside a
+ * UTF-8 character) before it is escaped; numbers keep their flags. */
+static void printf_honours_width_and_precision(void **state)
+{
+    (void)state;
+    buf_t o = BUF_INIT;
+    html_printf(&o, "[%.3s|%.*s|%5s|%-4s|%05d|%.2f|%x]", "<abcdef", 2, "xyz", "ab", "c", 42, 3.14159, 255u);
+    assert_string_equal(buf_cstr(&o), "[&lt;ab|xy|   ab|c   |00042|3.14|ff]");
+    buf_reset(&o);
+    html_printf(&o, "%.3s", "åäö"); /* three bytes: one and a half characters */
+    assert_string_equal(buf_cstr(&o), "å");
+    buf_reset(&o);
+    html_printf(&o, "%lld %zu %3u%%", -9000000000LL, (size_t)7, 5u);
+    assert_string_equal(buf_cstr(&o), "-9000000000 7   5%");
+    buf_free(&o);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -87,6 +104,7 @@ int main(void)
         cmocka_unit_test(url_encodes_components),
         cmocka_unit_test(js_string_escapes_quotes_and_tags),
         cmocka_unit_test(csv_cells_neutralise_formulas),
+        cmocka_unit_test(printf_honours_width_and_precision),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -113,6 +113,34 @@ static void required_and_typed_form_fields(void **state)
     arena_free(&req.arena);
 }
 
+/* "/cases/new" is not "/cases/{id}", whichever comes first in the table. */
+static void the_most_specific_pattern_wins(void **state)
+{
+    (void)state;
+    static const route_t both[] = {
+        {"GET", "/cases/{id}", dummy, 0, 0, NULL},
+        {"GET", "/cases/new", dummy, 0, 0, NULL},
+        {"GET", "/cases/{id}/{part}", dummy, 0, 0, NULL},
+        {"GET", "/cases/{id}/people", dummy, 0, 0, NULL},
+        {NULL, NULL, NULL, 0, 0, NULL},
+    };
+    arena_t a = ARENA_INIT;
+    const route_t *r;
+    const char *args[REQ_MAX_PATH_ARGS];
+    assert_int_equal(routes_match(both, "GET", "/cases/new", &a, &r, args), ROUTE_FOUND);
+    assert_ptr_equal(r, &both[1]);
+    assert_int_equal(routes_match(both, "GET", "/cases/12", &a, &r, args), ROUTE_FOUND);
+    assert_ptr_equal(r, &both[0]);
+    assert_string_equal(args[0], "12");
+    assert_int_equal(routes_match(both, "GET", "/cases/12/people", &a, &r, args), ROUTE_FOUND);
+    assert_ptr_equal(r, &both[3]);
+    assert_string_equal(args[0], "12");
+    assert_int_equal(routes_match(both, "GET", "/cases/12/units", &a, &r, args), ROUTE_FOUND);
+    assert_ptr_equal(r, &both[2]);
+    assert_string_equal(args[1], "units");
+    arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -121,6 +149,7 @@ int main(void)
         cmocka_unit_test(invalid_values_become_errors),
         cmocka_unit_test(path_parameters_are_validated),
         cmocka_unit_test(required_and_typed_form_fields),
+        cmocka_unit_test(the_most_specific_pattern_wins),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,310 @@
+"""The API against its description: every operation in /api/openapi.json is called so that
+each status it documents occurs, and every answer — the ones asked for and the ones that
+came — has a documented status and matches that status's schema: types, nullability, no
+field that is not described. Write operations take JSON as well as a form and answer
+with the object written. Lists share one envelope; times carry their offset."""
+import json
+import re
+import urllib.parse
+from harness import Server, Skip, demo_db, eq, have_data, query, run_cli
+
+srv = None
+db = None
+doc = None
+seen = []          # (method, path, status, body) of every answer, checked at the end
+BORAS = "2120001561"
+
+
+def setup(tmp):
+    global srv, db, doc
+    if not have_data():
+        raise Skip("../shared/data saknas: omgångarnas rangordningar behöver de riktiga filerna")
+    db = demo_db(tmp)
+    srv = Server(db)
+    doc = srv.client().get("/api/openapi.json").json()
+
+
+def teardown():
+    srv.stop()
+
+
+# ---- a small JSON Schema validator for the parts OpenAPI 3.1 uses here ----
+
+def resolve(schema):
+    while "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[1]
+        schema = doc["components"]["schemas"][name]
+    return schema
+
+
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
+
+
+def validate(value, schema, where="$"):
+    """A list of what in value does not match schema."""
+    schema = resolve(schema)
+    errors = []
+    types = schema.get("type")
+    if types is not None:
+        types = types if isinstance(types, list) else [types]
+        def is_type(t):
+            return {"null": value is None, "string": isinstance(value, str), "boolean": isinstance(value, bool),
+                    "integer": isinstance(value, int) and not isinstance(value, bool),
+                    "number": isinstance(value, (int, float)) and not isinstance(value, bool),
+                    "object": isinstance(value, dict), "array": isinstance(value, list)}[t]
+        if not any(is_type(t) for t in types):
+            return [f"{where}: {type(value).__name__} {value!r:.60} är inte {types}"]
+    if "enum" in schema and value not in schema["enum"]:
+        errors.append(f"{where}: {value!r} finns inte bland {schema['enum']}")
+    if isinstance(value, str):
+        fmt = schema.get("format")
+        if fmt == "date" and not DATE.match(value):
+            errors.append(f"{where}: {value!r} är inte ett datum")
+        if fmt == "date-time" and not DATETIME.match(value):
+            errors.append(f"{where}: {value!r} är inte en tid med tidszon")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if "minimum" in schema and value < schema["minimum"]:
+            errors.append(f"{where}: {value} < {schema['minimum']}")
+        if "maximum" in schema and value > schema["maximum"]:
+            errors.append(f"{where}: {value} > {schema['maximum']}")
+    if isinstance(value, dict):
+        props = schema.get("properties", {})
+        for name in schema.get("required", []):
+            if name not in value:
+                errors.append(f"{where}: {name} saknas")
+        extra = schema.get("additionalProperties", True)
+        for name, v in value.items():
+            if name in props:
+                errors += validate(v, props[name], f"{where}.{name}")
+            elif extra is False:
+                errors.append(f"{where}: {name} är inte beskrivet")
+            elif isinstance(extra, dict):
+                errors += validate(v, extra, f"{where}.{name}")
+    if isinstance(value, list) and "items" in schema:
+        for i, v in enumerate(value[:200]):
+            errors += validate(v, schema["items"], f"{where}[{i}]")
+    return errors
+
+
+# ---- calling the operations ----
+
+def operations():
+    for path, item in doc["paths"].items():
+        for method, op in item.items():
+            yield path, method.upper(), op
+
+
+def luhn_orgnr(prefix):
+    """A valid organisation number starting with nine digits prefix."""
+    total = 0
+    for i, ch in enumerate(prefix):
+        d = int(ch) * (2 if i % 2 == 0 else 1)
+        total += d - 9 if d > 9 else d
+    return prefix + str((10 - total % 10) % 10)
+
+
+def examples():
+    """Values for the path parameters: objects that exist, and ones that do not."""
+    case = query(db, f"SELECT c.id FROM cases c JOIN organisers o ON o.id = c.organiser_id WHERE o.orgnr = '{BORAS}'")
+    agreement = query(db, f"SELECT id FROM agreements WHERE case_id = {case} ORDER BY id LIMIT 1")
+    decided = query(db, "SELECT id FROM selection_rounds WHERE status = 'decided' ORDER BY id LIMIT 1")
+    return {"orgnr": BORAS, "code": "13746989", "case": case, "agreement": agreement, "round": decided,
+            "method": "preschool"}
+
+
+def fill(path, values):
+    out = path
+    for name in re.findall(r"\{(\w+)\}", path):
+        key = name
+        if name == "id":
+            key = "case" if path.startswith("/cases") else "agreement" if path.startswith("/agreements") else "round"
+        out = out.replace("{" + name + "}", str(values[key]))
+    return out
+
+
+def call(client, method, path, query_string="", body=None, headers=None, json_body=None):
+    url = "/api/v1" + path + (("?" + query_string) if query_string else "")
+    h = dict(headers or {})
+    if method == "POST" and "Authorization" not in h and client.jar:
+        h["X-CSRF-Token"] = client.csrf("/account")
+    if json_body is not None:
+        r = client.request(method, url, json.dumps(json_body).encode(), h, "application/json")
+    elif method == "POST":
+        r = client.request(method, url, urllib.parse.urlencode(body or {}).encode(), h,
+                           "application/x-www-form-urlencoded")
+    else:
+        r = client.request(method, url, headers=h)
+    seen.append((method, path, r.status, r.body))
+    return r
+
+
+def login(email):
+    c = srv.client()
+    c.login(email)
+    return c
+
+
+def token(email):
+    return {"Authorization": "Bearer " + run_cli(["token", "create", "--email", email], db=db).stdout.strip()}
+
+
+ROLES = {"admin": "admin@exempel.se", "analyst": "analytiker@exempel.se", "supporter": "processtod@exempel.se",
+         "finance": "ekonomi@exempel.se", "organiser": "huvudman@exempel.se", "head": "rektor@exempel.se",
+         "group": "analysgrupp@exempel.se", "university": "larosate@exempel.se", "reader": "lasare@exempel.se"}
+
+
+def invalid_query(op):
+    """A query string that breaks one declared parameter's declared limits, or None."""
+    for p in op["parameters"]:
+        if p["in"] != "query":
+            continue
+        s = p["schema"]
+        if s.get("type") == "integer":
+            return f"{p['name']}={s['maximum'] + 1}"
+        if "enum" in s:
+            return f"{p['name']}=inte-ett-val"
+        if s.get("format") == "date":
+            return f"{p['name']}=2026-13-40"
+        if "maxLength" in s:
+            return f"{p['name']}=" + "x" * (s["maxLength"] + 1)
+    return None
+
+
+def test_the_description_is_complete():
+    eq(doc["openapi"], "3.1.0")
+    ids = set()
+    for path, method, op in operations():
+        for key in ("operationId", "tags", "summary", "responses", "parameters", "security"):
+            assert key in op, f"{method} {path} saknar {key}"
+        assert op["operationId"] not in ids, op["operationId"]
+        ids.add(op["operationId"])
+        for status, resp in op["responses"].items():
+            assert "application/json" in resp.get("content", {}), f"{method} {path} {status} saknar schema"
+        declared = {p["name"] for p in op["parameters"] if p["in"] == "path"}
+        eq(declared, set(re.findall(r"\{(\w+)\}", path)), f"{method} {path}: sökvägens parametrar")
+    routes = json.loads(run_cli(["routes"], db=db).stdout)["routes"]
+    api = {(r["method"], r["path"][len("/api/v1"):]) for r in routes if r["path"].startswith("/api/v1/")}
+    eq(api, {(m, p) for p, m, _ in operations()}, "varje API-rutt är beskriven, och bara de")
+
+
+def test_every_documented_status_is_asked_for():
+    """Calls each operation so that each status it documents should occur; the last test
+    checks that each did, and that every answer matches."""
+    values = examples()
+    admin = login("admin@exempel.se")
+    for path, method, op in operations():
+        documented = set(op["responses"])
+        url_path = fill(path, values)
+        # 200: the agency's administrator reaches everything.
+        if method == "GET":
+            call(admin, method, url_path)
+        # 401: no session, no token.
+        if "401" in documented:
+            call(srv.client(), method, url_path, body={})
+        # 403: a role the operation does not admit.
+        if "403" in documented:
+            other = next(r for r in ROLES if r not in op["x-roles"])
+            call(srv.client(), method, url_path, headers=token(ROLES[other]), body={})
+        # 404: an object that does not exist (valid in form).
+        if "404" in documented:
+            absent = dict(values, case=999999999, agreement=999999999, round=999999999,
+                          orgnr=luhn_orgnr("999999999"), code="99999999", method="preschool")
+            call(admin, method, fill(path, absent), body={})
+        # 400: a parameter outside its declared limits, or a body that is not JSON.
+        if "400" in documented:
+            bad = invalid_query(op)
+            if method == "POST":
+                h = {"X-CSRF-Token": admin.csrf("/account")}
+                r = admin.request("POST", "/api/v1" + url_path, b"{inte json", h, "application/json")
+                seen.append((method, path, r.status, r.body))
+            if bad:
+                call(admin, method, url_path, bad)
+        # 413: more fields than a request may carry.
+        if "413" in documented:
+            many = "&".join(f"f{i}=1" for i in range(201))
+            call(admin, method, url_path, many, body={})
+    # The statuses that need a particular state.
+    open_round = query(db, "SELECT id FROM selection_rounds WHERE frozen_at IS NULL ORDER BY id LIMIT 1")
+    if open_round is None:
+        r = admin.request("POST", "/rounds", urllib.parse.urlencode(
+            {"csrf": admin.csrf("/rounds"), "name": "Ofryst", "planned_date": "2027-05-05"}).encode(), None,
+            "application/x-www-form-urlencoded")
+        open_round = query(db, "SELECT id FROM selection_rounds WHERE name = 'Ofryst'")
+    for path in ("/rounds/{id}/rankings/{method}", "/rounds/{id}/organisers"):
+        r = call(admin, "GET", fill(path, dict(values, round=open_round)))
+        eq(r.status, 409, path)
+    signed = values["agreement"]
+    r = call(login("analytiker@exempel.se"), "POST", f"/agreements/{signed}", json_body={"s_purpose": "Ändrat"})
+    eq(r.status, 409, "en undertecknad överenskommelse")
+
+
+def test_a_write_takes_json_and_answers_with_the_object_written():
+    a = login("analytiker@exempel.se")
+    case = query(db, "SELECT c.id FROM cases c JOIN organisers o ON o.id = c.organiser_id WHERE o.orgnr = '2120001439'")
+    r = a.request("POST", f"/cases/{case}/agreements", urllib.parse.urlencode(
+        {"csrf": a.csrf(f"/cases/{case}"), "kind": "ok1", "period_from": "2025-06-01", "period_to": "2026-06-30"}
+    ).encode(), None, "application/x-www-form-urlencoded")
+    eq(r.status, 303, r.text[:300])
+    aid = int(r.header("Location").split("/agreements/")[1].split("?")[0])
+    body = {"period_from": "2025-06-01", "period_to": "2026-06-30", "amount": 300000, "payout_date1": "2025-08-01",
+            "payout_amount1": "300 000", "s_purpose": "Analysfasen i Ale, skriven över API:t med JSON.",
+            "s_agency": None}
+    for auth in ({}, token("analytiker@exempel.se")):
+        client = a if not auth else srv.client()
+        r = call(client, "POST", f"/agreements/{aid}", headers=auth, json_body=body)
+        eq(r.status, 200, r.text[:300])
+        written = r.json()
+        eq(written["content"]["sections"]["purpose"], body["s_purpose"])
+        eq(written["content"]["sections"]["agency"], None)
+        eq(written["content"]["amount_ore"], 30000000)
+        eq(written["content"]["payouts"], [{"date": "2025-08-01", "amount_ore": 30000000}])
+        eq(written, call(a, "GET", f"/agreements/{aid}").json(), "svaret är objektet som det nu är")
+    eq(written["version"], 3)
+    # A field the operation does not take, a nested object, and a bad amount.
+    r = call(a, "POST", f"/agreements/{aid}", json_body={"amount": {"kr": 1}})
+    eq((r.status, r.json()["error"]["field"]), (400, "amount"))
+    r = call(a, "POST", f"/agreements/{aid}", json_body={"amount": "mycket"})
+    eq((r.status, r.json()["error"]["field"]), (400, "amount"))
+
+
+def test_lists_share_one_envelope_and_page_by_next():
+    a = login("admin@exempel.se")
+    r = call(a, "GET", "/organisers", "per_page=2&q=kommun")
+    page = r.json()
+    eq(set(page), {"items", "total", "page", "per_page", "next"})
+    eq((page["page"], page["per_page"], len(page["items"])), (1, 2, 2))
+    assert page["next"].startswith("/api/v1/organisers?"), page["next"]
+    following = a.get(page["next"]).json()
+    eq(following["page"], 2)
+    eq(set(x["orgnr"] for x in following["items"]) & set(x["orgnr"] for x in page["items"]), set())
+    last = a.get(f"/api/v1/organisers?per_page=2&q=kommun&page={(page['total'] + 1) // 2}").json()
+    eq(last["next"], None)
+    # UTF-8 as it is, and numbers as their value.
+    body = a.get("/api/v1/units/13746989").body.decode()
+    assert "\\u00" not in body and "Fredriksborgskolan" in body, body[:200]
+    assert not re.search(r"\d\.\d{16,}", body), "tal skrivs som sina värden"
+
+
+def test_zz_every_status_occurred_and_every_answer_is_documented():
+    """Last (by name): every documented status of every operation occurred in the tests
+    above, and every answer they got is documented and matches its schema."""
+    assert seen
+    problems = []
+    occurred = set()
+    templates = [(re.compile("^" + re.sub(r"\\\{\w+\\\}", "[^/]+", re.escape(p)) + "$"), p) for p in doc["paths"]]
+    for method, concrete, status, body in seen:
+        path = next(p for rx, p in templates if rx.match(concrete) and method.lower() in doc["paths"][p])
+        op = doc["paths"][path][method.lower()]
+        occurred.add((method, path, str(status)))
+        resp = op["responses"].get(str(status))
+        if not resp:
+            problems.append(f"{method} {path}: {status} är inte dokumenterat")
+            continue
+        schema = resp["content"]["application/json"]["schema"]
+        problems += [f"{method} {path} {status}: {e}" for e in validate(json.loads(body), schema)[:5]]
+    for path, method, op in operations():
+        for status in op["responses"]:
+            if (method, path, status) not in occurred:
+                problems.append(f"{method} {path}: {status} är dokumenterat men inträffade aldrig")
+    assert not problems, "\n".join(problems[:60])

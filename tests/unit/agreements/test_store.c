@@ -1,0 +1,79 @@
+/* test_store.c — agreements against a seeded database: read through their case, the
+ * demo's ÖK1 signed by both sides, a signed one refused a new version, a stale copy of a
+ * draft refused, and the signature a fact of the case. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include "../support/seed.h"
+#include "agreements/agreements.h"
+
+static db_t *db;
+
+static int setup(void **state)
+{
+    (void)state;
+    db = seed_open();
+    return db ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    seed_close(db);
+    return 0;
+}
+
+static void a_signed_agreement_is_read_through_its_case_and_never_changed(void **state)
+{
+    (void)state;
+    arena_t a = ARENA_INIT;
+    viewer_t sup = seed_viewer(db, "processtod@exempel.se", &a), uni = seed_viewer(db, "larosate@exempel.se", &a);
+    case_row_t *c = cases_get(db, &sup, seed_case_of(db, BORAS), &a);
+    agreement_t *g;
+    assert_int_equal(agreements_of_case(db, c, &a, &g), 1);
+    assert_int_equal(g[0].kind, AGR_OK1);
+    assert_int_equal(g[0].state, AGS_SIGNED);
+    assert_true(agreements_signed(db, c->id, AGR_OK1));
+    assert_false(agreements_signed(db, c->id, AGR_OK2));
+    /* Karlstads universitet sees Borås's case; Ale's organiser user would not. */
+    assert_non_null(agreements_get(db, &uni, g[0].id, &a, NULL));
+    agreement_content_t content;
+    assert_true(agreements_content(db, &g[0], 0, &a, &content, NULL, NULL));
+    char *err = NULL;
+    assert_false(agreements_save(db, &sup, &g[0], &content, &a, &err));
+    assert_non_null(strstr(err, "undertecknad"));
+    arena_free(&a);
+}
+
+static void a_draft_saved_from_a_stale_copy_is_refused(void **state)
+{
+    (void)state;
+    arena_t a = ARENA_INIT;
+    viewer_t sup = seed_viewer(db, "processtod@exempel.se", &a);
+    case_row_t *ale = cases_get(db, &sup, seed_case_of(db, ALE), &a);
+    agreement_content_t content = {.period_from = "2025-06-01", .period_to = "2026-06-30"};
+    size_t n;
+    agreement_sections(AGR_OK1, &n);
+    for (size_t i = 0; i < n; i++)
+        content.sections[i] = "";
+    char *err = NULL;
+    int64_t id = agreements_create(db, &sup, ale, AGR_OK1, 0, &content, &a, &err);
+    assert_true(id > 0);
+    agreement_t *first = agreements_get(db, &sup, id, &a, NULL), copy = *first;
+    assert_true(agreements_save(db, &sup, first, &content, &a, &err));
+    assert_false(agreements_save(db, &sup, &copy, &content, &a, &err)); /* still version 1 */
+    assert_non_null(strstr(err, "ändrats"));
+    assert_int_equal(agreements_get(db, &sup, id, &a, NULL)->version, 2);
+    arena_free(&a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_signed_agreement_is_read_through_its_case_and_never_changed),
+        cmocka_unit_test(a_draft_saved_from_a_stale_copy_is_refused),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
