@@ -3,7 +3,10 @@
 set -u
 build=${1:-build}
 pass=0 fail=0
-for t in $(find "$build/tests" -type f -name 'test_*' | sort); do
+# The binaries of the test sources there are now (not older ones left in the build).
+for src in $(find tests/unit -name 'test_*.c' | sort); do
+  t="$build/tests/${src#tests/unit/}"
+  t="${t%.c}"
   if "$t"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FEL: $t"; fi
 done
 echo "# $build"

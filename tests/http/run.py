@@ -59,6 +59,12 @@ def run(args):
             print(f"SKIP {name}: {e}")
             skipped += len(tests)
             continue
+        except Exception:
+            # A module that cannot set up fails all its tests; the others still run.
+            print(f"FAIL {name}::setup")
+            traceback.print_exc()
+            failed += len(tests)
+            continue
         for tname, fn in tests:
             t0 = time.time()
             try:

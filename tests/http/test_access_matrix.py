@@ -107,7 +107,7 @@ def setup(tmp):
 def insert(db_url, sql, table):
     from harness import BACKEND, psql
     if BACKEND == "postgres":
-        return int(psql(db_url, sql + " RETURNING id"))
+        return int(psql(db_url, sql + " RETURNING id").splitlines()[0])
     import sqlite3
     con = sqlite3.connect(db_url)
     try:
