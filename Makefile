@@ -103,7 +103,8 @@ FUZZ_TARGETS := fuzz_csv fuzz_form
 FUZZ_BIN := $(patsubst %,build-fuzz/%,$(FUZZ_TARGETS))
 FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) -Isrc
 FUZZ_LIB_SRC := src/io/csv.c src/io/xlsx_read.c src/base/text.c src/base/buf.c src/base/arena.c src/base/alloc.c \
-                src/base/vec.c src/base/validate.c src/http/routes.c src/http/request.c src/http/form.c src/base/log.c
+                src/base/vec.c src/base/validate.c src/http/routes.c src/http/request.c src/http/form.c src/base/log.c \
+                src/io/tempfile.c
 
 fuzz: $(FUZZ_BIN)
 

@@ -131,28 +131,60 @@ static int cmd_serve(int argc, char **argv)
     const nav_entry_t *nav = areas_nav(&nnav);
     server_config_t cfg = {o.db, "127.0.0.1", 8080, 0, 30 * 60, 12 * 3600, false, 64u << 20, areas_routes(), nav, nnav};
     const char *listen = opt(&o, "listen");
-    if (listen) {
+    if (!listen)
+        listen = getenv("SAMVERKAN_LISTEN");
+    if (listen && *listen) {
         const char *colon = strrchr(listen, ':');
         long long port;
         static char host[64];
         if (!colon || (size_t)(colon - listen) >= sizeof host || !validate_int(colon + 1, 0, 65535, &port)) {
-            fprintf(stderr, "samverkan: --listen ska vara ADRESS:PORT, till exempel 127.0.0.1:8080\n");
+            fprintf(stderr, "samverkan: --listen (eller SAMVERKAN_LISTEN) ska vara ADRESS:PORT, till exempel "
+                            "127.0.0.1:8080\n");
             return 2;
         }
-        memcpy(host, listen, (size_t)(colon - listen));
-        host[colon - listen] = '\0';
+        /* [::1]:8080 names an IPv6 address */
+        const char *h = listen;
+        size_t hn = (size_t)(colon - listen);
+        if (hn >= 2 && h[0] == '[' && h[hn - 1] == ']')
+            h++, hn -= 2;
+        memcpy(host, h, hn);
+        host[hn] = '\0';
         cfg.host = host;
         cfg.port = (unsigned short)port;
     }
-    long long v;
-    if (opt(&o, "threads") && validate_int(opt(&o, "threads"), 1, 256, &v))
-        cfg.threads = (unsigned)v;
-    if (opt(&o, "session-idle") && validate_int(opt(&o, "session-idle"), 1, 86400, &v))
-        cfg.session_idle = (int)v;
-    if (opt(&o, "session-max") && validate_int(opt(&o, "session-max"), 1, 7 * 86400, &v))
-        cfg.session_max = (int)v;
-    if (opt(&o, "upload-limit-mb") && validate_int(opt(&o, "upload-limit-mb"), 1, 1024, &v))
-        cfg.upload_limit = (size_t)v << 20;
+    /* Each numeric option: its name, its range, where it goes; a wrong value stops here. */
+    struct { const char *name; long long lo, hi; const char *what; } nums[] = {
+        {"threads", 1, 256, "trådar"},
+        {"session-idle", 1, 86400, "sekunder"},
+        {"session-max", 1, 7 * 86400, "sekunder"},
+        {"upload-limit-mb", 1, 4096, "MB"},
+        {"db-connect-timeout", 1, 300, "sekunder"},
+        {"db-timeout", 100, 600000, "millisekunder"},
+    };
+    long long vals[6];
+    for (size_t i = 0; i < 6; i++) {
+        vals[i] = -1;
+        const char *v = opt(&o, nums[i].name);
+        if (v && !validate_int(v, nums[i].lo, nums[i].hi, &vals[i])) {
+            fprintf(stderr, "samverkan: --%s ska vara %lld–%lld %s\n", nums[i].name, nums[i].lo, nums[i].hi,
+                    nums[i].what);
+            return 2;
+        }
+    }
+    if (vals[0] > 0)
+        cfg.threads = (unsigned)vals[0];
+    if (vals[1] > 0)
+        cfg.session_idle = (int)vals[1];
+    if (vals[2] > 0)
+        cfg.session_max = (int)vals[2];
+    if (vals[3] > 0)
+        cfg.upload_limit = (size_t)vals[3] << 20;
+    db_timeouts_t timeouts = *db_get_timeouts();
+    if (vals[4] > 0)
+        timeouts.connect_s = (int)vals[4];
+    if (vals[5] > 0)
+        timeouts.statement_ms = (int)vals[5];
+    db_set_timeouts(&timeouts);
     cfg.trust_proxy = opt(&o, "trust-proxy") != NULL;
     /* Upgrade the schema before any worker opens its own connection. */
     db_t *db = open_db(o.db);
@@ -251,18 +283,19 @@ static int cmd_remind(int argc, char **argv)
     return 0;
 }
 
-static int read_file(const char *path, buf_t *out)
+static FILE *open_input(const char *path)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f)
-        return -1;
+    if (strcmp(path, "-") != 0)
+        return fopen(path, "rb");
+    /* Standard input cannot be read twice: the reader looks at the first bytes first. */
+    FILE *f = tmpfile();
     char chunk[65536];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_append(out, chunk, n);
-    if (f != stdin)
-        fclose(f);
-    return 0;
+    while (f && (n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
+        fwrite(chunk, 1, n, f);
+    if (f)
+        rewind(f);
+    return f;
 }
 
 static int cmd_import(int argc, char **argv)
@@ -279,14 +312,14 @@ static int cmd_import(int argc, char **argv)
         fprintf(stderr, "samverkan: --year ska vara ett årtal, till exempel 2025\n");
         return 2;
     }
-    buf_t data = BUF_INIT;
-    if (read_file(o.pos[1], &data) < 0) {
+    FILE *in = open_input(o.pos[1]);
+    if (!in) {
         fprintf(stderr, "samverkan: kan inte läsa %s\n", o.pos[1]);
         return 1;
     }
     db_t *db = open_db(o.db);
     if (!db) {
-        buf_free(&data);
+        fclose(in);
         return 1;
     }
     arena_t a = ARENA_INIT;
@@ -294,7 +327,7 @@ static int cmd_import(int argc, char **argv)
     char *err = NULL;
     const char *base = strrchr(o.pos[1], '/') ? strrchr(o.pos[1], '/') + 1 : o.pos[1];
     int rc = 0;
-    if (register_import(db, &viewer_cli, o.pos[0], base, buf_cstr(&data), data.len, (int)year, &a, &r, &err)) {
+    if (register_import(db, &viewer_cli, o.pos[0], base, in, (int)year, &a, &r, &err)) {
         buf_t sum = BUF_INIT;
         register_import_summary(&r, &sum);
         fputs(buf_cstr(&sum), stdout);
@@ -304,7 +337,7 @@ static int cmd_import(int argc, char **argv)
         rc = 1;
     }
     arena_free(&a);
-    buf_free(&data);
+    fclose(in);
     db_close(db);
     return rc;
 }
@@ -495,12 +528,18 @@ static const command_t commands[] = {
     {"init", cmd_init, "skapar eller uppgraderar databasen", "samverkan init [--db URL]"},
     {"serve", cmd_serve, "startar webbservern",
      "samverkan serve [--db URL] [--listen 127.0.0.1:8080] [--threads N] [--session-idle SEK]\n"
-     "                [--session-max SEK] [--upload-limit-mb MB] [--trust-proxy]\n\n"
-     "  --listen         adress och port (port 0 väljer en ledig port, som skrivs ut)\n"
+     "                [--session-max SEK] [--upload-limit-mb MB] [--trust-proxy]\n"
+     "                [--db-connect-timeout SEK] [--db-timeout MS]\n\n"
+     "  --listen         adress och port, 127.0.0.1:8080 om inget anges (eller miljövariabeln\n"
+     "                   SAMVERKAN_LISTEN); port 0 väljer en ledig port, som skrivs ut. En adress\n"
+     "                   som redan används av en annan server vägras.\n"
      "  --threads        antal arbetstrådar (standard: antal kärnor)\n"
      "  --session-idle   sekunder utan aktivitet innan en session upphör (1800)\n"
      "  --session-max    längsta livslängd för en session i sekunder (43200)\n"
      "  --trust-proxy    lita på X-Forwarded-For och X-Forwarded-Proto från en omvänd proxy\n"
+     "  --upload-limit-mb största fil som tas emot vid import (64)\n"
+     "  --db-connect-timeout sekunder att vänta på en anslutning till PostgreSQL (5)\n"
+     "  --db-timeout     millisekunder en fråga får ta innan svaret blir 503 (10000)\n"
      "  --smtp URL       SMTP-server för påminnelser, till exempel smtp://127.0.0.1:25 (av som standard)\n"
      "  --mail-from A    avsändaradress för påminnelser\n"
      "  --remind-every S sekunder mellan påminnelserundorna (3600; 0 stänger av)\n"

@@ -80,3 +80,26 @@ void arena_free(arena_t *a)
     }
     a->head = NULL;
 }
+
+void arena_reset(arena_t *a)
+{
+    arena_block_t *keep = a->head;
+    if (!keep)
+        return;
+    arena_block_t *b = keep->next;
+    while (b) {
+        arena_block_t *next = b->next;
+        free(b);
+        b = next;
+    }
+    keep->next = NULL;
+    keep->used = 0;
+}
+
+size_t arena_bytes(const arena_t *a)
+{
+    size_t n = 0;
+    for (const arena_block_t *b = a->head; b; b = b->next)
+        n += b->size;
+    return n;
+}

@@ -20,5 +20,10 @@ void *arena_realloc_array(arena_t *a, void *old, size_t n_old, size_t n_new, siz
 char *arena_strndup(arena_t *a, const char *s, size_t n);
 char *arena_printf(arena_t *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void arena_free(arena_t *a);
+/* Releases everything but the newest block, which is kept empty for reuse: the
+ * per-row scratch of a streaming reader. */
+void arena_reset(arena_t *a);
+/* The memory the arena holds, in bytes. */
+size_t arena_bytes(const arena_t *a);
 
 #endif

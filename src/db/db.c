@@ -84,3 +84,43 @@ int64_t db_query_int_sql(db_t *db, sql_t sql, const char *param, int64_t dflt)
     db_done(st);
     return v;
 }
+
+void db_note_failure(db_t *db, db_failure_t f)
+{
+    if (db && f != DB_FAIL_NONE && db->failure == DB_FAIL_NONE)
+        db->failure = f;
+}
+
+db_failure_t db_failure(const db_t *db)
+{
+    return db ? db->failure : DB_FAIL_UNAVAILABLE;
+}
+
+void db_failure_clear(db_t *db)
+{
+    if (db)
+        db->failure = DB_FAIL_NONE;
+}
+
+const char *db_failure_text(db_failure_t f)
+{
+    switch (f) {
+    case DB_FAIL_CONFLICT: return "Någon annan ändrade samma sak samtidigt; inget sparades. Försök igen.";
+    case DB_FAIL_UNAVAILABLE: return "Databasen svarar inte just nu; inget sparades. Försök igen om en stund.";
+    case DB_FAIL_FULL: return "Disken är full, så inget kunde sparas. Kontakta driften; det du skrev finns kvar.";
+    case DB_FAIL_CONSTRAINT: return "Det finns redan, eller hänger ihop med något som inte finns; inget sparades.";
+    default: return "Det kunde inte sparas; försök igen. Felet är loggat.";
+    }
+}
+
+static db_timeouts_t timeouts = {5, 10000, 30};
+
+void db_set_timeouts(const db_timeouts_t *t)
+{
+    timeouts = *t;
+}
+
+const db_timeouts_t *db_get_timeouts(void)
+{
+    return &timeouts;
+}

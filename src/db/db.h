@@ -20,6 +20,34 @@ enum {
 
 typedef enum db_backend { DB_SQLITE, DB_POSTGRES } db_backend_t;
 
+/* What went wrong, in kinds a caller can act on. A connection keeps the first failure
+ * since db_failure_clear: the server clears it for each request and tx_begin for each
+ * transaction, so the original cause is kept, not what a rollback said after it. */
+typedef enum db_failure {
+    DB_FAIL_NONE,
+    DB_FAIL_CONFLICT,     /* a concurrent write won (serialization, deadlock, busy): try again */
+    DB_FAIL_UNAVAILABLE,  /* the database cannot be reached, or did not answer in time */
+    DB_FAIL_FULL,         /* the disk (or the database's space) is full */
+    DB_FAIL_CONSTRAINT,   /* a UNIQUE, CHECK or FOREIGN KEY constraint refused the write */
+    DB_FAIL_OTHER,
+} db_failure_t;
+
+db_failure_t db_failure(const db_t *db);
+void db_failure_clear(db_t *db);
+/* One plain Swedish sentence for the user (never the database's own text). */
+const char *db_failure_text(db_failure_t f);
+
+/* Time limits for PostgreSQL, for the whole process; set before any connection opens.
+ * A statement not answered within statement_ms fails as DB_FAIL_UNAVAILABLE (its
+ * connection is dropped, the server cancels it by its own statement_timeout). */
+typedef struct db_timeouts {
+    int connect_s;        /* 5 */
+    int statement_ms;     /* 10000 */
+    int keepalive_idle_s; /* 30 */
+} db_timeouts_t;
+void db_set_timeouts(const db_timeouts_t *t);
+const db_timeouts_t *db_get_timeouts(void);
+
 /* Opens (creating if needed) the database the URL names: "postgres://…" or a SQLite
  * file path (optionally "sqlite:PATH"). On failure returns NULL and a malloc'd message. */
 db_t *db_open(const char *url, char **err);
@@ -85,7 +113,8 @@ int64_t db_run_int_sql(db_t *db, int64_t dflt, sql_t sql, const char *types, ...
 /* Writes a consistent copy of the live database to dest. */
 int db_backup(db_t *db, const char *dest, char **err);
 
-/* Applies pending migrations in order; returns the schema version or -1. */
+/* Applies pending migrations in order, one process at a time (two servers starting on
+ * an empty database wait for each other); returns the schema version or -1. */
 int db_migrate(db_t *db, char **err);
 int db_schema_version(db_t *db);
 

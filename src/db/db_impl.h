@@ -23,6 +23,9 @@ typedef struct db_ops {
     int64_t (*changes)(db_stmt_t *st);
     void (*done)(db_stmt_t *st);
     int (*backup)(db_t *db, const char *dest, char **err);
+    /* Holds (true) or releases (false) the lock that serialises migrations across
+     * processes (PostgreSQL: an advisory lock; SQLite: none needed, writes serialise). */
+    bool (*migration_lock)(db_t *db, bool hold);
     /* The column definition of an auto-numbered primary key in this dialect. */
     const char *id_column;
 } db_ops_t;
@@ -30,7 +33,11 @@ typedef struct db_ops {
 /* Every backend's connection starts with this header. */
 struct db {
     const db_ops_t *ops;
+    db_failure_t failure;   /* the first since db_failure_clear */
 };
+
+/* Records a failure (the first one since db_failure_clear is kept). */
+void db_note_failure(db_t *db, db_failure_t f);
 /* Every backend's statement starts with this header. */
 struct db_stmt {
     const db_ops_t *ops;

@@ -37,9 +37,24 @@ int db_schema_version(db_t *db)
     return (int)db_query_int(db, "SELECT MAX(version) FROM schema_migrations", NULL, 0);
 }
 
+static int migrate_locked(db_t *db, char **err);
+
 int db_migrate(db_t *db, char **err)
 {
     *err = NULL;
+    /* Two processes starting on an empty database take turns: the second finds the
+     * migrations applied. */
+    if (!db->ops->migration_lock(db, true)) {
+        *err = xstrdup(db_errmsg(db));
+        return -1;
+    }
+    int v = migrate_locked(db, err);
+    db->ops->migration_lock(db, false);
+    return v;
+}
+
+static int migrate_locked(db_t *db, char **err)
+{
     if (db_exec(db, "CREATE TABLE IF NOT EXISTS schema_migrations ("
                     " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)") != DB_OK) {
         *err = xstrdup(db_errmsg(db));

@@ -1,15 +1,24 @@
 /* postgres.c — the PostgreSQL backend (libpq). SQL written with '?' is rewritten to $n
  * once per statement text; statements are prepared per connection and cached by text.
- * Values travel as text and PostgreSQL infers their types from the SQL. A lost
- * connection is reset (with a log line) and its statement cache dropped. */
+ * Values travel as text and PostgreSQL infers their types from the SQL.
+ *
+ * Faults. Every round trip waits at most the statement time limit (db.h), by libpq's
+ * asynchronous calls and poll(), so a frozen server cannot hold a worker; the server's
+ * own statement_timeout cancels the statement there. A connection lost outside a
+ * transaction is made again, with a growing pause between attempts (one log line when it
+ * goes and one when it is back). A connection lost inside a transaction leaves the
+ * transaction broken: every statement fails, COMMIT fails, until the caller rolls back —
+ * nothing runs on in autocommit as if it were the same transaction. */
 #include "db_impl.h"
 #include "../base/alloc.h"
 #include "../base/buf.h"
 #include "../base/log.h"
 #include <libpq-fe.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 enum { PG_MAX_PARAMS = 64 };
 
@@ -28,11 +37,16 @@ typedef struct pg_stmt {
 
 typedef struct pg_db {
     db_t base;
-    PGconn *conn;
+    PGconn *conn;         /* NULL while disconnected */
+    char *url;
     stmt_cache_t cache;
     unsigned next_name;
-    uint64_t generation;  /* bumped at every reconnect: prepared statements are gone */
-    bool in_transaction;  /* a statement outside one may be retried after a reconnect */
+    uint64_t generation;  /* bumped at every new connection: prepared statements are gone */
+    bool in_transaction;
+    bool broken;          /* the connection was lost inside the transaction */
+    double retry_at;      /* no new connection attempt before this (monotonic seconds) */
+    double backoff;       /* the pause after the next failed attempt */
+    bool reported_down;   /* the loss is logged once */
     char error[512];
 } pg_db_t;
 
@@ -41,35 +55,23 @@ static const db_ops_t postgres_ops;
 static pg_db_t *pg(db_t *db) { return (pg_db_t *)db; }
 static pg_stmt_t *pgs(db_stmt_t *st) { return (pg_stmt_t *)st; }
 
-static void set_error(pg_db_t *d, const char *what)
+static double now_s(void)
 {
-    const char *msg = PQerrorMessage(d->conn);
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void set_error(pg_db_t *d, const char *what, const char *msg)
+{
     snprintf(d->error, sizeof d->error, "%s%s", what ? what : "", msg ? msg : "");
     size_t n = strlen(d->error);
     while (n && (d->error[n - 1] == '\n' || d->error[n - 1] == ' '))
         d->error[--n] = '\0';
 }
 
-/* Resets a broken connection; returns true when it is usable again. */
-static bool ensure_connection(pg_db_t *d)
-{
-    if (PQstatus(d->conn) == CONNECTION_OK)
-        return true;
-    log_warn("postgresql: anslutningen bröts; ansluter igen");
-    PQreset(d->conn);
-    d->generation++;
-    d->in_transaction = false; /* whatever was open died with the connection */
-    if (PQstatus(d->conn) != CONNECTION_OK) {
-        set_error(d, "ny anslutning misslyckades: ");
-        log_error("postgresql: %s", d->error);
-        return false;
-    }
-    log_info("postgresql: ansluten igen");
-    return true;
-}
-
 /* "? … ?" → "$1 … $2", leaving quoted strings and identifiers alone. */
-static char *rewrite_placeholders(const char *sql, int *count)
+static char *rewrite_placeholders_pg(const char *sql, int *count)
 {
     buf_t out = BUF_INIT;
     int n = 0;
@@ -92,22 +94,160 @@ static char *rewrite_placeholders(const char *sql, int *count)
     return buf_steal(&out, NULL);
 }
 
+/* libpq's notices and warnings, in the server's log with a time like every other line. */
+static void on_notice(void *arg, const char *message)
+{
+    (void)arg;
+    char m[512];
+    snprintf(m, sizeof m, "%s", message);
+    size_t n = strlen(m);
+    while (n && m[n - 1] == '\n')
+        m[--n] = '\0';
+    log_warn("postgresql: %s", m);
+}
+
+static PGconn *connect_to(const char *url)
+{
+    const db_timeouts_t *t = db_get_timeouts();
+    char connect[16], idle[16];
+    snprintf(connect, sizeof connect, "%d", t->connect_s > 0 ? t->connect_s : 5);
+    snprintf(idle, sizeof idle, "%d", t->keepalive_idle_s > 0 ? t->keepalive_idle_s : 30);
+    /* The defaults first: settings in the URL override them. */
+    const char *keys[] = {"connect_timeout", "keepalives", "keepalives_idle", "keepalives_interval",
+                          "keepalives_count", "dbname", NULL};
+    const char *values[] = {connect, "1", idle, "10", "3", url, NULL};
+    return PQconnectdbParams(keys, values, 1);
+}
+
+/* Session settings of a new connection: UTC, fewer notices, the server's own time limit. */
+static bool configure(pg_db_t *d)
+{
+    PQsetNoticeProcessor(d->conn, on_notice, NULL);
+    char sql[160];
+    snprintf(sql, sizeof sql, "SET client_min_messages = warning; SET TIME ZONE 'UTC'; SET statement_timeout = %d",
+             db_get_timeouts()->statement_ms);
+    PGresult *res = PQexec(d->conn, sql);
+    bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+    PQclear(res);
+    return ok;
+}
+
+/* Drops a connection that cannot be trusted (lost, or a statement timed out in it). The
+ * log says so once, and once more when a connection is made again. */
+static void drop_connection(pg_db_t *d)
+{
+    if (d->conn && !d->reported_down) {
+        log_error("postgresql: anslutningen bröts; ansluter igen (%s)", d->error);
+        d->reported_down = true;
+    }
+    if (d->conn)
+        PQfinish(d->conn);
+    d->conn = NULL;
+    d->generation++;
+    if (d->in_transaction)
+        d->broken = true; /* the transaction died with it: nothing more may run in it */
+}
+
+/* A usable connection, or false (and DB_FAIL_UNAVAILABLE) while the server is away.
+ * A transaction that lost its connection stays broken until rolled back. */
+static bool ensure_connection(pg_db_t *d)
+{
+    if (d->broken) {
+        set_error(d, "transaktionen avbröts när anslutningen bröts", NULL);
+        db_note_failure(&d->base, DB_FAIL_UNAVAILABLE);
+        return false;
+    }
+    if (d->conn && PQstatus(d->conn) == CONNECTION_OK)
+        return true;
+    if (d->conn)
+        drop_connection(d);
+    double now = now_s();
+    if (now < d->retry_at) {
+        db_note_failure(&d->base, DB_FAIL_UNAVAILABLE);
+        return false;
+    }
+    d->conn = connect_to(d->url);
+    if (PQstatus(d->conn) != CONNECTION_OK || !configure(d)) {
+        set_error(d, "ingen anslutning: ", PQerrorMessage(d->conn));
+        if (!d->reported_down)
+            log_error("postgresql: %s; försöker igen med växande paus", d->error);
+        d->reported_down = true;
+        PQfinish(d->conn);
+        d->conn = NULL;
+        d->retry_at = now + d->backoff;
+        d->backoff = d->backoff < 15 ? d->backoff * 2 : 30;
+        db_note_failure(&d->base, DB_FAIL_UNAVAILABLE);
+        return false;
+    }
+    d->generation++;
+    d->backoff = 0.25;
+    d->retry_at = 0;
+    if (d->reported_down)
+        log_info("postgresql: ansluten igen");
+    d->reported_down = false;
+    return true;
+}
+
+/* Waits for the answer to what was sent, at most the statement time limit; returns the
+ * last result (the caller clears it) or NULL when the connection failed or timed out,
+ * which then is dropped. */
+static PGresult *await_result(pg_db_t *d)
+{
+    double deadline = now_s() + db_get_timeouts()->statement_ms / 1000.0;
+    PGresult *last = NULL;
+    for (;;) {
+        while (!PQisBusy(d->conn)) {
+            PGresult *r = PQgetResult(d->conn);
+            if (!r)
+                return last;
+            if (last)
+                PQclear(last);
+            last = r;
+        }
+        double left = deadline - now_s();
+        if (left <= 0) {
+            set_error(d, "databasen svarade inte i tid", NULL);
+            break;
+        }
+        struct pollfd p = {PQsocket(d->conn), POLLIN, 0};
+        int rc = poll(&p, 1, (int)(left * 1000) + 1);
+        if (rc < 0 || (rc > 0 && !PQconsumeInput(d->conn))) {
+            set_error(d, "anslutningen bröts: ", PQerrorMessage(d->conn));
+            break;
+        }
+    }
+    if (last)
+        PQclear(last);
+    drop_connection(d);
+    db_note_failure(&d->base, DB_FAIL_UNAVAILABLE);
+    return NULL;
+}
+
+/* The outcome of a result; records the failure's kind. */
 static int result_status(pg_db_t *d, PGresult *res)
 {
+    if (!res)
+        return DB_ERROR;
     ExecStatusType s = PQresultStatus(res);
     if (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK)
         return DB_OK;
     const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
-    snprintf(d->error, sizeof d->error, "%s", PQresultErrorMessage(res));
-    size_t len = strlen(d->error);
-    while (len && d->error[len - 1] == '\n')
-        d->error[--len] = '\0';
-    /* Class 40: a concurrent write won (serialization failure, deadlock): the caller's
-     * message tells the user to try again; nothing of this transaction was kept. */
-    if (state && strncmp(state, "40", 2) == 0)
-        snprintf(d->error, sizeof d->error, "en annan ändring gjordes samtidigt; försök igen (%s)", state);
-    /* Class 23: integrity constraint violation. */
-    return state && strncmp(state, "23", 2) == 0 ? DB_CONSTRAINT : DB_ERROR;
+    set_error(d, NULL, PQresultErrorMessage(res));
+    db_failure_t kind = DB_FAIL_OTHER;
+    if (state && (strncmp(state, "40", 2) == 0 || strcmp(state, "55P03") == 0))
+        kind = DB_FAIL_CONFLICT; /* serialization failure, deadlock, lock not available */
+    else if (state && strncmp(state, "23", 2) == 0)
+        kind = DB_FAIL_CONSTRAINT;
+    else if (state && (strcmp(state, "53100") == 0 || strcmp(state, "53200") == 0))
+        kind = DB_FAIL_FULL; /* disk full, out of memory */
+    else if (state && (strncmp(state, "08", 2) == 0 || strncmp(state, "57", 2) == 0))
+        kind = DB_FAIL_UNAVAILABLE; /* connection gone, shut down, cancelled, timed out */
+    else if (PQstatus(d->conn) != CONNECTION_OK)
+        kind = DB_FAIL_UNAVAILABLE;
+    db_note_failure(&d->base, kind);
+    if (kind == DB_FAIL_UNAVAILABLE)
+        drop_connection(d);
+    return kind == DB_FAIL_CONSTRAINT ? DB_CONSTRAINT : DB_ERROR;
 }
 
 static void free_stmt(db_stmt_t *st)
@@ -125,35 +265,68 @@ static void pg_close(db_t *db)
 {
     pg_db_t *d = pg(db);
     stmt_cache_clear(&d->cache, free_stmt);
-    PQfinish(d->conn);
+    if (d->conn)
+        PQfinish(d->conn);
+    free(d->url);
     free(d);
 }
 
 static const char *pg_errmsg(db_t *db) { return pg(db)->error; }
 
+/* Runs SQL text (one or more statements) and waits for it. */
+static int run_text(pg_db_t *d, const char *sql)
+{
+    if (!PQsendQuery(d->conn, sql)) {
+        set_error(d, "anslutningen bröts: ", PQerrorMessage(d->conn));
+        drop_connection(d);
+        db_note_failure(&d->base, DB_FAIL_UNAVAILABLE);
+        return DB_ERROR;
+    }
+    PGresult *res = await_result(d);
+    int rc = result_status(d, res);
+    if (res)
+        PQclear(res);
+    return rc;
+}
+
 static int pg_exec(db_t *db, const char *sql)
 {
     pg_db_t *d = pg(db);
+    bool begin = strncmp(sql, "BEGIN", 5) == 0;
+    bool rollback = strcmp(sql, "ROLLBACK") == 0, commit = strcmp(sql, "COMMIT") == 0;
+    if (rollback && (d->broken || !d->conn)) {
+        /* The server already threw the transaction away with the connection. */
+        d->broken = false;
+        d->in_transaction = false;
+        return DB_OK;
+    }
+    if (commit && d->broken) {
+        set_error(d, "transaktionen avbröts när anslutningen bröts; inget sparades", NULL);
+        db_note_failure(db, DB_FAIL_UNAVAILABLE);
+        return DB_ERROR;
+    }
+    /* Outside a transaction a lost connection is simply made again first. */
     if (!ensure_connection(d))
         return DB_ERROR;
-    PGresult *res = PQexec(d->conn, sql);
-    int rc = result_status(d, res);
-    PQclear(res);
-    if (rc != DB_OK && !d->in_transaction && PQstatus(d->conn) != CONNECTION_OK && ensure_connection(d)) {
-        res = PQexec(d->conn, sql); /* the connection was lost before the statement ran */
-        rc = result_status(d, res);
-        PQclear(res);
+    int rc = run_text(d, sql);
+    if (rc != DB_OK) {
+        if (db_failure(db) != DB_FAIL_UNAVAILABLE)
+            log_error("postgresql: %s", d->error);
+        if (rollback) {
+            d->in_transaction = false;
+            d->broken = false;
+        }
+        return rc;
     }
-    if (rc != DB_OK)
-        log_error("postgresql: %s", d->error);
-    else if (strncmp(sql, "BEGIN", 5) == 0)
+    if (begin)
         d->in_transaction = true;
-    else if (strcmp(sql, "COMMIT") == 0 || strcmp(sql, "ROLLBACK") == 0)
+    else if (commit || rollback)
         d->in_transaction = false;
     return rc;
 }
 
-/* Writes take the strictest isolation; conflicts surface as errors the caller reports. */
+/* Writes take the strictest isolation; a conflict is DB_FAIL_CONFLICT, which the server
+ * answers by running the request again. */
 static int pg_begin_write(db_t *db)
 {
     return pg_exec(db, "BEGIN ISOLATION LEVEL SERIALIZABLE");
@@ -165,12 +338,20 @@ static bool server_prepare(pg_db_t *d, pg_stmt_t *s)
     if (s->generation == d->generation && s->name[0])
         return true;
     int n;
-    char *text = rewrite_placeholders(s->base.sql, &n);
+    char *text = rewrite_placeholders_pg(s->base.sql, &n);
     snprintf(s->name, sizeof s->name, "sv%u", d->next_name++);
-    PGresult *res = PQprepare(d->conn, s->name, text, 0, NULL);
+    int sent = PQsendPrepare(d->conn, s->name, text, 0, NULL);
     free(text);
+    PGresult *res = NULL;
+    if (sent) {
+        res = await_result(d);
+    } else {
+        drop_connection(d);
+        db_note_failure(&d->base, DB_FAIL_UNAVAILABLE);
+    }
     int rc = result_status(d, res);
-    PQclear(res);
+    if (res)
+        PQclear(res);
     if (rc != DB_OK) {
         log_error("postgresql prepare: %s in: %.200s", d->error, s->base.sql);
         s->name[0] = '\0';
@@ -195,8 +376,9 @@ static db_stmt_t *pg_prepare(db_t *db, const char *sql)
         stmt_cache_add(&d->cache, &s->base, &postgres_ops, sql, h);
     }
     bool ok = server_prepare(d, s);
-    if (!ok && !d->in_transaction && PQstatus(d->conn) != CONNECTION_OK && ensure_connection(d))
-        ok = server_prepare(d, s); /* the connection died before this statement was prepared */
+    /* A connection found dead outside a transaction before anything ran: once more. */
+    if (!ok && !d->in_transaction && !d->conn && ensure_connection(d))
+        ok = server_prepare(d, s);
     if (!ok) {
         if (!s->base.cached)
             free_stmt(&s->base);
@@ -235,29 +417,51 @@ static void pg_bind_double(db_stmt_t *st, int idx, double v)
 static void pg_bind_text(db_stmt_t *st, int idx, const char *s) { set_value(st, idx, xstrdup(s)); }
 static void pg_bind_null(db_stmt_t *st, int idx) { set_value(st, idx, NULL); }
 
+static PGresult *execute(pg_db_t *d, pg_stmt_t *s)
+{
+    const char *values[PG_MAX_PARAMS];
+    for (int i = 0; i < s->nparams && i < PG_MAX_PARAMS; i++)
+        values[i] = s->values[i];
+    if (!d->conn || !PQsendQueryPrepared(d->conn, s->name, s->nparams, values, NULL, NULL, 0)) {
+        if (d->conn)
+            set_error(d, "anslutningen bröts: ", PQerrorMessage(d->conn));
+        drop_connection(d);
+        db_note_failure(&d->base, DB_FAIL_UNAVAILABLE);
+        return NULL;
+    }
+    return await_result(d);
+}
+
 static int pg_step(db_stmt_t *st)
 {
     pg_stmt_t *s = pgs(st);
     pg_db_t *d = s->db;
     if (!s->executed) {
         s->executed = true;
-        const char *values[PG_MAX_PARAMS];
-        for (int i = 0; i < s->nparams && i < PG_MAX_PARAMS; i++)
-            values[i] = s->values[i];
-        s->res = PQexecPrepared(d->conn, s->name, s->nparams, values, NULL, NULL, 0);
+        bool was_in_tx = d->in_transaction;
+        if (d->broken || s->generation != d->generation) {
+            /* Prepared on a connection that is gone: inside a transaction that is the
+             * end of the transaction; outside one, prepare anew. */
+            if (was_in_tx || !ensure_connection(d) || !server_prepare(d, s)) {
+                db_note_failure(&d->base, DB_FAIL_UNAVAILABLE);
+                return DB_ERROR;
+            }
+        }
+        s->res = execute(d, s);
         int rc = result_status(d, s->res);
-        /* A connection lost outside a transaction: reconnect, prepare again, run once more. */
-        if (rc == DB_ERROR && !d->in_transaction && PQstatus(d->conn) != CONNECTION_OK && ensure_connection(d) &&
-            server_prepare(d, s)) {
-            PQclear(s->res);
-            s->res = PQexecPrepared(d->conn, s->name, s->nparams, values, NULL, NULL, 0);
+        /* Lost before anything ran outside a transaction: reconnect, prepare, once more. */
+        if (rc == DB_ERROR && !was_in_tx && !d->conn && db_failure(&d->base) == DB_FAIL_UNAVAILABLE &&
+            ensure_connection(d) && server_prepare(d, s)) {
+            if (s->res)
+                PQclear(s->res);
+            db_failure_clear(&d->base);
+            s->res = execute(d, s);
             rc = result_status(d, s->res);
         }
         if (rc != DB_OK) {
-            if (rc == DB_ERROR)
+            /* A lost connection was logged once already; other failures name the statement. */
+            if (rc == DB_ERROR && db_failure(&d->base) != DB_FAIL_UNAVAILABLE)
                 log_error("postgresql: %s in: %.200s", d->error, s->base.sql);
-            if (PQstatus(d->conn) != CONNECTION_OK)
-                ensure_connection(d);
             return rc;
         }
         s->nrows = PQntuples(s->res);
@@ -326,6 +530,12 @@ static int pg_backup(db_t *db, const char *dest, char **err)
     return DB_ERROR;
 }
 
+/* One key for every Samverkan database: two processes migrating wait for each other. */
+static bool pg_migration_lock(db_t *db, bool hold)
+{
+    return pg_exec(db, hold ? "SELECT pg_advisory_lock(735294)" : "SELECT pg_advisory_unlock(735294)") == DB_OK;
+}
+
 static const db_ops_t postgres_ops = {
     .backend = DB_POSTGRES,
     .close = pg_close,
@@ -345,12 +555,13 @@ static const db_ops_t postgres_ops = {
     .changes = pg_changes,
     .done = pg_done,
     .backup = pg_backup,
+    .migration_lock = pg_migration_lock,
     .id_column = "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY",
 };
 
 db_t *db_postgres_open(const char *url, char **err)
 {
-    PGconn *conn = PQconnectdb(url);
+    PGconn *conn = connect_to(url);
     if (PQstatus(conn) != CONNECTION_OK) {
         char msg[600];
         snprintf(msg, sizeof msg, "kan inte ansluta till PostgreSQL: %s", PQerrorMessage(conn));
@@ -361,10 +572,11 @@ db_t *db_postgres_open(const char *url, char **err)
         PQfinish(conn);
         return NULL;
     }
-    PGresult *res = PQexec(conn, "SET client_min_messages = warning; SET TIME ZONE 'UTC'");
-    PQclear(res);
     pg_db_t *d = xcalloc(1, sizeof *d);
     d->base.ops = &postgres_ops;
     d->conn = conn;
+    d->url = xstrdup(url);
+    d->backoff = 0.25;
+    configure(d);
     return &d->base;
 }

@@ -18,6 +18,7 @@ typedef struct sq_db {
     db_t base;
     sqlite3 *conn;
     stmt_cache_t cache;
+    bool in_tx;              /* between our BEGIN and our COMMIT or ROLLBACK */
 } sq_db_t;
 
 static const db_ops_t sqlite_ops;
@@ -25,14 +26,31 @@ static const db_ops_t sqlite_ops;
 static sq_db_t *sq(db_t *db) { return (sq_db_t *)db; }
 static sq_stmt_t *sqs(db_stmt_t *st) { return (sq_stmt_t *)st; }
 
-static int map_rc(int rc)
+/* The outcome of a call, with a failure's kind recorded on the connection. */
+static int map_rc(sq_db_t *d, int rc)
 {
     switch (rc & 0xFF) {
     case SQLITE_OK: return DB_OK;
     case SQLITE_ROW: return DB_ROW;
     case SQLITE_DONE: return DB_DONE;
-    case SQLITE_CONSTRAINT: return DB_CONSTRAINT;
-    default: return DB_ERROR;
+    case SQLITE_CONSTRAINT:
+        db_note_failure(&d->base, DB_FAIL_CONSTRAINT);
+        return DB_CONSTRAINT;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        db_note_failure(&d->base, DB_FAIL_CONFLICT);
+        return DB_ERROR;
+    case SQLITE_FULL:
+        db_note_failure(&d->base, DB_FAIL_FULL);
+        return DB_ERROR;
+    case SQLITE_IOERR:
+        /* A write that found no room is an I/O error for some file systems. */
+        db_note_failure(&d->base, (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC) ? DB_FAIL_FULL
+                                                                                        : DB_FAIL_OTHER);
+        return DB_ERROR;
+    default:
+        db_note_failure(&d->base, DB_FAIL_OTHER);
+        return DB_ERROR;
     }
 }
 
@@ -54,15 +72,44 @@ static void sq_close(db_t *db)
 
 static const char *sq_errmsg(db_t *db) { return sqlite3_errmsg(sq(db)->conn); }
 
+/* SQLite rolls a transaction back on its own after some failures (a full disk, an I/O
+ * error). The statements after it would then each commit alone, saving part of the work:
+ * until our ROLLBACK, every statement fails instead, and so does COMMIT. */
+static bool tx_lost(sq_db_t *d)
+{
+    if (!d->in_tx || !sqlite3_get_autocommit(d->conn))
+        return false;
+    db_note_failure(&d->base, DB_FAIL_OTHER);
+    return true;
+}
+
 static int sq_exec(db_t *db, const char *sql)
 {
+    sq_db_t *d = sq(db);
+    bool begin = strncmp(sql, "BEGIN", 5) == 0, end = strcmp(sql, "COMMIT") == 0 || strcmp(sql, "ROLLBACK") == 0;
+    if (!begin && strcmp(sql, "ROLLBACK") != 0 && tx_lost(d)) {
+        log_error("sqlite: transaktionen har redan rullats tillbaka; %s utförs inte", end ? "COMMIT" : "satsen");
+        if (end)
+            d->in_tx = false;
+        return DB_ERROR;
+    }
     char *msg = NULL;
-    int rc = sqlite3_exec(sq(db)->conn, sql, NULL, NULL, &msg);
+    int rc = sqlite3_exec(d->conn, sql, NULL, NULL, &msg);
+    if (begin && rc == SQLITE_OK)
+        d->in_tx = true;
+    if (end)
+        d->in_tx = false;
+    /* A rollback after SQLite has already rolled back (a full disk does that) is no
+     * failure of its own: the first failure stays the one reported. */
+    if (rc != SQLITE_OK && strcmp(sql, "ROLLBACK") == 0 && sqlite3_get_autocommit(sq(db)->conn)) {
+        sqlite3_free(msg);
+        return DB_OK;
+    }
     if (rc != SQLITE_OK) {
         log_error("sqlite: %s", msg ? msg : sqlite3_errstr(rc));
         sqlite3_free(msg);
     }
-    return map_rc(rc);
+    return map_rc(sq(db), rc);
 }
 
 static int sq_begin_write(db_t *db) { return sq_exec(db, "BEGIN IMMEDIATE"); }
@@ -79,6 +126,7 @@ static db_stmt_t *sq_prepare(db_t *db, const char *sql)
     sqlite3_stmt *stmt = NULL;
     int rc = sqlite3_prepare_v3(d->conn, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
     if (rc != SQLITE_OK) {
+        map_rc(d, rc);
         log_error("sqlite prepare: %s in: %.200s", sqlite3_errmsg(d->conn), sql);
         sqlite3_finalize(stmt);
         return NULL;
@@ -103,8 +151,12 @@ static void sq_bind_text(db_stmt_t *st, int idx, const char *s)
 static int sq_step(db_stmt_t *st)
 {
     sq_stmt_t *s = sqs(st);
+    if (tx_lost(s->db)) {
+        log_error("sqlite: transaktionen har redan rullats tillbaka; satsen utförs inte: %.200s", st->sql);
+        return DB_ERROR;
+    }
     int rc = sqlite3_step(s->stmt);
-    int r = map_rc(rc);
+    int r = map_rc(s->db, rc);
     if (r == DB_ERROR)
         log_error("sqlite step: %s in: %.200s", sqlite3_errmsg(s->db->conn), st->sql);
     return r;
@@ -166,6 +218,13 @@ static int sq_backup(db_t *db, const char *dest, char **err)
     return rc == SQLITE_OK ? DB_OK : DB_ERROR;
 }
 
+/* Writes serialise and each migration checks its version inside its write transaction. */
+static bool sq_migration_lock(db_t *db, bool hold)
+{
+    (void)db, (void)hold;
+    return true;
+}
+
 static const db_ops_t sqlite_ops = {
     .backend = DB_SQLITE,
     .close = sq_close,
@@ -185,6 +244,7 @@ static const db_ops_t sqlite_ops = {
     .changes = sq_changes,
     .done = sq_done,
     .backup = sq_backup,
+    .migration_lock = sq_migration_lock,
     .id_column = "INTEGER PRIMARY KEY",
 };
 

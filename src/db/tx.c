@@ -7,19 +7,27 @@
 bool tx_begin(db_t *db, arena_t *a, char **err)
 {
     *err = NULL;
+    db_failure_clear(db);
     if (db_begin_write(db) == DB_OK)
         return true;
-    *err = arena_strdup(a, "Databasen är upptagen; försök igen.");
+    db_failure_t f = db_failure(db);
+    *err = arena_strdup(a, f == DB_FAIL_CONFLICT ? "Databasen är upptagen; försök igen." : db_failure_text(f));
     return false;
 }
 
 bool tx_finish(db_t *db, bool ok, arena_t *a, char **err)
 {
+    /* A statement that failed inside the transaction fails the whole of it, even where
+     * the caller did not look: nothing is committed in part. */
+    if (ok && db_failure(db) != DB_FAIL_NONE)
+        ok = false;
     if (ok && db_commit(db) == DB_OK)
         return true;
+    /* The first failure is the cause; what the rollback says after it is not. */
+    db_failure_t f = db_failure(db);
     db_rollback(db);
-    if (!*err)
-        *err = arena_printf(a, "Det kunde inte sparas (%s); försök igen.", db_errmsg(db));
+    if (!*err || f == DB_FAIL_FULL || f == DB_FAIL_UNAVAILABLE || f == DB_FAIL_CONFLICT)
+        *err = arena_strdup(a, db_failure_text(f));
     return false;
 }
 

@@ -2,6 +2,7 @@
 #include "form.h"
 #include "../base/alloc.h"
 #include "../base/vec.h"
+#include "../io/tempfile.h"
 #include <jansson.h>
 #include <microhttpd.h>
 #include <string.h>
@@ -21,8 +22,19 @@ static enum MHD_Result on_post_data(void *cls, enum MHD_ValueKind kind, const ch
             req->upload.field = arena_strdup(&req->arena, key);
             req->upload.filename = arena_strdup(&req->arena, filename);
         }
-        if (strcmp(req->upload.field, key) == 0)
-            buf_append(&req->upload.data, data, size);
+        if (strcmp(req->upload.field, key) != 0 || f->upload_failed)
+            return MHD_YES;
+        if (!req->upload.file)
+            req->upload.file = temp_file(); /* also for an empty file */
+        if (!req->upload.file || (size && fwrite(data, 1, size, req->upload.file) != size))
+            f->upload_failed = true;
+        req->upload.size += size;
+        return MHD_YES;
+    }
+    /* Fields other than the file are held in memory: a few of them, each short. */
+    f->text_bytes += size;
+    if (f->text_bytes > FORM_TEXT_LIMIT) {
+        f->too_large = true;
         return MHD_YES;
     }
     /* A long value arrives in pieces with off > 0: they go to the same field. */
@@ -130,7 +142,18 @@ form_result_t form_params(form_t *f, struct MHD_Connection *conn)
     form_result_t r = {0};
     if (f->too_large) {
         r.status = 413;
-        r.message = "Filen eller formuläret är för stort.";
+        if (f->is_json)
+            r.message = "JSON-kroppen är för stor (högst 1 MB).";
+        else if (f->bytes > f->limit)
+            r.message = arena_printf(&req->arena, "Filen eller formuläret är för stort: högst %zu MB tas emot.",
+                                     f->limit >> 20);
+        else
+            r.message = "Formulärets textfält är för långa (högst 1 MB sammanlagt).";
+        return r;
+    }
+    if (f->upload_failed) {
+        r.status = 503;
+        r.message = "Filen kunde inte tas emot: servern har inte plats för den just nu. Försök igen senare.";
         return r;
     }
     if (f->too_many) {

@@ -25,8 +25,13 @@ typedef struct form {
     bool is_json;
     size_t bytes;
     size_t limit;                 /* the largest body accepted */
+    size_t text_bytes;            /* the fields other than the file */
     bool too_large, too_many, bad;
+    bool upload_failed;           /* the temporary file could not be written */
 } form_t;
+
+/* The most the fields other than a file may hold together. */
+#define FORM_TEXT_LIMIT ((size_t)1 << 20)
 
 /* Prepares to read a request's body: JSON when the route is the API's and the client says
  * so, otherwise form fields. */
@@ -45,5 +50,9 @@ typedef struct form_result {
  * body's; allocated in the request's arena. */
 form_result_t form_params(form_t *f, struct MHD_Connection *conn);
 void form_free(form_t *f);
+
+/* The database is away: 503 with a Retry-After; a posted form comes back with what was
+ * typed in it (secrets and files excepted). Lives in respond.c with the other renderers. */
+void respond_unavailable(request_t *req, const raw_param_t *params, size_t nparams);
 
 #endif

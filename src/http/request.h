@@ -8,6 +8,7 @@
 #include "../db/db.h"
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 struct route;
 struct MHD_Connection;
@@ -25,10 +26,13 @@ typedef struct form_error {
     const char *message;
 } form_error_t;
 
+/* The file of an upload form, written to an unnamed temporary file as it arrives, so
+ * that a large file never sits in memory. */
 typedef struct upload {
     const char *field;
     const char *filename;
-    buf_t data;
+    FILE *file;                 /* at its end while reading; rewind before use */
+    size_t size;
 } upload_t;
 
 typedef struct request {

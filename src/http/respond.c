@@ -5,6 +5,8 @@
 #include "server.h"
 #include "api.h"
 #include "layout.h"
+#include "form.h"
+#include "../html/html.h"
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,4 +97,40 @@ int respond_error_field(request_t *req, int status, const char *message, const c
 int respond_error(request_t *req, int status, const char *message)
 {
     return respond_error_field(req, status, message, NULL);
+}
+
+/* The database is away: 503 with a Retry-After. A form that was posted comes back with
+ * everything typed in it (secrets and files excepted), ready to send again. */
+void respond_unavailable(request_t *req, const raw_param_t *params, size_t nparams)
+{
+    req_add_header(req, "Retry-After", "5");
+    const char *msg = "Databasen svarar inte just nu, så inget sparades. Försök igen om en stund.";
+    if (req_is_api(req) || strcmp(req->method, "POST") != 0 || !nparams) {
+        respond_error(req, 503, msg);
+        return;
+    }
+    buf_reset(&req->body);
+    req->nerrors = 0;
+    layout_begin(req, "Tillfälligt otillgänglig");
+    buf_t *o = &req->body;
+    html_printf(o, "<p class=\"lead\">%s Det du skrev finns kvar nedan; skicka det igen när tjänsten svarar.</p>\n"
+                   "<form method=\"post\" action=\"%s\" class=\"card form\">\n", msg, req->path);
+    const param_spec_t *specs = req->route ? req->route->params : NULL;
+    for (size_t i = 0; i < nparams; i++) {
+        const char *name = params[i].name;
+        bool secret = false;
+        for (const param_spec_t *p = specs; p && p->name && !secret; p++)
+            secret = strcmp(p->name, name) == 0 && p->type == P_SECRET;
+        if (secret)
+            continue;
+        if (strcmp(name, "csrf") == 0 || !*params[i].value) {
+            html_printf(o, "<input type=\"hidden\" name=\"%s\" value=\"%s\">", name, params[i].value);
+            continue;
+        }
+        html_printf(o, "<div class=\"field\"><label for=\"k-%zu\">%s</label><textarea id=\"k-%zu\" name=\"%s\" rows=\"3\">"
+                       "%s</textarea></div>\n", i, name, i, name, params[i].value);
+    }
+    html_lit(o, "<button type=\"submit\" class=\"button\">Skicka igen</button></form>\n");
+    layout_end(req);
+    respond_html(req, 503);
 }

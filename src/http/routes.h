@@ -41,6 +41,7 @@ enum {
     ROUTE_FORM = 4,       /* validation errors go to the handler to re-render the form */
     ROUTE_NO_CSRF = 8,    /* a POST that carries its own protection (login: double submit) */
     ROUTE_UPLOAD = 16,    /* multipart with a file */
+    ROUTE_NO_DB = 32,     /* needs no database (static assets): served while it is away */
 };
 
 /* The most parameters (query and form fields together) a request may carry; more is

@@ -2,6 +2,7 @@
  * way: route → parse and validate → authenticate and authorise → handler → response. */
 #include "server.h"
 #include "auth.h"
+#include "door.h"
 #include "form.h"
 #include "session.h"
 #include "../base/alloc.h"
@@ -9,6 +10,7 @@
 #include "../base/log.h"
 #include "../html/html.h"
 #include <jansson.h>
+#include <malloc.h>
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <pthread.h>
@@ -25,9 +27,15 @@ typedef struct conn_state {
     route_match_t match;
     form_t form;                /* the parameters as sent, decoded */
     bool reading;               /* form_begin was called */
-    bool too_large;             /* refused by its Content-Length before reading */
+    bool answered;              /* refused before the body was read */
+    bool discard;               /* too large: the body is read and thrown away, then 413 */
+    bool unavailable;           /* the database did not answer while admitting */
     struct timespec started;
 } conn_state_t;
+
+/* A signed-in user's too-large upload is read and dropped (so the browser shows the
+ * answer) up to this many times the limit; anything larger is cut off at once. */
+enum { DRAIN_FACTOR = 4 };
 
 static server_config_t g_config;   /* set once before the daemon starts, then read-only */
 static pthread_key_t g_db_key;
@@ -113,59 +121,110 @@ static bool csrf_ok(request_t *req, const form_result_t *raw)
     return session_token_equal(sent, expected);
 }
 
-static void dispatch(conn_state_t *cs)
+/* Answers a request that may not go on; the caller sends it. */
+static void refuse(request_t *req, int status, const char *message)
+{
+    if (status == 401 && !req_is_api(req)) {
+        buf_t loc = BUF_INIT;
+        buf_puts(&loc, "/login?next=");
+        html_url(&loc, req->path);
+        respond_redirect(req, arena_strdup(&req->arena, buf_cstr(&loc)));
+        buf_free(&loc);
+        return;
+    }
+    respond_error(req, status, message);
+}
+
+/* The largest body a route takes: the upload limit for a file upload, a form's worth
+ * otherwise (so no one can make the server hold megabytes of text). */
+static size_t body_limit(const request_t *req)
+{
+    if (req->route->flags & ROUTE_UPLOAD)
+        return g_config.upload_limit;
+    return 2 * FORM_TEXT_LIMIT;
+}
+
+static void refuse_size(request_t *req, size_t limit)
+{
+    respond_error(req, 413, arena_printf(&req->arena, "Filen eller formuläret är för stort: högst %zu MB tas emot.",
+                                         limit >> 20));
+}
+
+/* Before the body is read: the route, who asks and whether they may, and the size the
+ * client declares. Returns false with the answer ready when the request stops here, so
+ * that no body is read for someone who may not send it. A signed-in user whose file is
+ * too large gets the answer after the body has been read and thrown away, so that the
+ * browser shows it rather than a broken connection. */
+static bool admit(conn_state_t *cs)
 {
     request_t *req = &cs->req;
     if (cs->match == ROUTE_NOT_FOUND) {
         respond_error(req, 404, "Sidan finns inte.");
-        return;
+        return false;
     }
     if (cs->match == ROUTE_BAD_METHOD) {
         req_add_header(req, "Allow", "GET, HEAD, POST");
         respond_error(req, 405, "Metoden är inte tillåten för den här adressen.");
-        return;
+        return false;
     }
-    if (cs->too_large) {
-        respond_error(req, 413, "Filen eller formuläret är för stort.");
-        return;
+    const char *clen = header(req, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    bool too_big = clen && strtoull(clen, NULL, 10) > body_limit(req);
+    if (req->route->flags & ROUTE_NO_DB) {
+        if (too_big)
+            refuse_size(req, body_limit(req));
+        return !too_big;
     }
+    req->db = server_thread_db();
+    if (req->db)
+        db_failure_clear(req->db);
+    if (!req->db || db_failure(req->db) == DB_FAIL_UNAVAILABLE) {
+        cs->unavailable = true;
+        return true; /* read a bounded body, so a form can come back with its content */
+    }
+    const char *authz = header(req, "Authorization");
+    bool bearer = (req->route->flags & ROUTE_API) && authz && strncasecmp(authz, "Bearer ", 7) == 0;
+    bool token_ok = bearer ? session_load_token(req, authz + 7) : (session_load(req), true);
+    if (db_failure(req->db) == DB_FAIL_UNAVAILABLE) {
+        cs->unavailable = true; /* not a logout: the session could not be read */
+        return true;
+    }
+    if (!token_ok) {
+        respond_error(req, 401, "Ogiltig, utgången eller återkallad API-nyckel.");
+        return false;
+    }
+    bool signed_in = access_may(&req->viewer, CAP_SIGNED_IN);
+    if (!(req->route->flags & ROUTE_PUBLIC)) {
+        if (!signed_in) {
+            refuse(req, 401, "Logga in eller ange en API-nyckel.");
+            return false;
+        }
+        if (!access_may(&req->viewer, req->route->cap)) {
+            refuse(req, 403, "Du har inte behörighet till den här sidan.");
+            return false;
+        }
+    }
+    if (too_big && (!signed_in || strtoull(clen, NULL, 10) > DRAIN_FACTOR * body_limit(req))) {
+        refuse_size(req, body_limit(req));
+        return false;
+    }
+    cs->discard = too_big;
+    return true;
+}
+
+/* After the body: its fields, the form's token, the declared parameters, the handler. A
+ * handler whose transaction lost to a concurrent one runs again (twice at most) before
+ * anyone is told; one that found the database away answers 503. */
+static void dispatch(conn_state_t *cs)
+{
+    request_t *req = &cs->req;
     form_result_t raw = form_params(&cs->form, req->conn);
+    if (cs->unavailable) {
+        respond_unavailable(req, raw.params, raw.status ? 0 : raw.nparams);
+        return;
+    }
     if (raw.status) {
         respond_error_field(req, raw.status, raw.message, raw.field);
         return;
-    }
-    req->db = server_thread_db();
-    if (!req->db) {
-        respond_error(req, 503, "Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.");
-        return;
-    }
-
-    const char *authz = header(req, "Authorization");
-    if ((req->route->flags & ROUTE_API) && authz && strncasecmp(authz, "Bearer ", 7) == 0) {
-        if (!session_load_token(req, authz + 7)) {
-            respond_error(req, 401, "Ogiltig eller återkallad API-nyckel.");
-            return;
-        }
-    } else {
-        session_load(req);
-    }
-    if (!(req->route->flags & ROUTE_PUBLIC)) {
-        if (!access_may(&req->viewer, CAP_SIGNED_IN)) {
-            if (req_is_api(req)) {
-                respond_error(req, 401, "Logga in eller ange en API-nyckel.");
-            } else {
-                buf_t loc = BUF_INIT;
-                buf_puts(&loc, "/login?next=");
-                html_url(&loc, req->path);
-                respond_redirect(req, arena_strdup(&req->arena, buf_cstr(&loc)));
-                buf_free(&loc);
-            }
-            return;
-        }
-        if (!access_may(&req->viewer, req->route->cap)) {
-            respond_error(req, 403, "Du har inte behörighet till den här sidan.");
-            return;
-        }
     }
     if (strcmp(req->method, "POST") == 0 && !req->via_token && !csrf_ok(req, &raw)) {
         respond_error(req, 403, "Formuläret saknar en giltig säkerhetstoken. Ladda om sidan och försök igen.");
@@ -179,7 +238,28 @@ static void dispatch(conn_state_t *cs)
         respond_error_field(req, 400, req->errors[0].message, req->errors[0].field);
         return;
     }
-    int status = req->route->handler(req);
+    size_t nerrors = req->nerrors, nheaders = req->nheaders;
+    int status = 0;
+    for (int attempt = 0; attempt < 3; attempt++) {
+        if (attempt) {
+            buf_reset(&req->body);
+            req->nerrors = nerrors;
+            req->nheaders = nheaders;
+            req->status = 200;
+            req->content_type = NULL;
+            struct timespec pause = {0, 20000000L * attempt}; /* let the other writer finish */
+            nanosleep(&pause, NULL);
+        }
+        if (req->db)
+            db_failure_clear(req->db);
+        status = req->route->handler(req);
+        if (!req->db || db_failure(req->db) != DB_FAIL_CONFLICT)
+            break;
+    }
+    if (req->db && db_failure(req->db) == DB_FAIL_UNAVAILABLE) {
+        respond_unavailable(req, raw.params, raw.nparams);
+        return;
+    }
     if (status <= 0)
         respond_error(req, 500, "Ett internt fel inträffade. Försök igen; kvarstår felet, kontakta supporten.");
 }
@@ -211,19 +291,21 @@ static void init_request(conn_state_t *cs, struct MHD_Connection *conn, const ch
         req->secure = proto && strcasecmp(proto, "https") == 0;
     }
     cs->match = routes_match(g_config.routes, method, url, &req->arena, &req->route, req->path_args);
-    if (cs->match == ROUTE_FOUND && strcmp(method, "POST") == 0) {
-        const char *clen = header(req, MHD_HTTP_HEADER_CONTENT_LENGTH);
-        if (clen && strtoull(clen, NULL, 10) > g_config.upload_limit) {
-            cs->too_large = true;
-        } else {
-            form_begin(&cs->form, req, conn, (req->route->flags & ROUTE_API) != 0,
-                       header(req, MHD_HTTP_HEADER_CONTENT_TYPE), g_config.upload_limit);
-            cs->reading = true;
-        }
-    } else {
-        form_begin(&cs->form, req, NULL, false, NULL, 0); /* no body: the query string only */
-        cs->reading = true;
-    }
+}
+
+/* Starts reading the body of an admitted request (a request without one has only its
+ * query string). While the database is away only a small body is taken: enough to give
+ * a form back, not enough for anyone to make the server hold a file. */
+static void begin_body(conn_state_t *cs, struct MHD_Connection *conn)
+{
+    request_t *req = &cs->req;
+    size_t limit = cs->unavailable ? 2 * FORM_TEXT_LIMIT : body_limit(req);
+    if (strcmp(req->method, "POST") == 0)
+        form_begin(&cs->form, req, conn, (req->route->flags & ROUTE_API) != 0,
+                   header(req, MHD_HTTP_HEADER_CONTENT_TYPE), limit);
+    else
+        form_begin(&cs->form, req, NULL, false, NULL, 0);
+    cs->reading = true;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -236,7 +318,27 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         cs = xcalloc(1, sizeof *cs);
         *con_cls = cs;
         init_request(cs, conn, url, method);
+        if (!admit(cs)) {
+            /* Answered before the body: libmicrohttpd sends this and closes the
+             * connection without reading what the client still sends. */
+            cs->answered = true;
+            return send_response(cs);
+        }
+        if (!cs->discard)
+            begin_body(cs, conn);
         return MHD_YES;
+    }
+    if (cs->answered) {
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+    if (cs->discard) {
+        if (*upload_data_size) {
+            *upload_data_size = 0;
+            return MHD_YES;
+        }
+        refuse_size(&cs->req, body_limit(&cs->req));
+        return send_response(cs);
     }
     if (*upload_data_size) {
         if (cs->reading)
@@ -260,12 +362,18 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     double ms = (double)(end.tv_sec - cs->started.tv_sec) * 1e3 + (double)(end.tv_nsec - cs->started.tv_nsec) / 1e6;
     if (cs->req.status >= 500 || ms > 1000)
         log_info("%s %s %d %.1f ms", cs->req.method, cs->req.path, cs->req.status, ms);
+    /* A request that needed much memory gives it back to the system when done, so that
+     * one large page or import does not leave the server holding its peak. */
+    bool large = arena_bytes(&cs->req.arena) + cs->req.body.cap > ((size_t)4 << 20);
     form_free(&cs->form);
-    buf_free(&cs->req.upload.data);
+    if (cs->req.upload.file)
+        fclose(cs->req.upload.file);
     buf_free(&cs->req.body);
     arena_free(&cs->req.arena);
     free(cs);
     *con_cls = NULL;
+    if (large)
+        malloc_trim(0);
 }
 
 static void log_mhd(void *cls, const char *fmt, va_list ap)
@@ -297,34 +405,32 @@ int server_run(const server_config_t *cfg)
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    struct sockaddr_in addr = {0};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(g_config.port);
-    if (inet_pton(AF_INET, g_config.host, &addr.sin_addr) != 1) {
-        fprintf(stderr, "samverkan: ogiltig lyssningsadress %s\n", g_config.host);
-        return 2;
-    }
-    struct MHD_Daemon *d = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG, g_config.port, NULL, NULL,
-        on_request, NULL, MHD_OPTION_EXTERNAL_LOGGER, log_mhd, NULL, MHD_OPTION_THREAD_POOL_SIZE,
-        g_config.threads, MHD_OPTION_SOCK_ADDR, &addr,
-        MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, 60u,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)256 * 1024,
-        MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
-    if (!d) {
-        fprintf(stderr, "samverkan: kan inte lyssna på %s:%u (upptagen port?)\n", g_config.host, g_config.port);
+    char err[256];
+    door_t *door = door_open(g_config.host, g_config.port, err, sizeof err);
+    if (!door) {
+        fprintf(stderr, "samverkan: %s\n", err);
         return 1;
     }
-    const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-    unsigned port = info ? info->port : g_config.port;
-    printf("Samverkan lyssnar på http://%s:%u/ (%u trådar). Avsluta med Ctrl-C.\n", g_config.host, port,
-           g_config.threads);
+    struct MHD_Daemon *d = MHD_start_daemon(
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG | MHD_USE_NO_LISTEN_SOCKET,
+        0, NULL, NULL, on_request, NULL, MHD_OPTION_EXTERNAL_LOGGER, log_mhd, NULL, MHD_OPTION_THREAD_POOL_SIZE,
+        g_config.threads, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, 60u,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)256 * 1024, MHD_OPTION_END);
+    if (!d || !door_start(door, d)) {
+        fprintf(stderr, "samverkan: webbservern kunde inte starta\n");
+        if (d)
+            MHD_stop_daemon(d);
+        door_close(door);
+        return 1;
+    }
+    printf("Samverkan lyssnar på http://%s:%u/ (%u trådar). Avsluta med Ctrl-C.\n", g_config.host,
+           door_port(door), g_config.threads);
     fflush(stdout);
 
     int sig = 0;
     sigwait(&stop, &sig);
     log_info("signal %d: avslutar pågående förfrågningar och stänger", sig);
-    MHD_quiesce_daemon(d);
+    door_close(door); /* no new connections; the running requests finish below */
     MHD_stop_daemon(d);
     db_t *db = pthread_getspecific(g_db_key);
     if (db) {

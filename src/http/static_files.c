@@ -78,6 +78,6 @@ static int static_serve(request_t *req)
 static const param_spec_t p_static[] = {{"file", P_TEXT, PARAM_PATH, "Fil", 0, 100, NULL}, PARAM_END};
 
 const route_t static_routes[] = {
-    {"GET", "/static/{file}", static_serve, CAP_NONE, ROUTE_PUBLIC, p_static},
+    {"GET", "/static/{file}", static_serve, CAP_NONE, ROUTE_PUBLIC | ROUTE_NO_DB, p_static},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

@@ -9,6 +9,7 @@
 #include "../base/arena.h"
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 typedef struct csv_column {
     const char *key;     /* the caller's name for the column */
@@ -35,10 +36,30 @@ typedef struct csv_table {
     bool was_cp1252;
 } csv_table_t;
 
-/* Reads data[0..len) into t (allocated in a). columns[0] is the key column: the data end
- * at the first empty row, and a row after that with a key is an error. Returns true on
- * success; on failure returns false and sets *err to a Swedish message naming the file,
- * row and column (allocated in a). */
+/* Reading a file as a stream: memory for one row at a time (an XLSX file's shared
+ * strings excepted), whatever the file's size. The reader finds the header as below,
+ * calls on_header once (t describes the header and preamble), then on_row for each data
+ * row. Rows live in scratch, which is reset after each row (NULL: rows stay in a). A
+ * callback that returns false stops the reading; it has set *err. */
+typedef struct csv_stream {
+    const char *filename;
+    const csv_column_t *columns;
+    size_t ncolumns;
+    arena_t *scratch;
+    bool (*on_header)(void *ctx, const csv_table_t *t, char **err);
+    bool (*on_row)(void *ctx, const csv_table_t *t, const csv_row_t *row, char **err);
+    void *ctx;
+} csv_stream_t;
+
+/* Reads f (CSV or XLSX, from its start) row by row. Returns true when every row was read
+ * and accepted; on failure *err is a Swedish message naming the file, row and column
+ * (allocated in a). The data end at the first empty row; a row after it with a key
+ * (columns[0]) is an error. A NUL byte in a cell is refused. */
+bool csv_stream_file(arena_t *a, FILE *f, const csv_stream_t *s, csv_table_t *t, char **err);
+
+/* Reads data[0..len) into t (allocated in a), through the same reader. columns[0] is the
+ * key column. Returns true on success; on failure returns false and sets *err to a
+ * Swedish message naming the file, row and column (allocated in a). */
 bool csv_read_table(arena_t *a, const char *filename, const char *data, size_t len,
                     const csv_column_t *columns, size_t ncolumns, csv_table_t *t, char **err);
 

@@ -11,11 +11,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <zip.h>
 
-/* No part of a spreadsheet we accept is larger than this once unpacked; a bigger one is
- * refused rather than read (a small archive can unpack to gigabytes). */
-enum { MAX_PART = 64 * 1024 * 1024 };
+/* The parts held in memory (workbook, relations, shared strings) are refused above
+ * MAX_PART once unpacked, the sheet (read as a stream) above MAX_SHEET: a small archive
+ * can unpack to gigabytes. */
+enum { MAX_PART = 64 * 1024 * 1024, MAX_SHEET = 1024 * 1024 * 1024 };
 
 static const char *local_name(const char *name)
 {
@@ -152,13 +154,15 @@ static void on_sst_text(void *data, const char *text, int len)
         buf_append(&s->cur, text, (size_t)len);
 }
 
-/* ---- the worksheet: <row r><c r t><v>|<is><t> ---- */
+/* ---- the worksheet: <row r><c r t><v>|<is><t>, handed on a row at a time ---- */
 
 typedef struct sheet {
-    arena_t *a;
+    arena_t *a, *scratch;
     const strings_t *strings;
-    csv_row_t *rows;
-    size_t nrows, cap;
+    bool (*emit)(void *ctx, csv_row_t *row);
+    void *ctx;
+    XML_Parser parser;
+    bool stopped;                /* the consumer refused a row */
     char **fields;
     size_t nfields, fcap;
     size_t row_number, last_row;
@@ -169,11 +173,17 @@ typedef struct sheet {
     bool bad_string;
 } sheet_t;
 
-static csv_row_t *add_row(sheet_t *s, size_t line)
+static void emit_row(sheet_t *s, size_t line, char **fields, size_t nfields)
 {
-    csv_row_t *r = ARENA_PUSH(s->a, s->rows, s->nrows, s->cap);
-    *r = (csv_row_t){.line = line};
-    return r;
+    if (s->stopped)
+        return;
+    csv_row_t row = {.line = line, .nfields = nfields, .fields = fields};
+    if (!s->emit(s->ctx, &row)) {
+        s->stopped = true;
+        XML_StopParser(s->parser, XML_FALSE);
+    }
+    s->fields = NULL;
+    s->nfields = s->fcap = 0;
 }
 
 static void set_field(sheet_t *s, size_t col, const char *text)
@@ -184,7 +194,7 @@ static void set_field(sheet_t *s, size_t col, const char *text)
         size_t cap = s->fcap ? s->fcap : 16;
         while (cap <= col)
             cap *= 2;
-        char **f = arena_alloc(s->a, cap * sizeof *f);
+        char **f = arena_alloc(s->scratch, cap * sizeof *f);
         if (s->fcap)
             memcpy(f, s->fields, s->fcap * sizeof *f);
         for (size_t i = s->fcap; i < cap; i++)
@@ -192,7 +202,7 @@ static void set_field(sheet_t *s, size_t col, const char *text)
         s->fields = f;
         s->fcap = cap;
     }
-    char *v = arena_strdup(s->a, text);
+    char *v = arena_strdup(s->scratch, text);
     s->fields[col] = text_trim(v);
     if (col + 1 > s->nfields)
         s->nfields = col + 1;
@@ -219,7 +229,7 @@ static void on_sheet_start(void *data, const char *el, const char **atts)
         s->row_number = r ? strtoul(r, NULL, 10) : s->last_row + 1;
         /* A gap between rows is a blank row: Skolverket's data end at one. */
         if (s->last_row && s->row_number > s->last_row + 1)
-            add_row(s, s->last_row + 1);
+            emit_row(s, s->last_row + 1, NULL, 0);
         s->fields = NULL;
         s->nfields = s->fcap = 0;
         s->col = 0;
@@ -256,10 +266,8 @@ static void on_sheet_end(void *data, const char *el)
         set_field(s, s->col, text);
         s->col++;
     } else if (strcmp(n, "row") == 0) {
-        csv_row_t *r = add_row(s, s->row_number);
-        r->nfields = s->nfields;
-        r->fields = s->fields;
         s->last_row = s->row_number;
+        emit_row(s, s->row_number, s->fields, s->nfields);
     }
 }
 
@@ -275,19 +283,81 @@ bool xlsx_is_archive(const char *data, size_t len)
     return len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0;
 }
 
-bool xlsx_read_rows(arena_t *a, const char *filename, const char *data, size_t len, csv_row_t **rows,
-                    size_t *nrows, char **err)
+/* Parses the sheet part as it is unpacked, a chunk at a time. */
+static bool read_sheet(zip_t *z, const char *name, sheet_t *sheet, const char *filename, char **err)
 {
-    *rows = NULL;
-    *nrows = 0;
+    zip_file_t *zf = zip_fopen(z, name, 0);
+    if (!zf) {
+        *err = arena_printf(sheet->a, "%s: XLSX-filen saknar sitt första kalkylblad (%s).", filename, name);
+        return false;
+    }
+    XML_Parser p = XML_ParserCreate("UTF-8");
+    sheet->parser = p;
+    XML_SetUserData(p, sheet);
+    XML_SetElementHandler(p, on_sheet_start, on_sheet_end);
+    XML_SetCharacterDataHandler(p, on_sheet_text);
+    char chunk[65536];
+    zip_int64_t n;
+    size_t total = 0;
+    bool ok = true;
+    while (ok && (n = zip_fread(zf, chunk, sizeof chunk)) >= 0) {
+        total += (size_t)n;
+        if (total > MAX_SHEET) {
+            *err = arena_printf(sheet->a, "%s: kalkylbladet i XLSX-filen är större än %d MB uppackat.", filename,
+                                MAX_SHEET >> 20);
+            ok = false;
+            break;
+        }
+        if (XML_Parse(p, chunk, (int)n, n == 0) != XML_STATUS_OK) {
+            if (!sheet->stopped)
+                *err = arena_printf(sheet->a, "%s: kalkylbladet i XLSX-filen är inte giltig XML.", filename);
+            ok = false;
+        } else if (sheet->bad_string) {
+            *err = arena_printf(sheet->a, "%s: XLSX-filen hänvisar till en text som inte finns i filen.", filename);
+            ok = false;
+        }
+        if (n == 0)
+            break;
+    }
+    if (ok && n < 0) {
+        *err = arena_printf(sheet->a, "%s: kalkylbladet i XLSX-filen kan inte packas upp.", filename);
+        ok = false;
+    }
+    XML_ParserFree(p);
+    zip_fclose(zf);
+    return ok;
+}
+
+bool xlsx_read_stream(arena_t *a, arena_t *scratch, const char *filename, FILE *f,
+                      bool (*emit)(void *ctx, csv_row_t *row), void *ctx, char **err)
+{
     zip_error_t ze;
     zip_error_init(&ze);
-    zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
+    /* A file on disk is read where it lies (libzip closes the stream it is given, so it
+     * gets its own); a stream in memory has no descriptor and is copied. */
+    int fd = fileno(f) >= 0 ? dup(fileno(f)) : -1;
+    FILE *own = fd >= 0 ? fdopen(fd, "rb") : NULL;
+    buf_t copy = BUF_INIT;
+    zip_source_t *src = NULL;
+    if (own) {
+        src = zip_source_filep_create(own, 0, -1, &ze);
+    } else if (fd < 0) {
+        char chunk[65536];
+        size_t n;
+        while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+            buf_append(&copy, chunk, n);
+        src = copy.len ? zip_source_buffer_create(copy.data, copy.len, 0, &ze) : NULL;
+    }
     zip_t *z = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
     zip_error_fini(&ze);
     if (!z) {
         if (src)
             zip_source_free(src);
+        else if (own)
+            fclose(own);
+        else if (fd >= 0)
+            close(fd);
+        buf_free(&copy);
         *err = arena_printf(a, "%s: filen ser ut som en XLSX-fil men går inte att öppna; spara den på nytt i Excel "
                                "eller som CSV.", filename);
         return false;
@@ -297,32 +367,17 @@ bool xlsx_read_rows(arena_t *a, const char *filename, const char *data, size_t l
     strings_t strings = {.a = a, .cur = BUF_INIT};
     buf_t xml = BUF_INIT;
     bool ok = true;
-    if (read_part(z, "xl/sharedStrings.xml", &xml))
-        ok = parse_xml(&xml, &strings, on_sst_start, on_sst_end, on_sst_text);
-    buf_reset(&xml);
-    sheet_t sheet = {.a = a, .strings = &strings, .value = BUF_INIT};
-    if (ok && !read_part(z, sheet_name, &xml)) {
-        *err = arena_printf(a, "%s: XLSX-filen saknar sitt första kalkylblad (%s) eller bladet är för stort.",
-                            filename, sheet_name);
-        ok = false;
-    } else if (ok) {
-        ok = parse_xml(&xml, &sheet, on_sheet_start, on_sheet_end, on_sheet_text);
-        if (!ok)
-            *err = arena_printf(a, "%s: kalkylbladet i XLSX-filen är inte giltig XML.", filename);
-        else if (sheet.bad_string) {
-            *err = arena_printf(a, "%s: XLSX-filen hänvisar till en text som inte finns i filen.", filename);
-            ok = false;
-        }
-    } else {
+    if (read_part(z, "xl/sharedStrings.xml", &xml) && !parse_xml(&xml, &strings, on_sst_start, on_sst_end, on_sst_text)) {
         *err = arena_printf(a, "%s: textlistan i XLSX-filen (sharedStrings.xml) är inte giltig XML.", filename);
+        ok = false;
     }
     buf_free(&xml);
     buf_free(&strings.cur);
+    sheet_t sheet = {.a = a, .scratch = scratch, .strings = &strings, .emit = emit, .ctx = ctx, .value = BUF_INIT};
+    if (ok)
+        ok = read_sheet(z, sheet_name, &sheet, filename, err);
     buf_free(&sheet.value);
-    zip_close(z);
-    if (!ok)
-        return false;
-    *rows = sheet.rows;
-    *nrows = sheet.nrows;
-    return true;
+    zip_discard(z); /* read only: nothing to write back */
+    buf_free(&copy);
+    return ok;
 }

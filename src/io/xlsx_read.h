@@ -7,10 +7,12 @@
 
 /* True when data starts like a zip archive (an XLSX file). */
 bool xlsx_is_archive(const char *data, size_t len);
-/* Reads every row of the first sheet; a gap in the row numbers becomes one empty row.
- * Cell text is trimmed; numbers come as written in the file ("3", "45.5"). On failure
- * sets *err to a Swedish message naming the file. */
-bool xlsx_read_rows(arena_t *a, const char *filename, const char *data, size_t len, csv_row_t **rows,
-                    size_t *nrows, char **err);
+/* Reads the first sheet of the archive f, handing each row to emit as it is unpacked
+ * (rows in scratch; a gap in the row numbers becomes one empty row). Cell text is trimmed;
+ * numbers come as written in the file ("3", "45.5"). When emit returns false the reading
+ * stops and false is returned with *err as emit left it; on any other failure *err is a
+ * Swedish message naming the file. */
+bool xlsx_read_stream(arena_t *a, arena_t *scratch, const char *filename, FILE *f,
+                      bool (*emit)(void *ctx, csv_row_t *row), void *ctx, char **err);
 
 #endif

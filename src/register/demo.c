@@ -33,7 +33,7 @@ static void import_if_present(demo_t *d, const char *rel, const char *kind, int 
     reg_import_result_t r;
     char *err = NULL;
     const char *base = strrchr(rel, '/') ? strrchr(rel, '/') + 1 : rel;
-    if (register_import(db, &viewer_cli, kind, base, data.data, data.len, year, &a, &r, &err))
+    if (register_import_data(db, &viewer_cli, kind, base, data.data, data.len, year, &a, &r, &err))
         fprintf(out, "  %-15s %-50s %6lld rader, %6lld tillagda\n", kind, base, r.rows_read, r.added);
     else
         fprintf(out, "  %s: %s\n", kind, err);
@@ -58,7 +58,7 @@ static void builtin_register(demo_t *d)
     arena_t a = ARENA_INIT;
     reg_import_result_t r;
     char *err = NULL;
-    if (register_import(db, &viewer_cli, "results", "demo-register.csv", rows, strlen(rows), 2025, &a, &r, &err))
+    if (register_import_data(db, &viewer_cli, "results", "demo-register.csv", rows, strlen(rows), 2025, &a, &r, &err))
         fprintf(out, "  inbyggda exempelenheter: %lld\n", r.added);
     else
         fprintf(out, "  exempelenheter: %s\n", err);

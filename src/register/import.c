@@ -1,7 +1,9 @@
-/* import.c — reads a register file, validates every row, then applies all rows in one
- * write transaction: a malformed file changes nothing. */
+/* import.c — reads a register file as a stream, validating and applying each row inside
+ * one write transaction: a malformed file, or one the database refuses, changes nothing.
+ * Memory is one row at a time plus the keys seen, whatever the file's size. */
 #include "import_spec.h"
 #include "../db/tx.h"
+#include "../base/alloc.h"
 #include "../base/buf.h"
 #include "../base/text.h"
 #include "../base/validate.h"
@@ -56,7 +58,7 @@ bool import_read_orgnr(const import_reader_t *r, const csv_row_t *row, const cha
         return import_cell_error(r, row, "orgnr", "organisationsnummer saknas.");
     if (!validate_orgnr(s, norm))
         return import_cell_error(r, row, "orgnr", "\"%s\" är inget giltigt organisationsnummer (tio siffror med rätt kontrollsiffra).", s);
-    *out = arena_strdup(r->a, norm);
+    *out = arena_strdup(r->row, norm);
     return true;
 }
 
@@ -86,7 +88,7 @@ static bool read_municipality(const import_reader_t *r, const csv_row_t *row, co
     char norm[5];
     if (!validate_municipality_code(s, norm))
         return import_cell_error(r, row, key, "\"%s\" är ingen kommunkod (fyra siffror, till exempel 0114).", s);
-    *out = arena_strdup(r->a, norm);
+    *out = arena_strdup(r->row, norm);
     return true;
 }
 
@@ -146,7 +148,7 @@ static const char *read_grades(const import_reader_t *r, const csv_row_t *row)
             buf_puts(&b, names[i]);
         }
     }
-    const char *s = b.len ? arena_strdup(r->a, buf_cstr(&b)) : NULL;
+    const char *s = b.len ? arena_strdup(r->row, buf_cstr(&b)) : NULL;
     buf_free(&b);
     return s;
 }
@@ -286,44 +288,61 @@ static bool read_municipality_row(const import_reader_t *r, const csv_row_t *row
     return true;
 }
 
-/* A set of keys seen so far (open addressing; keys live in the arena). */
+/* The keys seen so far, each with its line and a hash of its row, so that a repeated key
+ * can be told from a repeated row without keeping the rows (open addressing, grown as
+ * the file is read; keys live in the import's arena). */
+typedef struct seen_entry {
+    const char *key;
+    size_t line;
+    uint64_t row_hash;
+} seen_entry_t;
+
 typedef struct seen {
-    const char **keys;
-    size_t *lines;
-    size_t cap;
+    seen_entry_t *slots;
+    size_t cap, count;
 } seen_t;
 
-static size_t seen_add(seen_t *s, arena_t *a, const char *key, size_t line, size_t nrows)
+static uint64_t fnv(uint64_t h, const char *s, size_t n)
 {
-    if (!s->keys) {
-        s->cap = 64;
-        while (s->cap < nrows * 2)
-            s->cap *= 2;
-        s->keys = arena_alloc(a, s->cap * sizeof *s->keys);
-        s->lines = arena_alloc(a, s->cap * sizeof *s->lines);
-    }
-    uint64_t h = 1469598103934665603ull;
-    for (const char *p = key; *p; p++)
-        h = (h ^ (unsigned char)*p) * 1099511628211ull;
-    for (size_t i = h & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
-        if (!s->keys[i]) {
-            s->keys[i] = key;
-            s->lines[i] = line;
-            return 0;
-        }
-        if (strcmp(s->keys[i], key) == 0)
-            return s->lines[i];
-    }
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
 }
 
-static bool rows_equal(const csv_row_t *a, const csv_row_t *b)
+static uint64_t row_hash(const csv_row_t *row)
 {
-    if (a->nfields != b->nfields)
-        return false;
-    for (size_t i = 0; i < a->nfields; i++)
-        if (strcmp(a->fields[i], b->fields[i]) != 0)
-            return false;
-    return true;
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < row->nfields; i++)
+        h = fnv(h, row->fields[i], strlen(row->fields[i]) + 1); /* the NUL separates fields */
+    return h;
+}
+
+static seen_entry_t *seen_slot(seen_entry_t *slots, size_t cap, const char *key)
+{
+    for (size_t i = fnv(1469598103934665603ull, key, strlen(key)) & (cap - 1);; i = (i + 1) & (cap - 1))
+        if (!slots[i].key || strcmp(slots[i].key, key) == 0)
+            return &slots[i];
+}
+
+/* Returns the earlier entry for key, or records this one and returns NULL. */
+static const seen_entry_t *seen_add(seen_t *s, arena_t *a, const char *key, size_t line, uint64_t hash)
+{
+    if (s->count * 2 >= s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 1024;
+        seen_entry_t *slots = xcalloc(cap, sizeof *slots);
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->slots[i].key)
+                *seen_slot(slots, cap, s->slots[i].key) = s->slots[i];
+        free(s->slots);
+        s->slots = slots;
+        s->cap = cap;
+    }
+    seen_entry_t *e = seen_slot(s->slots, s->cap, key);
+    if (e->key)
+        return e;
+    *e = (seen_entry_t){arena_strdup(a, key), line, hash};
+    s->count++;
+    return NULL;
 }
 
 static void add_skip(reg_import_result_t *r, const char *reason)
@@ -388,63 +407,119 @@ static bool record_import(import_apply_t *ap, const char *filename)
     return ok;
 }
 
-static size_t row_size(import_shape_t shape)
-{
-    switch (shape) {
-    case SHAPE_UNITS: return sizeof(unit_row_t);
-    case SHAPE_ORGANISERS: return sizeof(organiser_row_t);
-    case SHAPE_MUNICIPALITIES: return sizeof(municipality_row_t);
-    case SHAPE_INSPECTION: return sizeof(inspection_row_t);
-    case SHAPE_PRESCHOOL_INSPECTION: return sizeof(preschool_inspection_row_t);
-    }
-    return 0;
-}
-
-/* Reads and validates row i into rows[i]; returns its natural key, or NULL (with the
- * error set) when the row is not valid. */
-static const char *read_row(const import_reader_t *r, const csv_row_t *row, void *rows, size_t i,
-                            reg_import_result_t *res)
+/* Reads and validates one row into row (one row of the file's shape); returns its
+ * natural key, or NULL (with the error set) when the row is not valid. */
+static const char *read_row(const import_reader_t *r, const csv_row_t *row, void *out, reg_import_result_t *res)
 {
     switch (r->spec->shape) {
     case SHAPE_UNITS: {
-        unit_row_t *u = &((unit_row_t *)rows)[i];
+        unit_row_t *u = out;
         return read_unit_row(r, row, u, res) ? u->code : NULL;
     }
     case SHAPE_ORGANISERS: {
-        organiser_row_t *o = &((organiser_row_t *)rows)[i];
+        organiser_row_t *o = out;
         return read_organiser_row(r, row, o) ? o->orgnr : NULL;
     }
     case SHAPE_MUNICIPALITIES: {
-        municipality_row_t *m = &((municipality_row_t *)rows)[i];
+        municipality_row_t *m = out;
         return read_municipality_row(r, row, m) ? m->code : NULL;
     }
     case SHAPE_INSPECTION: {
-        inspection_row_t *d = &((inspection_row_t *)rows)[i];
+        inspection_row_t *d = out;
         return import_read_inspection_row(r, row, d) ? d->code : NULL;
     }
     case SHAPE_PRESCHOOL_INSPECTION: {
-        preschool_inspection_row_t *d = &((preschool_inspection_row_t *)rows)[i];
+        preschool_inspection_row_t *d = out;
         return import_read_preschool_inspection_row(r, row, d) ? d->orgnr : NULL;
     }
     }
     return NULL;
 }
 
-static bool apply_row(import_apply_t *ap, void *rows, size_t i)
+static bool apply_row(import_apply_t *ap, const void *row)
 {
     switch (ap->spec->shape) {
-    case SHAPE_UNITS: return import_apply_unit(ap, &((unit_row_t *)rows)[i]);
-    case SHAPE_ORGANISERS: return import_apply_organiser(ap, &((organiser_row_t *)rows)[i]);
-    case SHAPE_MUNICIPALITIES: return import_apply_municipality(ap, &((municipality_row_t *)rows)[i]);
-    case SHAPE_INSPECTION: return import_apply_inspection(ap, &((inspection_row_t *)rows)[i]);
-    case SHAPE_PRESCHOOL_INSPECTION:
-        return import_apply_preschool_inspection(ap, &((preschool_inspection_row_t *)rows)[i]);
+    case SHAPE_UNITS: return import_apply_unit(ap, row);
+    case SHAPE_ORGANISERS: return import_apply_organiser(ap, row);
+    case SHAPE_MUNICIPALITIES: return import_apply_municipality(ap, row);
+    case SHAPE_INSPECTION: return import_apply_inspection(ap, row);
+    case SHAPE_PRESCHOOL_INSPECTION: return import_apply_preschool_inspection(ap, row);
     }
     return false;
 }
 
-bool register_import(db_t *db, const viewer_t *v, const char *kind, const char *filename,
-                     const char *data, size_t len, int year, arena_t *a, reg_import_result_t *res, char **err)
+/* One import as the file streams by: the header opens the write transaction, each row is
+ * validated and written at once, and any failure rolls everything back. */
+typedef struct import_run {
+    import_reader_t reader;
+    import_apply_t apply;
+    reg_import_result_t *res;
+    int year;                 /* as the caller gave it, 0 for none */
+    bool in_tx;
+    seen_t seen;
+    union {
+        unit_row_t unit;
+        organiser_row_t organiser;
+        municipality_row_t municipality;
+        inspection_row_t inspection;
+        preschool_inspection_row_t preschool;
+    } row;
+} import_run_t;
+
+bool import_db_failed(const import_reader_t *r)
+{
+    *r->err = arena_printf(r->a, "%s: importen kunde inte sparas: %s", r->t->filename,
+                           db_failure_text(db_failure(r->db)));
+    return false;
+}
+
+static bool on_header(void *ctx, const csv_table_t *t, char **err)
+{
+    import_run_t *run = ctx;
+    run->reader.t = t;
+    if (!resolve_year(run->reader.spec, t, run->year, &run->res->year, run->reader.a, err))
+        return false;
+    if (!tx_begin(run->reader.db, run->reader.a, err)) {
+        *err = arena_printf(run->reader.a, "%s: %s", t->filename, *err);
+        return false;
+    }
+    run->in_tx = true;
+    run->apply.year = run->res->year;
+    if (!import_apply_begin(&run->apply))
+        return import_db_failed(&run->reader);
+    return true;
+}
+
+static bool on_row(void *ctx, const csv_table_t *t, const csv_row_t *row, char **err)
+{
+    import_run_t *run = ctx;
+    const import_reader_t *r = &run->reader;
+    run->res->rows_read++;
+    const char *key = read_row(r, row, &run->row, run->res);
+    if (!key)
+        return false;
+    const seen_entry_t *first = seen_add(&run->seen, r->a, key, row->line, row_hash(row));
+    if (first) {
+        /* A register file may repeat a row; a delivery of decisions names each unit once. */
+        if (first->row_hash == row_hash(row) && !r->spec->one_row_per_key) {
+            add_skip(run->res, "dubblett av en tidigare rad");
+            return true;
+        }
+        *err = arena_printf(r->a, "%s: rad %zu, kolumn \"%s\": %s finns redan på rad %zu%s.", t->filename, row->line,
+                            import_header_of(r, r->spec->columns[0].key), key, first->line,
+                            r->spec->one_row_per_key ? "; varje enhet eller huvudman får bara finnas en gång i filen"
+                                                     : " med andra uppgifter");
+        return false;
+    }
+    if (apply_row(&run->apply, &run->row))
+        return true;
+    if (!*err)
+        import_db_failed(r);
+    return false;
+}
+
+bool register_import(db_t *db, const viewer_t *v, const char *kind, const char *filename, FILE *f, int year,
+                     arena_t *a, reg_import_result_t *res, char **err)
 {
     memset(res, 0, sizeof *res);
     *err = NULL;
@@ -455,62 +530,49 @@ bool register_import(db_t *db, const viewer_t *v, const char *kind, const char *
     }
     res->kind = spec->kind;
     res->filename = filename;
+    arena_t scratch = ARENA_INIT;
+    import_run_t run = {.res = res, .year = year};
+    run.reader = (import_reader_t){spec, NULL, a, &scratch, err, db};
+    run.apply = (import_apply_t){db, v, spec, a, &scratch, 0, res, err, NULL};
+    csv_stream_t stream = {filename, spec->columns, spec->ncolumns, &scratch, on_header, on_row, &run};
     csv_table_t t;
-    if (!csv_read_table(a, filename, data, len, spec->columns, spec->ncolumns, &t, err))
-        return false;
-    if (!resolve_year(spec, &t, year, &res->year, a, err))
-        return false;
-    res->rows_read = (long long)t.nrows;
-
-    /* Read and validate every row before anything is written. */
-    import_reader_t r = {spec, &t, a, err, db};
-    void *rows = arena_alloc(a, (t.nrows ? t.nrows : 1) * row_size(spec->shape));
-    bool *skip = arena_alloc(a, t.nrows + 1);
-    seen_t seen = {0};
-    for (size_t i = 0; i < t.nrows; i++) {
-        const csv_row_t *row = &t.rows[i];
-        const char *key = read_row(&r, row, rows, i, res);
-        if (!key)
-            return false;
-        size_t first = seen_add(&seen, a, key, row->line, t.nrows);
-        if (first) {
-            const csv_row_t *prev = NULL;
-            for (size_t k = 0; k < i && !prev; k++)
-                if (t.rows[k].line == first)
-                    prev = &t.rows[k];
-            /* A register file may repeat a row; a delivery of decisions names each unit once. */
-            if (prev && rows_equal(prev, row) && !spec->one_row_per_key) {
-                skip[i] = true;
-                add_skip(res, "dubblett av en tidigare rad");
-                continue;
-            }
-            *err = arena_printf(a, "%s: rad %zu, kolumn \"%s\": %s finns redan på rad %zu%s.", filename, row->line,
-                                import_header_of(&r, spec->columns[0].key), key, first,
-                                spec->one_row_per_key ? "; varje enhet eller huvudman får bara finnas en gång i filen"
-                                                      : " med andra uppgifter");
-            return false;
-        }
-    }
-
-    if (!tx_begin(db, a, err)) {
-        *err = arena_printf(a, "%s: databasen är upptagen; försök igen.", filename);
+    bool ok = csv_stream_file(a, f, &stream, &t, err);
+    run.reader.t = &t;
+    if (ok && run.in_tx && !record_import(&run.apply, filename))
+        ok = import_db_failed(&run.reader);
+    free(run.seen.slots);
+    arena_free(&scratch);
+    if (!run.in_tx)
+        return ok;
+    char *why = *err;
+    if (!tx_finish(db, ok, a, err)) {
+        /* Keep the message that names the row; the database's own sentence says why it
+         * could not be saved when nothing else did. */
+        if (why)
+            *err = why;
+        else
+            *err = arena_printf(a, "%s: %s Inget ändrades.", filename, *err);
         return false;
     }
-    import_apply_t ap = {db, v, spec, a, res->year, res, err, NULL};
-    bool ok = import_apply_begin(&ap);
-    for (size_t i = 0; ok && i < t.nrows; i++)
-        if (!skip[i])
-            ok = apply_row(&ap, rows, i);
-    ok = ok && record_import(&ap, filename);
-    if (!ok && !*err)
-        *err = arena_printf(a, "%s: importen kunde inte sparas (%s); inget ändrades.", filename, db_errmsg(db));
-    if (!tx_finish(db, ok, a, err))
-        return false;
     /* Fresh statistics after a bulk change, so both databases plan the next queries
      * for the tables as they now are (a failure here changes nothing and is ignored). */
     db_exec(db, "ANALYZE organisers; ANALYZE units; ANALYZE unit_stats; ANALYZE municipalities;"
                 " ANALYZE inspection_decisions; ANALYZE preschool_inspections");
     return true;
+}
+
+bool register_import_data(db_t *db, const viewer_t *v, const char *kind, const char *filename, const char *data,
+                          size_t len, int year, arena_t *a, reg_import_result_t *res, char **err)
+{
+    FILE *f = len ? fmemopen((void *)data, len, "rb") : NULL;
+    if (!f) {
+        memset(res, 0, sizeof *res);
+        *err = arena_printf(a, "%s: filen är tom", filename);
+        return false;
+    }
+    bool ok = register_import(db, v, kind, filename, f, year, a, res, err);
+    fclose(f);
+    return ok;
 }
 
 void register_import_summary(const reg_import_result_t *r, buf_t *out)

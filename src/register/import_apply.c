@@ -43,6 +43,20 @@ static org_entry_t *org_slot(struct org_cache *c, const char *orgnr)
             return &c->slots[i];
 }
 
+/* Doubles the organiser table when it is half full: a file may bring many new ones. */
+static void org_grow(struct org_cache *c, arena_t *a)
+{
+    if (c->count * 2 < c->cap)
+        return;
+    org_entry_t *old = c->slots;
+    size_t old_cap = c->cap;
+    c->cap *= 2;
+    c->slots = arena_alloc(a, c->cap * sizeof *c->slots);
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i].orgnr)
+            *org_slot(c, old[i].orgnr) = old[i];
+}
+
 static bool muni_known(struct org_cache *c, const char *code, bool add)
 {
     for (size_t i = hash_str(code) & (c->mcap - 1);; i = (i + 1) & (c->mcap - 1)) {
@@ -72,18 +86,19 @@ bool import_apply_begin(import_apply_t *ap)
 {
     struct org_cache *c = arena_alloc(ap->arena, sizeof *c);
     ap->orgs = c;
-    int64_t n = db_query_int(ap->db, "SELECT COUNT(*) FROM organisers", NULL, 0);
+    int64_t n = db_query_int(ap->db, "SELECT COUNT(*) FROM organisers", NULL, -1);
+    if (n < 0)
+        return false;
     c->cap = 1024;
     while (c->cap < (size_t)n * 2 + 8192)
         c->cap *= 2;
     c->slots = arena_alloc(ap->arena, c->cap * sizeof *c->slots);
-    c->mcap = 2048;
+    c->mcap = 32768; /* every four-digit code fits twice over: the table never fills */
     c->municipalities = arena_alloc(ap->arena, c->mcap * sizeof *c->municipalities);
     db_stmt_t *st = db_prepare(ap->db, "SELECT id, orgnr, name, kind, municipality_code, legal_form, postal_town,"
                                        " school_forms, name_year FROM organisers");
-    if (!st)
-        return false;
-    while (db_step(st) == DB_ROW) {
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
         const char *orgnr = arena_strdup(ap->arena, db_col_text(st, 1));
         org_entry_t *e = org_slot(c, orgnr);
         e->orgnr = orgnr;
@@ -98,11 +113,13 @@ bool import_apply_begin(import_apply_t *ap)
         c->count++;
     }
     db_done(st);
+    if (rc != DB_DONE)
+        return false;
     st = db_prepare(ap->db, "SELECT code FROM municipalities WHERE county_code IS NOT NULL");
-    while (st && db_step(st) == DB_ROW)
+    while ((rc = db_step(st)) == DB_ROW)
         muni_known(c, arena_strdup(ap->arena, db_col_text(st, 0)), true);
     db_done(st);
-    return true;
+    return rc == DB_DONE;
 }
 
 static char *org_json(const org_entry_t *e)
@@ -138,7 +155,7 @@ static bool write_organiser(import_apply_t *ap, org_entry_t *e, bool insert)
         return false;
     int i = 1;
     db_bind_text(st, i++, e->name);
-    db_bind_text(st, i++, fold(ap->arena, e->name));
+    db_bind_text(st, i++, fold(ap->scratch, e->name));
     db_bind_int(st, i++, e->name_year);
     db_bind_text(st, i++, e->kind);
     db_bind_text(st, i++, e->municipality_code);
@@ -159,12 +176,14 @@ static bool write_organiser(import_apply_t *ap, org_entry_t *e, bool insert)
 /* Finds or creates the organiser of a unit row, updating its name by the year rule. */
 static org_entry_t *ensure_organiser(import_apply_t *ap, const unit_row_t *u)
 {
+    org_grow(ap->orgs, ap->arena);
     org_entry_t *e = org_slot(ap->orgs, u->orgnr);
     bool kommunal = strcmp(u->organiser_kind, "kommunal") == 0;
     if (!e->orgnr) {
-        e->orgnr = u->orgnr;
+        /* The cache outlives the row: what it keeps is copied out of the row's memory. */
+        e->orgnr = arena_strdup(ap->arena, u->orgnr);
         if (u->organiser) {
-            e->name = u->organiser;
+            e->name = arena_strdup(ap->arena, u->organiser);
             e->name_year = ap->year;
         } else {
             /* The file gives only a number: a placeholder that any named source replaces. */
@@ -174,7 +193,7 @@ static org_entry_t *ensure_organiser(import_apply_t *ap, const unit_row_t *u)
             e->name_year = -1;
         }
         e->kind = u->organiser_kind;
-        e->municipality_code = kommunal ? u->municipality_code : NULL;
+        e->municipality_code = kommunal ? arena_strdup(ap->arena, u->municipality_code) : NULL;
         e->school_forms = register_forms_text(ap->arena, u->forms);
         if (!write_organiser(ap, e, true))
             return NULL;
@@ -186,14 +205,16 @@ static org_entry_t *ensure_organiser(import_apply_t *ap, const unit_row_t *u)
     /* A newer source confirms or replaces the name; either way its year is recorded, so
      * an older file read later cannot take it back. */
     if (u->organiser && !e->named_now && ap->year >= e->name_year) {
-        e->name = u->organiser;
+        if (!same(e->name, u->organiser))
+            e->name = arena_strdup(ap->arena, u->organiser);
         e->name_year = ap->year;
         e->named_now = true;
     }
     if (kommunal && !e->municipality_code)
-        e->municipality_code = u->municipality_code;
-    unsigned forms = register_forms_parse(e->school_forms) | u->forms;
-    e->school_forms = register_forms_text(ap->arena, forms);
+        e->municipality_code = arena_strdup(ap->arena, u->municipality_code);
+    unsigned had = register_forms_parse(e->school_forms), forms = had | u->forms;
+    if (forms != had)
+        e->school_forms = register_forms_text(ap->arena, forms);
     if (same(before.name, e->name) && before.name_year == e->name_year &&
         same(before.municipality_code, e->municipality_code) && same(before.school_forms, e->school_forms))
         return e;
@@ -215,13 +236,13 @@ static bool ensure_municipality(import_apply_t *ap, const unit_row_t *u)
         return false;
     db_bind_text(st, 1, u->municipality_code);
     db_bind_text(st, 2, name);
-    db_bind_text(st, 3, fold(ap->arena, name));
+    db_bind_text(st, 3, fold(ap->scratch, name));
     db_bind_text(st, 4, u->county_code);
     bool ok = db_step(st) == DB_DONE;
     db_done(st);
     /* Remember it once its county is known; until then later rows may still add it. */
-    if (u->county_code || !u->municipality)
-        muni_known(ap->orgs, u->municipality_code, true);
+    if (ok && (u->county_code || !u->municipality))
+        muni_known(ap->orgs, arena_strdup(ap->arena, u->municipality_code), true);
     return ok;
 }
 
@@ -250,15 +271,16 @@ static char *unit_json(const unit_state_t *s, const char *code, const char *orgn
     return r;
 }
 
-static bool load_unit(import_apply_t *ap, const char *code, unit_state_t *s)
+/* Reads the stored unit: DB_ROW when it exists, DB_DONE when not, DB_ERROR. */
+static int load_unit(import_apply_t *ap, const char *code, unit_state_t *s)
 {
     db_stmt_t *st = db_prepare(ap->db, "SELECT id, organiser_id, pupils, name, municipality_code, school_forms,"
                                        " grades, address, postal_town, name_year, latitude, longitude"
                                        " FROM units WHERE code = ?");
     db_bind_text(st, 1, code);
-    bool found = db_step(st) == DB_ROW;
-    if (found) {
-        arena_t *a = ap->arena;
+    int rc = db_step(st);
+    if (rc == DB_ROW) {
+        arena_t *a = ap->scratch;
         s->id = db_col_int(st, 0);
         s->organiser_id = db_col_int(st, 1);
         s->pupils = db_col_is_null(st, 2) ? -1 : db_col_int(st, 2);
@@ -274,7 +296,7 @@ static bool load_unit(import_apply_t *ap, const char *code, unit_state_t *s)
         s->longitude = db_col_double(st, 11);
     }
     db_done(st);
-    return found;
+    return rc == DB_ROW || rc == DB_DONE ? rc : DB_ERROR;
 }
 
 static bool write_unit(import_apply_t *ap, const char *code, unit_state_t *s, bool insert)
@@ -297,7 +319,7 @@ static bool write_unit(import_apply_t *ap, const char *code, unit_state_t *s, bo
     else
         db_bind_null(st, i++);
     db_bind_text(st, i++, s->name);
-    db_bind_text(st, i++, fold(ap->arena, s->name));
+    db_bind_text(st, i++, fold(ap->scratch, s->name));
     db_bind_text(st, i++, s->municipality_code);
     db_bind_text(st, i++, nz(s->school_forms));
     db_bind_text(st, i++, nz(s->grades));
@@ -339,15 +361,18 @@ static int apply_stats(import_apply_t *ap, int64_t unit_id, const unit_row_t *u,
     db_stmt_t *st = db_prepare(ap->db, "SELECT variable, value, flag FROM unit_stats WHERE unit_id = ? AND year = ?");
     db_bind_int(st, 1, unit_id);
     db_bind_int(st, 2, ap->year);
-    while (db_step(st) == DB_ROW) {
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
         for (size_t k = 0; k < u->nstats; k++) {
             if (strcmp(u->stats[k].variable, db_col_text(st, 0)) == 0) {
                 old_value[k] = db_col_is_null(st, 1) ? NAN : db_col_double(st, 1);
-                old_flag[k] = arena_strdup(ap->arena, db_col_text(st, 2));
+                old_flag[k] = arena_strdup(ap->scratch, db_col_text(st, 2));
             }
         }
     }
     db_done(st);
+    if (rc != DB_DONE)
+        return -1;
     int changed = 0;
     for (size_t k = 0; k < u->nstats; k++) {
         const char *var = u->stats[k].variable;
@@ -380,7 +405,7 @@ static int apply_stats(import_apply_t *ap, int64_t unit_id, const unit_row_t *u,
 
 /* The register's pupil count: this row's school form plus the other form's count stored
  * for the same year (a unit can be in both the compulsory and the upper-secondary file). */
-static int64_t register_pupils(import_apply_t *ap, const unit_row_t *u, int64_t unit_id, int64_t current)
+static bool register_pupils(import_apply_t *ap, const unit_row_t *u, int64_t unit_id, int64_t *pupils)
 {
     const char *mine = NULL;
     double value = 0;
@@ -391,18 +416,22 @@ static int64_t register_pupils(import_apply_t *ap, const unit_row_t *u, int64_t 
         }
     }
     if (!mine)
-        return current;
+        return true;
     if (unit_id) { /* a new unit has no other count yet */
         const char *other = strcmp(mine, "pupils_grundskola") == 0 ? "pupils_gymnasieskola" : "pupils_grundskola";
         db_stmt_t *st = db_prepare(ap->db, "SELECT value FROM unit_stats WHERE unit_id = ? AND year = ? AND variable = ?");
         db_bind_int(st, 1, unit_id);
         db_bind_int(st, 2, ap->year);
         db_bind_text(st, 3, other);
-        if (db_step(st) == DB_ROW && !db_col_is_null(st, 0))
+        int rc = db_step(st);
+        if (rc == DB_ROW && !db_col_is_null(st, 0))
             value += db_col_double(st, 0);
         db_done(st);
+        if (rc != DB_ROW && rc != DB_DONE)
+            return false;
     }
-    return (int64_t)value;
+    *pupils = (int64_t)value;
+    return true;
 }
 
 bool import_apply_unit(import_apply_t *ap, const unit_row_t *u)
@@ -411,7 +440,10 @@ bool import_apply_unit(import_apply_t *ap, const unit_row_t *u)
     if (!org || !ensure_municipality(ap, u))
         return false;
     unit_state_t old = {0}, now;
-    bool exists = load_unit(ap, u->code, &old);
+    int found = load_unit(ap, u->code, &old);
+    if (found == DB_ERROR)
+        return false;
+    bool exists = found == DB_ROW;
     now = old;
     bool newer = !exists || ap->year >= old.name_year;
     if (newer) {
@@ -426,7 +458,7 @@ bool import_apply_unit(import_apply_t *ap, const unit_row_t *u)
         now.pupils = -1;
         now.grades = u->grades;
     }
-    now.school_forms = register_forms_text(ap->arena, register_forms_parse(old.school_forms) | u->forms);
+    now.school_forms = register_forms_text(ap->scratch, register_forms_parse(old.school_forms) | u->forms);
     if (u->pupils >= 0)
         now.pupils = u->pupils;
     if (u->address)
@@ -438,7 +470,11 @@ bool import_apply_unit(import_apply_t *ap, const unit_row_t *u)
         now.latitude = u->latitude;
         now.longitude = u->longitude;
     }
-    now.pupils = register_pupils(ap, u, exists ? old.id : 0, old.pupils);
+    now.pupils = old.pupils;
+    if (u->pupils >= 0)
+        now.pupils = u->pupils;
+    if (!register_pupils(ap, u, exists ? old.id : 0, &now.pupils))
+        return false;
     bool unit_changed = !exists || !same(old.name, now.name) || old.organiser_id != now.organiser_id ||
                         !same(old.municipality_code, now.municipality_code) ||
                         !same(old.school_forms, now.school_forms) || !same(old.grades, now.grades) ||
@@ -458,7 +494,7 @@ bool import_apply_unit(import_apply_t *ap, const unit_row_t *u)
         if (stats_changed > 0) {
             /* Statistics travel in the same audit row, under "statistik <year>". */
             json_t *ja = json_loads(a, 0, NULL);
-            char *key = arena_printf(ap->arena, "statistik %d", ap->year);
+            char *key = arena_printf(ap->scratch, "statistik %d", ap->year);
             json_object_set(ja, key, after);
             free(a);
             a = json_dumps(ja, JSON_COMPACT | JSON_SORT_KEYS);
@@ -486,23 +522,28 @@ bool import_apply_unit(import_apply_t *ap, const unit_row_t *u)
 
 bool import_apply_organiser(import_apply_t *ap, const organiser_row_t *o)
 {
+    org_grow(ap->orgs, ap->arena);
     org_entry_t *e = org_slot(ap->orgs, o->orgnr);
     bool exists = e->orgnr != NULL;
     org_entry_t before = *e;
     if (!exists) {
-        e->orgnr = o->orgnr;
+        e->orgnr = arena_strdup(ap->arena, o->orgnr);
         e->name_year = -2; /* below every source, so the rule below takes this name */
     }
+    /* The cache outlives the row: a value is copied out of the row's memory when it changes. */
     if (ap->year >= e->name_year) {
-        e->name = o->name;
+        if (!same(e->name, o->name))
+            e->name = arena_strdup(ap->arena, o->name);
         e->name_year = ap->year;
     }
     e->kind = o->kind;
-    if (o->legal_form)
-        e->legal_form = o->legal_form;
-    if (o->postal_town)
-        e->postal_town = o->postal_town;
-    e->school_forms = register_forms_text(ap->arena, register_forms_parse(before.school_forms) | o->forms);
+    if (o->legal_form && !same(e->legal_form, o->legal_form))
+        e->legal_form = arena_strdup(ap->arena, o->legal_form);
+    if (o->postal_town && !same(e->postal_town, o->postal_town))
+        e->postal_town = arena_strdup(ap->arena, o->postal_town);
+    unsigned had = register_forms_parse(before.school_forms), forms = had | o->forms;
+    if (!exists || forms != had)
+        e->school_forms = register_forms_text(ap->arena, forms);
     if (exists && same(before.name, e->name) && same(before.kind, e->kind) && same(before.legal_form, e->legal_form) &&
         same(before.postal_town, e->postal_town) && same(before.school_forms, e->school_forms) &&
         before.name_year == e->name_year) {
@@ -511,6 +552,8 @@ bool import_apply_organiser(import_apply_t *ap, const organiser_row_t *o)
     }
     if (!write_organiser(ap, e, !exists))
         return false;
+    if (!exists)
+        ap->orgs->count++;
     if (exists)
         ap->result->changed++;
     else
@@ -523,10 +566,13 @@ bool import_apply_municipality(import_apply_t *ap, const municipality_row_t *m)
 {
     db_stmt_t *st = db_prepare(ap->db, "SELECT name, county_code FROM municipalities WHERE code = ?");
     db_bind_text(st, 1, m->code);
-    bool exists = db_step(st) == DB_ROW;
-    const char *old_name = exists ? arena_strdup(ap->arena, db_col_text(st, 0)) : NULL;
-    const char *old_county = exists ? arena_strdup(ap->arena, db_col_text(st, 1)) : NULL;
+    int found = db_step(st);
+    bool exists = found == DB_ROW;
+    const char *old_name = exists ? arena_strdup(ap->scratch, db_col_text(st, 0)) : NULL;
+    const char *old_county = exists ? arena_strdup(ap->scratch, db_col_text(st, 1)) : NULL;
     db_done(st);
+    if (found != DB_ROW && found != DB_DONE)
+        return false;
     const char *county = m->county_code ? m->county_code : old_county;
     if (exists && same(old_name, m->name) && same(old_county, county)) {
         ap->result->unchanged++;
@@ -537,7 +583,7 @@ bool import_apply_municipality(import_apply_t *ap, const municipality_row_t *m)
                             " county_code = excluded.county_code");
     db_bind_text(st, 1, m->code);
     db_bind_text(st, 2, m->name);
-    db_bind_text(st, 3, fold(ap->arena, m->name));
+    db_bind_text(st, 3, fold(ap->scratch, m->name));
     db_bind_text(st, 4, county);
     int rc = db_step(st);
     db_done(st);

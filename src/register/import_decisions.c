@@ -31,7 +31,7 @@ static bool read_date(const import_reader_t *r, const csv_row_t *row, const char
         time_t t = (time_t)(serial - 25569) * 86400; /* 25569 = 1970-01-01 */
         struct tm tm;
         gmtime_r(&t, &tm);
-        *out = arena_printf(r->a, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+        *out = arena_printf(r->row, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
         return true;
     }
     return import_cell_error(r, row, "decision_date", "\"%s\" är inget datum (skriv ÅÅÅÅ-MM-DD, till exempel 2026-03-14).",
@@ -96,11 +96,14 @@ bool import_read_inspection_row(const import_reader_t *r, const csv_row_t *row, 
     db_stmt_t *st = db_prepare(r->db, "SELECT u.id, o.orgnr, o.name FROM units u"
                                       " JOIN organisers o ON o.id = u.organiser_id WHERE u.code = ?");
     db_bind_text(st, 1, d->code);
-    bool found = st && db_step(st) == DB_ROW;
-    const char *orgnr = found ? arena_strdup(r->a, db_col_text(st, 1)) : NULL;
-    const char *organiser = found ? arena_strdup(r->a, db_col_text(st, 2)) : NULL;
+    int rc = db_step(st);
+    bool found = rc == DB_ROW;
+    const char *orgnr = found ? arena_strdup(r->row, db_col_text(st, 1)) : NULL;
+    const char *organiser = found ? arena_strdup(r->row, db_col_text(st, 2)) : NULL;
     d->unit_id = found ? db_col_int(st, 0) : 0;
     db_done(st);
+    if (rc != DB_ROW && rc != DB_DONE)
+        return import_db_failed(r);
     if (!found)
         return import_cell_error(r, row, "code", "skolenheten %s finns inte i registret; läs in Skolenhetsregistret "
                                                  "först eller rätta koden.", d->code);
@@ -135,9 +138,12 @@ bool import_read_preschool_inspection_row(const import_reader_t *r, const csv_ro
         return import_cell_error(r, row, "conditions", "raden har inget föreläggande; skriv Ja i minst ett av områdena.");
     db_stmt_t *st = db_prepare(r->db, "SELECT id FROM organisers WHERE orgnr = ?");
     db_bind_text(st, 1, d->orgnr);
-    bool found = st && db_step(st) == DB_ROW;
+    int rc = db_step(st);
+    bool found = rc == DB_ROW;
     d->organiser_id = found ? db_col_int(st, 0) : 0;
     db_done(st);
+    if (rc != DB_ROW && rc != DB_DONE)
+        return import_db_failed(r);
     if (!found)
         return import_cell_error(r, row, "orgnr", "huvudmannen %s finns inte i registret; läs in huvudmännen först "
                                                   "eller rätta numret.", d->orgnr);
@@ -173,7 +179,12 @@ bool import_apply_inspection(import_apply_t *ap, const inspection_row_t *d)
                                        " WHERE unit_id = ? AND decision_date = ?");
     db_bind_int(st, 1, d->unit_id);
     db_bind_text(st, 2, d->decision_date);
-    bool existed = st && db_step(st) == DB_ROW;
+    int rc = db_step(st);
+    if (rc != DB_ROW && rc != DB_DONE) {
+        db_done(st);
+        return false;
+    }
+    bool existed = rc == DB_ROW;
     json_t *before = existed ? json_pack("{s:b, s:I, s:I}", "fine", (int)db_col_int(st, 0), "work_areas",
                                          (json_int_t)db_col_int(st, 1), "critical_factors", (json_int_t)db_col_int(st, 2))
                              : NULL;
@@ -210,7 +221,12 @@ bool import_apply_preschool_inspection(import_apply_t *ap, const preschool_inspe
                                        " WHERE organiser_id = ? AND decision_date = ?");
     db_bind_int(st, 1, d->organiser_id);
     db_bind_text(st, 2, d->decision_date);
-    bool existed = st && db_step(st) == DB_ROW;
+    int rc = db_step(st);
+    if (rc != DB_ROW && rc != DB_DONE) {
+        db_done(st);
+        return false;
+    }
+    bool existed = rc == DB_ROW;
     json_t *before = existed ? json_pack("{s:b, s:b}", "conditions", (int)db_col_int(st, 0), "development",
                                          (int)db_col_int(st, 1))
                              : NULL;

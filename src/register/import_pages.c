@@ -100,8 +100,9 @@ static int register_import_submit(request_t *req)
     slash = strrchr(name, '\\');
     if (slash)
         name = slash + 1;
-    if (!register_import(req->db, &req->viewer, req_param(req, "kind"), name, buf_cstr(&req->upload.data),
-                         req->upload.data.len, (int)req_param_int(req, "year", 0), &req->arena, &result, &err))
+    rewind(req->upload.file);
+    if (!register_import(req->db, &req->viewer, req_param(req, "kind"), name, req->upload.file,
+                         (int)req_param_int(req, "year", 0), &req->arena, &result, &err))
         return import_form(req, 422, NULL, err);
     return import_form(req, 200, &result, NULL);
 }

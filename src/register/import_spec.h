@@ -93,7 +93,8 @@ typedef struct preschool_inspection_row {
 typedef struct import_reader {
     const import_spec_t *spec;
     const csv_table_t *t;
-    arena_t *a;
+    arena_t *a;                  /* the import's: messages and what outlives a row */
+    arena_t *row;                /* released after each row */
     char **err;
     db_t *db;
 } import_reader_t;
@@ -105,6 +106,9 @@ const char *import_header_of(const import_reader_t *r, const char *key);
 bool import_cell_error(const import_reader_t *r, const csv_row_t *row, const char *key, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 bool import_read_orgnr(const import_reader_t *r, const csv_row_t *row, const char **out);
+/* Sets the error for a statement the database refused ("fil.csv: importen kunde inte
+ * sparas: …", in plain Swedish). Returns false. */
+bool import_db_failed(const import_reader_t *r);
 
 /* Reading and writing Skolinspektionen's decisions (import_decisions.c). */
 bool import_read_inspection_row(const import_reader_t *r, const csv_row_t *row, inspection_row_t *out);
@@ -116,7 +120,8 @@ typedef struct import_apply {
     db_t *db;
     const viewer_t *viewer;
     const import_spec_t *spec;
-    arena_t *arena;
+    arena_t *arena;              /* the import's: the organiser cache */
+    arena_t *scratch;            /* released after each row */
     int year;
     reg_import_result_t *result;
     char **err;

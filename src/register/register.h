@@ -3,6 +3,7 @@
  * Every read takes the viewer and returns only what that viewer may see. */
 #ifndef SV_REGISTER_H
 #define SV_REGISTER_H
+#include <stdio.h>
 #include "../base/arena.h"
 #include "../base/plugin.h"
 #include "../base/viewer.h"
@@ -141,8 +142,11 @@ const char *register_import_kind_label(const char *kind);
 /* Reads one file of the given kind and applies it in one transaction: all or nothing.
  * year is 0 when the caller gave none. On failure returns false and sets *err to a
  * Swedish message naming the file, row and column (allocated in a). */
-bool register_import(db_t *db, const viewer_t *v, const char *kind, const char *filename,
-                     const char *data, size_t len, int year, arena_t *a, reg_import_result_t *r, char **err);
+bool register_import(db_t *db, const viewer_t *v, const char *kind, const char *filename, FILE *f, int year,
+                     arena_t *a, reg_import_result_t *r, char **err);
+/* The same for a file already in memory. */
+bool register_import_data(db_t *db, const viewer_t *v, const char *kind, const char *filename, const char *data,
+                          size_t len, int year, arena_t *a, reg_import_result_t *r, char **err);
 /* Writes the summary lines of a result ("rader lästa: …") as plain text. */
 void register_import_summary(const reg_import_result_t *r, buf_t *out);
 

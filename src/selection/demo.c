@@ -25,7 +25,7 @@ static bool import_sample(db_t *db, const char *name, const char *kind, FILE *ou
         arena_t a = ARENA_INIT;
         reg_import_result_t r;
         char *err = NULL;
-        bool ok = register_import(db, &viewer_cli, kind, name, (const char *)demo_samples[i].data, demo_samples[i].size,
+        bool ok = register_import_data(db, &viewer_cli, kind, name, (const char *)demo_samples[i].data, demo_samples[i].size,
                                   0, &a, &r, &err);
         if (ok)
             fprintf(out, "  %-20s %-36s %6lld rader\n", kind, name, r.rows_read);

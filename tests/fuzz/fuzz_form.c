@@ -102,7 +102,8 @@ static void on_done(void *cls, struct MHD_Connection *conn, void **con_cls, enum
     if (!s)
         return;
     form_free(&s->form);
-    buf_free(&s->req.upload.data);
+    if (s->req.upload.file)
+        fclose(s->req.upload.file);
     arena_free(&s->req.arena);
     free(s);
     *con_cls = NULL;
