@@ -4,7 +4,7 @@ CC ?= cc
 PKGS := libmicrohttpd sqlite3 libpq jansson libsodium xlsxwriter libzip expat pangocairo fontconfig libcurl
 # A library pkg-config cannot find stops the build here, naming it, instead of failing
 # later with a missing header (the targets that install it first are exempt).
-ifeq ($(filter deps run test bench clean,$(MAKECMDGOALS)),)
+ifeq ($(filter deps run test bench soak clean,$(MAKECMDGOALS)),)
   PKG_MISSING := $(shell for p in $(PKGS); do pkg-config --exists $$p || echo $$p; done)
   ifneq ($(strip $(PKG_MISSING)),)
     $(error pkg-config hittar inte: $(PKG_MISSING). Installera med scripts/install-deps.sh)
@@ -41,7 +41,7 @@ BIN := $(BUILD)/samverkan
 UNIT_SRC := $(shell find tests/unit -name 'test_*.c' | sort)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps run test test-unit test-http test-san fuzz fuzz-run check bench clean
+.PHONY: all deps run test test-unit test-http test-san fuzz fuzz-run check bench soak clean
 
 all: $(BIN) samverkan
 
@@ -94,6 +94,13 @@ test:
 
 test-unit: $(UNIT_BIN)
 	@scripts/run-unit.sh $(BUILD)
+
+# The long crash loop: kill -9 under concurrent writers, SOAK_CYCLES times on each database.
+soak:
+	@scripts/install-deps.sh test
+	@$(MAKE) --no-print-directory all
+	python3 tests/crash/crash_loop.py --binary $(BIN) --cycles $${SOAK_CYCLES:-200}
+	python3 tests/crash/crash_loop.py --binary $(BIN) --postgres --cycles $${SOAK_CYCLES:-200}
 
 test-http: $(BIN)
 	@python3 tests/http/run.py --binary $(BIN)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make test: builds, runs every test twice (normal build, then ASan+UBSan with leak
 # detection), the HTTP suite each time against SQLite and against a PostgreSQL server it
-# starts itself; runs cppcheck and each fuzz target over its corpus, then prints one
+# starts itself, and a bounded kill -9 crash loop on both; runs cppcheck and each fuzz
+# target over its corpus, then prints one
 # closing line "N passed, M failed" over all of it.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -40,6 +41,11 @@ for san in 0 1; do
   echo "== HTTP-tester ($build, PostgreSQL)"
   python3 tests/http/run.py --binary "$build/samverkan" --postgres 2>&1 | tee "$log"; count
   if [[ $san == 0 ]]; then
+    # kill -9 under concurrent writers; the long run is make soak
+    for backend in "" --postgres; do
+      echo "== kraschtest ($build ${backend:-SQLite})"
+      python3 tests/crash/crash_loop.py --binary "$build/samverkan" $backend --cycles "${CRASH_CYCLES:-15}" 2>&1 | tee "$log"; count
+    done
     echo "== webbläsartester (Chromium, axe-core; $build)"
     (cd tests/e2e && npm ci --no-audit --no-fund >/dev/null 2>&1 || npm ci --no-audit --no-fund)
     SAMVERKAN_BIN="$PWD/$build/samverkan" E2E_OUT="$PWD/test-output/e2e" tests/e2e/run.sh 2>&1 | tee "$log"; count

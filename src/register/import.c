@@ -1,6 +1,6 @@
 /* import.c — reads a register file as a stream, validating and applying each row inside
  * one write transaction: a malformed file, or one the database refuses, changes nothing.
- * Memory is one row at a time plus the keys seen, whatever the file's size. */
+ * Memory is one row at a time plus 16 bytes for each key seen. */
 #include "import_spec.h"
 #include "../db/tx.h"
 #include "../base/alloc.h"
@@ -289,12 +289,13 @@ static bool read_municipality_row(const import_reader_t *r, const csv_row_t *row
 }
 
 /* The keys seen so far, each with its line and a hash of its row, so that a repeated key
- * can be told from a repeated row without keeping the rows (open addressing, grown as
- * the file is read; keys live in the import's arena). */
+ * can be told from a repeated row without keeping the rows: 16 bytes a key (open
+ * addressing, grown as the file is read). Keys are the file's codes (digits), packed
+ * exactly into 64 bits; anything else is hashed. */
 typedef struct seen_entry {
-    const char *key;
-    size_t line;
-    uint64_t row_hash;
+    uint64_t key;             /* 0: empty */
+    uint32_t line;
+    uint32_t row_hash;
 } seen_entry_t;
 
 typedef struct seen {
@@ -309,25 +310,40 @@ static uint64_t fnv(uint64_t h, const char *s, size_t n)
     return h;
 }
 
-static uint64_t row_hash(const csv_row_t *row)
+static uint32_t row_hash(const csv_row_t *row)
 {
     uint64_t h = 1469598103934665603ull;
     for (size_t i = 0; i < row->nfields; i++)
         h = fnv(h, row->fields[i], strlen(row->fields[i]) + 1); /* the NUL separates fields */
-    return h;
+    return (uint32_t)(h ^ (h >> 32));
 }
 
-static seen_entry_t *seen_slot(seen_entry_t *slots, size_t cap, const char *key)
+/* "0114" and "114" differ: the length is packed with the digits. */
+static uint64_t pack_key(const char *key)
 {
-    for (size_t i = fnv(1469598103934665603ull, key, strlen(key)) & (cap - 1);; i = (i + 1) & (cap - 1))
-        if (!slots[i].key || strcmp(slots[i].key, key) == 0)
+    size_t n = strlen(key);
+    uint64_t v = 0;
+    bool digits = n > 0 && n <= 15;
+    for (size_t i = 0; digits && i < n; i++) {
+        digits = key[i] >= '0' && key[i] <= '9';
+        v = v * 10 + (uint64_t)(key[i] - '0');
+    }
+    if (digits)
+        return v * 16 + n;
+    return fnv(1469598103934665603ull, key, n) | (1ull << 63);
+}
+
+static seen_entry_t *seen_slot(seen_entry_t *slots, size_t cap, uint64_t key)
+{
+    for (size_t i = (key * 0x9E3779B97F4A7C15ull >> 20) & (cap - 1);; i = (i + 1) & (cap - 1))
+        if (!slots[i].key || slots[i].key == key)
             return &slots[i];
 }
 
 /* Returns the earlier entry for key, or records this one and returns NULL. */
-static const seen_entry_t *seen_add(seen_t *s, arena_t *a, const char *key, size_t line, uint64_t hash)
+static const seen_entry_t *seen_add(seen_t *s, const char *key, size_t line, uint32_t hash)
 {
-    if (s->count * 2 >= s->cap) {
+    if ((s->count + 1) * 10 >= s->cap * 7) {
         size_t cap = s->cap ? s->cap * 2 : 1024;
         seen_entry_t *slots = xcalloc(cap, sizeof *slots);
         for (size_t i = 0; i < s->cap; i++)
@@ -337,10 +353,11 @@ static const seen_entry_t *seen_add(seen_t *s, arena_t *a, const char *key, size
         s->slots = slots;
         s->cap = cap;
     }
-    seen_entry_t *e = seen_slot(s->slots, s->cap, key);
+    uint64_t k = pack_key(key);
+    seen_entry_t *e = seen_slot(s->slots, s->cap, k);
     if (e->key)
         return e;
-    *e = (seen_entry_t){arena_strdup(a, key), line, hash};
+    *e = (seen_entry_t){k, (uint32_t)line, hash};
     s->count++;
     return NULL;
 }
@@ -498,7 +515,7 @@ static bool on_row(void *ctx, const csv_table_t *t, const csv_row_t *row, char *
     const char *key = read_row(r, row, &run->row, run->res);
     if (!key)
         return false;
-    const seen_entry_t *first = seen_add(&run->seen, r->a, key, row->line, row_hash(row));
+    const seen_entry_t *first = seen_add(&run->seen, key, row->line, row_hash(row));
     if (first) {
         /* A register file may repeat a row; a delivery of decisions names each unit once. */
         if (first->row_hash == row_hash(row) && !r->spec->one_row_per_key) {
@@ -506,7 +523,7 @@ static bool on_row(void *ctx, const csv_table_t *t, const csv_row_t *row, char *
             return true;
         }
         *err = arena_printf(r->a, "%s: rad %zu, kolumn \"%s\": %s finns redan på rad %zu%s.", t->filename, row->line,
-                            import_header_of(r, r->spec->columns[0].key), key, first->line,
+                            import_header_of(r, r->spec->columns[0].key), key, (size_t)first->line,
                             r->spec->one_row_per_key ? "; varje enhet eller huvudman får bara finnas en gång i filen"
                                                      : " med andra uppgifter");
         return false;

@@ -86,9 +86,25 @@ def new_db(tmpdir, template=None):
     return path
 
 
+def query_all(db, sql):
+    """Every row of sql as tuples of text (PostgreSQL) or values (SQLite)."""
+    if db.startswith("postgres"):
+        p = subprocess.run(["psql", "-X", "-At", "-F", "\x1f", "-v", "ON_ERROR_STOP=1", db, "-c", sql],
+                           capture_output=True, text=True, timeout=120)
+        if p.returncode != 0:
+            raise AssertionError(f"psql: {p.stderr}")
+        return [tuple(line.split("\x1f")) for line in p.stdout.splitlines()]
+    import sqlite3
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
 def query(db, sql):
     """The first column of the first row of sql, as the backend returns it."""
-    if BACKEND == "postgres":
+    if db.startswith("postgres"):
         out = psql(db, sql)
         v = out.splitlines()[0] if out else None
         try:
