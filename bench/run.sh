@@ -9,6 +9,8 @@
 #     the same values (the floor for getting the inputs at all), and the round pages;
 #   - each role's start page with a national-scale demo (about 300 cases, 2,000
 #     meetings), and the time to render an agreement as PDF;
+#   - the server's peak memory during a 60 MB import and under 24 parallel 60 MB uploads
+#     (anonymous, and signed in but over the limit), beside its idle memory;
 #   - the size of the binary.
 # BENCH_SECONDS (default 5) sets each wrk run's length.
 set -euo pipefail
@@ -180,6 +182,9 @@ if [[ ${BENCH_POSTGRES:-1} == 1 ]]; then
   $bin demo --db "$pgurl/bench" --data "$data" >/dev/null 2>&1
   pages PostgreSQL "$pgurl/bench" 18100
 fi
+
+echo
+python3 bench/memory.py "$bin" "$work/memory"
 
 echo
 echo "## Övrigt"
