@@ -6,6 +6,7 @@
 #ifndef SV_AGREEMENTS_H
 #define SV_AGREEMENTS_H
 #include "../cases/cases.h"
+#include "../db/tx.h"
 #include "../base/buf.h"
 
 /* ---- model (model.c) ---- */
@@ -49,9 +50,6 @@ bool agreement_content_check(agreement_kind_t k, const agreement_content_t *c, c
 char *agreement_content_json(agreement_kind_t k, const agreement_content_t *c);
 bool agreement_content_parse(agreement_kind_t k, const char *json, arena_t *a, agreement_content_t *c);
 
-/* A readable word-level difference of two texts as HTML: removed words in <del>, added
- * in <ins>, the rest as is (all escaped). */
-void agreement_diff_html(buf_t *out, const char *before, const char *after);
 
 /* ---- store (store.c) ---- */
 
@@ -77,10 +75,11 @@ bool agreements_content(db_t *db, const agreement_t *g, int version, arena_t *a,
  * its id or 0 with *err. */
 int64_t agreements_create(db_t *db, const viewer_t *v, const case_row_t *c, agreement_kind_t k, int64_t supersedes,
                           const agreement_content_t *content, arena_t *a, char **err);
-/* Saves a new version of an agreement the caller has read (only before signing; a draft
- * sent for signature returns to draft). */
-bool agreements_save(db_t *db, const viewer_t *v, const agreement_t *g, const agreement_content_t *c, arena_t *a,
-                     char **err);
+/* Saves a new version of an agreement the caller has read, on top of the version the
+ * user's form was based on (only before signing; a draft sent for signature returns to
+ * draft). WRITE_STALE when another version was saved meanwhile: nothing is written. */
+write_result_t agreements_save(db_t *db, const viewer_t *v, const agreement_t *g, int based_on,
+                               const agreement_content_t *c, arena_t *a, char **err);
 /* send: draft → for signature; approve: this side's approval (both: signed); close. */
 bool agreements_act(db_t *db, const viewer_t *v, const agreement_t *g, const char *action, arena_t *a, char **err);
 /* True when a case has a signed (or closed) agreement of the kind. */

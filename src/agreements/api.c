@@ -52,8 +52,18 @@ static int api_update(request_t *req)
     if (!agreements_read_form(req, g->kind, &c))
         return respond_error_field(req, 400, req->errors[0].message, req->errors[0].field);
     char *err = NULL;
-    if (!agreements_save(req->db, &req->viewer, g, &c, &req->arena, &err))
+    int based_on = (int)req_param_int(req, "version", 0);
+    switch (agreements_save(req->db, &req->viewer, g, based_on, &c, &req->arena, &err)) {
+    case WRITE_OK:
+        break;
+    case WRITE_STALE:
+        return respond_error_field(req, 409, arena_printf(&req->arena, "Version %d är inte den senaste: någon annan har "
+                                                          "sparat en nyare version. Hämta överenskommelsen igen och "
+                                                          "gör ändringen på den; inget skrevs över.", based_on),
+                                   "version");
+    default:
         return respond_error(req, 409, err);
+    }
     g = agreements_get(req->db, &req->viewer, g->id, &req->arena, NULL);
     if (!g || !agreements_content(req->db, g, 0, &req->arena, &c, NULL, NULL))
         return respond_error(req, 404, NOT_FOUND);
@@ -61,7 +71,7 @@ static int api_update(request_t *req)
 }
 
 static const param_spec_t p_get[] = {PARAM_ID, PARAM_END};
-static const param_spec_t p_update[] = {PARAM_ID, AGREEMENT_FIELDS, PARAM_END};
+static const param_spec_t p_update[] = {PARAM_ID, AGREEMENT_FIELDS, PARAM_VERSION, PARAM_END};
 
 const route_t agreements_api_routes[] = {
     {"GET", "/api/v1/agreements/{id}", api_get, CAP_CASE_READ, ROUTE_API, p_get},

@@ -6,6 +6,7 @@
 #include "../access/access.h"
 #include "../base/fmt.h"
 #include "../base/money.h"
+#include "../html/diff.h"
 #include "../http/layout.h"
 #include <jansson.h>
 #include <stdlib.h>
@@ -47,13 +48,16 @@ bool agreements_read_form(request_t *req, agreement_kind_t k, agreement_content_
 
 /* The form for a content; kind and supersedes (>= 0) go along as hidden fields when
  * with_kind is set (a new agreement). */
+/* The agreement's fields; an edit carries the version it is based on (0 for a new one). */
 static void content_form(request_t *req, agreement_kind_t k, const agreement_content_t *c, const char *action,
-                         const char *button, bool with_kind, long long supersedes)
+                         const char *button, bool with_kind, long long supersedes, int version)
 {
     buf_t *o = &req->body;
     bool posted = req_has_param(req, "period_from");
     html_printf(o, "<form method=\"post\" action=\"%s\" class=\"card form\" novalidate>", action);
     widget_csrf(req);
+    if (version)
+        html_printf(o, "<input type=\"hidden\" name=\"version\" value=\"%d\">", version);
     if (with_kind)
         html_printf(o, "<input type=\"hidden\" name=\"kind\" value=\"%s\"><input type=\"hidden\" name=\"supersedes\" "
                        "value=\"%lld\">",
@@ -110,7 +114,7 @@ static int new_view(request_t *req, int status)
     widget_error_summary(req);
     agreement_content_t empty = {.period_from = c->start_date, .period_to = ""};
     content_form(req, k, &empty, arena_printf(&req->arena, "/cases/%lld/agreements", (long long)c->id),
-                 "Spara utkastet", true, req_param_int(req, "supersedes", 0));
+                 "Spara utkastet", true, req_param_int(req, "supersedes", 0), 0);
     layout_end(req);
     return respond_html(req, status);
 }
@@ -264,29 +268,66 @@ static int agreements_page(request_t *req)
     return agreement_view(req, 200);
 }
 
-static int edit_view(request_t *req, int status)
+/* The fields of two contents that can differ, for a save that crossed another. */
+static size_t stale_fields(request_t *req, agreement_kind_t k, const agreement_content_t *saved,
+                           const agreement_content_t *mine, stale_field_t *out, size_t max)
+{
+    arena_t *a = &req->arena;
+    size_t n = 0, ns;
+    out[n++] = (stale_field_t){"Period", arena_printf(a, "%s – %s", saved->period_from, saved->period_to),
+                               arena_printf(a, "%s – %s", mine->period_from, mine->period_to)};
+    out[n++] = (stale_field_t){"Skolverkets medel", arena_printf(a, "%lld kr", (long long)(saved->amount_ore / 100)),
+                               arena_printf(a, "%lld kr", (long long)(mine->amount_ore / 100))};
+    buf_t ps = BUF_INIT, pm = BUF_INIT;
+    for (size_t i = 0; i < saved->npayouts; i++)
+        buf_printf(&ps, "%s: %lld kr\n", saved->payouts[i].date, (long long)(saved->payouts[i].amount_ore / 100));
+    for (size_t i = 0; i < mine->npayouts; i++)
+        buf_printf(&pm, "%s: %lld kr\n", mine->payouts[i].date, (long long)(mine->payouts[i].amount_ore / 100));
+    out[n++] = (stale_field_t){"Utbetalningsplan", arena_strdup(a, buf_cstr(&ps)), arena_strdup(a, buf_cstr(&pm))};
+    buf_free(&ps);
+    buf_free(&pm);
+    const agreement_section_t *s = agreement_sections(k, &ns);
+    for (size_t i = 0; i < ns && n < max; i++)
+        out[n++] = (stale_field_t){s[i].label, saved->sections[i], mine->sections[i]};
+    return n;
+}
+
+/* The edit form: fresh (based on the saved version), again after a mistake (still based
+ * on the version the user started from), or after a save that crossed another (mine: what
+ * the user sent; the form is then based on the version saved now). */
+static int edit_view(request_t *req, int status, const agreement_content_t *mine)
 {
     case_row_t *c;
     agreement_t *g = agreements_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena, &c);
     agreement_content_t content;
-    if (!g || !agreements_content(req->db, g, 0, &req->arena, &content, NULL, NULL))
+    const char *saved_by = NULL;
+    int64_t saved_at = 0;
+    if (!g || !agreements_content(req->db, g, 0, &req->arena, &content, &saved_by, &saved_at))
         return respond_error(req, 404, NOT_FOUND);
     if (g->state == AGS_SIGNED || g->state == AGS_CLOSED)
         return respond_error(req, 409, "En undertecknad överenskommelse kan inte ändras; gör en tilläggsöverenskommelse.");
     layout_begin(req, arena_printf(&req->arena, "Ändra %s %s", agreement_kind_label(g->kind), g->registry_number));
+    int based_on = g->version;
+    if (mine) {
+        stale_field_t fields[sizeof content.sections / sizeof content.sections[0] + 3];
+        size_t n = stale_fields(req, g->kind, &content, mine, fields, sizeof fields / sizeof fields[0]);
+        widget_stale(req, saved_by, saved_at, fields, n);
+    } else if (req_has_param(req, "version")) {
+        based_on = (int)req_param_int(req, "version", g->version);
+    }
     widget_error_summary(req);
     if (g->state == AGS_FOR_SIGNATURE)
         widget_notice(req, "info", "Överenskommelsen är skickad för underskrift. En ändring gör den till ett utkast igen, "
                                    "och godkännandena måste göras om.");
     content_form(req, g->kind, &content, arena_printf(&req->arena, "/agreements/%lld", (long long)g->id),
-                 "Spara en ny version", false, 0);
+                 "Spara en ny version", false, 0, based_on);
     layout_end(req);
     return respond_html(req, status);
 }
 
 static int agreements_edit_page(request_t *req)
 {
-    return edit_view(req, 200);
+    return edit_view(req, 200, NULL);
 }
 
 static int agreements_save_submit(request_t *req)
@@ -296,12 +337,18 @@ static int agreements_save_submit(request_t *req)
     if (!g)
         return respond_error(req, 404, NOT_FOUND);
     agreement_content_t content;
-    if (!agreements_read_form(req, g->kind, &content))
-        return edit_view(req, 400);
+    if (!agreements_read_form(req, g->kind, &content) || req->nerrors)
+        return edit_view(req, 400, NULL);
     char *err = NULL;
-    if (!agreements_save(req->db, &req->viewer, g, &content, &req->arena, &err))
+    switch (agreements_save(req->db, &req->viewer, g, (int)req_param_int(req, "version", 0), &content, &req->arena,
+                            &err)) {
+    case WRITE_OK:
+        return respond_redirect(req, arena_printf(&req->arena, "/agreements/%lld?klart=1", (long long)g->id));
+    case WRITE_STALE:
+        return edit_view(req, 409, &content);
+    default:
         return respond_error(req, 409, err);
-    return respond_redirect(req, arena_printf(&req->arena, "/agreements/%lld?klart=1", (long long)g->id));
+    }
 }
 
 static int agreements_act_submit(request_t *req)
@@ -336,10 +383,10 @@ static int agreements_diff_page(request_t *req)
                    "<del>Struket</del> fanns i version %lld; <ins>understruket</ins> är nytt i version %lld.</p>",
                 (long long)g->id, from, to);
     html_lit(o, "<div class=\"diff\"><h3>Period</h3><p>");
-    agreement_diff_html(o, arena_printf(&req->arena, "%s – %s", a.period_from, a.period_to),
+    html_diff_words(o, arena_printf(&req->arena, "%s – %s", a.period_from, a.period_to),
                         arena_printf(&req->arena, "%s – %s", b.period_from, b.period_to));
     html_lit(o, "</p><h3>Medel</h3><p>");
-    agreement_diff_html(o, arena_printf(&req->arena, "%lld kr", (long long)(a.amount_ore / 100)),
+    html_diff_words(o, arena_printf(&req->arena, "%lld kr", (long long)(a.amount_ore / 100)),
                         arena_printf(&req->arena, "%lld kr", (long long)(b.amount_ore / 100)));
     html_lit(o, "</p>");
     size_t n;
@@ -347,7 +394,7 @@ static int agreements_diff_page(request_t *req)
     for (size_t i = 0; i < n; i++) {
         bool same = strcmp(a.sections[i], b.sections[i]) == 0;
         html_printf(o, "<h3>%s%s</h3><p class=\"prose\">", s[i].label, same ? " (oförändrad)" : "");
-        agreement_diff_html(o, a.sections[i], b.sections[i]);
+        html_diff_words(o, a.sections[i], b.sections[i]);
         html_lit(o, "</p>");
     }
     html_lit(o, "</div>");
@@ -416,7 +463,7 @@ static const param_spec_t p_create[] = {PARAM_ID,
                                         {"kind", P_CHOICE, PARAM_REQUIRED, "Slag", 0, 0, agreement_kind_keys},
                                         {"supersedes", P_INT, 0, "Ändrar", 0, 1000000000, NULL},
                                         AGREEMENT_FIELDS, PARAM_END};
-static const param_spec_t p_save[] = {PARAM_ID, AGREEMENT_FIELDS, PARAM_END};
+static const param_spec_t p_save[] = {PARAM_ID, AGREEMENT_FIELDS, PARAM_VERSION, PARAM_END};
 static const param_spec_t p_agreement[] = {PARAM_ID, PARAM_SAVED, PARAM_END};
 static const param_spec_t p_act[] = {PARAM_ID, {"action", P_CHOICE, PARAM_REQUIRED, "Åtgärd", 0, 0, actions_keys},
                                      PARAM_END};

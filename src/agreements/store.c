@@ -90,8 +90,10 @@ static agreement_t *agreements_reread(db_t *db, const agreement_t *g, arena_t *a
 bool agreements_content(db_t *db, const agreement_t *g, int version, arena_t *a, agreement_content_t *c,
                         const char **saved_by, int64_t *saved_at)
 {
-    db_stmt_t *st = db_prepare(db, "SELECT content, saved_by, saved_at FROM agreement_versions"
-                                   " WHERE agreement_id = ? AND version = ?");
+    /* Who saved it by name where the account is known, else as recorded. */
+    db_stmt_t *st = db_prepare(db, "SELECT v.content, COALESCE(u.name, v.saved_by), v.saved_at FROM agreement_versions v"
+                                   " LEFT JOIN users u ON u.email = v.saved_by"
+                                   " WHERE v.agreement_id = ? AND v.version = ?");
     db_bind_int(st, 1, g->id);
     db_bind_int(st, 2, version ? version : g->version);
     bool ok = false;
@@ -181,31 +183,44 @@ int64_t agreements_create(db_t *db, const viewer_t *v, const case_row_t *c, agre
     return tx_finish(db, ok, a, err) ? id : 0;
 }
 
-bool agreements_save(db_t *db, const viewer_t *v, const agreement_t *g, const agreement_content_t *c, arena_t *a,
-                     char **err)
+write_result_t agreements_save(db_t *db, const viewer_t *v, const agreement_t *g, int based_on,
+                               const agreement_content_t *c, arena_t *a, char **err)
 {
     *err = NULL;
     if (!access_may(v, CAP_AGREEMENT_WRITE)) {
         *err = arena_strdup(a, "Överenskommelser ändras av Skolverket.");
-        return false;
+        return WRITE_REFUSED;
     }
     if (g->state == AGS_SIGNED || g->state == AGS_CLOSED) {
         *err = arena_strdup(a, "En undertecknad överenskommelse kan inte ändras; gör en tilläggsöverenskommelse.");
-        return false;
+        return WRITE_REFUSED;
     }
     if (!tx_begin(db, a, err))
-        return false;
-    /* From the version the caller read; a change after sending for signature takes it back
-     * to a draft: approvals are reset. Signed meanwhile: refused. */
+        return WRITE_REFUSED;
+    /* From the version the user's form was based on; a change after sending for signature
+     * takes it back to a draft: approvals are reset. */
     if (!db_run_int(db, 0, "UPDATE agreements SET version = version + 1, state = 'draft', agency_approved_by = NULL,"
                            " agency_approved_at = NULL, counterpart_approved_by = NULL, counterpart_approved_at = NULL,"
                            " updated_at = ? WHERE id = ? AND version = ? AND state IN ('draft', 'for_signature')"
                            " RETURNING id",
-                    "iii", (int64_t)time(NULL), g->id, (int64_t)g->version))
-        return tx_fail(db, a, err, "Överenskommelsen har ändrats eller undertecknats under tiden; ladda om den.");
-    bool ok = save_version(db, v, g->id, g->version + 1, g->kind, c) &&
-              tx_audit(db, v, "agreement:save", "agreement", g->id, json_pack("{s:i}", "version", g->version + 1));
-    return tx_finish(db, ok, a, err);
+                    "iii", (int64_t)time(NULL), g->id, (int64_t)based_on)) {
+        if (db_failure(db) != DB_FAIL_NONE) { /* the database said no: its plain sentence */
+            tx_finish(db, false, a, err);
+            return WRITE_REFUSED;
+        }
+        int64_t now_version = db_run_int(db, 0, "SELECT version FROM agreements WHERE id = ?", "i", g->id);
+        bool signed_meanwhile = db_run_int(db, 0, "SELECT COUNT(*) FROM agreements WHERE id = ?"
+                                                  " AND state IN ('signed', 'closed')", "i", g->id) > 0;
+        if (signed_meanwhile) {
+            tx_fail(db, a, err, "Överenskommelsen har undertecknats under tiden och kan inte ändras längre.");
+            return WRITE_REFUSED;
+        }
+        tx_fail(db, a, err, "Någon annan har sparat en nyare version medan du skrev; inget skrevs över.");
+        return now_version != based_on ? WRITE_STALE : WRITE_REFUSED;
+    }
+    bool ok = save_version(db, v, g->id, based_on + 1, g->kind, c) &&
+              tx_audit(db, v, "agreement:save", "agreement", g->id, json_pack("{s:i}", "version", based_on + 1));
+    return tx_finish(db, ok, a, err) ? WRITE_OK : WRITE_REFUSED;
 }
 
 /* Who signs for the other party: the organiser, or for a university agreement the university. */

@@ -39,6 +39,9 @@ static json_t *param_schema(const param_spec_t *p)
     case P_DATE:
         s = json_pack("{s:s, s:s}", "type", "string", "format", "date");
         break;
+    case P_TIME:
+        s = json_pack("{s:s, s:s}", "type", "string", "pattern", "^([01][0-9]|2[0-3]):[0-5][0-9]$");
+        break;
     case P_EMAIL:
         s = json_pack("{s:s, s:s, s:I}", "type", "string", "format", "email", "maxLength",
                       (json_int_t)(p->max ? p->max : 254));

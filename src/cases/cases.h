@@ -12,6 +12,7 @@
 #include "../base/plugin.h"
 #include "../base/viewer.h"
 #include "../db/db.h"
+#include "../db/tx.h"
 #include "../http/request.h"
 #include <stdbool.h>
 #include <stdint.h>
@@ -62,6 +63,9 @@ typedef struct case_row {
     const char *supporters;  /* names, comma-separated */
     int64_t units;
     int64_t updated_at;
+    int team_version;            /* of the university team, for saves that cross */
+    const char *team_saved_by;   /* who saved the team last (name), "" before */
+    int64_t team_saved_at;
 } case_row_t;
 
 typedef struct case_filter {
@@ -148,9 +152,11 @@ bool cases_remove_person(db_t *db, const viewer_t *v, const case_row_t *c, int64
 /* Adds an organiser contact (name and e-mail). */
 bool cases_add_contact(db_t *db, const viewer_t *v, const case_row_t *c, const char *name, const char *email,
                        arena_t *a, char **err);
-/* Sets the university, its team leader and education leaders. */
-bool cases_set_university(db_t *db, const viewer_t *v, const case_row_t *c, const char *university,
-                          const char *leader, const char *leaders, arena_t *a, char **err);
+/* Sets the university, its team leader and education leaders, on top of the version the
+ * form was based on (WRITE_STALE when the team was saved meanwhile: nothing written). */
+write_result_t cases_set_university(db_t *db, const viewer_t *v, const case_row_t *c, int based_on,
+                                    const char *university, const char *leader, const char *leaders, arena_t *a,
+                                    char **err);
 
 /* ---- parts of a case that other areas add ---- */
 

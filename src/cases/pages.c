@@ -254,9 +254,14 @@ static int cases_university_submit(request_t *req)
     if (req->nerrors)
         return case_view(req, c, 400);
     char *err = NULL;
-    bool ok = cases_set_university(req->db, &req->viewer, c, req_param(req, "university"),
-                                   req_param(req, "team_leader"), req_param(req, "education_leaders"), &req->arena, &err);
-    return after(req, c, ok, "university", err, "larosate");
+    write_result_t r = cases_set_university(req->db, &req->viewer, c, (int)req_param_int(req, "version", 0),
+                                            req_param(req, "university"), req_param(req, "team_leader"),
+                                            req_param(req, "education_leaders"), &req->arena, &err);
+    if (r == WRITE_STALE) {
+        req->stale_form = "university";
+        return case_view(req, cases_from_request(req), 409);
+    }
+    return after(req, c, r == WRITE_OK, "university", err, "larosate");
 }
 
 #define CASE_FILTER_PARAMS \
@@ -282,6 +287,7 @@ static const param_spec_t p_person[] = {PARAM_ID, {"person", P_INT, PARAM_PATH, 
 static const param_spec_t p_university[] = {PARAM_ID, {"university", P_TEXT, 0, "Lärosäte", 0, 200, NULL},
                                             {"team_leader", P_TEXT, 0, "Teamledare", 0, 200, NULL},
                                             {"education_leaders", P_TEXT, 0, "Utbildningsledare", 0, 500, NULL},
+                                            PARAM_VERSION,
                                             PARAM_END};
 
 const route_t cases_page_routes[] = {

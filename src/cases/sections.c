@@ -123,8 +123,19 @@ static void university_section(request_t *req, const case_row_t *c)
                 *c->education_leaders ? c->education_leaders : "–");
     if (!access_may(&req->viewer, CAP_CASE_UNIVERSITY))
         return;
-    html_printf(o, "<form method=\"post\" action=\"/cases/%lld/university\" class=\"card form narrow\">",
-                (long long)c->id);
+    bool stale = req->stale_form && strcmp(req->stale_form, "university") == 0;
+    if (stale) {
+        stale_field_t f[] = {{"Lärosäte", c->university, req_param(req, "university")},
+                             {"Teamledare", c->team_leader, req_param(req, "team_leader")},
+                             {"Utbildningsledare", c->education_leaders, req_param(req, "education_leaders")}};
+        widget_stale(req, c->team_saved_by, c->team_saved_at, f, 3);
+    }
+    /* Based on the version shown, or after a mistake on the one the user started from. */
+    long long based_on = !stale && req_has_param(req, "version") ? req_param_int(req, "version", c->team_version)
+                                                                : c->team_version;
+    html_printf(o, "<form method=\"post\" action=\"/cases/%lld/university\" class=\"card form narrow\">"
+                   "<input type=\"hidden\" name=\"version\" value=\"%lld\">",
+                (long long)c->id, based_on);
     widget_csrf(req);
     widget_input(req, "university", "Lärosäte", "text", req_has_param(req, "university") ? req_param(req, "university")
                                                                                         : c->university, NULL, "off");

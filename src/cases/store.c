@@ -13,10 +13,12 @@ PLUGIN_SET(case_parts);
 #define CASE_COLUMNS                                                                                         \
     "c.id, c.organiser_id, c.round_id, o.orgnr, o.name, c.round_name, c.decision_date, c.start_date,"         \
     " c.planned_end, c.university, c.team_leader, c.education_leaders, k.name, c.phase,"                      \
-    " (SELECT COUNT(*) FROM case_units cu WHERE cu.case_id = c.id), c.updated_at"
+    " (SELECT COUNT(*) FROM case_units cu WHERE cu.case_id = c.id), c.updated_at, c.team_version,"            \
+    " COALESCE(tu.name, c.team_saved_by), c.team_saved_at"
 #define CASE_FROM                                                                                            \
     " FROM cases c JOIN organisers o ON o.id = c.organiser_id"                                                \
-    " LEFT JOIN municipalities m ON m.code = o.municipality_code LEFT JOIN counties k ON k.code = m.county_code"
+    " LEFT JOIN municipalities m ON m.code = o.municipality_code LEFT JOIN counties k ON k.code = m.county_code" \
+    " LEFT JOIN users tu ON tu.email = c.team_saved_by"
 
 static const char *text(arena_t *a, db_stmt_t *st, int col)
 {
@@ -46,6 +48,9 @@ static void read_case(db_stmt_t *st, arena_t *a, case_row_t *c)
     c->phase = case_phase_from_key(db_col_text(st, 13));
     c->units = db_col_int(st, 14);
     c->updated_at = db_col_is_null(st, 15) ? 0 : db_col_int(st, 15);
+    c->team_version = (int)db_col_int(st, 16);
+    c->team_saved_by = text(a, st, 17);
+    c->team_saved_at = db_col_is_null(st, 18) ? 0 : db_col_int(st, 18);
     c->supporters = "";
 }
 

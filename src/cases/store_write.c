@@ -154,27 +154,37 @@ bool cases_add_contact(db_t *db, const viewer_t *v, const case_row_t *c, const c
     return tx_finish(db, ok, a, err);
 }
 
-bool cases_set_university(db_t *db, const viewer_t *v, const case_row_t *c, const char *university,
-                          const char *leader, const char *leaders, arena_t *a, char **err)
+write_result_t cases_set_university(db_t *db, const viewer_t *v, const case_row_t *c, int based_on,
+                                    const char *university, const char *leader, const char *leaders, arena_t *a,
+                                    char **err)
 {
     if (!access_may(v, CAP_CASE_UNIVERSITY)) {
         *err = arena_strdup(a, "Lärosätet anges av Skolverket.");
-        return false;
+        return WRITE_REFUSED;
     }
     int64_t id = c->id;
     if (!tx_begin(db, a, err))
-        return false;
-    bool ok = db_run(db, "UPDATE cases SET university = ?, team_leader = ?, education_leaders = ?, updated_at = ?"
-                         " WHERE id = ?",
-                     "tttii", university && *university ? university : NULL, leader ? leader : "", leaders ? leaders : "",
-                     (int64_t)time(NULL), id) == DB_DONE &&
-              cases_event(db, id, "university", NULL, NULL,
+        return WRITE_REFUSED;
+    if (!db_run_int(db, 0, "UPDATE cases SET university = ?, team_leader = ?, education_leaders = ?, updated_at = ?,"
+                           " team_version = team_version + 1, team_saved_by = ?, team_saved_at = ?"
+                           " WHERE id = ? AND team_version = ? RETURNING id",
+                    "tttitiii", university && *university ? university : NULL, leader ? leader : "",
+                    leaders ? leaders : "", (int64_t)time(NULL), v->email, (int64_t)time(NULL), id,
+                    (int64_t)based_on)) {
+        bool failed = db_failure(db) != DB_FAIL_NONE;
+        if (failed)
+            tx_finish(db, false, a, err);
+        else
+            tx_fail(db, a, err, "Någon annan har sparat lärosätet medan du skrev; inget skrevs över.");
+        return failed ? WRITE_REFUSED : WRITE_STALE;
+    }
+    bool ok = cases_event(db, id, "university", NULL, NULL,
                           arena_printf(a, "Lärosäte: %s%s%s.", university && *university ? university : "inget",
                                        leader && *leader ? "; teamledare " : "", leader ? leader : ""), v) &&
-              tx_audit(db, v, "case:university", "case", id, json_pack("{s:s?, s:s, s:s}", "university", university, "team_leader",
-                                                            leader ? leader : "", "education_leaders",
-                                                            leaders ? leaders : ""));
-    return tx_finish(db, ok, a, err);
+              tx_audit(db, v, "case:university", "case", id,
+                       json_pack("{s:s?, s:s, s:s}", "university", university, "team_leader", leader ? leader : "",
+                                 "education_leaders", leaders ? leaders : ""));
+    return tx_finish(db, ok, a, err) ? WRITE_OK : WRITE_REFUSED;
 }
 
 bool cases_event(db_t *db, int64_t case_id, const char *kind, const char *from, const char *to, const char *note,

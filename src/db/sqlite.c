@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 typedef struct sq_stmt {
     db_stmt_t base;
@@ -266,7 +267,16 @@ db_t *db_sqlite_open(const char *path, char **err)
     const char *pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
                           "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;";
     char *msg = NULL;
-    if (sqlite3_exec(conn, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
+    /* Two processes opening a new file at once both switch it to WAL; the one that loses is
+     * told "locked" at once, without the busy handler, so it waits and tries again. */
+    int tries = 0;
+    while ((rc = sqlite3_exec(conn, pragmas, NULL, NULL, &msg)) == SQLITE_BUSY && ++tries < 100) {
+        sqlite3_free(msg);
+        msg = NULL;
+        struct timespec pause = {0, 50 * 1000000L};
+        nanosleep(&pause, NULL);
+    }
+    if (rc != SQLITE_OK) {
         char m[512];
         snprintf(m, sizeof m, "kan inte ställa in databasen %s: %s", path, msg ? msg : "");
         *err = xstrdup(m);

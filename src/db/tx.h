@@ -14,6 +14,15 @@ bool tx_begin(db_t *db, arena_t *a, char **err);
 bool tx_finish(db_t *db, bool ok, arena_t *a, char **err);
 /* Rolls back with a message; returns false. */
 bool tx_fail(db_t *db, arena_t *a, char **err, const char *msg);
+/* What a save of an object that can be edited twice came to. The caller sends the
+ * version it was based on; a newer one saved meanwhile makes it WRITE_STALE, and nothing
+ * is written over (the page then shows the difference). */
+typedef enum write_result {
+    WRITE_REFUSED = 0,   /* not allowed or not possible; *err says why */
+    WRITE_OK = 1,
+    WRITE_STALE = 2,     /* based on an older version than the one saved */
+} write_result_t;
+
 /* Audits a change of an object by numeric id with its new state (takes the JSON). */
 bool tx_audit(db_t *db, const viewer_t *v, const char *action, const char *type, int64_t id, json_t *after);
 

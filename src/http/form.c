@@ -83,6 +83,7 @@ typedef struct raw_list {
     size_t n, cap;
     arena_t *arena;
     bool too_many;
+    const char *nul_field;      /* the first field that held a NUL byte */
 } raw_list_t;
 
 static void raw_add(raw_list_t *l, const char *name, const char *value)
@@ -96,12 +97,20 @@ static void raw_add(raw_list_t *l, const char *name, const char *value)
     p->value = value;
 }
 
-static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
+                                   const char *value, size_t value_size)
 {
     (void)kind;
     raw_list_t *l = cls;
-    if (key)
-        raw_add(l, arena_strdup(l->arena, key), arena_strdup(l->arena, value ? value : ""));
+    if (!key)
+        return MHD_YES;
+    /* A NUL byte (%00) would cut the value short without anyone seeing it: refused. */
+    if ((value && memchr(value, '\0', value_size)) || strlen(key) != key_size) {
+        if (!l->nul_field)
+            l->nul_field = arena_strndup(l->arena, key, strlen(key));
+        return MHD_YES;
+    }
+    raw_add(l, arena_strdup(l->arena, key), arena_strdup(l->arena, value ? value : ""));
     return MHD_YES;
 }
 
@@ -168,9 +177,24 @@ form_result_t form_params(form_t *f, struct MHD_Connection *conn)
     }
     raw_list_t raw = {.arena = &req->arena};
     if (conn)
-        MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_arg, &raw);
-    for (size_t i = 0; i < f->nfields; i++)
-        raw_add(&raw, f->fields[i].name, buf_cstr(&f->fields[i].value));
+        MHD_get_connection_values_n(conn, MHD_GET_ARGUMENT_KIND, collect_arg, &raw);
+    for (size_t i = 0; i < f->nfields; i++) {
+        const buf_t *v = &f->fields[i].value;
+        if (v->len && memchr(v->data, '\0', v->len) && !raw.nul_field)
+            raw.nul_field = arena_strdup(&req->arena, f->fields[i].name);
+        raw_add(&raw, f->fields[i].name, buf_cstr(v));
+    }
+    if (raw.nul_field) {
+        const char *label = raw.nul_field;
+        for (const param_spec_t *p = req->route ? req->route->params : NULL; p && p->name; p++)
+            if (strcmp(p->name, raw.nul_field) == 0 && p->label)
+                label = p->label;
+        r.status = 400;
+        r.field = raw.nul_field;
+        r.message = arena_printf(&req->arena, "Fältet \"%s\" innehåller ett NUL-tecken (byte 0), som inte får "
+                                              "förekomma i text; inget sparades.", label);
+        return r;
+    }
     if (f->is_json) {
         json_error_t jerr;
         json_t *body = json_loadb(f->json.data ? f->json.data : "", f->json.len, JSON_REJECT_DUPLICATES, &jerr);

@@ -45,6 +45,14 @@ void widget_csrf(request_t *req);
 void widget_pager(request_t *req, const char *base_url, long long page, long long per_page, long long total);
 /* A flash notice (status role) shown above content. */
 void widget_notice(request_t *req, const char *kind, const char *text);
+/* One field of a save that crossed another: its label, what is saved now, what was sent. */
+typedef struct stale_field {
+    const char *label, *saved, *mine;
+} stale_field_t;
+/* The notice for a save based on an older version (stale.c): who saved the newer one and
+ * when (epoch, 0 unknown), and the fields that differ, word by word. The caller renders
+ * the form below with what was sent, based on the version now saved, and answers 409. */
+void widget_stale(request_t *req, const char *who, int64_t when, const stale_field_t *fields, size_t n);
 /* The version-stamped URL of a static asset. */
 const char *layout_asset_url(request_t *req, const char *name);
 

@@ -53,6 +53,7 @@ typedef struct request {
     form_error_t errors[REQ_MAX_ERRORS];
     size_t nerrors;
     upload_t upload;            /* the one file field of an upload form */
+    const char *stale_form;     /* a form whose save crossed another: its section shows the difference */
 
     /* Who asks. viewer.role is ROLE_NONE when nobody is logged in. */
     viewer_t viewer;

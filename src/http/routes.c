@@ -142,6 +142,11 @@ const char *routes_check_value(arena_t *a, const param_spec_t *spec, const char 
         if (!validate_date(trimmed))
             return arena_printf(a, "%s ska vara ett datum som 2017-11-02.", label);
         return NULL;
+    case P_TIME:
+        if (strlen(trimmed) != 5 || trimmed[2] != ':' || !text_is_digits(trimmed, 2) || !text_is_digits(trimmed + 3, 2) ||
+            atoi(trimmed) > 23 || atoi(trimmed + 3) > 59)
+            return arena_printf(a, "%s ska vara en tid som 09:30 (timmar 00–23, minuter 00–59).", label);
+        return NULL;
     case P_CHOICE:
         for (const char *const *c = spec->choices; c && *c; c++)
             if (strcmp(*c, trimmed) == 0)

@@ -15,6 +15,7 @@ typedef enum param_type {
     P_UNIT_CODE, /* 8-digit unit code or 6-digit preschool id */
     P_EMAIL,
     P_DATE,      /* YYYY-MM-DD */
+    P_TIME,      /* HH:MM on a 24-hour clock */
     P_CHOICE,    /* one of choices */
     P_SECRET,    /* password or token: any text, never echoed back */
     P_FILE,      /* the upload (multipart) */
@@ -64,6 +65,9 @@ extern const char *const routes_flag_choices[]; /* {"1", NULL}: a checkbox */
 #define PARAM_PAGE {"page", P_INT, 0, "Sida", 1, 100000, NULL}
 #define PARAM_PER_PAGE(max) {"per_page", P_INT, 0, "Per sida", 1, (max), NULL}
 #define PARAM_SAVED {"klart", P_INT, 0, "Klart", 0, 1, NULL} /* ?klart=1 after a saved change */
+/* The version an edit was based on: every form and API write of an object that can be
+ * edited twice carries it, so a save on top of a newer version is refused, not written. */
+#define PARAM_VERSION {"version", P_INT, PARAM_REQUIRED, "Version", 1, 1000000000, NULL}
 
 typedef struct raw_param {
     const char *name;

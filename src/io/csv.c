@@ -287,6 +287,8 @@ static bool feed_line(reader_t *r, struct csv_parser *p, const char *line, size_
         on_row('\n', r);
         return !r->failed;
     }
+    if (p->pstate == 0 && r->nfields == 0)
+        r->row_line = r->line; /* a record starts here, even if its first cell spans lines */
     if (csv_parse(p, line, n, on_field, on_row, r) != n)
         return fail(r, arena_printf(r->a, "%s: rad %zu: kan inte läsa raden som CSV (%s)", r->s->filename, r->line,
                                     csv_strerror(csv_error(p))));

@@ -8,6 +8,7 @@
 #ifndef SV_MEETINGS_H
 #define SV_MEETINGS_H
 #include "../cases/cases.h"
+#include "../db/tx.h"
 
 /* ---- model (model.c) ---- */
 
@@ -37,6 +38,9 @@ typedef struct meeting {
     const char *kind, *starts_at, *place, *agenda, *notes, *group_name;
     int minutes;
     bool held;
+    int version;                 /* of the record, for saves that cross */
+    const char *saved_by;        /* who saved the record last (name), "" before */
+    int64_t saved_at;
 } meeting_t;
 
 typedef struct meeting_action {
@@ -78,8 +82,8 @@ size_t meetings_actions_raised(db_t *db, int64_t meeting_id, arena_t *a, meeting
 size_t meetings_open_actions_due(db_t *db, const case_row_t *c, arena_t *a, meeting_action_t **out);
 /* Every action raised at any meeting of a case the caller has read, by meeting. */
 size_t meetings_actions_of_case(db_t *db, const case_row_t *c, arena_t *a, meeting_action_t **out);
-/* present[i] for each member (true when recorded present). */
-bool meetings_attended(db_t *db, int64_t meeting_id, int64_t member_id);
+/* The members recorded present at a meeting (ids, ascending). */
+size_t meetings_attendance(db_t *db, int64_t meeting_id, arena_t *a, int64_t **present);
 
 int64_t meetings_create_group(db_t *db, const viewer_t *v, const case_row_t *c, const char *level, int64_t unit_id,
                               arena_t *a, char **err);
@@ -90,9 +94,11 @@ int meetings_plan_series(db_t *db, const viewer_t *v, const case_row_t *c, int64
                          const char *first, const char *time, int count, int interval, int minutes, const char *place,
                          arena_t *a, char **err);
 /* Records a held meeting the caller has read: attendance (member ids present), notes,
- * and done actions. */
-bool meetings_record(db_t *db, const viewer_t *v, const meeting_t *m, const int64_t *present, size_t npresent,
-                     const char *notes, const int64_t *done, size_t ndone, arena_t *a, char **err);
+ * and done actions, on top of the version the form was based on (WRITE_STALE when
+ * another record was saved meanwhile: nothing is written). */
+write_result_t meetings_record(db_t *db, const viewer_t *v, const meeting_t *m, int based_on, const int64_t *present,
+                               size_t npresent, const char *notes, const int64_t *done, size_t ndone, arena_t *a,
+                               char **err);
 bool meetings_add_action(db_t *db, const viewer_t *v, const meeting_t *m, const char *text, const char *owner,
                          const char *due, arena_t *a, char **err);
 

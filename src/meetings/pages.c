@@ -198,7 +198,40 @@ static int meetings_series_submit(request_t *req)
                                        : arena_printf(&req->arena, "/cases/%lld#grupper", (long long)id));
 }
 
-static int meeting_view(request_t *req, int status)
+/* "3,7,12" into ids (at most max). */
+static size_t id_list(request_t *req, const char *name, int64_t *out, size_t max)
+{
+    size_t n = 0;
+    char *list = arena_strdup(&req->arena, req_param(req, name)), *save = NULL;
+    for (char *t = strtok_r(list, ",", &save); t && n < max; t = strtok_r(NULL, ",", &save))
+        out[n++] = strtoll(t, NULL, 10);
+    return n;
+}
+
+static bool in_list(const int64_t *ids, size_t n, int64_t id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (ids[i] == id)
+            return true;
+    return false;
+}
+
+/* The names of the members in a list, one a line. */
+static const char *names_of(request_t *req, const group_member_t *mem, size_t nmem, const int64_t *ids, size_t n)
+{
+    buf_t b = BUF_INIT;
+    for (size_t i = 0; i < nmem; i++)
+        if (in_list(ids, n, mem[i].id))
+            buf_printf(&b, "%s\n", mem[i].name);
+    const char *s = arena_strdup(&req->arena, buf_cstr(&b));
+    buf_free(&b);
+    return s;
+}
+
+/* The meeting, with its record form for those who keep it. After a post the form shows
+ * what was sent; after a save that crossed another (stale) it says so, shows the
+ * difference, and is based on the version saved now. */
+static int meeting_view(request_t *req, int status, bool stale)
 {
     case_row_t *c;
     meeting_t *m = meetings_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena, &c);
@@ -206,6 +239,21 @@ static int meeting_view(request_t *req, int status)
         return respond_error(req, 404, "Mötet finns inte, eller så har du inte tillgång till det.");
     layout_begin(req, arena_printf(&req->arena, "%s %s", meeting_kind_label(m->kind), m->starts_at));
     buf_t *o = &req->body;
+    bool posted = req_has_param(req, "version");
+    int64_t sent_present[64], sent_done[64], *saved_present;
+    size_t nsent_present = posted ? id_list(req, "present", sent_present, 64) : 0;
+    size_t nsent_done = posted ? id_list(req, "done", sent_done, 64) : 0;
+    size_t nsaved_present = meetings_attendance(req->db, m->id, &req->arena, &saved_present);
+    group_member_t *mem = NULL;
+    size_t nmem = m->group_id ? meetings_members(req->db, m->group_id, &req->arena, &mem) : 0;
+    if (stale) {
+        stale_field_t f[] = {
+            {"Anteckningar", m->notes, req_param(req, "notes")},
+            {"Närvarande", names_of(req, mem, nmem, saved_present, nsaved_present),
+             names_of(req, mem, nmem, sent_present, nsent_present)},
+        };
+        widget_stale(req, m->saved_by, m->saved_at, f, m->group_id ? 2 : 1);
+    }
     if (strcmp(req_param(req, "klart"), "1") == 0)
         widget_notice(req, "success", "Sparat.");
     widget_error_summary(req);
@@ -216,17 +264,20 @@ static int meeting_view(request_t *req, int status)
     bool write = can_write(req);
     meeting_action_t *open;
     size_t nopen = meetings_open_actions(req->db, m, &req->arena, &open);
-    if (write)
+    if (write) {
         html_printf(o, "<form method=\"post\" action=\"/meetings/%lld\" class=\"card form\">", (long long)m->id);
-    if (write)
         widget_csrf(req);
+        html_printf(o, "<input type=\"hidden\" name=\"version\" value=\"%lld\">",
+                    posted && !stale ? req_param_int(req, "version", m->version) : (long long)m->version);
+    }
     html_lit(o, "<h2>Dagordning: åtgärder från tidigare möten</h2>");
     if (!nopen)
         html_lit(o, "<p class=\"empty\">Inga öppna åtgärder.</p>");
     for (size_t i = 0; i < nopen; i++) {
+        bool checked = posted ? in_list(sent_done, nsent_done, open[i].id) : open[i].done;
         if (write)
             html_printf(o, "<label class=\"check\"><input type=\"checkbox\" name=\"done\" value=\"%lld\"%s> ",
-                        (long long)open[i].id, open[i].done ? " checked" : "");
+                        (long long)open[i].id, checked ? " checked" : "");
         else
             html_lit(o, "<p>");
         html_printf(o, "%s — %s%s%s (från mötet %s)", open[i].text, open[i].owner, *open[i].due_date ? ", senast " : "",
@@ -237,14 +288,14 @@ static int meeting_view(request_t *req, int status)
             html_lit(o, "</p>");
     }
     if (m->group_id) {
-        group_member_t *mem;
-        size_t n = meetings_members(req->db, m->group_id, &req->arena, &mem);
         html_lit(o, "<h2>Närvaro</h2>");
-        for (size_t i = 0; i < n; i++) {
-            bool here = meetings_attended(req->db, m->id, mem[i].id);
+        for (size_t i = 0; i < nmem; i++) {
+            bool here = in_list(saved_present, nsaved_present, mem[i].id);
             if (write)
                 html_printf(o, "<label class=\"check\"><input type=\"checkbox\" name=\"present\" value=\"%lld\"%s> %s</label>",
-                            (long long)mem[i].id, here ? " checked" : "", mem[i].name);
+                            (long long)mem[i].id,
+                            (posted ? in_list(sent_present, nsent_present, mem[i].id) : here) ? " checked" : "",
+                            mem[i].name);
             else
                 html_printf(o, "<p>%s: %s</p>", mem[i].name, m->held ? (here ? "närvarande" : "frånvarande") : "–");
         }
@@ -253,7 +304,7 @@ static int meeting_view(request_t *req, int status)
     if (write) {
         html_printf(o, "<div class=\"field\"><label for=\"f-notes\">Anteckningar</label><textarea id=\"f-notes\" name=\"notes\" "
                        "rows=\"8\">%s</textarea></div><button type=\"submit\" class=\"button\">Spara mötet</button></form>\n",
-                    m->notes);
+                    posted ? req_param(req, "notes") : m->notes);
     } else {
         html_printf(o, "<p class=\"prose\">%s</p>", *m->notes ? m->notes : "–");
     }
@@ -284,17 +335,7 @@ static int meeting_view(request_t *req, int status)
 
 static int meetings_meeting_page(request_t *req)
 {
-    return meeting_view(req, 200);
-}
-
-/* "3,7,12" into ids (at most max). */
-static size_t id_list(request_t *req, const char *name, int64_t *out, size_t max)
-{
-    size_t n = 0;
-    char *list = arena_strdup(&req->arena, req_param(req, name)), *save = NULL;
-    for (char *t = strtok_r(list, ",", &save); t && n < max; t = strtok_r(NULL, ",", &save))
-        out[n++] = strtoll(t, NULL, 10);
-    return n;
+    return meeting_view(req, 200, false);
 }
 
 static int meetings_record_submit(request_t *req)
@@ -304,13 +345,19 @@ static int meetings_record_submit(request_t *req)
     if (!m)
         return respond_error(req, 404, "Mötet finns inte, eller så har du inte tillgång till det.");
     if (req->nerrors)
-        return meeting_view(req, 400);
+        return meeting_view(req, 400, false);
     int64_t present[64], done[64];
     size_t np = id_list(req, "present", present, 64), nd = id_list(req, "done", done, 64);
     char *err = NULL;
-    if (!meetings_record(req->db, &req->viewer, m, present, np, req_param(req, "notes"), done, nd, &req->arena, &err))
+    switch (meetings_record(req->db, &req->viewer, m, (int)req_param_int(req, "version", 0), present, np,
+                            req_param(req, "notes"), done, nd, &req->arena, &err)) {
+    case WRITE_OK:
+        return respond_redirect(req, arena_printf(&req->arena, "/meetings/%lld?klart=1", (long long)id));
+    case WRITE_STALE:
+        return meeting_view(req, 409, true);
+    default:
         return respond_error(req, 409, err);
-    return respond_redirect(req, arena_printf(&req->arena, "/meetings/%lld?klart=1", (long long)id));
+    }
 }
 
 static int meetings_action_submit(request_t *req)
@@ -320,7 +367,7 @@ static int meetings_action_submit(request_t *req)
     if (!m)
         return respond_error(req, 404, "Mötet finns inte, eller så har du inte tillgång till det.");
     if (req->nerrors)
-        return meeting_view(req, 400);
+        return meeting_view(req, 400, false);
     char *err = NULL;
     if (!meetings_add_action(req->db, &req->viewer, m, req_param(req, "text"), req_param(req, "owner"),
                              req_param(req, "due"), &req->arena, &err))
@@ -381,16 +428,20 @@ static const param_spec_t p_meeting[] = {PARAM_ID, PARAM_SAVED, PARAM_END};
 static const param_spec_t p_group_new[] = {PARAM_ID, {"unit", P_INT, 0, "Enhet", 0, 1000000000, NULL}, PARAM_END};
 static const param_spec_t p_member[] = {PARAM_ID, {"name", P_TEXT, PARAM_REQUIRED, "Ny medlem", 0, 200, NULL},
                                         {"email", P_EMAIL, 0, "E-postadress", 0, 254, NULL}, PARAM_END};
-static const param_spec_t p_series[] = {PARAM_ID,
-                                        {"kind", P_CHOICE, 0, "Slag", 0, 0, meeting_kind_keys},
-                                        {"first", P_DATE, PARAM_REQUIRED, "Första mötet", 0, 0, NULL},
-                                        {"time", P_TEXT, PARAM_REQUIRED, "Klockan", 0, 5, NULL},
-                                        {"count", P_INT, PARAM_REQUIRED, "Antal möten", 1, 60, NULL},
-                                        {"interval", P_INT, PARAM_REQUIRED, "Dagar mellan mötena", 1, 365, NULL},
-                                        {"minutes", P_INT, PARAM_REQUIRED, "Längd i minuter", 15, 720, NULL},
-                                        {"place", P_TEXT, 0, "Plats eller länk", 0, 300, NULL},
-                                        PARAM_END};
-static const param_spec_t p_record[] = {PARAM_ID,
+#define SERIES_FIELDS \
+    {"first", P_DATE, PARAM_REQUIRED, "Första mötet", 0, 0, NULL}, \
+    {"time", P_TIME, PARAM_REQUIRED, "Klockan", 0, 0, NULL}, \
+    {"count", P_INT, PARAM_REQUIRED, "Antal möten", 1, 60, NULL}, \
+    {"interval", P_INT, PARAM_REQUIRED, "Dagar mellan mötena", 1, 365, NULL}, \
+    {"minutes", P_INT, PARAM_REQUIRED, "Längd i minuter", 15, 720, NULL}, \
+    {"place", P_TEXT, 0, "Plats eller länk", 0, 300, NULL}
+/* A group's meetings are analysis meetings; the case's own are visits or quality meetings. */
+static const char *const case_meeting_kinds[] = {"visit", "quality", NULL};
+static const param_spec_t p_group_series[] = {PARAM_ID, SERIES_FIELDS, PARAM_END};
+static const param_spec_t p_case_series[] = {PARAM_ID, {"kind", P_CHOICE, PARAM_REQUIRED, "Slag av möte", 0, 0,
+                                                        case_meeting_kinds},
+                                             SERIES_FIELDS, PARAM_END};
+static const param_spec_t p_record[] = {PARAM_ID, PARAM_VERSION,
                                         {"present", P_INT, PARAM_MULTI, "Närvaro", 1, 1000000000, NULL},
                                         {"done", P_INT, PARAM_MULTI, "Klara åtgärder", 1, 1000000000, NULL},
                                         {"notes", P_MULTILINE, 0, "Anteckningar", 0, 50000, NULL},
@@ -401,12 +452,12 @@ static const param_spec_t p_action[] = {PARAM_ID, {"text", P_TEXT, PARAM_REQUIRE
 
 const route_t meetings_page_routes[] = {
     {"POST", "/cases/{id}/groups", meetings_group_create_submit, CAP_MEETING_WRITE, ROUTE_FORM, p_group_new},
-    {"POST", "/cases/{id}/meetings", meetings_series_submit, CAP_MEETING_WRITE, ROUTE_FORM, p_series},
+    {"POST", "/cases/{id}/meetings", meetings_series_submit, CAP_MEETING_WRITE, ROUTE_FORM, p_case_series},
     {"GET", "/cases/{id}/meetings.csv", meetings_log_export, CAP_CASE_READ, 0, p_id},
     {"GET", "/cases/{id}/meetings.xlsx", meetings_log_export, CAP_CASE_READ, 0, p_id},
     {"GET", "/groups/{id}", meetings_group_page, CAP_CASE_READ, 0, p_id},
     {"POST", "/groups/{id}/members", meetings_member_submit, CAP_MEETING_WRITE, ROUTE_FORM, p_member},
-    {"POST", "/groups/{id}/meetings", meetings_series_submit, CAP_MEETING_WRITE, ROUTE_FORM, p_series},
+    {"POST", "/groups/{id}/meetings", meetings_series_submit, CAP_MEETING_WRITE, ROUTE_FORM, p_group_series},
     {"GET", "/meetings/{id}", meetings_meeting_page, CAP_CASE_READ, 0, p_meeting},
     {"POST", "/meetings/{id}", meetings_record_submit, CAP_MEETING_WRITE, ROUTE_FORM, p_record},
     {"POST", "/meetings/{id}/actions", meetings_action_submit, CAP_MEETING_WRITE, ROUTE_FORM, p_action},

@@ -86,8 +86,10 @@ size_t meetings_members(db_t *db, int64_t group_id, arena_t *a, group_member_t *
 }
 
 #define MEETING_FIELDS \
-    "m.id, m.case_id, m.group_id, m.kind, m.starts_at, m.minutes, m.place, m.agenda, m.notes, m.held, g.name"
-#define MEETING_FROM " FROM meetings m LEFT JOIN analysis_groups g ON g.id = m.group_id"
+    "m.id, m.case_id, m.group_id, m.kind, m.starts_at, m.minutes, m.place, m.agenda, m.notes, m.held, g.name," \
+    " m.version, COALESCE(su.name, m.saved_by), m.saved_at"
+#define MEETING_FROM " FROM meetings m LEFT JOIN analysis_groups g ON g.id = m.group_id" \
+                     " LEFT JOIN users su ON su.email = m.saved_by"
 #define MEETING_COLUMNS MEETING_FIELDS MEETING_FROM
 
 static void read_meeting(db_stmt_t *st, arena_t *a, meeting_t *m)
@@ -103,6 +105,9 @@ static void read_meeting(db_stmt_t *st, arena_t *a, meeting_t *m)
     m->notes = text(a, st, 8);
     m->held = db_col_int(st, 9) != 0;
     m->group_name = text(a, st, 10);
+    m->version = (int)db_col_int(st, 11);
+    m->saved_by = text(a, st, 12);
+    m->saved_at = db_col_is_null(st, 13) ? 0 : db_col_int(st, 13);
 }
 
 size_t meetings_list(db_t *db, const case_row_t *c, int64_t group_id, arena_t *a, meeting_t **out)
@@ -253,10 +258,17 @@ size_t meetings_actions_raised(db_t *db, int64_t meeting_id, arena_t *a, meeting
     return read_actions(st, a, out);
 }
 
-bool meetings_attended(db_t *db, int64_t meeting_id, int64_t member_id)
+size_t meetings_attendance(db_t *db, int64_t meeting_id, arena_t *a, int64_t **present)
 {
-    return db_run_int(db, 0, "SELECT present FROM meeting_attendance WHERE meeting_id = ? AND member_id = ?", "ii",
-                      meeting_id, member_id) == 1;
+    db_stmt_t *st = db_prepare(db, "SELECT member_id FROM meeting_attendance WHERE meeting_id = ? AND present = 1"
+                                   " ORDER BY member_id");
+    db_bind_int(st, 1, meeting_id);
+    size_t n = 0, cap = 0;
+    *present = NULL;
+    while (db_step(st) == DB_ROW)
+        *ARENA_PUSH(a, *present, n, cap) = db_col_int(st, 0);
+    db_done(st);
+    return n;
 }
 
 /* ---- changes ---- */
@@ -386,18 +398,29 @@ int meetings_plan_series(db_t *db, const viewer_t *v, const case_row_t *c, int64
     return tx_finish(db, ok, a, err) ? count : 0;
 }
 
-bool meetings_record(db_t *db, const viewer_t *v, const meeting_t *m, const int64_t *present, size_t npresent,
-                     const char *notes, const int64_t *done, size_t ndone, arena_t *a, char **err)
+write_result_t meetings_record(db_t *db, const viewer_t *v, const meeting_t *m, int based_on, const int64_t *present,
+                               size_t npresent, const char *notes, const int64_t *done, size_t ndone, arena_t *a,
+                               char **err)
 {
     int64_t id = m->id;
     if (!writer(v)) {
         *err = arena_strdup(a, "Du får inte föra anteckningar för mötet.");
-        return false;
+        return WRITE_REFUSED;
     }
     if (!tx_begin(db, a, err))
-        return false;
-    bool ok = db_run(db, "UPDATE meetings SET notes = ?, held = 1 WHERE id = ?", "ti", notes ? notes : "", id) == DB_DONE &&
-              db_run(db, "DELETE FROM meeting_attendance WHERE meeting_id = ?", "i", id) == DB_DONE;
+        return WRITE_REFUSED;
+    /* On top of the version the form was based on, or not at all. */
+    if (!db_run_int(db, 0, "UPDATE meetings SET notes = ?, held = 1, version = version + 1, saved_by = ?, saved_at = ?"
+                           " WHERE id = ? AND version = ? RETURNING id",
+                    "ttiii", notes ? notes : "", v->email, (int64_t)time(NULL), id, (int64_t)based_on)) {
+        bool failed = db_failure(db) != DB_FAIL_NONE;
+        if (failed)
+            tx_finish(db, false, a, err);
+        else
+            tx_fail(db, a, err, "Någon annan har sparat mötet medan du skrev; inget skrevs över.");
+        return failed ? WRITE_REFUSED : WRITE_STALE;
+    }
+    bool ok = db_run(db, "DELETE FROM meeting_attendance WHERE meeting_id = ?", "i", id) == DB_DONE;
     if (ok && m->group_id) {
         group_member_t *members;
         size_t n = meetings_members(db, m->group_id, a, &members);
@@ -415,8 +438,9 @@ bool meetings_record(db_t *db, const viewer_t *v, const meeting_t *m, const int6
                         " AND done_at IS NULL",
                     "iiii", (int64_t)time(NULL), id, done[k], m->case_id) == DB_DONE;
     ok = ok && tx_audit(db, v, "meeting:record", "meeting", id,
-                     json_pack("{s:I, s:I}", "present", (json_int_t)npresent, "done", (json_int_t)ndone));
-    return tx_finish(db, ok, a, err);
+                        json_pack("{s:I, s:I, s:i}", "present", (json_int_t)npresent, "done", (json_int_t)ndone,
+                                  "version", based_on + 1));
+    return tx_finish(db, ok, a, err) ? WRITE_OK : WRITE_REFUSED;
 }
 
 bool meetings_add_action(db_t *db, const viewer_t *v, const meeting_t *m, const char *text_, const char *owner,

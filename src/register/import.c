@@ -71,11 +71,22 @@ static bool read_kind(const import_reader_t *r, const csv_row_t *row, const char
     return true;
 }
 
+/* A name or an address is one line: a line break inside one (a quoted cell spanning
+ * lines) would end up in pages, exports and the calendar feed as it is. */
+static bool one_line(const import_reader_t *r, const csv_row_t *row, const char *key)
+{
+    if (strpbrk(import_field(r, row, key), "\r\n"))
+        return import_cell_error(r, row, key, "cellen innehåller en radbrytning; en text här ska vara en rad.");
+    return true;
+}
+
 static bool read_name(const import_reader_t *r, const csv_row_t *row, const char *key, const char **out)
 {
     const char *s = import_field(r, row, key);
     if (!*s)
         return import_cell_error(r, row, key, "namnet saknas.");
+    if (!one_line(r, row, key))
+        return false;
     if (strlen(s) > 300)
         return import_cell_error(r, row, key, "namnet är längre än 300 tecken.");
     *out = s;
@@ -195,6 +206,10 @@ static bool read_unit_row(const import_reader_t *r, const csv_row_t *row, unit_r
     if (!read_name(r, row, "name", &u->name) || !import_read_orgnr(r, row, &u->orgnr) ||
         !read_kind(r, row, &u->organiser_kind) || !read_municipality(r, row, "municipality_code", &u->municipality_code))
         return false;
+    static const char *const lines[] = {"organiser", "municipality", "address", "postal_town"};
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+        if (!one_line(r, row, lines[i]))
+            return false;
     u->organiser = *import_field(r, row, "organiser") ? import_field(r, row, "organiser") : NULL;
     u->municipality = *import_field(r, row, "municipality") ? import_field(r, row, "municipality") : NULL;
     const char *county = import_field(r, row, "county_code");
@@ -266,6 +281,8 @@ static bool read_organiser_row(const import_reader_t *r, const csv_row_t *row, o
     memset(o, 0, sizeof *o);
     o->line = row->line;
     if (!import_read_orgnr(r, row, &o->orgnr) || !read_kind(r, row, &o->kind) || !read_name(r, row, "name", &o->name))
+        return false;
+    if (!one_line(r, row, "legal_form") || !one_line(r, row, "postal_town"))
         return false;
     o->legal_form = *import_field(r, row, "legal_form") ? import_field(r, row, "legal_form") : NULL;
     o->postal_town = *import_field(r, row, "postal_town") ? import_field(r, row, "postal_town") : NULL;

@@ -235,7 +235,9 @@ def test_every_documented_status_is_asked_for():
         r = call(admin, "GET", fill(path, dict(values, round=open_round)))
         eq(r.status, 409, path)
     signed = values["agreement"]
-    r = call(login("analytiker@exempel.se"), "POST", f"/agreements/{signed}", json_body={"s_purpose": "Ändrat"})
+    version = query(db, f"SELECT version FROM agreements WHERE id = {signed}")
+    r = call(login("analytiker@exempel.se"), "POST", f"/agreements/{signed}",
+             json_body={"s_purpose": "Ändrat", "version": version})
     eq(r.status, 409, "en undertecknad överenskommelse")
 
 
@@ -250,9 +252,9 @@ def test_a_write_takes_json_and_answers_with_the_object_written():
     body = {"period_from": "2025-06-01", "period_to": "2026-06-30", "amount": 300000, "payout_date1": "2025-08-01",
             "payout_amount1": "300 000", "s_purpose": "Analysfasen i Ale, skriven över API:t med JSON.",
             "s_agency": None}
-    for auth in ({}, token("analytiker@exempel.se")):
+    for version, auth in ((1, {}), (2, token("analytiker@exempel.se"))):
         client = a if not auth else srv.client()
-        r = call(client, "POST", f"/agreements/{aid}", headers=auth, json_body=body)
+        r = call(client, "POST", f"/agreements/{aid}", headers=auth, json_body=dict(body, version=version))
         eq(r.status, 200, r.text[:300])
         written = r.json()
         eq(written["content"]["sections"]["purpose"], body["s_purpose"])
@@ -261,10 +263,17 @@ def test_a_write_takes_json_and_answers_with_the_object_written():
         eq(written["content"]["payouts"], [{"date": "2025-08-01", "amount_ore": 30000000}])
         eq(written, call(a, "GET", f"/agreements/{aid}").json(), "svaret är objektet som det nu är")
     eq(written["version"], 3)
+    # A write based on an older version is refused naming the version; nothing is written.
+    r = call(a, "POST", f"/agreements/{aid}", json_body=dict(body, s_purpose="Skrivet på en gammal kopia", version=2))
+    eq((r.status, r.json()["error"]["code"], r.json()["error"]["field"]), (409, "conflict", "version"))
+    eq(call(a, "GET", f"/agreements/{aid}").json()["content"]["sections"]["purpose"], body["s_purpose"])
+    # Without the version it was based on a write is not taken at all.
+    r = call(a, "POST", f"/agreements/{aid}", json_body=body)
+    eq((r.status, r.json()["error"]["field"]), (400, "version"))
     # A field the operation does not take, a nested object, and a bad amount.
-    r = call(a, "POST", f"/agreements/{aid}", json_body={"amount": {"kr": 1}})
+    r = call(a, "POST", f"/agreements/{aid}", json_body={"amount": {"kr": 1}, "version": 3})
     eq((r.status, r.json()["error"]["field"]), (400, "amount"))
-    r = call(a, "POST", f"/agreements/{aid}", json_body={"amount": "mycket"})
+    r = call(a, "POST", f"/agreements/{aid}", json_body={"amount": "mycket", "version": 3})
     eq((r.status, r.json()["error"]["field"]), (400, "amount"))
 
 

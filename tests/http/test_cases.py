@@ -120,8 +120,18 @@ def test_people_and_university_team():
     a = login("analytiker@exempel.se")
     cid = case_id(GOTEBORG)
     r = form(a, f"/cases/{cid}/university", {"university": "Göteborgs universitet", "team_leader": "Eva Lund",
-                                             "education_leaders": "Omar Said, Lisa Ek"})
+                                             "education_leaders": "Omar Said, Lisa Ek", "version": "1"})
     eq(r.status, 303)
+    # A second person whose form was also based on version 1 writes nothing over it.
+    b = login("admin@exempel.se")
+    r = form(b, f"/cases/{cid}/university", {"university": "Chalmers", "team_leader": "Per Ny", "version": "1"})
+    eq(r.status, 409)
+    contains(r.text, "Någon annan sparade medan du skrev")
+    contains(r.text, "Jonas Eklund")
+    contains(r.text, "<del>Eva Lund</del><ins>Per Ny</ins>")
+    contains(r.text, 'value="Per Ny"')
+    contains(r.text, 'name="version" value="2"')
+    eq(query(db, f"SELECT team_leader FROM cases WHERE id = {cid}"), "Eva Lund")
     page = a.get(f"/cases/{cid}").text
     contains(page, "Eva Lund")
     contains(page, "Omar Said, Lisa Ek")
@@ -214,10 +224,10 @@ def test_an_agreement_from_draft_to_signed_with_versions_a_difference_and_a_pdf(
     eq(r.status, 422)
     contains(r.text, "redan en sådan överenskommelse")
     # A second version and the readable difference.
-    eq(form(a, f"/agreements/{aid}", dict(OK1, s_agency="Skolverket ger processtöd och bekostar resor.")).status, 303)
+    eq(form(a, f"/agreements/{aid}", dict(OK1, s_agency="Skolverket ger processtöd och bekostar resor.",
+                                          version="1")).status, 303)
     diff = a.get(f"/agreements/{aid}/diff?from=1&to=2").text
-    contains(diff, "<ins>bekostar </ins>")
-    contains(diff, "<del>två </del>")
+    contains(diff, "Skolverket ger processtöd <del>med två processtödjare.</del><ins>och bekostar resor.</ins>")
     contains(diff, "Återbetalning (oförändrad)")
     # Moving on before signing is refused with the reason.
     r = form(a, f"/cases/{cid}/phase", {"phase": "nulagesanalys"})
@@ -237,6 +247,35 @@ def test_an_agreement_from_draft_to_signed_with_versions_a_difference_and_a_pdf(
     contains(pdf.header("Content-Disposition"), number.replace(":", "-"))
 
 
+def test_two_people_editing_one_agreement_never_write_over_each_other():
+    a = login("analytiker@exempel.se")
+    b = login("admin@exempel.se")
+    cid = case_id(GOTEBORG)
+    r = form(a, f"/cases/{cid}/agreements", dict(OK1, s_purpose="Utgångsläget."))
+    eq(r.status, 303, r.text[:300])
+    aid = int(r.header("Location").split("/agreements/")[1].split("?")[0])
+    # Both open the edit form of version 1.
+    for c in (a, b):
+        contains(c.get(f"/agreements/{aid}/edit").text, 'name="version" value="1"')
+    eq(form(a, f"/agreements/{aid}", dict(OK1, s_purpose="Analytikerns text om syftet.", version="1")).status, 303)
+    r = form(b, f"/agreements/{aid}", dict(OK1, s_purpose="Administratörens helt andra text.", version="1"))
+    eq(r.status, 409, "den andra sparningen vägras")
+    contains(r.text, "Någon annan sparade medan du skrev")
+    contains(r.text, "Jonas Eklund")                         # who saved the newer version
+    contains(r.text, "<del>Analytikerns text om syftet.</del><ins>Administratörens helt andra text.</ins>")
+    contains(r.text, "Administratörens helt andra text.</textarea>")  # what B wrote is kept
+    contains(r.text, 'name="version" value="2"')             # and now based on version 2
+    eq(query(db, f"SELECT version FROM agreements WHERE id = {aid}"), 2)
+    contains(a.get(f"/agreements/{aid}").text, "Analytikerns text om syftet.")
+    # A mistake in the form keeps the version the user started from.
+    r = form(b, f"/agreements/{aid}", dict(OK1, period_to="2025-05-01", version="1"))
+    eq(r.status, 400)
+    contains(r.text, 'name="version" value="1"')
+    # Sending again after seeing the difference replaces the saved version knowingly.
+    eq(form(b, f"/agreements/{aid}", dict(OK1, s_purpose="Administratörens helt andra text.", version="2")).status, 303)
+    eq(query(db, f"SELECT version FROM agreements WHERE id = {aid}"), 3)
+
+
 def test_the_organiser_signs_its_agreement_and_a_signed_one_refuses_edits():
     a = login("analytiker@exempel.se")
     o = login("huvudman@exempel.se")
@@ -247,7 +286,7 @@ def test_the_organiser_signs_its_agreement_and_a_signed_one_refuses_edits():
     eq(r.status, 303, r.text[:300])
     aid = int(r.header("Location").split("/agreements/")[1].split("?")[0])
     eq(form(o, f"/agreements/{aid}/actions", {"action": "approve"}).status, 409, "inte skickad än")
-    eq(form(o, f"/agreements/{aid}", OK1).status, 403, "huvudmannen ändrar inte texten")
+    eq(form(o, f"/agreements/{aid}", dict(OK1, version="1")).status, 403, "huvudmannen ändrar inte texten")
     eq(form(a, f"/agreements/{aid}/actions", {"action": "send"}).status, 303)
     eq(form(o, f"/agreements/{aid}/actions", {"action": "approve"}).status, 303)
     eq(query(db, f"SELECT state FROM agreements WHERE id = {aid}"), "for_signature")
@@ -261,12 +300,13 @@ def test_the_organiser_signs_its_agreement_and_a_signed_one_refuses_edits():
     versions = query(db, f"SELECT version FROM agreements WHERE id = {aid}")
     # Edits refused: the page, the form post and the API (session and token).
     eq(a.get(f"/agreements/{aid}/edit").status, 409)
-    r = form(a, f"/agreements/{aid}", dict(OK1, s_purpose="Ändrat i efterhand"))
+    r = form(a, f"/agreements/{aid}", dict(OK1, s_purpose="Ändrat i efterhand", version=str(versions)))
     eq(r.status, 409)
     contains(r.text, "undertecknad överenskommelse kan inte ändras")
     token = run_cli(["token", "create", "--email", "analytiker@exempel.se"], db=db).stdout.strip().split()[-1]
     api = srv.client()
-    r = api.request("POST", f"/api/v1/agreements/{aid}", urllib.parse.urlencode(dict(OK1, s_purpose="API")).encode(),
+    r = api.request("POST", f"/api/v1/agreements/{aid}",
+                    urllib.parse.urlencode(dict(OK1, s_purpose="API", version=str(versions))).encode(),
                     {"Authorization": f"Bearer {token}"}, "application/x-www-form-urlencoded")
     eq(r.status, 409)
     contains(r.json()["error"]["message"], "kan inte ändras")
@@ -349,9 +389,18 @@ def test_analysis_groups_meetings_and_actions_carried_over():
     h2 = srv.client()
     h2.login("rektor@exempel.se")
     token = h2.csrf("/")
-    body = urllib.parse.urlencode([("csrf", token), ("present", karin), ("notes", "Vi gick igenom resultaten.")])
+    body = urllib.parse.urlencode([("csrf", token), ("present", karin), ("notes", "Vi gick igenom resultaten."),
+                                   ("version", "1")])
     r = h2.request("POST", f"/meetings/{ids[0]}", body.encode(), None, "application/x-www-form-urlencoded")
     eq(r.status, 303, r.text[:300])
+    # Another record of the same meeting, based on the version before, is refused with the difference.
+    stale = urllib.parse.urlencode([("csrf", h.csrf("/")), ("notes", "Min egen version av mötet."), ("version", "1")])
+    r = h.request("POST", f"/meetings/{ids[0]}", stale.encode(), None, "application/x-www-form-urlencoded")
+    eq(r.status, 409)
+    contains(r.text, "Någon annan sparade medan du skrev")
+    contains(r.text, "Min egen version av mötet.</textarea>")
+    contains(r.text, "<del>Vi gick igenom resultaten.</del><ins>Min egen version av mötet.</ins>")
+    eq(query(db, f"SELECT notes FROM meetings WHERE id = {ids[0]}"), "Vi gick igenom resultaten.")
     for text, owner in (("Samla elevenkäten", "Karin Lärare"), ("Boka lokal", "Rektor")):
         eq(form(h, f"/meetings/{ids[0]}/actions", {"text": text, "owner": owner, "due": "2025-09-26"}).status, 303)
     first = h.get(f"/meetings/{ids[0]}").text
@@ -362,7 +411,7 @@ def test_analysis_groups_meetings_and_actions_carried_over():
     contains(second, "Samla elevenkäten")
     contains(second, "Boka lokal")
     done = query(db, f"SELECT id FROM meeting_actions WHERE text = 'Boka lokal'")
-    body = urllib.parse.urlencode([("csrf", token), ("done", done), ("notes", "Lokalen är bokad.")])
+    body = urllib.parse.urlencode([("csrf", token), ("done", done), ("notes", "Lokalen är bokad."), ("version", "1")])
     eq(h2.request("POST", f"/meetings/{ids[1]}", body.encode(), None, "application/x-www-form-urlencoded").status, 303)
     third = h.get(f"/meetings/{ids[2]}").text
     contains(third, "Samla elevenkäten")

@@ -143,6 +143,10 @@ def test_malformed_files_are_rejected_whole_and_change_nothing():
          'dubblett.csv: rad 8, kolumn "Skol-enhetskod": 11043800 finns redan på rad 7 med andra uppgifter.'),
         ("kommunkod.csv", RESULTS_HEAD + GOOD.replace(";1440;", ";14400;"),
          'kommunkod.csv: rad 7, kolumn "Kommun-kod": "14400" är ingen kommunkod'),
+        ("nul.csv", RESULTS_HEAD + GOOD.replace("Bohusskolan", "Bohus\0skolan"),
+         'nul.csv: rad 7, kolumn "Skola": cellen innehåller ett NUL-tecken'),
+        ("radbrytning.csv", RESULTS_HEAD + GOOD.replace("Bohusskolan", '"Bohus\nskolan"'),
+         'radbrytning.csv: rad 7, kolumn "Skola": cellen innehåller en radbrytning'),
     ]
     for name, text, message in cases:
         p = run_cli(["import", "results", malformed(name, text)], db=db, check=False)

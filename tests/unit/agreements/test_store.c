@@ -42,7 +42,7 @@ static void a_signed_agreement_is_read_through_its_case_and_never_changed(void *
     agreement_content_t content;
     assert_true(agreements_content(db, &g[0], 0, &a, &content, NULL, NULL));
     char *err = NULL;
-    assert_false(agreements_save(db, &sup, &g[0], &content, &a, &err));
+    assert_int_equal(agreements_save(db, &sup, &g[0], g[0].version, &content, &a, &err), WRITE_REFUSED);
     assert_non_null(strstr(err, "undertecknad"));
     arena_free(&a);
 }
@@ -61,11 +61,15 @@ static void a_draft_saved_from_a_stale_copy_is_refused(void **state)
     char *err = NULL;
     int64_t id = agreements_create(db, &sup, ale, AGR_OK1, 0, &content, &a, &err);
     assert_true(id > 0);
-    agreement_t *first = agreements_get(db, &sup, id, &a, NULL), copy = *first;
-    assert_true(agreements_save(db, &sup, first, &content, &a, &err));
-    assert_false(agreements_save(db, &sup, &copy, &content, &a, &err)); /* still version 1 */
-    assert_non_null(strstr(err, "ändrats"));
+    agreement_t *first = agreements_get(db, &sup, id, &a, NULL);
+    assert_int_equal(agreements_save(db, &sup, first, 1, &content, &a, &err), WRITE_OK);
+    /* Another form still based on version 1: refused as stale, nothing written. */
+    agreement_t *now = agreements_get(db, &sup, id, &a, NULL);
+    assert_int_equal(agreements_save(db, &sup, now, 1, &content, &a, &err), WRITE_STALE);
+    assert_non_null(strstr(err, "nyare version"));
     assert_int_equal(agreements_get(db, &sup, id, &a, NULL)->version, 2);
+    assert_int_equal(agreements_save(db, &sup, now, 2, &content, &a, &err), WRITE_OK);
+    assert_int_equal(agreements_get(db, &sup, id, &a, NULL)->version, 3);
     arena_free(&a);
 }
 
