@@ -54,5 +54,9 @@ void form_free(form_t *f);
 /* The database is away: 503 with a Retry-After; a posted form comes back with what was
  * typed in it (secrets and files excepted). Lives in respond.c with the other renderers. */
 void respond_unavailable(request_t *req, const raw_param_t *params, size_t nparams);
+/* The same page for any status and message: the posted form back with what was typed
+ * (an error answer for the API, a GET, or an empty form). */
+void respond_form_back(request_t *req, int status, const char *title, const char *msg, const raw_param_t *params,
+                       size_t nparams);
 
 #endif

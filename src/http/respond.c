@@ -56,6 +56,7 @@ static const char *error_code(int status)
     case 413: return "payload_too_large";
     case 429: return "too_many_requests";
     case 503: return "unavailable";
+    case 507: return "insufficient_storage";
     default: return "internal_error";
     }
 }
@@ -73,6 +74,7 @@ static const char *error_title(int status)
     case 413: return "För stor förfrågan";
     case 429: return "För många försök";
     case 503: return "Tillfälligt otillgänglig";
+    case 507: return "Disken är full";
     default: return "Något gick fel";
     }
 }
@@ -104,16 +106,22 @@ int respond_error(request_t *req, int status, const char *message)
 void respond_unavailable(request_t *req, const raw_param_t *params, size_t nparams)
 {
     req_add_header(req, "Retry-After", "5");
-    const char *msg = "Databasen svarar inte just nu, så inget sparades. Försök igen om en stund.";
+    respond_form_back(req, 503, "Tillfälligt otillgänglig",
+                      "Databasen svarar inte just nu, så inget sparades. Försök igen om en stund.", params, nparams);
+}
+
+void respond_form_back(request_t *req, int status, const char *title, const char *msg, const raw_param_t *params,
+                       size_t nparams)
+{
     if (req_is_api(req) || strcmp(req->method, "POST") != 0 || !nparams) {
-        respond_error(req, 503, msg);
+        respond_error(req, status, msg);
         return;
     }
     buf_reset(&req->body);
     req->nerrors = 0;
-    layout_begin(req, "Tillfälligt otillgänglig");
+    layout_begin(req, title);
     buf_t *o = &req->body;
-    html_printf(o, "<p class=\"lead\">%s Det du skrev finns kvar nedan; skicka det igen när tjänsten svarar.</p>\n"
+    html_printf(o, "<p class=\"lead\">%s Det du skrev finns kvar nedan; skicka det igen.</p>\n"
                    "<form method=\"post\" action=\"%s\" class=\"card form\">\n", msg, req->path);
     const param_spec_t *specs = req->route ? req->route->params : NULL;
     for (size_t i = 0; i < nparams; i++) {
@@ -132,5 +140,5 @@ void respond_unavailable(request_t *req, const raw_param_t *params, size_t npara
     }
     html_lit(o, "<button type=\"submit\" class=\"button\">Skicka igen</button></form>\n");
     layout_end(req);
-    respond_html(req, 503);
+    respond_html(req, status);
 }

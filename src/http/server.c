@@ -256,11 +256,20 @@ static void dispatch(conn_state_t *cs)
         if (!req->db || db_failure(req->db) != DB_FAIL_CONFLICT)
             break;
     }
-    if (req->db && db_failure(req->db) == DB_FAIL_UNAVAILABLE) {
+    db_failure_t f = req->db ? db_failure(req->db) : DB_FAIL_NONE;
+    if (f == DB_FAIL_UNAVAILABLE) {
         respond_unavailable(req, raw.params, raw.nparams);
         return;
     }
-    if (status <= 0)
+    if (f == DB_FAIL_CONFLICT) { /* still losing after the tries: say so, whatever the handler made of it */
+        respond_form_back(req, 409, "Samtidig ändring", db_failure_text(f), raw.params, raw.nparams);
+        return;
+    }
+    if (status > 0 && f == DB_FAIL_FULL && req->status >= 400)
+        req->status = 507; /* the handler's page says why; the status says the same */
+    if (status <= 0 && f == DB_FAIL_FULL)
+        respond_form_back(req, 507, "Disken är full", db_failure_text(f), raw.params, raw.nparams);
+    else if (status <= 0)
         respond_error(req, 500, "Ett internt fel inträffade. Försök igen; kvarstår felet, kontakta supporten.");
 }
 
