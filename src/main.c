@@ -17,6 +17,7 @@
 #include "http/users.h"
 #include "register/register.h"
 #include "selection/selection_cli.h"
+#include "accounts/cli.h"
 #include <curl/curl.h>
 #include <jansson.h>
 #include <time.h>
@@ -47,7 +48,8 @@ typedef struct opts {
 
 static bool is_flag(const char *name)
 {
-    return strcmp(name, "--trust-proxy") == 0 || strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0;
+    return strcmp(name, "--trust-proxy") == 0 || strcmp(name, "--temporary") == 0 || strcmp(name, "--help") == 0 ||
+           strcmp(name, "-h") == 0;
 }
 
 static int parse_opts(int argc, char **argv, opts_t *o)
@@ -208,7 +210,8 @@ static int cmd_serve(int argc, char **argv)
 }
 
 /* The settings an administrator may change: the registry series and the report dates. */
-static const char *const setting_keys[] = {"registry_series", "registry_start", "interim_vt", "interim_ht", NULL};
+static const char *const setting_keys[] = {"registry_series", "registry_start", "interim_vt", "interim_ht",
+                                           "public_url", NULL};
 
 static int cmd_setting(int argc, char **argv)
 {
@@ -220,7 +223,7 @@ static int cmd_setting(int argc, char **argv)
         known = known || strcmp(*k, o.pos[0]) == 0;
     if (o.npos < 1 || o.npos > 2 || !known) {
         fprintf(stderr, "användning: samverkan setting NYCKEL [VÄRDE]\n  NYCKEL: registry_series, registry_start, "
-                        "interim_vt, interim_ht\n");
+                        "interim_vt, interim_ht, public_url\n");
         return 2;
     }
     const char *key = o.pos[0], *value = o.npos == 2 ? o.pos[1] : NULL;
@@ -237,6 +240,13 @@ static int cmd_setting(int argc, char **argv)
     }
     if (value && strcmp(key, "registry_series") == 0 && (strlen(value) < 1 || strlen(value) > 20 || strchr(value, ':'))) {
         fprintf(stderr, "samverkan: registry_series ska vara 1–20 tecken utan kolon, till exempel 2026\n");
+        return 2;
+    }
+    if (value && strcmp(key, "public_url") == 0 &&
+        ((strncmp(value, "https://", 8) != 0 && strncmp(value, "http://", 7) != 0) || value[strlen(value) - 1] == '/' ||
+         strpbrk(value, " \"<>"))) {
+        fprintf(stderr, "samverkan: public_url ska vara adressen användarna når tjänsten på, utan / sist, till "
+                        "exempel https://samverkan.skolverket.se\n");
         return 2;
     }
     db_t *db = open_db(o.db);
@@ -377,65 +387,77 @@ static char *read_password(void)
     return xstrdup(line);
 }
 
+#define USER_USAGE                                                                                            \
+    "samverkan user add --email E --name N --role ROLE [--organiser ORGNR] [--unit CODE] [--university NAMN]\n" \
+    "                     [--temporary]   (lösenordet läses från standard in)\n"                                   \
+    "  samverkan user set --email E [--name N] [--role R] [--organiser ORGNR] [--unit CODE] [--university NAMN]\n"\
+    "  samverkan user deactivate --email E\n"                                                                  \
+    "  samverkan user activate --email E\n"                                                                    \
+    "  samverkan user list\n"
+
+static accounts_cli_opts_t account_opts(const opts_t *o)
+{
+    return (accounts_cli_opts_t){opt(o, "email"), opt(o, "name"), opt(o, "role"), opt(o, "organiser"), opt(o, "unit"),
+                                 opt(o, "university"), opt(o, "label"), opt(o, "days"), o->npos > 1 ? o->pos[1] : NULL,
+                                 opt(o, "temporary") != NULL};
+}
+
 static int cmd_user(int argc, char **argv)
 {
     opts_t o;
     if (parse_opts(argc, argv, &o) < 0)
         return 2;
-    if (o.npos != 1 || strcmp(o.pos[0], "add") != 0) {
-        fprintf(stderr, "användning: samverkan user add --email E --name N --role ROLE [--organiser ORGNR] "
-                        "[--unit CODE] [--university NAME]\n");
+    static const char *const subs[] = {"add", "set", "deactivate", "activate", "list", NULL};
+    bool known = false;
+    for (const char *const *s = subs; o.npos == 1 && *s; s++)
+        known = known || strcmp(*s, o.pos[0]) == 0;
+    if (!known || (strcmp(o.pos[0], "list") != 0 && !opt(&o, "email"))) {
+        fprintf(stderr, "användning: " USER_USAGE);
         return 2;
     }
-    char *password = read_password();
-    if (!password) {
+    char *password = NULL;
+    if (strcmp(o.pos[0], "add") == 0 && !(password = read_password())) {
         fprintf(stderr, "samverkan: lösenordet läses från standard in\n");
         return 2;
     }
     db_t *db = open_db(o.db);
-    if (!db) {
-        free(password);
-        return 1;
+    int rc = 1;
+    if (db) {
+        accounts_cli_opts_t ao = account_opts(&o);
+        rc = accounts_cli_user(db, o.pos[0], &ao, password);
+        db_close(db);
     }
-    admin_new_user_t u = {opt(&o, "email"), opt(&o, "name"), opt(&o, "role"), opt(&o, "organiser"),
-                          opt(&o, "unit"), opt(&o, "university"), password};
-    arena_t a = ARENA_INIT;
-    char *err;
-    const char *field;
-    int64_t id = admin_user_create(db, &viewer_cli, &u, &a, &err, &field);
-    if (id)
-        printf("Användaren %s är skapad (id %lld).\n", u.email, (long long)id);
-    else
-        fprintf(stderr, "samverkan: --%s: %s\n", field, err);
-    sodium_memzero(password, strlen(password));
-    free(password);
-    arena_free(&a);
-    db_close(db);
-    return id ? 0 : 1;
+    if (password) {
+        sodium_memzero(password, strlen(password));
+        free(password);
+    }
+    return rc;
 }
+
+#define TOKEN_USAGE                                                                                           \
+    "samverkan token create --email E [--label NAMN] [--days DAGAR]   (365 dagar om inget anges)\n"          \
+    "  samverkan token list [--email E]\n"                                                                     \
+    "  samverkan token revoke NUMMER\n"
 
 static int cmd_token(int argc, char **argv)
 {
     opts_t o;
     if (parse_opts(argc, argv, &o) < 0)
         return 2;
-    if (o.npos != 1 || strcmp(o.pos[0], "create") != 0 || !opt(&o, "email")) {
-        fprintf(stderr, "användning: samverkan token create --email E\n");
+    bool ok = o.npos >= 1 && ((strcmp(o.pos[0], "create") == 0 && o.npos == 1 && opt(&o, "email")) ||
+                              (strcmp(o.pos[0], "list") == 0 && o.npos == 1) ||
+                              (strcmp(o.pos[0], "revoke") == 0 && o.npos == 2));
+    if (!ok) {
+        fprintf(stderr, "användning: " TOKEN_USAGE);
         return 2;
     }
     db_t *db = open_db(o.db);
     if (!db)
         return 1;
-    int64_t id = users_id_by_email(db, opt(&o, "email"));
-    arena_t a = ARENA_INIT;
-    char *token = id ? session_token_create(db, id, &a) : NULL;
-    if (token)
-        printf("%s\n", token);
-    else
-        fprintf(stderr, "samverkan: ingen användare med e-postadressen %s\n", opt(&o, "email"));
-    arena_free(&a);
+    accounts_cli_opts_t ao = account_opts(&o);
+    int rc = accounts_cli_token(db, o.pos[0], &ao);
     db_close(db);
-    return token ? 0 : 1;
+    return rc;
 }
 
 static int cmd_backup(int argc, char **argv)
@@ -574,12 +596,15 @@ static const command_t commands[] = {
      "  registry_series  diarieserie för överenskommelser (standard: innevarande år), t.ex. 2026\n"
      "  registry_start   första numret i en ny serie (1)\n"
      "  interim_vt       sista dag för vårterminens delredovisning, MM-DD (06-15)\n"
-     "  interim_ht       sista dag för höstterminens delredovisning, MM-DD (12-15)"},
-    {"user", cmd_user, "lägger till en användare (lösenordet läses från standard in)",
-     "samverkan user add --email E --name N --role ROLE [--organiser ORGNR] [--unit CODE]\n"
-     "                   [--university NAME] [--db URL]\n\n"
-     "  ROLE: admin, analyst, supporter, finance, organiser, head, group, university, reader"},
-    {"token", cmd_token, "skapar en API-nyckel för en användare", "samverkan token create --email E [--db URL]"},
+     "  interim_ht       sista dag för höstterminens delredovisning, MM-DD (12-15)\n"
+     "  public_url       adressen användarna når tjänsten på, för länkar i e-post (som återställning\n"
+     "                   av lösenord), t.ex. https://samverkan.skolverket.se; annars serverns egen adress"},
+    {"user", cmd_user, "lägger till, ändrar, stänger av, aktiverar och listar användare",
+     USER_USAGE "\n"
+     "  ROLE: admin, analyst, supporter, finance, organiser, head, group, university, reader\n"
+     "  --temporary  användaren byter lösenordet vid första inloggningen\n"
+     "  Den som stängs av loggas ut direkt, och hens API-nycklar slutar gälla."},
+    {"token", cmd_token, "skapar, listar och återkallar API-nycklar", TOKEN_USAGE},
     {"backup", cmd_backup, "skriver en konsistent kopia av databasen medan den används",
      "samverkan backup FILE [--db URL]"},
     {"routes", cmd_routes, "skriver rutttabellen som JSON (metod, sökväg, roller, parametrar)",

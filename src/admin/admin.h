@@ -1,29 +1,10 @@
-/* admin.h — the administrator's area: users (created with their organiser, unit or
- * university), the audit log in words, and the mail outbox. */
+/* admin.h — the administrator's area: users (through the accounts area), the audit log
+ * in words, and the mail outbox. */
 #ifndef SV_ADMIN_H
 #define SV_ADMIN_H
 #include "../base/arena.h"
 #include "../base/viewer.h"
 #include "../db/db.h"
-
-typedef struct admin_new_user {
-    const char *email, *name, *role;
-    const char *orgnr;       /* organiser users */
-    const char *unit_code;   /* head and group users */
-    const char *university;  /* university users */
-    const char *password;
-} admin_new_user_t;
-
-/* Creates a user after checking every field and finding the organiser or unit it is
- * tied to; on failure returns 0 and sets *err (in a) and *field to the field's name. */
-int64_t admin_user_create(db_t *db, const viewer_t *who, const admin_new_user_t *u, arena_t *a, char **err,
-                          const char **field);
-
-typedef struct admin_user_row {
-    const char *email, *name, *role, *tied_to;
-    bool active;
-} admin_user_row_t;
-size_t admin_users_list(db_t *db, arena_t *a, admin_user_row_t **out);
 
 typedef struct admin_audit_filter {
     const char *type, *key, *user;

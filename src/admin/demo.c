@@ -1,6 +1,7 @@
 /* demo.c — the demo's users: one per role, invented people, the organiser's side at
  * Borås kommun and the university user at Karlstads universitet. */
 #include "parts.h"
+#include "../accounts/accounts.h"
 #include "../http/users.h"
 #include "../register/register.h"
 
@@ -28,10 +29,10 @@ void admin_demo_users(demo_t *d)
     fprintf(d->out, "\nInloggningar (lösenord för alla: %s):\n", d->password);
     for (size_t i = 0; i < sizeof users / sizeof users[0]; i++) {
         const demo_user_t *u = &users[i];
-        admin_new_user_t n = {u->email, u->name, u->role, "2120001561", unit, "Karlstads universitet", d->password};
+        account_edit_t n = {u->email, u->name, u->role, "2120001561", unit, "Karlstads universitet", d->password};
         char *err = NULL;
         const char *field = NULL;
-        if (!users_id_by_email(d->db, u->email) && !admin_user_create(d->db, &cli, &n, d->arena, &err, &field)) {
+        if (!users_id_by_email(d->db, u->email) && !accounts_create(d->db, &cli, &n, false, d->arena, &err, &field)) {
             fprintf(d->out, "  %s: %s\n", u->email, err);
             continue;
         }

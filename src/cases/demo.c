@@ -82,7 +82,7 @@ void cases_demo_scale(demo_t *d)
         sup[i] = users_id_by_email(d->db, email);
         if (!sup[i]) {
             users_new_t u = {email, arena_printf(a, "%s %s", first_names[next(10)], last_names[next(10)]), "supporter",
-                             0, 0, NULL, d->password};
+                             0, 0, NULL, d->password, false};
             char *err = NULL;
             const char *field = NULL;
             sup[i] = users_create(d->db, &cli, &u, a, &err, &field);

@@ -1,10 +1,11 @@
-/* auth.c — passwords, throttling, login and logout. */
+/* auth.c — passwords, login (slowed by throttle.h) and logout. */
 #include "auth.h"
 #include "session.h"
 #include "../base/log.h"
 #include "../base/validate.h"
 #include "users.h"
 #include "layout.h"
+#include "throttle.h"
 #include <pthread.h>
 #include <semaphore.h>
 #include <string.h>
@@ -59,14 +60,19 @@ bool auth_verify_password(const char *hash, const char *password)
     return rc == 0;
 }
 
+const char *auth_form_token(request_t *req)
+{
+    char *token = session_random_hex(&req->arena);
+    req_set_cookie(req, SESSION_PRE_COOKIE, token, -1);
+    return token;
+}
+
 /* Renders the login form (with an error or an info message); sets the double-submit
  * token cookie for it. */
 static int login_form(request_t *req, int status, const char *message, const char *info)
 {
-    char *token = session_random_hex(&req->arena);
-    req_set_cookie(req, SESSION_PRE_COOKIE, token, -1);
     const char *saved_csrf = req->csrf;
-    req->csrf = token;
+    req->csrf = auth_form_token(req);
     layout_begin(req, "Logga in");
     buf_t *o = &req->body;
     if (message)
@@ -81,7 +87,8 @@ static int login_form(request_t *req, int status, const char *message, const cha
     html_printf(o, "<input type=\"hidden\" name=\"next\" value=\"%s\">\n", req_param(req, "next"));
     widget_input(req, "email", "E-postadress", "email", req_param(req, "email"), NULL, "username");
     widget_input(req, "password", "Lösenord", "password", NULL, NULL, "current-password");
-    html_lit(o, "<button type=\"submit\" class=\"button\">Logga in</button>\n</form>\n");
+    html_lit(o, "<button type=\"submit\" class=\"button\">Logga in</button>\n</form>\n"
+                "<p><a href=\"/losenord/glomt\">Glömt lösenordet?</a></p>\n");
     layout_end(req);
     req->csrf = saved_csrf;
     return respond_html(req, status);
@@ -91,7 +98,12 @@ static int auth_login_page(request_t *req)
 {
     if (access_may(&req->viewer, CAP_SIGNED_IN))
         return respond_redirect(req, "/");
-    return login_form(req, 200, NULL, strcmp(req_param(req, "ut"), "1") == 0 ? "Du är utloggad." : NULL);
+    const char *info = NULL;
+    if (strcmp(req_param(req, "ut"), "1") == 0)
+        info = "Du är utloggad.";
+    else if (strcmp(req_param(req, "nytt"), "1") == 0)
+        info = "Ditt nya lösenord är sparat. Logga in med det.";
+    return login_form(req, 200, NULL, info);
 }
 
 /* Only local paths are followed after login, never another site. */
@@ -102,23 +114,28 @@ static const char *safe_next(const char *next)
     return "/";
 }
 
+/* The password is checked after a wait that grows with earlier failures (throttle.h):
+ * never refused outright, so no one can lock another person out. */
 static int auth_login_submit(request_t *req)
 {
     if (req->nerrors)
         return login_form(req, 400, NULL, NULL);
     const char *email = req_param(req, "email");
     const char *password = req_param(req, "password");
-    int64_t now = (int64_t)time(NULL);
-    buf_t folded = BUF_INIT;
-    for (const char *p = email; *p; p++)
-        buf_putc(&folded, (*p >= 'A' && *p <= 'Z') ? (char)(*p + 32) : *p);
-    char *email_key = arena_printf(&req->arena, "email:%s", buf_cstr(&folded));
-    char *addr_key = arena_printf(&req->arena, "addr:%s", req->client_addr);
-    buf_free(&folded);
-    if (users_failures_since(req->db, email_key, now - AUTH_WINDOW) >= AUTH_MAX_FAILURES ||
-        users_failures_since(req->db, addr_key, now - AUTH_WINDOW) >= AUTH_MAX_FAILURES) {
-        log_warn("inloggning spärrad tillfälligt för %s från %s", email, req->client_addr);
-        return login_form(req, 429, "För många misslyckade inloggningsförsök. Vänta en minut och försök igen.", NULL);
+    throttle_t t = {0};
+    throttle_keys(&t, arena_printf(&req->arena, "login:%s", email), req->client_addr);
+    if (!req->waited) {
+        int ms = throttle_wait_ms(req->db, &t);
+        if (ms > 0) {
+            if (!throttle_enter(&t)) {
+                log_warn("inloggning: ett försök väntar redan för %s från %s", email, req->client_addr);
+                return login_form(req, 429, "Ett inloggningsförsök för kontot pågår redan härifrån. Vänta några "
+                                            "sekunder och försök igen.", NULL);
+            }
+            return respond_later(req, ms);
+        }
+    } else {
+        throttle_leave(&t);
     }
     const char *hash = NULL;
     int64_t user_id = users_active_by_email(req->db, email, &req->arena, &hash);
@@ -126,14 +143,14 @@ static int auth_login_submit(request_t *req)
     auth_init();
     bool ok = auth_verify_password(hash ? hash : dummy_hash, password) && hash;
     if (!ok) {
-        users_record_failure(req->db, email_key, now);
-        users_record_failure(req->db, addr_key, now);
+        throttle_failed(req->db, &t);
         return login_form(req, 401, "Fel e-postadress eller lösenord.", NULL);
     }
+    throttle_succeeded(req->db, &t);
     if (!session_start(req, user_id))
         return -1;
-    /* Forget old failures now and then, so the table stays small. */
-    users_forget_failures(req->db, now - 3600);
+    if (users_must_change_password(req->db, user_id))
+        return respond_redirect(req, "/account/first-password");
     return respond_redirect(req, safe_next(req_param(req, "next")));
 }
 
@@ -143,84 +160,18 @@ static int auth_logout(request_t *req)
     return respond_redirect(req, "/login?ut=1");
 }
 
-static int account_form(request_t *req, int status, const char *notice)
-{
-    layout_begin(req, "Mitt konto");
-    buf_t *o = &req->body;
-    if (notice)
-        widget_notice(req, "success", notice);
-    widget_error_summary(req);
-    html_printf(o, "<dl class=\"facts\"><dt>Namn</dt><dd>%s</dd><dt>E-post</dt><dd>%s</dd>"
-                   "<dt>Roll</dt><dd>%s</dd></dl>\n",
-                req->viewer.name, req->viewer.email, role_label(req->viewer.role));
-    html_lit(o, "<h2>Byt lösenord</h2>\n<form method=\"post\" action=\"/account/password\" class=\"card form narrow\" novalidate>\n");
-    widget_csrf(req);
-    static const struct { const char *name, *label, *ac; } f[] = {
-        {"current", "Nuvarande lösenord", "current-password"},
-        {"password", "Nytt lösenord (minst 12 tecken)", "new-password"},
-        {"confirm", "Upprepa det nya lösenordet", "new-password"},
-    };
-    for (size_t i = 0; i < 3; i++)
-        widget_input(req, f[i].name, f[i].label, "password", NULL, NULL, f[i].ac);
-    html_lit(o, "<button type=\"submit\" class=\"button\">Byt lösenord</button>\n</form>\n");
-    html_lit(&req->body, "<h2>Kalender</h2><p>Era möten och datum att hålla som en kalender att prenumerera på "
-                        "(iCalendar).</p>");
-    html_lit(&req->body, "<form method=\"post\" action=\"/account/calendar\" class=\"card form narrow\">");
-    widget_csrf(req);
-    html_lit(&req->body, "<button type=\"submit\" class=\"button\">Skapa kalenderadress</button></form>\n");
-    layout_end(req);
-    return respond_html(req, status);
-}
-
-static int auth_account_page(request_t *req)
-{
-    return account_form(req, 200, strcmp(req_param(req, "klart"), "1") == 0 ? "Lösenordet är bytt." : NULL);
-}
-
-static int auth_password_submit(request_t *req)
-{
-    const char *cur = req_param(req, "current"), *pw = req_param(req, "password");
-    if (!req->nerrors && !validate_password(pw))
-        req_add_error(req, "password", "Det nya lösenordet ska ha minst 12 tecken.");
-    if (!req->nerrors && strcmp(pw, req_param(req, "confirm")) != 0)
-        req_add_error(req, "confirm", "Lösenorden är inte lika.");
-    if (!req->nerrors) {
-        const char *hash = users_password_hash(req->db, req->viewer.user_id, &req->arena);
-        if (!hash || !auth_verify_password(hash, cur))
-            req_add_error(req, "current", "Det nuvarande lösenordet stämmer inte.");
-    }
-    if (req->nerrors)
-        return account_form(req, 400, NULL);
-    char newhash[crypto_pwhash_STRBYTES];
-    if (!auth_hash_password(pw, newhash))
-        return -1;
-    char *err = NULL;
-    if (!users_set_password(req->db, &req->viewer, newhash, req->session_raw, &req->arena, &err)) {
-        req_add_error(req, "password", err);
-        return account_form(req, 503, NULL);
-    }
-    return respond_redirect(req, "/account?klart=1");
-}
-
 static const param_spec_t p_none[] = {PARAM_END};
 static const param_spec_t p_login_page[] = {{"next", P_TEXT, 0, "Nästa sida", 0, 500, NULL},
                                             {"ut", P_INT, 0, "Utloggad", 0, 1, NULL},
+                                            {"nytt", P_INT, 0, "Nytt lösenord", 0, 1, NULL},
                                             PARAM_END};
 static const param_spec_t p_login[] = {{"email", P_EMAIL, PARAM_REQUIRED, "E-postadress", 0, 254, NULL},
                                        {"password", P_SECRET, PARAM_REQUIRED, "Lösenord", 0, 0, NULL},
                                        {"next", P_TEXT, 0, "Nästa sida", 0, 500, NULL},
                                        PARAM_END};
-static const param_spec_t p_account[] = {PARAM_SAVED, PARAM_END};
-static const param_spec_t p_password[] = {{"current", P_SECRET, PARAM_REQUIRED, "Nuvarande lösenord", 0, 0, NULL},
-                                          {"password", P_SECRET, PARAM_REQUIRED, "Nytt lösenord", 0, 0, NULL},
-                                          {"confirm", P_SECRET, PARAM_REQUIRED, "Upprepa lösenordet", 0, 0, NULL},
-                                          PARAM_END};
-
 const route_t auth_routes[] = {
     {"GET", "/login", auth_login_page, CAP_NONE, ROUTE_PUBLIC, p_login_page},
     {"POST", "/login", auth_login_submit, CAP_NONE, ROUTE_PUBLIC | ROUTE_FORM | ROUTE_NO_CSRF, p_login},
-    {"POST", "/logout", auth_logout, CAP_SIGNED_IN, 0, p_none},
-    {"GET", "/account", auth_account_page, CAP_SIGNED_IN, 0, p_account},
-    {"POST", "/account/password", auth_password_submit, CAP_SIGNED_IN, ROUTE_FORM, p_password},
+    {"POST", "/logout", auth_logout, CAP_SIGNED_IN, ROUTE_FIRST_PASSWORD, p_none},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

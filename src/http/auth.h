@@ -1,5 +1,5 @@
 /* auth.h — passwords (argon2id via libsodium, at most AUTH_HASH_PARALLEL at a time),
- * login throttling, and the login, logout and account handlers. */
+ * the login form's token, and the login and logout handlers. */
 #ifndef SV_AUTH_H
 #define SV_AUTH_H
 #include "routes.h"
@@ -7,8 +7,6 @@
 
 enum {
     AUTH_HASH_PARALLEL = 2,
-    AUTH_MAX_FAILURES = 10,   /* per account and per address … */
-    AUTH_WINDOW = 60,         /* … within this many seconds */
 };
 
 void auth_init(void);
@@ -17,7 +15,11 @@ void auth_shutdown(void);
 bool auth_hash_password(const char *password, char out[crypto_pwhash_STRBYTES]);
 bool auth_verify_password(const char *hash, const char *password);
 
-/* Sign in and out, the own account and password change. */
+/* A fresh token for a form shown before login (login, password reset): set as the
+ * double-submit cookie, to be written in the form (routes with ROUTE_NO_CSRF check it). */
+const char *auth_form_token(request_t *req);
+
+/* Sign in and out. */
 extern const route_t auth_routes[];
 
 #endif

@@ -60,6 +60,9 @@ typedef struct request {
     const char *session_raw;    /* the session id from the cookie, if valid */
     const char *csrf;           /* the token forms must carry */
     bool via_token;             /* authenticated by a bearer token */
+    bool must_change_password;  /* signed in with a temporary password: only the change is open */
+    int wait_ms;                /* respond_later: how long the server holds the request */
+    bool waited;                /* this is the handler's second run, after the wait */
 
     /* The response. */
     int status;
@@ -91,6 +94,12 @@ int respond_file(request_t *req, const char *content_type, const char *filename,
  * routes (field: the form or JSON field at fault, null when none). */
 int respond_error(request_t *req, int status, const char *message);
 int respond_error_field(request_t *req, int status, const char *message, const char *field);
+
+/* Asks the server to run the handler again after ms milliseconds (with req->waited set),
+ * without holding a worker meanwhile: a growing wait for password attempts. The handler
+ * returns what this returns and must not have started a response. */
+enum { RESPOND_LATER = 1000 };
+int respond_later(request_t *req, int ms);
 
 /* Whether the current request is for the JSON API. */
 bool req_is_api(const request_t *req);

@@ -16,6 +16,12 @@ bool req_is_api(const request_t *req)
     return (req->route && (req->route->flags & ROUTE_API)) || strncmp(req->path, "/api/", 5) == 0;
 }
 
+int respond_later(request_t *req, int ms)
+{
+    req->wait_ms = ms;
+    return RESPOND_LATER;
+}
+
 int respond_html(request_t *req, int status)
 {
     req->status = status;

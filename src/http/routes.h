@@ -43,6 +43,7 @@ enum {
     ROUTE_NO_CSRF = 8,    /* a POST that carries its own protection (login: double submit) */
     ROUTE_UPLOAD = 16,    /* multipart with a file */
     ROUTE_NO_DB = 32,     /* needs no database (static assets): served while it is away */
+    ROUTE_FIRST_PASSWORD = 64, /* open to a user who must first change a temporary password */
 };
 
 /* The most parameters (query and form fields together) a request may carry; more is

@@ -3,6 +3,7 @@
 #include "server.h"
 #include "auth.h"
 #include "door.h"
+#include "later.h"
 #include "form.h"
 #include "session.h"
 #include "../base/alloc.h"
@@ -29,6 +30,7 @@ typedef struct conn_state {
     bool reading;               /* form_begin was called */
     bool answered;              /* refused before the body was read */
     bool discard;               /* too large: the body is read and thrown away, then 413 */
+    size_t admitted_headers;    /* response headers set while admitting (kept for a second run) */
     bool unavailable;           /* the database did not answer while admitting */
     struct timespec started;
 } conn_state_t;
@@ -202,41 +204,56 @@ static bool admit(conn_state_t *cs)
             refuse(req, 403, "Du har inte behörighet till den här sidan.");
             return false;
         }
+        /* A temporary password is changed before anything else is open. */
+        if (req->must_change_password && !(req->route->flags & ROUTE_FIRST_PASSWORD)) {
+            if (req_is_api(req))
+                respond_error(req, 403, "Byt det tillfälliga lösenordet innan du fortsätter.");
+            else
+                respond_redirect(req, "/account/first-password");
+            return false;
+        }
     }
     if (too_big && (!signed_in || strtoull(clen, NULL, 10) > DRAIN_FACTOR * body_limit(req))) {
         refuse_size(req, body_limit(req));
         return false;
     }
     cs->discard = too_big;
+    cs->admitted_headers = req->nheaders;
     return true;
 }
 
 /* After the body: its fields, the form's token, the declared parameters, the handler. A
  * handler whose transaction lost to a concurrent one runs again (twice at most) before
  * anyone is told; one that found the database away answers 503. */
-static void dispatch(conn_state_t *cs)
+static bool dispatch(conn_state_t *cs)
 {
     request_t *req = &cs->req;
+    if (req->waited) { /* the second run, after the wait: from where admission left it */
+        req->nerrors = 0;
+        req->nheaders = cs->admitted_headers;
+        buf_reset(&req->body);
+        req->status = 200;
+    }
     form_result_t raw = form_params(&cs->form, req->conn);
     if (cs->unavailable) {
         respond_unavailable(req, raw.params, raw.status ? 0 : raw.nparams);
-        return;
+        return false;
     }
     if (raw.status) {
         respond_error_field(req, raw.status, raw.message, raw.field);
-        return;
+        return false;
     }
     if (strcmp(req->method, "POST") == 0 && !req->via_token && !csrf_ok(req, &raw)) {
         respond_error(req, 403, "Formuläret saknar en giltig säkerhetstoken. Ladda om sidan och försök igen.");
-        return;
+        return false;
     }
     if (!routes_validate(req, req->route, raw.params, raw.nparams)) {
         respond_error(req, 404, "Sidan finns inte.");
-        return;
+        return false;
     }
     if (req->nerrors && !(req->route->flags & ROUTE_FORM)) {
         respond_error_field(req, 400, req->errors[0].message, req->errors[0].field);
-        return;
+        return false;
     }
     size_t nerrors = req->nerrors, nheaders = req->nheaders;
     int status = 0;
@@ -253,24 +270,32 @@ static void dispatch(conn_state_t *cs)
         if (req->db)
             db_failure_clear(req->db);
         status = req->route->handler(req);
+        if (status == RESPOND_LATER && !req->waited) {
+            /* Held without a worker, then run again; if the server is stopping, at once. */
+            req->waited = true;
+            if (later_hold(req->conn, req->wait_ms))
+                return true;
+            return dispatch(cs);
+        }
         if (!req->db || db_failure(req->db) != DB_FAIL_CONFLICT)
             break;
     }
     db_failure_t f = req->db ? db_failure(req->db) : DB_FAIL_NONE;
     if (f == DB_FAIL_UNAVAILABLE) {
         respond_unavailable(req, raw.params, raw.nparams);
-        return;
+        return false;
     }
     if (f == DB_FAIL_CONFLICT) { /* still losing after the tries: say so, whatever the handler made of it */
         respond_form_back(req, 409, "Samtidig ändring", db_failure_text(f), raw.params, raw.nparams);
-        return;
+        return false;
     }
     if (status > 0 && f == DB_FAIL_FULL && req->status >= 400)
         req->status = 507; /* the handler's page says why; the status says the same */
     if (status <= 0 && f == DB_FAIL_FULL)
         respond_form_back(req, 507, "Disken är full", db_failure_text(f), raw.params, raw.nparams);
-    else if (status <= 0)
+    else if (status <= 0 || status == RESPOND_LATER)
         respond_error(req, 500, "Ett internt fel inträffade. Försök igen; kvarstår felet, kontakta supporten.");
+    return false;
 }
 
 static void init_request(conn_state_t *cs, struct MHD_Connection *conn, const char *url, const char *method)
@@ -355,7 +380,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         *upload_data_size = 0;
         return MHD_YES;
     }
-    dispatch(cs);
+    if (dispatch(cs))
+        return MHD_YES; /* held: resumed later, when this runs again */
     return send_response(cs);
 }
 
@@ -420,8 +446,10 @@ int server_run(const server_config_t *cfg)
         fprintf(stderr, "samverkan: %s\n", err);
         return 1;
     }
+    g_config.port = door_port(door); /* the port chosen when 0 was asked for */
     struct MHD_Daemon *d = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG | MHD_USE_NO_LISTEN_SOCKET,
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG | MHD_USE_NO_LISTEN_SOCKET |
+            MHD_ALLOW_SUSPEND_RESUME,
         0, NULL, NULL, on_request, NULL, MHD_OPTION_EXTERNAL_LOGGER, log_mhd, NULL, MHD_OPTION_THREAD_POOL_SIZE,
         g_config.threads, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, 60u,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)256 * 1024, MHD_OPTION_END);
@@ -432,14 +460,16 @@ int server_run(const server_config_t *cfg)
         door_close(door);
         return 1;
     }
+    later_start();
     printf("Samverkan lyssnar på http://%s:%u/ (%u trådar). Avsluta med Ctrl-C.\n", g_config.host,
-           door_port(door), g_config.threads);
+           g_config.port, g_config.threads);
     fflush(stdout);
 
     int sig = 0;
     sigwait(&stop, &sig);
     log_info("signal %d: avslutar pågående förfrågningar och stänger", sig);
     door_close(door); /* no new connections; the running requests finish below */
+    later_stop();     /* held requests run now: a daemon may not stop with any suspended */
     MHD_stop_daemon(d);
     db_t *db = pthread_getspecific(g_db_key);
     if (db) {

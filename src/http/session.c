@@ -57,7 +57,7 @@ void session_load(request_t *req)
     int64_t now = (int64_t)time(NULL);
     db_stmt_t *st = db_prepare(req->db,
         "SELECT u.id, u.role, u.organiser_id, u.unit_id, u.university, u.email, u.name,"
-        " s.csrf, s.created_at, s.last_seen FROM sessions s JOIN users u ON u.id = s.user_id"
+        " s.csrf, s.created_at, s.last_seen, u.must_change_password FROM sessions s JOIN users u ON u.id = s.user_id"
         " WHERE s.id_hash = ? AND u.active = 1");
     if (!st)
         return;
@@ -70,6 +70,7 @@ void session_load(request_t *req)
             read_viewer(req, st);
             req->csrf = arena_strdup(&req->arena, db_col_text(st, 7));
             req->session_raw = arena_strdup(&req->arena, raw);
+            req->must_change_password = db_col_int(st, 10) != 0;
             /* Touch at most every quarter of the idle limit (and at most once a minute)
              * so ordinary browsing does not write on every request. */
             int64_t every = cfg->session_idle / 4 < 60 ? cfg->session_idle / 4 : 60;
@@ -101,18 +102,28 @@ bool session_load_token(request_t *req, const char *token)
         return false;
     char hash[65];
     session_hash(token, hash);
+    int64_t now = (int64_t)time(NULL);
+    /* A deactivated owner, an expired or a revoked (deleted) token: not found. */
     db_stmt_t *st = db_prepare(req->db,
-        "SELECT u.id, u.role, u.organiser_id, u.unit_id, u.university, u.email, u.name"
-        " FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND u.active = 1");
+        "SELECT u.id, u.role, u.organiser_id, u.unit_id, u.university, u.email, u.name, t.id, t.last_used"
+        " FROM api_tokens t JOIN users u ON u.id = t.user_id"
+        " WHERE t.token_hash = ? AND u.active = 1 AND (t.expires_at IS NULL OR t.expires_at > ?)");
     if (!st)
         return false;
     db_bind_text(st, 1, hash);
+    db_bind_int(st, 2, now);
     bool ok = db_step(st) == DB_ROW;
+    int64_t id = 0, used = 0;
     if (ok) {
         read_viewer(req, st);
         req->via_token = true;
+        id = db_col_int(st, 7);
+        used = db_col_is_null(st, 8) ? 0 : db_col_int(st, 8);
     }
     db_done(st);
+    /* When it was last used, to the minute: one write a minute at most. */
+    if (ok && now - used >= 60)
+        db_run(req->db, "UPDATE api_tokens SET last_used = ? WHERE id = ?", "ii", now, id);
     return ok;
 }
 
@@ -149,6 +160,7 @@ bool session_start(request_t *req, int64_t user_id)
     db_bind_text(st, 6, req->client_addr);
     bool ok = db_step(st) == DB_DONE;
     db_done(st);
+    ok = ok && db_run(req->db, "UPDATE users SET last_login_at = ? WHERE id = ?", "ii", now, user_id) == DB_DONE;
     if (ok) {
         req_set_cookie(req, SESSION_COOKIE, raw, -1);
         req->session_raw = raw;
@@ -184,7 +196,7 @@ void session_end_all(db_t *db, int64_t user_id, const char *keep_raw)
     db_done(st);
 }
 
-char *session_token_create(db_t *db, int64_t user_id, arena_t *a)
+char *session_token_create(db_t *db, int64_t user_id, const char *label, int64_t expires_at, arena_t *a)
 {
     unsigned char raw[24];
     randombytes_buf(raw, sizeof raw);
@@ -193,13 +205,8 @@ char *session_token_create(db_t *db, int64_t user_id, arena_t *a)
     char *token = arena_printf(a, "sv_%s", hex);
     char hash[65];
     session_hash(token, hash);
-    db_stmt_t *st = db_prepare(db, "INSERT INTO api_tokens (token_hash, user_id, created_at) VALUES (?, ?, ?)");
-    if (!st)
-        return NULL;
-    db_bind_text(st, 1, hash);
-    db_bind_int(st, 2, user_id);
-    db_bind_int(st, 3, (int64_t)time(NULL));
-    bool ok = db_step(st) == DB_DONE;
-    db_done(st);
+    bool ok = db_run(db, "INSERT INTO api_tokens (token_hash, user_id, created_at, expires_at, label)"
+                         " VALUES (?, ?, ?, ?, ?)",
+                     "tiiit", hash, user_id, (int64_t)time(NULL), expires_at, label ? label : "") == DB_DONE;
     return ok ? token : NULL;
 }

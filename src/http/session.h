@@ -27,7 +27,8 @@ char *session_random_hex(arena_t *a);
 void session_hash(const char *s, char out[65]);
 /* Constant-time comparison of two tokens; false if either is NULL or empty. */
 bool session_token_equal(const char *a, const char *b);
-/* Creates an API token for user_id; returns it (shown once) or NULL. */
-char *session_token_create(db_t *db, int64_t user_id, arena_t *a);
+/* Creates an API token for user_id, valid until expires_at (epoch seconds), inside the
+ * caller's transaction if any; returns it (shown once; only its hash is kept) or NULL. */
+char *session_token_create(db_t *db, int64_t user_id, const char *label, int64_t expires_at, arena_t *a);
 
 #endif

@@ -52,9 +52,10 @@ int64_t users_create(db_t *db, const viewer_t *who, const users_new_t *u, arena_
         return 0;
     const char *university = access_role_needs_university(role) ? u->university : NULL;
     int64_t id = db_run_int(db, 0, "INSERT INTO users (email, name, role, organiser_id, unit_id, university,"
-                                   " password_hash, active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?) RETURNING id",
-                            "tttzztti", u->email, u->name, role_key(role), u->organiser_id, u->unit_id, university, hash,
-                            (int64_t)time(NULL));
+                                   " password_hash, active, created_at, must_change_password)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
+                            "tttzzttii", u->email, u->name, role_key(role), u->organiser_id, u->unit_id, university,
+                            hash, (int64_t)time(NULL), (int64_t)u->must_change);
     bool ok = id && tx_audit(db, who, "create", "user", id,
                              json_pack("{s:s, s:s, s:s, s:I, s:I, s:s?}", "email", u->email, "name", u->name, "role",
                                        role_key(role), "organiser_id", (json_int_t)u->organiser_id, "unit_id",
@@ -89,29 +90,7 @@ const char *users_password_hash(db_t *db, int64_t user_id, arena_t *a)
     return hash;
 }
 
-bool users_set_password(db_t *db, const viewer_t *v, const char *hash, const char *keep_session, arena_t *a,
-                        char **err)
+bool users_must_change_password(db_t *db, int64_t user_id)
 {
-    if (!tx_begin(db, a, err))
-        return false;
-    bool ok = db_run(db, "UPDATE users SET password_hash = ? WHERE id = ?", "ti", hash, v->user_id) == DB_DONE &&
-              tx_audit(db, v, "password", "user", v->user_id, json_pack("{s:s}", "password", "bytt"));
-    if (ok)
-        session_end_all(db, v->user_id, keep_session);
-    return tx_finish(db, ok, a, err);
-}
-
-int64_t users_failures_since(db_t *db, const char *key, int64_t since)
-{
-    return db_run_int(db, 0, "SELECT COUNT(*) FROM login_failures WHERE key = ? AND at > ?", "ti", key, since);
-}
-
-void users_record_failure(db_t *db, const char *key, int64_t now)
-{
-    db_run(db, "INSERT INTO login_failures (key, at) VALUES (?, ?)", "ti", key, now);
-}
-
-void users_forget_failures(db_t *db, int64_t before)
-{
-    db_run(db, "DELETE FROM login_failures WHERE at < ?", "i", before);
+    return db_run_int(db, 0, "SELECT must_change_password FROM users WHERE id = ?", "i", user_id) != 0;
 }

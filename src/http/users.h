@@ -14,6 +14,7 @@ typedef struct users_new {
     int64_t unit_id;         /* head and group; 0 otherwise */
     const char *university;  /* university users; NULL otherwise */
     const char *password;
+    bool must_change;        /* a temporary password: changed at the first login */
 } users_new_t;
 
 /* Checks the fields of a new user (the ties excepted); false with *err and *field. */
@@ -30,13 +31,7 @@ int64_t users_id_by_email(db_t *db, const char *email);
 int64_t users_active_by_email(db_t *db, const char *email, arena_t *a, const char **hash);
 /* A user's password hash (in a), or NULL. */
 const char *users_password_hash(db_t *db, int64_t user_id, arena_t *a);
-/* Changes the viewer's own password (the new hash), audited; ends their other sessions
- * (all but keep_session). False with *err. */
-bool users_set_password(db_t *db, const viewer_t *v, const char *hash, const char *keep_session, arena_t *a,
-                        char **err);
-/* Failed logins by a key ("email:…", "addr:…") since a time, one recorded, old ones forgotten. */
-int64_t users_failures_since(db_t *db, const char *key, int64_t since);
-void users_record_failure(db_t *db, const char *key, int64_t now);
-void users_forget_failures(db_t *db, int64_t before);
+/* Whether the user still has to change a temporary password. */
+bool users_must_change_password(db_t *db, int64_t user_id);
 
 #endif

@@ -29,6 +29,8 @@ REACH = {
     "register": {"admin", "analyst", "supporter", "finance"},
     "offer": {"admin", "analyst", "supporter", "finance"},
     "round": set(USERS),  # a round is the agency's own, not an organiser's: the role decides
+    "user": {"admin"},    # an account: the administrator's to change
+    "token": set(),       # someone else's API token: only its owner revokes it on the web
 }
 objects = {}
 routes = []
@@ -42,6 +44,10 @@ def kind_of(path):
         return "offer"
     if path.startswith(("/rounds/", "/api/v1/rounds/")):
         return "round"
+    if path.startswith("/admin/users/"):
+        return "user"
+    if path.startswith("/account/tokens/"):
+        return "token"
     return "case"  # cases, their agreements, groups, meetings, people, dates
 
 
@@ -53,7 +59,8 @@ def fill(path):
     }
     prefix_ids = [("/cases/", "case"), ("/api/v1/cases/", "case"), ("/agreements/", "agreement"),
                   ("/api/v1/agreements/", "agreement"), ("/groups/", "group"), ("/meetings/", "meeting"),
-                  ("/offers/", "offer"), ("/rounds/", "round"), ("/api/v1/rounds/", "round")]
+                  ("/offers/", "offer"), ("/rounds/", "round"), ("/api/v1/rounds/", "round"),
+                  ("/admin/users/", "user"), ("/account/tokens/", "token")]
     for prefix, key in prefix_ids:
         if path.startswith(prefix + "{id}"):
             values["{id}"] = objects[key]
@@ -98,6 +105,12 @@ def setup(tmp):
                                    " ',grundskola,', 'dialog', 'prov', 'main', '2026-05-04', 'test', 0)", "round_choices")
     objects["offer"] = insert(db, f"INSERT INTO offers (round_id, organiser_id, created_at) VALUES ({rid}, {org}, 0)",
                               "offers")
+    # Another person's account and API token (no tested user is that person).
+    run_cli(["user", "add", "--email", "annan@exempel.se", "--name", "Alva Annan", "--role", "supporter"], db=db,
+            stdin="ett-långt-lösenord\n")
+    objects["user"] = query(db, "SELECT id FROM users WHERE email = 'annan@exempel.se'")
+    run_cli(["token", "create", "--email", "annan@exempel.se", "--label", "Annans nyckel"], db=db)
+    objects["token"] = query(db, "SELECT id FROM api_tokens WHERE label = 'Annans nyckel'")
     out = run_cli(["routes"], db=db).stdout
     table = json.loads(out)
     assert table["undescribed"] is None, table["undescribed"]
@@ -187,5 +200,7 @@ def snapshot():
         f"SELECT COUNT(*) FROM group_members WHERE group_id = {objects['group']}",
         f"SELECT COUNT(*) FROM analysis_groups WHERE case_id = {cid}",
         f"SELECT COALESCE(notes, '') || held FROM meetings WHERE id = {objects['meeting']}",
+        f"SELECT COUNT(*) FROM api_tokens WHERE id = {objects['token']}",
+        f"SELECT name || role || active FROM users WHERE id = {objects['user']}",
         "SELECT COUNT(*) FROM audit",
     )]

@@ -1,5 +1,7 @@
 """Login, logout, sessions, CSRF, throttling and security headers."""
+import threading
 import time
+import urllib.parse
 from harness import Server, demo_db, eq, contains, lacks, PASSWORD
 
 srv = short = throttled = brief = proxied = None
@@ -9,9 +11,9 @@ def setup(tmp):
     global srv, short, throttled, brief, proxied
     srv = Server(demo_db(tmp, with_data=False))
     short = Server(demo_db(tmp, with_data=False), ["--session-idle", "2"])
-    # Failures count per address too, and every test comes from 127.0.0.1: throttling
-    # gets a database of its own so it does not lock the other tests out.
-    throttled = Server(demo_db(tmp, with_data=False))
+    # Failures count per address too: throttling gets a database of its own, behind a
+    # trusted proxy so that the tests can come from several addresses.
+    throttled = Server(demo_db(tmp, with_data=False), ["--trust-proxy"])
     brief = Server(demo_db(tmp, with_data=False), ["--session-max", "3"])
     proxied = Server(demo_db(tmp, with_data=False), ["--trust-proxy"])
 
@@ -114,15 +116,49 @@ def test_csrf_is_required_on_every_state_change():
     eq(r.status, 403, "inloggning utan token")
 
 
-def test_login_is_throttled_after_ten_failures():
+def attempt(email, password, address):
+    """One login from an address; the status and how long the answer took."""
     c = throttled.client()
-    for i in range(10):
-        c.login("ekonomi@exempel.se", f"fel-lösenord-{i:03d}", expect=401)
-    r = c.login("ekonomi@exempel.se", PASSWORD, expect=429)
-    contains(r.text, "För många misslyckade inloggningsförsök. Vänta en minut och försök igen.")
-    # The address is throttled as well, for every account.
-    r = throttled.client().login("admin@exempel.se", PASSWORD, expect=429)
-    contains(r.text, "Vänta en minut")
+    h = {"X-Forwarded-For": address}
+    token = c.csrf_of(c.get("/login", headers=h))
+    body = urllib.parse.urlencode({"csrf": token, "email": email, "password": password}).encode()
+    t0 = time.time()
+    r = c.request("POST", "/login", body, h, "application/x-www-form-urlencoded")
+    return r, time.time() - t0
+
+
+def test_failures_slow_guessing_down_but_never_lock_out_the_right_password():
+    for i in range(3):  # a few mistakes cost nothing
+        r, took = attempt("ekonomi@exempel.se", f"fel-lösenord-{i:03d}", "10.0.0.1")
+        eq(r.status, 401)
+        contains(r.text, "Fel e-postadress eller lösenord")
+        assert took < 0.9, took
+    # Then every attempt from that address waits, longer each time.
+    r, took = attempt("ekonomi@exempel.se", "fel-lösenord-003", "10.0.0.1")
+    eq(r.status, 401)
+    assert 0.9 <= took < 3, took
+    r, took = attempt("ekonomi@exempel.se", "fel-lösenord-004", "10.0.0.1")
+    assert 1.9 <= took < 4, took
+    # Two at once from the same address on the same account: the second is told to wait.
+    waiting = threading.Thread(target=attempt, args=("ekonomi@exempel.se", "fel-lösenord-005", "10.0.0.1"))
+    waiting.start()
+    time.sleep(0.5)
+    r, took = attempt("ekonomi@exempel.se", "fel-lösenord-006", "10.0.0.1")
+    waiting.join()
+    eq(r.status, 429)
+    contains(r.text, "pågår redan")
+    # The right password from the same address still gets in, after the wait.
+    r, took = attempt("ekonomi@exempel.se", PASSWORD, "10.0.0.1")
+    eq(r.status, 303, "rätt lösenord efter väntan")
+    assert took >= 3.5, took
+    # From another address (the owner at work) it gets in within the account's cap of five seconds.
+    r, took = attempt("ekonomi@exempel.se", PASSWORD, "10.0.9.9")
+    eq(r.status, 303, "rätt lösenord från en annan adress")
+    assert took < 6, took
+    # Another account behind the same address is not slowed by these failures.
+    r, took = attempt("admin@exempel.se", PASSWORD, "10.0.0.1")
+    eq(r.status, 303)
+    assert took < 0.9, took
 
 
 def test_security_headers_on_every_response():

@@ -90,5 +90,10 @@ def test_admin_can_add_a_user_and_it_is_audited():
     contains(audit, "ny@exempel.se")
     contains(audit, "admin@exempel.se")
     n = srv.client()
-    n.login("ny@exempel.se", "ett-långt-lösenord")
+    r = n.login("ny@exempel.se", "ett-långt-lösenord")
+    eq(r.header("Location"), "/account/first-password", "ett tillfälligt lösenord byts först")
+    eq(n.get("/organisers").header("Location"), "/account/first-password")
+    r = n.post("/account/first-password", {"csrf": n.csrf("/account/first-password"), "password": "mitt-egna-lösenord",
+                                           "confirm": "mitt-egna-lösenord"})
+    eq(r.status, 303, r.text[-500:])
     contains(n.get("/organisers").text, "Ale kommun")
