@@ -29,6 +29,7 @@ static const struct {
     [CAP_OFFER_ANSWER] = {"offer_answer", R(ORGANISER)},
 
     [CAP_CASE_READ] = {"case_read", AGENCY | ORGANISER_SIDE | R(UNIVERSITY)},
+    [CAP_CASE_PAGE] = {"case_page", AGENCY | R(ORGANISER) | R(HEAD) | R(UNIVERSITY)},
     [CAP_CASE_ALL] = {"case_all", R(ADMIN) | R(ANALYST) | R(FINANCE)},
     [CAP_CASE_ASSIGNED] = {"case_assigned", R(SUPPORTER)},
     [CAP_CASE_MOVE] = {"case_move", R(ADMIN) | R(ANALYST) | R(SUPPORTER)},
@@ -41,6 +42,8 @@ static const struct {
     [CAP_CASE_NEXT_STEP] = {"case_next_step", R(ORGANISER)},
     [CAP_UNIVERSITY_OWN] = {"university_own", R(UNIVERSITY)},
 
+    [CAP_AGREEMENT_READ] = {"agreement_read", AGENCY | R(ORGANISER) | R(HEAD) | R(UNIVERSITY)},
+    [CAP_AGREEMENT_MONEY] = {"agreement_money", AGENCY | R(ORGANISER) | R(UNIVERSITY)},
     [CAP_AGREEMENT_WRITE] = {"agreement_write", R(ADMIN) | R(ANALYST) | R(SUPPORTER)},
     [CAP_AGREEMENT_SIGN_AGENCY] = {"agreement_sign_agency", R(ADMIN) | R(ANALYST) | R(SUPPORTER)},
     [CAP_AGREEMENT_SIGN_ORGANISER] = {"agreement_sign_organiser", R(ORGANISER)},
@@ -49,8 +52,10 @@ static const struct {
     [CAP_MEETING_WRITE] = {"meeting_write", R(ADMIN) | R(ANALYST) | R(SUPPORTER) | R(ORGANISER) | R(HEAD)},
     [CAP_GROUP_ADMINISTRATION] = {"group_administration", R(ADMIN) | R(ANALYST) | R(SUPPORTER) | R(ORGANISER)},
     [CAP_GROUP_OWN_UNIT_ONLY] = {"group_own_unit_only", R(HEAD)},
-    [CAP_GROUP_ALL] = {"group_all", AGENCY | R(ORGANISER) | R(UNIVERSITY)},
-    [CAP_MEETING_CASE_LEVEL] = {"meeting_case_level", AGENCY | R(ORGANISER) | R(HEAD) | R(UNIVERSITY)},
+    /* A university takes part in visits and quality meetings, not in the analysis groups;
+     * a head works in the own unit's group, not at the case's own meetings. */
+    [CAP_GROUP_ALL] = {"group_all", AGENCY | R(ORGANISER)},
+    [CAP_MEETING_CASE_LEVEL] = {"meeting_case_level", AGENCY | R(ORGANISER) | R(UNIVERSITY)},
     [CAP_GROUP_OWN_LIST] = {"group_own_list", R(HEAD) | R(GROUP)},
     [CAP_MEETING_VISITS_ONLY] = {"meeting_visits_only", R(UNIVERSITY)},
 
@@ -130,6 +135,12 @@ int access_bind_group(db_stmt_t *st, int i, const viewer_t *v)
     db_bind_int(st, i++, v->user_id);
     db_bind_int(st, i++, own_unit ? v->unit_id : 0);
     db_bind_int(st, i++, own_unit ? v->unit_id : 0);
+    return i;
+}
+
+int access_bind_agreement(db_stmt_t *st, int i, const viewer_t *v)
+{
+    db_bind_int(st, i++, access_may(v, CAP_UNIVERSITY_OWN) ? 1 : 0);
     return i;
 }
 

@@ -37,7 +37,8 @@ typedef enum cap {
     CAP_OFFER_ANSWER,         /* answer the own organiser's offer */
 
     /* cases */
-    CAP_CASE_READ,            /* cases within reach */
+    CAP_CASE_READ,            /* cases within reach (as the scope of what hangs on them) */
+    CAP_CASE_PAGE,            /* the case itself: page, list, exports, API (not a group member) */
     CAP_CASE_ALL,             /* every case, without being assigned */
     CAP_CASE_ASSIGNED,        /* the cases one is assigned to as process supporter */
     CAP_CASE_MOVE,            /* move a case forward a phase */
@@ -51,6 +52,8 @@ typedef enum cap {
     CAP_UNIVERSITY_OWN,       /* a university's own: its cases and organisers */
 
     /* agreements */
+    CAP_AGREEMENT_READ,       /* open the agreements of a case within reach */
+    CAP_AGREEMENT_MONEY,      /* their amounts and payouts (a head reads the rest) */
     CAP_AGREEMENT_WRITE,      /* draw up, change, send, close (the agency) */
     CAP_AGREEMENT_SIGN_AGENCY,
     CAP_AGREEMENT_SIGN_ORGANISER,
@@ -108,6 +111,11 @@ int access_bind_case(db_stmt_t *st, int i, const viewer_t *v);
     "(? = 1 OR EXISTS (SELECT 1 FROM group_members gm WHERE gm.group_id = g.id AND gm.user_id = ?)" \
     " OR (? > 0 AND g.unit_id = ?))"
 int access_bind_group(db_stmt_t *st, int i, const viewer_t *v);
+
+/* Agreements (alias g), narrowing a case already in scope: a university reads only the
+ * agreements it is party to (kind 'university'), not the organiser's ÖK1 and ÖK2. */
+#define ACCESS_AGREEMENT_SCOPE "(? = 0 OR g.kind = 'university')"
+int access_bind_agreement(db_stmt_t *st, int i, const viewer_t *v);
 
 /* Offers (alias f): the agency all; an organiser its own. */
 #define ACCESS_OFFER_SCOPE "(? = 1 OR f.organiser_id = ?)"

@@ -40,6 +40,7 @@ typedef struct agreement_content {
         int64_t amount_ore;
     } payouts[AGREEMENT_MAX_PAYOUTS];
     const char *sections[16];           /* by the kind's section order; "" when empty */
+    bool money_hidden;                  /* read by someone who may not see amounts */
 } agreement_content_t;
 
 /* Checks a content for its kind: the period in order, payouts within the period and
@@ -63,13 +64,16 @@ typedef struct agreement {
     int64_t agency_approved_at, counterpart_approved_at, updated_at;
 } agreement_t;
 
-/* The agreements of a case the caller has read through its scope. */
-size_t agreements_of_case(db_t *db, const case_row_t *c, arena_t *a, agreement_t **out);
+/* The agreements of a case the caller has read through its scope, those the viewer may
+ * read (a university its own). */
+size_t agreements_of_case(db_t *db, const viewer_t *v, const case_row_t *c, arena_t *a, agreement_t **out);
 /* One agreement and its case, or NULL when out of the viewer's reach. */
 agreement_t *agreements_get(db_t *db, const viewer_t *v, int64_t id, arena_t *a, case_row_t **case_out);
-/* A version's content (the latest when version is 0). */
-bool agreements_content(db_t *db, const agreement_t *g, int version, arena_t *a, agreement_content_t *c,
-                        const char **saved_by, int64_t *saved_at);
+/* A version's content (the latest when version is 0), as the viewer may see it: without
+ * amounts and payouts (money_hidden) for those who may not see the money. v NULL: the
+ * system's own reading (due dates), whole. */
+bool agreements_content(db_t *db, const viewer_t *v, const agreement_t *g, int version, arena_t *a,
+                        agreement_content_t *c, const char **saved_by, int64_t *saved_at);
 
 /* Creates a draft with the next registry number in a case the caller has read; returns
  * its id or 0 with *err. */

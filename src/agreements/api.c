@@ -13,9 +13,15 @@ static json_t *content_json(agreement_kind_t k, const agreement_content_t *c)
     for (size_t i = 0; i < c->npayouts; i++)
         json_array_append_new(payouts, json_pack("{s:s, s:I}", "date", c->payouts[i].date, "amount_ore",
                                                  (json_int_t)c->payouts[i].amount_ore));
-    return json_pack("{s:o, s:o, s:I, s:o, s:o}", "period_from", api_text(c->period_from), "period_to",
-                     api_text(c->period_to), "amount_ore", (json_int_t)c->amount_ore, "payouts", payouts, "sections",
-                     sections);
+    /* Who may not see the money gets null for it, not a zero that looks like a fact. */
+    if (c->money_hidden) {
+        json_decref(payouts);
+        payouts = json_null();
+    }
+    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:b}", "period_from", api_text(c->period_from), "period_to",
+                     api_text(c->period_to), "amount_ore",
+                     c->money_hidden ? json_null() : json_integer((json_int_t)c->amount_ore), "payouts", payouts,
+                     "sections", sections, "money_hidden", c->money_hidden);
 }
 
 static json_t *agreement_json(const agreement_t *g, const agreement_content_t *c)
@@ -36,7 +42,7 @@ static int api_get(request_t *req)
 {
     agreement_t *g = agreements_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena, NULL);
     agreement_content_t c;
-    if (!g || !agreements_content(req->db, g, 0, &req->arena, &c, NULL, NULL))
+    if (!g || !agreements_content(req->db, &req->viewer, g, 0, &req->arena, &c, NULL, NULL))
         return respond_error(req, 404, NOT_FOUND);
     return api_send(req, 200, agreement_json(g, &c));
 }
@@ -65,7 +71,7 @@ static int api_update(request_t *req)
         return respond_error(req, 409, err);
     }
     g = agreements_get(req->db, &req->viewer, g->id, &req->arena, NULL);
-    if (!g || !agreements_content(req->db, g, 0, &req->arena, &c, NULL, NULL))
+    if (!g || !agreements_content(req->db, &req->viewer, g, 0, &req->arena, &c, NULL, NULL))
         return respond_error(req, 404, NOT_FOUND);
     return api_send(req, 200, agreement_json(g, &c));
 }
@@ -74,7 +80,7 @@ static const param_spec_t p_get[] = {PARAM_ID, PARAM_END};
 static const param_spec_t p_update[] = {PARAM_ID, AGREEMENT_FIELDS, PARAM_VERSION, PARAM_END};
 
 const route_t agreements_api_routes[] = {
-    {"GET", "/api/v1/agreements/{id}", api_get, CAP_CASE_READ, ROUTE_API, p_get},
+    {"GET", "/api/v1/agreements/{id}", api_get, CAP_AGREEMENT_READ, ROUTE_API, p_get},
     {"POST", "/api/v1/agreements/{id}", api_update, CAP_AGREEMENT_WRITE, ROUTE_API | ROUTE_FORM, p_update},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

@@ -31,12 +31,12 @@ AREA(agreements_area);
 static size_t due_items(db_t *db, const case_row_t *c, arena_t *a, due_item_t *out, size_t max)
 {
     agreement_t *g;
-    size_t n = agreements_of_case(db, c, a, &g), k = 0;
+    size_t n = agreements_of_case(db, NULL, c, a, &g), k = 0;
     for (size_t i = 0; i < n && k < max; i++) {
         if (g[i].state != AGS_FOR_SIGNATURE && g[i].state != AGS_SIGNED)
             continue;
         agreement_content_t content;
-        if (!agreements_content(db, &g[i], 0, a, &content, NULL, NULL) || !*content.period_to)
+        if (!agreements_content(db, NULL, &g[i], 0, a, &content, NULL, NULL) || !*content.period_to)
             continue;
         due_item_t *d = &out[k++];
         memset(d, 0, sizeof *d);

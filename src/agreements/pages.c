@@ -156,6 +156,8 @@ static void document_html(request_t *req, const case_row_t *c, const agreement_t
         html_printf(o, " Ändrar överenskommelse <a href=\"/agreements/%lld\">%s</a>.", (long long)g->supersedes_id,
                     g->supersedes_number);
     html_lit(o, "</p>");
+    if (ct->money_hidden)
+        html_lit(o, "<p class=\"hint\">Belopp och utbetalningar visas inte för din roll.</p>");
     if (ct->amount_ore) {
         buf_t m = BUF_INIT;
         fmt_money_sv(&m, ct->amount_ore);
@@ -221,7 +223,7 @@ static void versions(request_t *req, const agreement_t *g)
         agreement_content_t c;
         const char *by = NULL;
         int64_t at = 0;
-        if (!agreements_content(req->db, g, v, &req->arena, &c, &by, &at))
+        if (!agreements_content(req->db, &req->viewer, g, v, &req->arena, &c, &by, &at))
             continue;
         buf_t when = BUF_INIT;
         fmt_datetime(&when, at);
@@ -240,7 +242,7 @@ static int agreement_view(request_t *req, int status)
     case_row_t *c;
     agreement_t *g = agreements_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena, &c);
     agreement_content_t content;
-    if (!g || !agreements_content(req->db, g, 0, &req->arena, &content, NULL, NULL))
+    if (!g || !agreements_content(req->db, &req->viewer, g, 0, &req->arena, &content, NULL, NULL))
         return respond_error(req, 404, NOT_FOUND);
     layout_begin(req, arena_printf(&req->arena, "%s %s", agreement_kind_label(g->kind), g->registry_number));
     buf_t *o = &req->body;
@@ -302,7 +304,7 @@ static int edit_view(request_t *req, int status, const agreement_content_t *mine
     agreement_content_t content;
     const char *saved_by = NULL;
     int64_t saved_at = 0;
-    if (!g || !agreements_content(req->db, g, 0, &req->arena, &content, &saved_by, &saved_at))
+    if (!g || !agreements_content(req->db, &req->viewer, g, 0, &req->arena, &content, &saved_by, &saved_at))
         return respond_error(req, 404, NOT_FOUND);
     if (g->state == AGS_SIGNED || g->state == AGS_CLOSED)
         return respond_error(req, 409, "En undertecknad överenskommelse kan inte ändras; gör en tilläggsöverenskommelse.");
@@ -374,8 +376,8 @@ static int agreements_diff_page(request_t *req)
     /* By default the latest version against the one before it. */
     long long to = req_param_int(req, "to", g->version), from = req_param_int(req, "from", to > 1 ? to - 1 : to);
     agreement_content_t a, b;
-    if (!agreements_content(req->db, g, (int)from, &req->arena, &a, NULL, NULL) ||
-        !agreements_content(req->db, g, (int)to, &req->arena, &b, NULL, NULL))
+    if (!agreements_content(req->db, &req->viewer, g, (int)from, &req->arena, &a, NULL, NULL) ||
+        !agreements_content(req->db, &req->viewer, g, (int)to, &req->arena, &b, NULL, NULL))
         return respond_error(req, 404, NOT_FOUND);
     layout_begin(req, arena_printf(&req->arena, "%s: version %lld mot %lld", g->registry_number, from, to));
     buf_t *o = &req->body;
@@ -385,10 +387,13 @@ static int agreements_diff_page(request_t *req)
     html_lit(o, "<div class=\"diff\"><h3>Period</h3><p>");
     html_diff_words(o, arena_printf(&req->arena, "%s – %s", a.period_from, a.period_to),
                         arena_printf(&req->arena, "%s – %s", b.period_from, b.period_to));
-    html_lit(o, "</p><h3>Medel</h3><p>");
-    html_diff_words(o, arena_printf(&req->arena, "%lld kr", (long long)(a.amount_ore / 100)),
-                        arena_printf(&req->arena, "%lld kr", (long long)(b.amount_ore / 100)));
     html_lit(o, "</p>");
+    if (!a.money_hidden) {
+        html_lit(o, "<h3>Medel</h3><p>");
+        html_diff_words(o, arena_printf(&req->arena, "%lld kr", (long long)(a.amount_ore / 100)),
+                            arena_printf(&req->arena, "%lld kr", (long long)(b.amount_ore / 100)));
+        html_lit(o, "</p>");
+    }
     size_t n;
     const agreement_section_t *s = agreement_sections(g->kind, &n);
     for (size_t i = 0; i < n; i++) {
@@ -407,7 +412,7 @@ static int agreements_pdf_download(request_t *req)
     case_row_t *c;
     agreement_t *g = agreements_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena, &c);
     agreement_content_t content;
-    if (!g || !agreements_content(req->db, g, 0, &req->arena, &content, NULL, NULL))
+    if (!g || !agreements_content(req->db, &req->viewer, g, 0, &req->arena, &content, NULL, NULL))
         return respond_error(req, 404, NOT_FOUND);
     buf_t pdf = BUF_INIT;
     if (!agreement_pdf(c, g, &content, &pdf)) {
@@ -427,7 +432,7 @@ void agreements_case_section(request_t *req, const case_row_t *c)
 {
     buf_t *o = &req->body;
     agreement_t *g;
-    size_t n = agreements_of_case(req->db, c, &req->arena, &g);
+    size_t n = agreements_of_case(req->db, &req->viewer, c, &req->arena, &g);
     html_lit(o, "<h2 id=\"overenskommelser\">Överenskommelser</h2>\n");
     if (n) {
         html_lit(o, TABLE_OPEN("Överenskommelser") "<thead><tr><th scope=\"col\">Diarienummer</th>"
@@ -474,11 +479,11 @@ static const param_spec_t p_id[] = {PARAM_ID, PARAM_END};
 const route_t agreements_page_routes[] = {
     {"GET", "/cases/{id}/agreements/new", agreements_new_page, CAP_AGREEMENT_WRITE, ROUTE_FORM, p_new},
     {"POST", "/cases/{id}/agreements", agreements_create_submit, CAP_AGREEMENT_WRITE, ROUTE_FORM, p_create},
-    {"GET", "/agreements/{id}", agreements_page, CAP_CASE_READ, 0, p_agreement},
+    {"GET", "/agreements/{id}", agreements_page, CAP_AGREEMENT_READ, 0, p_agreement},
     {"POST", "/agreements/{id}", agreements_save_submit, CAP_AGREEMENT_WRITE, ROUTE_FORM, p_save},
     {"GET", "/agreements/{id}/edit", agreements_edit_page, CAP_AGREEMENT_WRITE, 0, p_id},
-    {"POST", "/agreements/{id}/actions", agreements_act_submit, CAP_CASE_READ, ROUTE_FORM, p_act},
-    {"GET", "/agreements/{id}/diff", agreements_diff_page, CAP_CASE_READ, 0, p_diff},
-    {"GET", "/agreements/{id}/document.pdf", agreements_pdf_download, CAP_CASE_READ, 0, p_id},
+    {"POST", "/agreements/{id}/actions", agreements_act_submit, CAP_AGREEMENT_READ, ROUTE_FORM, p_act},
+    {"GET", "/agreements/{id}/diff", agreements_diff_page, CAP_AGREEMENT_READ, 0, p_diff},
+    {"GET", "/agreements/{id}/document.pdf", agreements_pdf_download, CAP_AGREEMENT_READ, 0, p_id},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

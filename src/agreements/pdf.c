@@ -132,6 +132,8 @@ bool agreement_pdf(const case_row_t *c, const agreement_t *g, const agreement_co
     if (g->supersedes_number)
         buf_printf(&b, " Ändrar överenskommelse %s.", g->supersedes_number);
     text(&p, "DejaVu Serif 10.5", buf_cstr(&b), 4);
+    if (content->money_hidden)
+        text(&p, "DejaVu Serif 10.5", "Belopp och utbetalningar visas inte för din roll.", 4);
     if (content->amount_ore) {
         buf_reset(&b);
         buf_puts(&b, "Skolverkets medel: ");

@@ -41,10 +41,12 @@ static void read_agreement(db_stmt_t *st, arena_t *a, agreement_t *g)
     g->updated_at = db_col_int(st, 13);
 }
 
-size_t agreements_of_case(db_t *db, const case_row_t *c, arena_t *a, agreement_t **out)
+size_t agreements_of_case(db_t *db, const viewer_t *v, const case_row_t *c, arena_t *a, agreement_t **out)
 {
-    db_stmt_t *st = db_prepare(db, "SELECT " AGREEMENT_COLUMNS " WHERE g.case_id = ? ORDER BY g.created_at, g.id");
+    db_stmt_t *st = db_prepare(db, "SELECT " AGREEMENT_COLUMNS " WHERE g.case_id = ? AND " ACCESS_AGREEMENT_SCOPE
+                                   " ORDER BY g.created_at, g.id");
     db_bind_int(st, 1, c->id);
+    access_bind_agreement(st, 2, v);
     size_t n = 0, cap = 0;
     *out = NULL;
     while (db_step(st) == DB_ROW)
@@ -55,8 +57,11 @@ size_t agreements_of_case(db_t *db, const case_row_t *c, arena_t *a, agreement_t
 
 agreement_t *agreements_get(db_t *db, const viewer_t *v, int64_t id, arena_t *a, case_row_t **case_out)
 {
-    db_stmt_t *st = db_prepare(db, "SELECT " AGREEMENT_COLUMNS " WHERE g.id = ?");
+    if (!access_may(v, CAP_AGREEMENT_READ))
+        return NULL;
+    db_stmt_t *st = db_prepare(db, "SELECT " AGREEMENT_COLUMNS " WHERE g.id = ? AND " ACCESS_AGREEMENT_SCOPE);
     db_bind_int(st, 1, id);
+    access_bind_agreement(st, 2, v);
     agreement_t *g = NULL;
     if (db_step(st) == DB_ROW) {
         g = arena_alloc(a, sizeof *g);
@@ -87,8 +92,8 @@ static agreement_t *agreements_reread(db_t *db, const agreement_t *g, arena_t *a
     return r;
 }
 
-bool agreements_content(db_t *db, const agreement_t *g, int version, arena_t *a, agreement_content_t *c,
-                        const char **saved_by, int64_t *saved_at)
+bool agreements_content(db_t *db, const viewer_t *v, const agreement_t *g, int version, arena_t *a,
+                        agreement_content_t *c, const char **saved_by, int64_t *saved_at)
 {
     /* Who saved it by name where the account is known, else as recorded. */
     db_stmt_t *st = db_prepare(db, "SELECT v.content, COALESCE(u.name, v.saved_by), v.saved_at FROM agreement_versions v"
@@ -99,6 +104,12 @@ bool agreements_content(db_t *db, const agreement_t *g, int version, arena_t *a,
     bool ok = false;
     if (db_step(st) == DB_ROW) {
         ok = agreement_content_parse(g->kind, db_col_text(st, 0), a, c);
+        /* Who may not see the money gets the agreement without it, whatever shows it. */
+        if (ok && v && !access_may(v, CAP_AGREEMENT_MONEY)) {
+            c->amount_ore = 0;
+            c->npayouts = 0;
+            c->money_hidden = true;
+        }
         if (saved_by)
             *saved_by = opt_text(a, st, 1);
         if (saved_at)

@@ -3,7 +3,7 @@
 #include "parts.h"
 
 static const route_t *const routes[] = {cases_page_routes, cases_api_routes, NULL};
-static const nav_entry_t nav[] = {{50, "/cases", "Ärenden", CAP_CASE_READ}, {0, NULL, NULL, CAP_NONE}};
+static const nav_entry_t nav[] = {{50, "/cases", "Ärenden", CAP_CASE_PAGE}, {0, NULL, NULL, CAP_NONE}};
 static const audit_type_t audit_types[] = {{"case", "Ärende"}, {NULL, NULL}};
 static const demo_step_t demo[] = {{40, cases_demo}, {45, cases_demo_scale}, {0, NULL}};
 

@@ -291,10 +291,10 @@ static const param_spec_t p_university[] = {PARAM_ID, {"university", P_TEXT, 0, 
                                             PARAM_END};
 
 const route_t cases_page_routes[] = {
-    {"GET", "/cases", cases_list_page, CAP_CASE_READ, 0, p_cases},
-    {"GET", "/cases.csv", cases_export, CAP_CASE_READ, 0, p_cases},
-    {"GET", "/cases.xlsx", cases_export, CAP_CASE_READ, 0, p_cases},
-    {"GET", "/cases/{id}", cases_case_page, CAP_CASE_READ, 0, p_case},
+    {"GET", "/cases", cases_list_page, CAP_CASE_PAGE, 0, p_cases},
+    {"GET", "/cases.csv", cases_export, CAP_CASE_PAGE, 0, p_cases},
+    {"GET", "/cases.xlsx", cases_export, CAP_CASE_PAGE, 0, p_cases},
+    {"GET", "/cases/{id}", cases_case_page, CAP_CASE_PAGE, 0, p_case},
     {"POST", "/cases/{id}/phase", cases_move_submit, CAP_CASE_MOVE, ROUTE_FORM, p_move},
     {"POST", "/cases/{id}/supporters", cases_supporter_submit, CAP_CASE_STAFF, ROUTE_FORM, p_supporter},
     {"POST", "/cases/{id}/contacts", cases_contact_submit, CAP_CASE_CONTACTS, ROUTE_FORM, p_contact},

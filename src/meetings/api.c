@@ -37,6 +37,6 @@ static int api_list(request_t *req)
 static const param_spec_t p_list[] = {PARAM_ID, PARAM_PAGE, PARAM_PER_PAGE(API_MAX_PER_PAGE), PARAM_END};
 
 const route_t meetings_api_routes[] = {
-    {"GET", "/api/v1/cases/{id}/meetings", api_list, CAP_CASE_READ, ROUTE_API, p_list},
+    {"GET", "/api/v1/cases/{id}/meetings", api_list, CAP_CASE_PAGE, ROUTE_API, p_list},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

@@ -453,8 +453,8 @@ static const param_spec_t p_action[] = {PARAM_ID, {"text", P_TEXT, PARAM_REQUIRE
 const route_t meetings_page_routes[] = {
     {"POST", "/cases/{id}/groups", meetings_group_create_submit, CAP_MEETING_WRITE, ROUTE_FORM, p_group_new},
     {"POST", "/cases/{id}/meetings", meetings_series_submit, CAP_MEETING_WRITE, ROUTE_FORM, p_case_series},
-    {"GET", "/cases/{id}/meetings.csv", meetings_log_export, CAP_CASE_READ, 0, p_id},
-    {"GET", "/cases/{id}/meetings.xlsx", meetings_log_export, CAP_CASE_READ, 0, p_id},
+    {"GET", "/cases/{id}/meetings.csv", meetings_log_export, CAP_CASE_PAGE, 0, p_id},
+    {"GET", "/cases/{id}/meetings.xlsx", meetings_log_export, CAP_CASE_PAGE, 0, p_id},
     {"GET", "/groups/{id}", meetings_group_page, CAP_CASE_READ, 0, p_id},
     {"POST", "/groups/{id}/members", meetings_member_submit, CAP_MEETING_WRITE, ROUTE_FORM, p_member},
     {"POST", "/groups/{id}/meetings", meetings_series_submit, CAP_MEETING_WRITE, ROUTE_FORM, p_group_series},

@@ -374,7 +374,7 @@ int meetings_plan_series(db_t *db, const viewer_t *v, const case_row_t *c, int64
         return 0;
     }
     int64_t case_id = c->id;
-    if (!writer(v)) {
+    if (!writer(v) || (!group_id && !access_may(v, CAP_MEETING_CASE_LEVEL))) {
         *err = arena_strdup(a, "Du får inte planera möten i ärendet.");
         return 0;
     }

@@ -1,7 +1,8 @@
-"""Every route the server has, with every role, against another organiser's objects. The
+"""Every route the server has, with every role, against another organiser's objects, and
+then against the own organiser's objects where need-to-know draws the line inside it. The
 routes come from the server itself (`samverkan routes`, the same table it serves); the
-objects are Kiruna kommun's, which no demo user at Borås kommun or Karlstads universitet
-works with. Expected, for each route and role:
+other organiser's objects are Kiruna kommun's, which no demo user at Borås kommun or
+Karlstads universitet works with. Expected, for each route and role:
 
   - the role may not call the route: 403;
   - the route names an object the role may not reach: 404, as if it did not exist;
@@ -10,10 +11,16 @@ works with. Expected, for each route and role:
 and never a server error. The rules of reach are stated here, independently of the code:
 the agency's admin, analyst and finance see every case; a process supporter only the
 cases assigned to them; the agency's four roles see every organiser, unit and offer; the
-organiser's side sees its own organiser, a university the organisers it works with."""
+organiser's side sees its own organiser, a university the organisers it works with.
+
+Inside Borås kommun (SPEC §2): a head sees the own unit's group and its meetings and the
+agreements without their money, not the other units' groups nor the case's own meetings;
+a group member only the own group and its meetings, not the case page or agreements; the
+university the case, its own university agreement and the visits, not ÖK1 nor any group;
+a reader nothing of a case."""
 import json
 import urllib.parse
-from harness import Server, demo_db, eq, query, run_cli
+from harness import Server, demo_db, eq, contains, lacks, query, run_cli
 
 srv = None
 db = None
@@ -23,16 +30,21 @@ USERS = {
     "finance": "ekonomi@exempel.se", "organiser": "huvudman@exempel.se", "head": "rektor@exempel.se",
     "group": "analysgrupp@exempel.se", "university": "larosate@exempel.se", "reader": "lasare@exempel.se",
 }
+AGENCY = {"admin", "analyst", "supporter", "finance"}
 # Who reaches another organiser's objects of each kind.
 REACH = {
     "case": {"admin", "analyst", "finance"},
+    "agreement": {"admin", "analyst", "finance"},
+    "group": {"admin", "analyst", "finance"},
+    "meeting": {"admin", "analyst", "finance"},
     "register": {"admin", "analyst", "supporter", "finance"},
     "offer": {"admin", "analyst", "supporter", "finance"},
     "round": set(USERS),  # a round is the agency's own, not an organiser's: the role decides
     "user": {"admin"},    # an account: the administrator's to change
     "token": set(),       # someone else's API token: only its owner revokes it on the web
 }
-objects = {}
+objects = {}   # Kiruna's
+own = {}       # Borås's, for need-to-know
 routes = []
 
 
@@ -40,6 +52,12 @@ def kind_of(path):
     """The kind of object a route's first path parameter names."""
     if path.startswith(("/organisers/", "/units/", "/api/v1/organisers/", "/api/v1/units/")):
         return "register"
+    if path.startswith(("/agreements/", "/api/v1/agreements/")):
+        return "agreement"
+    if path.startswith("/groups/"):
+        return "group"
+    if path.startswith("/meetings/"):
+        return "meeting"
     if path.startswith(("/offers/",)):
         return "offer"
     if path.startswith(("/rounds/", "/api/v1/rounds/")):
@@ -51,8 +69,8 @@ def kind_of(path):
     return "case"  # cases, their agreements, groups, meetings, people, dates
 
 
-def fill(path):
-    """The route's path with Kiruna's objects in its parameters."""
+def fill(path, objects):
+    """The route's path with the objects in its parameters."""
     values = {
         "{orgnr}": KIRUNA, "{code}": KIRUNA_UNIT, "{person}": objects["person"], "{choice}": objects["choice"],
         "{method}": "inspection",
@@ -111,10 +129,46 @@ def setup(tmp):
     objects["user"] = query(db, "SELECT id FROM users WHERE email = 'annan@exempel.se'")
     run_cli(["token", "create", "--email", "annan@exempel.se", "--label", "Annans nyckel"], db=db)
     objects["token"] = query(db, "SELECT id FROM api_tokens WHERE label = 'Annans nyckel'")
+    own_objects(a)
     out = run_cli(["routes"], db=db).stdout
     table = json.loads(out)
     assert table["undescribed"] is None, table["undescribed"]
     routes.extend(table["routes"])
+
+
+def own_objects(a):
+    """Borås kommun's case, with a group for the head's unit, one for another unit and one
+    for the administration, a meeting in each, a visit by the university, and the
+    university's own agreement beside the demo's signed ÖK1."""
+    b = query(db, "SELECT c.id FROM cases c JOIN organisers o ON o.id = c.organiser_id WHERE o.orgnr = '2120001561'")
+    own.update(objects)
+    own["case"] = b
+    csrf = a.csrf(f"/cases/{b}")
+    own["agreement"] = query(db, f"SELECT id FROM agreements WHERE case_id = {b} AND kind = 'ok1'")
+    r = a.post(f"/cases/{b}/agreements", {"csrf": csrf, "kind": "university", "period_from": "2025-08-01",
+                                          "period_to": "2026-06-30", "s_purpose": "Lärosätets insats i Borås."})
+    eq(r.status, 303, r.text[:300])
+    own["agreement_university"] = int(r.header("Location").split("/agreements/")[1].split("?")[0])
+    head_unit = query(db, "SELECT unit_id FROM users WHERE email = 'rektor@exempel.se'")
+    other_unit = query(db, f"SELECT MIN(unit_id) FROM case_units WHERE case_id = {b} AND unit_id <> {head_unit}")
+    assert other_unit, "Borås ärende behöver två enheter"
+    for key, unit in (("group_unit", head_unit), ("group_other", other_unit), ("group_admin", 0)):
+        r = a.post(f"/cases/{b}/groups", {"csrf": csrf, "unit": str(unit)})
+        eq(r.status, 303, r.text[:300])
+        gid = int(r.header("Location").rsplit("/", 1)[1])
+        own[key] = gid
+        r = a.post(f"/groups/{gid}/meetings", {"csrf": csrf, "first": "2026-02-02", "time": "13:00", "count": "1",
+                                               "interval": "21", "minutes": "180"})
+        eq(r.status, 303, r.text[:300])
+        own[key.replace("group", "meeting")] = query(db, f"SELECT MIN(id) FROM meetings WHERE group_id = {gid}")
+    eq(a.post(f"/groups/{own['group_unit']}/members", {"csrf": csrf, "name": "Erik Nordahl",
+                                                       "email": "analysgrupp@exempel.se"}).status, 303)
+    r = a.post(f"/cases/{b}/meetings", {"csrf": csrf, "kind": "visit", "first": "2026-03-02", "time": "08:30",
+                                        "count": "1", "interval": "30", "minutes": "420"})
+    eq(r.status, 303, r.text[:300])
+    own["visit"] = query(db, f"SELECT MIN(id) FROM meetings WHERE case_id = {b} AND group_id IS NULL")
+    eq(a.post(f"/cases/{b}/contacts", {"csrf": csrf, "name": "Kontakt i Borås"}).status, 303)
+    own["person"] = query(db, f"SELECT MAX(id) FROM case_people WHERE case_id = {b} AND role = 'contact'")
 
 
 def insert(db_url, sql, table):
@@ -135,40 +189,43 @@ def teardown():
     srv.stop()
 
 
-def expectation(r, role):
+def expectation(r, role, reach=REACH):
     """403, 404, or None (reached: anything but those) for a route and role."""
     if role not in r["roles"]:
         return 403
-    if any(p["path"] for p in r["params"]) and role not in REACH[kind_of(r["path"])]:
+    if any(p["path"] for p in r["params"]) and role not in reach[kind_of(r["path"])]:
         return 404
     return None
 
 
-def ask(c, csrf, r):
-    path = fill(r["path"])
+def ask(c, csrf, r, objects=objects):
+    path = fill(r["path"], objects)
     if r["method"] == "GET":
         return path, c.get(path)
     return path, c.request("POST", path, urllib.parse.urlencode({"csrf": csrf}).encode(), {"X-CSRF-Token": csrf},
                            "application/x-www-form-urlencoded")
 
 
-def test_every_route_with_every_role_against_another_organisers_objects():
+def logged_in():
     clients = {}
     for role, email in USERS.items():
         c = srv.client()
         c.login(email)
         clients[role] = (c, c.csrf("/account"))
-    cases = [(r, role) for r in routes if not r["public"] and r["path"] != "/logout" for role in USERS]
-    # The refused first, so that what they leave behind can be checked before the allowed
-    # requests change anything.
-    refused = [(r, role) for r, role in cases if expectation(r, role)]
-    allowed = [(r, role) for r, role in cases if not expectation(r, role)]
-    before = snapshot()
+    return clients
+
+
+def check(clients, cases, reach, objs, snap):
+    """Asks every (route, role) pair: the refused first, so that what they leave behind can
+    be checked before the allowed requests change anything. Returns the failures."""
+    refused = [(r, role) for r, role in cases if expectation(r, role, reach)]
+    allowed = [(r, role) for r, role in cases if not expectation(r, role, reach)]
+    before = snap()
     failures = []
     for r, role in refused + allowed:
         c, csrf = clients[role]
-        path, resp = ask(c, csrf, r)
-        want = expectation(r, role)
+        path, resp = ask(c, csrf, r, objs)
+        want = expectation(r, role, reach)
         what = f"{r['method']} {path} som {role}: {resp.status}"
         if resp.status >= 500:
             failures.append(what + " (serverfel)")
@@ -180,14 +237,87 @@ def test_every_route_with_every_role_against_another_organisers_objects():
             body = resp.json()
             if set(body) != {"error"} or set(body["error"]) != {"code", "message", "field"}:
                 failures.append(what + f" (felets form: {body})")
-        if (r, role) == refused[-1]:
-            eq(snapshot(), before, "de nekade förfrågningarna ändrade ingenting")
+        if refused and (r, role) == refused[-1]:
+            if snap() != before:
+                failures.append("de nekade förfrågningarna ändrade något")
+    return failures, len(refused), len(allowed)
+
+
+def test_every_route_with_every_role_against_another_organisers_objects():
+    clients = logged_in()
+    cases = [(r, role) for r in routes if not r["public"] and r["path"] != "/logout" for role in USERS]
+    failures, refused, allowed = check(clients, cases, REACH, objects, snapshot)
     assert not failures, "\n".join(failures)
-    assert len(refused) > 300 and len(allowed) > 150, (len(refused), len(allowed))
+    assert refused > 300 and allowed > 150, (refused, allowed)
+
+
+def test_need_to_know_inside_the_own_organiser():
+    """Borås kommun's own objects, in three rounds that each put different ones in the
+    routes' parameters: the head's unit's group with ÖK1; another unit's group with the
+    university agreement; the administration's group with a visit by the university."""
+    clients = logged_in()
+    everyone_of_boras = AGENCY | {"organiser"}
+    rounds = [
+        ("egen enhet och ÖK1", dict(own, group=own["group_unit"], meeting=own["meeting_unit"]), {
+            "case": everyone_of_boras | {"head", "university"},
+            "agreement": everyone_of_boras | {"head"},
+            "group": everyone_of_boras | {"head", "group"},
+            "meeting": everyone_of_boras | {"head", "group"}}),
+        ("annan enhet och lärosätets överenskommelse",
+         dict(own, agreement=own["agreement_university"], group=own["group_other"], meeting=own["meeting_other"]), {
+            "case": everyone_of_boras | {"head", "university"},
+            "agreement": everyone_of_boras | {"head", "university"},
+            "group": everyone_of_boras,
+            "meeting": everyone_of_boras}),
+        ("förvaltningens grupp och lärosätets besök",
+         dict(own, group=own["group_admin"], meeting=own["visit"]), {
+            "case": everyone_of_boras | {"head", "university"},
+            "agreement": everyone_of_boras | {"head"},
+            "group": everyone_of_boras,
+            "meeting": everyone_of_boras | {"university"}}),
+    ]
+    kinds = {"case", "agreement", "group", "meeting"}
+    all_failures = []
+    for label, objs, reach in rounds:
+        cases = [(r, role) for r in routes if not r["public"] and any(p["path"] for p in r["params"])
+                 and kind_of(r["path"]) in kinds for role in USERS]
+        failures, refused, allowed = check(clients, cases, reach, objs, lambda: snapshot_of(objs))
+        all_failures += [f"[{label}] {f}" for f in failures]
+        assert refused > 50 and allowed > 50, (label, refused, allowed)
+    assert not all_failures, "\n".join(all_failures)
+
+
+def test_a_head_reads_the_agreements_without_their_money():
+    c, _ = logged_in()["head"]
+    aid = own["agreement"]
+    page = c.get(f"/agreements/{aid}").text
+    contains(page, "Belopp och utbetalningar visas inte för din roll")
+    lacks(page, "Skolverkets medel")
+    lacks(page, "Utbetalningsplan")
+    body = c.get(f"/api/v1/agreements/{aid}").json()
+    eq((body["content"]["amount_ore"], body["content"]["payouts"], body["content"]["money_hidden"]), (None, None, True))
+    pdf = pdf_text(c.get(f"/agreements/{aid}/document.pdf").body)
+    contains(pdf, "visas inte för din roll")
+    lacks(pdf, "Skolverkets medel")
+    # The organiser sees the money of the same agreement.
+    o, _ = logged_in()["organiser"]
+    contains(o.get(f"/agreements/{aid}").text, "Skolverkets medel")
+    contains(pdf_text(o.get(f"/agreements/{aid}/document.pdf").body), "Skolverkets medel")
+
+
+def pdf_text(data):
+    import subprocess
+    p = subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True)
+    assert p.returncode == 0, p.stderr
+    return p.stdout.decode("utf-8")
 
 
 def snapshot():
-    """What a refused request could have changed in Kiruna's objects."""
+    return snapshot_of(objects)
+
+
+def snapshot_of(objects):
+    """What a refused request could have changed in the objects."""
     cid = objects["case"]
     return [query(db, sql) for sql in (
         f"SELECT phase FROM cases WHERE id = {cid}",

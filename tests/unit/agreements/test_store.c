@@ -32,15 +32,19 @@ static void a_signed_agreement_is_read_through_its_case_and_never_changed(void *
     viewer_t sup = seed_viewer(db, "processtod@exempel.se", &a), uni = seed_viewer(db, "larosate@exempel.se", &a);
     case_row_t *c = cases_get(db, &sup, seed_case_of(db, BORAS), &a);
     agreement_t *g;
-    assert_int_equal(agreements_of_case(db, c, &a, &g), 1);
+    assert_int_equal(agreements_of_case(db, &sup, c, &a, &g), 1);
     assert_int_equal(g[0].kind, AGR_OK1);
     assert_int_equal(g[0].state, AGS_SIGNED);
     assert_true(agreements_signed(db, c->id, AGR_OK1));
     assert_false(agreements_signed(db, c->id, AGR_OK2));
-    /* Karlstads universitet sees Borås's case; Ale's organiser user would not. */
-    assert_non_null(agreements_get(db, &uni, g[0].id, &a, NULL));
+    /* Karlstads universitet works in Borås's case but is not party to its ÖK1: it reads the
+     * case, not the organiser's agreement (nor its money). */
+    assert_non_null(cases_get(db, &uni, c->id, &a));
+    assert_null(agreements_get(db, &uni, g[0].id, &a, NULL));
+    agreement_t *none;
+    assert_int_equal(agreements_of_case(db, &uni, c, &a, &none), 0);
     agreement_content_t content;
-    assert_true(agreements_content(db, &g[0], 0, &a, &content, NULL, NULL));
+    assert_true(agreements_content(db, &sup, &g[0], 0, &a, &content, NULL, NULL));
     char *err = NULL;
     assert_int_equal(agreements_save(db, &sup, &g[0], g[0].version, &content, &a, &err), WRITE_REFUSED);
     assert_non_null(strstr(err, "undertecknad"));
