@@ -126,7 +126,7 @@ static int cases_export(request_t *req)
         c[2].text = rows[i].round_name;
         c[3].text = rows[i].decision_date;
         c[4].text = case_phase_label(rows[i].phase);
-        c[5].number = (double)rows[i].units;
+        export_number(&c[5], (double)rows[i].units);
         c[6].text = rows[i].supporters;
         c[7].text = rows[i].university;
         c[8].text = rows[i].county;

@@ -20,6 +20,12 @@ void export_init(export_table_t *t, arena_t *a, const char *sheet, size_t ncols,
     t->arena = a;
 }
 
+void export_number(export_cell_t *c, double v)
+{
+    c->number = v;
+    c->empty = isnan(v);
+}
+
 export_cell_t *export_add_row(export_table_t *t)
 {
     if (t->nrows == t->cap) {

@@ -28,8 +28,11 @@ typedef struct export_table {
 
 void export_init(export_table_t *t, arena_t *a, const char *sheet, size_t ncols,
                  const char **headers, const export_kind_t *kinds);
-/* Starts a new row and returns its cells (all empty) to fill. */
+/* Starts a new row and returns its cells (all empty) to fill: text by setting .text,
+ * numbers with export_number (a number written to .number alone would stay empty). */
 export_cell_t *export_add_row(export_table_t *t);
+/* Puts a number in a cell; NaN leaves it empty. */
+void export_number(export_cell_t *c, double v);
 /* True when a text cell would be read as a formula. */
 bool export_needs_neutralising(const char *s);
 void export_csv(const export_table_t *t, buf_t *out);

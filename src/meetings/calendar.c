@@ -43,7 +43,17 @@ static void ics_line(buf_t *out, const char *name, const char *value)
     buf_free(&line);
 }
 
-/* "2025-09-08 13:00" → "20250908T130000" (floating local time). */
+/* Meetings are kept in Swedish local time; the feed says which, with the zone's rules
+ * (daylight saving from the last Sunday of March to the last Sunday of October), so a
+ * calendar abroad or on UTC shows them at the right hour. */
+static const char vtimezone[] =
+    "BEGIN:VTIMEZONE\r\nTZID:Europe/Stockholm\r\nX-LIC-LOCATION:Europe/Stockholm\r\n"
+    "BEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\nDTSTART:19700329T020000\r\n"
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\n"
+    "BEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\nDTSTART:19701025T030000\r\n"
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";
+
+/* "2025-09-08 13:00" → "20250908T130000" (local time in Europe/Stockholm). */
 static void ics_time(char out[16], const char *starts_at, int add_minutes)
 {
     int y = 0, mo = 0, d = 0, h = 0, mi = 0;
@@ -57,7 +67,8 @@ static void ics_time(char out[16], const char *starts_at, int add_minutes)
 void calendar_ics(db_t *db, const viewer_t *v, const char *today, arena_t *a, buf_t *out)
 {
     buf_puts(out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Skolverket//Samverkan//SV\r\nCALSCALE:GREGORIAN\r\n"
-                  "X-WR-CALNAME:Samverkan\r\n");
+                  "X-WR-CALNAME:Samverkan\r\nX-WR-TIMEZONE:Europe/Stockholm\r\n");
+    buf_puts(out, vtimezone);
     char stamp[17];
     time_t now = time(NULL);
     struct tm tm;
@@ -76,7 +87,8 @@ void calendar_ics(db_t *db, const viewer_t *v, const char *today, arena_t *a, bu
                 ics_time(start, m[j].starts_at, 0);
                 ics_time(end, m[j].starts_at, m[j].minutes);
                 buf_puts(out, "BEGIN:VEVENT\r\n");
-                buf_printf(out, "UID:meeting-%lld@samverkan\r\nDTSTAMP:%s\r\nDTSTART:%s\r\nDTEND:%s\r\n",
+                buf_printf(out, "UID:meeting-%lld@samverkan\r\nDTSTAMP:%s\r\nDTSTART;TZID=Europe/Stockholm:%s\r\n"
+                                "DTEND;TZID=Europe/Stockholm:%s\r\n",
                            (long long)m[j].id, stamp, start, end);
                 ics_line(out, "SUMMARY", arena_printf(a, "%s – %s%s%s", meeting_kind_label(m[j].kind), cases[i].organiser,
                                                       *m[j].group_name ? ", " : "", m[j].group_name));

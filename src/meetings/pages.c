@@ -400,7 +400,7 @@ static int meetings_log_export(request_t *req)
         cell[1].text = meeting_kind_label(m[i].kind);
         cell[2].text = m[i].group_name;
         cell[3].text = m[i].place;
-        cell[4].number = m[i].minutes;
+        export_number(&cell[4], m[i].minutes);
         cell[5].text = m[i].held ? "Ja" : "Nej";
         cell[6].text = m[i].notes;
         cell[7].text = arena_strdup(&req->arena, buf_cstr(&acts));

@@ -29,8 +29,7 @@ static int register_organisers_export(request_t *req)
         c[6].text = r->county;
         c[7].text = r->postal_town;
         c[8].text = register_forms_label(&req->arena, r->school_forms);
-        c[9].number = (double)r->units;
-        c[9].empty = false;
+        export_number(&c[9], (double)r->units);
     }
     return export_respond(req, &t, "huvudman");
 }
@@ -69,8 +68,7 @@ static void unit_row(request_t *req, export_table_t *t, const reg_unit_t *u, con
     c[6].text = u->municipality;
     c[7].text = u->county;
     if (u->pupils >= 0) {
-        c[8].number = (double)u->pupils;
-        c[8].empty = false;
+        export_number(&c[8], (double)u->pupils);
     }
     for (size_t k = 0; stats && k < NSTAT; k++)
         register_stat_export(register_find_stat(stats, nstats, u->id, stat_vars[k]), &c[UNIT_FIXED + k]);

@@ -270,16 +270,13 @@ static int selection_ranking_export(request_t *req)
     for (size_t i = 0; i < rk.nrows; i++) {
         const rank_row_t *row = &rk.rows[i];
         export_cell_t *c = export_add_row(&t);
-        c[0].number = row->rank;
-        c[0].empty = row->rank == 0;
+        export_number(&c[0], row->rank ? (double)row->rank : NAN);
         c[1].text = row->code;
         c[2].text = row->name;
         c[3].text = row->organiser;
-        c[4].number = row->value;
-        c[4].empty = isnan(row->value);
+        export_number(&c[4], row->value);
         for (size_t k = 0; k < rk.ncols; k++) {
-            c[5 + k].number = row->cols[k];
-            c[5 + k].empty = isnan(row->cols[k]);
+            export_number(&c[5 + k], row->cols[k]);
         }
         c[ncols - 1].text = row->decision_date
                                 ? arena_printf(&req->arena, "beslut %s%s%s", row->decision_date, *row->note ? "; " : "", row->note)

@@ -192,6 +192,11 @@ def test_the_list_filters_and_exports():
     xlsx = a.get("/cases.xlsx")
     eq(xlsx.status, 200)
     eq(xlsx.body[:2], b"PK")
+    # Every column of the CSV is filled: the number of units too.
+    rows = list(csv.reader(io.StringIO(a.get("/cases.csv").body.decode("utf-8-sig")), delimiter=";"))
+    units = rows[0].index("Enheter")
+    boras = next(r for r in rows if r[1] == "Borås kommun")
+    eq(boras[units], str(query(db, f"SELECT COUNT(*) FROM case_units WHERE case_id = {case_id(BORAS)}")))
 
 
 OK1 = {"kind": "ok1", "period_from": "2025-06-01", "period_to": "2026-06-30", "amount": "1 200 000",
@@ -421,6 +426,10 @@ def test_analysis_groups_meetings_and_actions_carried_over():
     log = o.get(f"/cases/{cid}/meetings.csv").body.decode("utf-8-sig")
     contains(log, "Vi gick igenom resultaten.")
     contains(log, "Samla elevenkäten (Karin Lärare)")
+    rows = list(csv.reader(io.StringIO(log), delimiter=";"))
+    minutes = rows[0].index("Minuter")
+    first = next(r for r in rows if r[0] == "2025-09-08 13:00")
+    eq(first[minutes], "180", "minuterna finns i exporten")
     # A group member sees the group they belong to, and not the administration's.
     eq(query(db, f"SELECT u.email FROM group_members m JOIN users u ON u.id = m.user_id WHERE m.id = {karin}"),
        "karin@exempel.se", "medlemskapet är kopplat till kontot")
@@ -554,7 +563,12 @@ def test_due_dates_reminders_once_and_the_calendar_feed():
     assert folded.startswith("BEGIN:VCALENDAR\r\n"), folded[:40]
     assert all(len(line.encode()) <= 75 for line in folded.split("\r\n")), "rader vikta vid 75 oktetter"
     ics = folded.replace("\r\n ", "")  # unfolded, as a calendar reads it
-    contains(ics, "DTSTART:20250908T130000")
+    contains(ics, "DTSTART;TZID=Europe/Stockholm:20250908T130000")
+    contains(ics, "DTEND;TZID=Europe/Stockholm:20250908T160000")
+    # The zone is described in the feed itself, daylight saving included.
+    contains(ics, "BEGIN:VTIMEZONE\r\nTZID:Europe/Stockholm")
+    contains(ics, "TZOFFSETTO:+0200")
+    contains(ics, "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU")
     contains(ics, "SUMMARY:Analysgruppsmöte – Borås kommun\\, Analysgrupp Fredriksborgskolan F-9")
     contains(ics, "Delredovisning HT 2026")
     lacks(ics, "Ale kommun")
