@@ -17,13 +17,15 @@ else
 fi
 cat <<MSG
 
-Öppna http://$listen/ och logga in med en av demoanvändarna, till exempel
-  admin@exempel.se      (Administratör)
-  analytiker@exempel.se (Urvalsanalytiker)
-  huvudman@exempel.se   (Huvudman, Borås kommun)
-  rektor@exempel.se     (Rektor, Fredriksborgskolan F-9)
-  larosate@exempel.se   (Lärosäte, Karlstads universitet)
+Öppna http://$listen/ och logga in med en av demoanvändarna ovan, till exempel
+  admin@exempel.se       Administratör
+  analytiker@exempel.se  Urvalsanalytiker
+  processtod@exempel.se  Processtödjare för Borås kommun och Ale kommun
+  huvudman@exempel.se    Huvudman, Borås kommun
+  rektor@exempel.se      Rektor, en av Borås kommuns skolor i samverkan
+  larosate@exempel.se    Lärosäte, Karlstads universitet
 Lösenord för alla: samverkan-demo-2026
+(Adressen väljs med SAMVERKAN_LISTEN, till exempel SAMVERKAN_LISTEN=0.0.0.0:8080 make run.)
 
 MSG
 exec ./samverkan serve --db "$db" --listen "$listen"

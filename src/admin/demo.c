@@ -14,6 +14,9 @@ static const demo_user_t users[] = {
     {"admin@exempel.se", "Annika Bergström", "admin"},
     {"analytiker@exempel.se", "Jonas Eklund", "analyst"},
     {"processtod@exempel.se", "Maria Holmqvist", "supporter"},
+    /* Every demo case has its two process supporters, so that it can move on to ÖK1. */
+    {"processtod2@exempel.se", "Anders Lindqvist", "supporter"},
+    {"processtod3@exempel.se", "Eva Sundin", "supporter"},
     {"ekonomi@exempel.se", "Peter Sandberg", "finance"},
     {"huvudman@exempel.se", "Lena Wikström", "organiser"},
     {"rektor@exempel.se", "Karin Ljungberg", "head"},
@@ -25,6 +28,12 @@ static const demo_user_t users[] = {
 void admin_demo_users(demo_t *d)
 {
     const char *unit = register_first_unit_code(d->db, "2120001561", "13746989", d->arena);
+    const char *unit_name = NULL;
+    db_stmt_t *st = db_prepare(d->db, "SELECT name FROM units WHERE code = ?");
+    db_bind_text(st, 1, unit);
+    if (db_step(st) == DB_ROW)
+        unit_name = arena_printf(d->arena, "%s, Borås kommun", db_col_text(st, 0));
+    db_done(st);
     viewer_t cli = demo_viewer(d, NULL);
     fprintf(d->out, "\nInloggningar (lösenord för alla: %s):\n", d->password);
     for (size_t i = 0; i < sizeof users / sizeof users[0]; i++) {
@@ -36,6 +45,13 @@ void admin_demo_users(demo_t *d)
             fprintf(d->out, "  %s: %s\n", u->email, err);
             continue;
         }
-        fprintf(d->out, "  %-24s %s\n", u->email, role_label(role_from_key(u->role)));
+        /* Whom each one is, and for the organiser's side and the university where. */
+        role_t role = role_from_key(u->role);
+        const char *where = access_role_needs_unit(role)         ? unit_name
+                            : access_role_needs_organiser(role)  ? "Borås kommun"
+                            : access_role_needs_university(role) ? "Karlstads universitet"
+                                                                 : NULL;
+        fprintf(d->out, "  %-24s %-24s %s%s%s\n", u->email, u->name, role_label(role), where ? ", " : "",
+                where ? where : "");
     }
 }

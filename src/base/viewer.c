@@ -2,7 +2,7 @@
 #include "viewer.h"
 #include <string.h>
 
-const viewer_t viewer_cli = {0, ROLE_ADMIN, 0, 0, NULL, "kommandorad", "Kommandorad"};
+const viewer_t viewer_cli = {0, ROLE_ADMIN, 0, 0, NULL, "systemet", "Systemet"};
 
 static const struct {
     const char *key, *label;

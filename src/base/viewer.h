@@ -34,7 +34,8 @@ typedef struct viewer {
     const char *name;
 } viewer_t;
 
-/* The command line acts as an administrator named "kommandorad". */
+/* The command line, the demo and the background jobs act as an administrator named
+ * "Systemet" (in timelines and the audit log: no person did it). */
 extern const viewer_t viewer_cli;
 
 extern const char *const role_keys[];  /* admin … reader, NULL-terminated */

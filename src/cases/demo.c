@@ -1,5 +1,5 @@
 /* demo.c — the cases of the demo: three organisers from earlier rounds in different
- * phases, the demo's process supporter on the first two; and for measuring, n cases at
+ * phases, each with two process supporters; and for measuring, n cases at
  * real municipal organisers spread over the phases, each with two supporters from a
  * pool. Deterministic, so two runs give the same data. */
 #include "parts.h"
@@ -26,13 +26,20 @@ static void add_case(demo_t *d, const char *orgnr, const char *round, const char
     db_run(d->db, "INSERT INTO case_units (case_id, unit_id, decision_date) SELECT CAST(? AS BIGINT), u.id,"
                   " CAST(? AS TEXT) FROM units u WHERE u.organiser_id = ? AND u.school_forms LIKE '%,grundskola,%'"
                   " ORDER BY u.code LIMIT 2", "iti", id, date, org);
-    fprintf(d->out, "  i samverkan: %s (%s, %s)\n", orgnr, round, university);
+    const char *name = NULL;
+    db_stmt_t *st = db_prepare(d->db, "SELECT name FROM organisers WHERE id = ?");
+    db_bind_int(st, 1, org);
+    if (db_step(st) == DB_ROW)
+        name = arena_strdup(d->arena, db_col_text(st, 0));
+    db_done(st);
+    fprintf(d->out, "  i samverkan: %s (%.6s-%.4s), %s, med %s, fas %s\n", name ? name : orgnr, orgnr, orgnr + 6, round,
+            university, case_phase_label(case_phase_from_key(phase)));
 }
 
-/* The demo's process supporter works with the first case of an organiser. */
-static void assign_supporter(demo_t *d, const char *orgnr)
+/* A demo process supporter works with the first case of an organiser. */
+static void assign_supporter(demo_t *d, const char *orgnr, const char *email)
 {
-    int64_t user = users_id_by_email(d->db, "processtod@exempel.se");
+    int64_t user = users_id_by_email(d->db, email);
     int64_t id = db_run_int(d->db, 0, "SELECT c.id FROM cases c JOIN organisers o ON o.id = c.organiser_id"
                                       " WHERE o.orgnr = ? ORDER BY c.decision_date LIMIT 1", "t", orgnr);
     viewer_t cli = demo_viewer(d, NULL);
@@ -51,8 +58,14 @@ void cases_demo(demo_t *d)
         add_case(d, "2120002783", "Urval 2025-11-02", "2025-11-02", "Umeå universitet", "accepterad");
         tx_finish(d->db, true, d->arena, &err);
     }
-    assign_supporter(d, "2120001561");
-    assign_supporter(d, "2120001439");
+    /* Two supporters each (the rule for ÖK1); Kiruna has others than Borås and Ale, so that
+     * the first supporter's view shows what one supporter sees and not. */
+    assign_supporter(d, "2120001561", "processtod@exempel.se");
+    assign_supporter(d, "2120001561", "processtod2@exempel.se");
+    assign_supporter(d, "2120001439", "processtod@exempel.se");
+    assign_supporter(d, "2120001439", "processtod2@exempel.se");
+    assign_supporter(d, "2120002783", "processtod2@exempel.se");
+    assign_supporter(d, "2120002783", "processtod3@exempel.se");
 }
 
 static uint64_t rng = 0x5a17u;

@@ -4,28 +4,15 @@
 #include "parts.h"
 #include <string.h>
 
-static bool read_file(const char *path, buf_t *out)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return false;
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_append(out, chunk, n);
-    fclose(f);
-    return true;
-}
-
+/* One file: what it held and what became of each row, so that a row that was not added
+ * is explained (it was already there and changed or not, or it was skipped, and why). */
 static void import_if_present(demo_t *d, const char *rel, const char *kind, int year)
 {
-    db_t *db = d->db;
     FILE *out = d->out;
-    const char *dir = d->data_dir;
     char path[1024];
-    snprintf(path, sizeof path, "%s/%s", dir, rel);
-    buf_t data = BUF_INIT;
-    if (!read_file(path, &data)) {
+    snprintf(path, sizeof path, "%s/%s", d->data_dir, rel);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
         fprintf(out, "  (hoppar över %s: filen saknas)\n", rel);
         return;
     }
@@ -33,12 +20,19 @@ static void import_if_present(demo_t *d, const char *rel, const char *kind, int 
     reg_import_result_t r;
     char *err = NULL;
     const char *base = strrchr(rel, '/') ? strrchr(rel, '/') + 1 : rel;
-    if (register_import_data(db, &viewer_cli, kind, base, data.data, data.len, year, &a, &r, &err))
-        fprintf(out, "  %-15s %-50s %6lld rader, %6lld tillagda\n", kind, base, r.rows_read, r.added);
-    else
+    if (register_import(d->db, &viewer_cli, kind, base, f, year, &a, &r, &err)) {
+        fprintf(out, "  %s (%s): %lld rader: %lld nya, %lld fanns och uppdaterades, %lld fanns redan så", base,
+                register_import_kind_label(kind), r.rows_read, r.added, r.changed, r.unchanged);
+        for (size_t i = 0; i < r.nskip_reasons; i++)
+            fprintf(out, ", %lld överhoppade (%s)", r.skip_counts[i], r.skip_reasons[i]);
+        if (r.organisers_added)
+            fprintf(out, "; %lld huvudmän lades till", r.organisers_added);
+        fputs("\n", out);
+    } else {
         fprintf(out, "  %s: %s\n", kind, err);
+    }
     arena_free(&a);
-    buf_free(&data);
+    fclose(f);
 }
 
 /* A handful of real municipal organisers, for a demo without the register files. */

@@ -29,7 +29,7 @@ before(async () => {
   execFileSync(bin, args, { stdio: 'ignore' });
   dbPath = db;
   // A second process supporter, so a case can have its two.
-  execFileSync(bin, ['user', 'add', '--email', 'processtod2@exempel.se', '--name', 'Sara Berg', '--role', 'supporter',
+  execFileSync(bin, ['user', 'add', '--email', 'processtod9@exempel.se', '--name', 'Sara Berg', '--role', 'supporter',
                      '--db', db], { input: `${PASSWORD}\n` });
   server = spawn(bin, ['serve', '--db', db, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   base = await new Promise((resolve, reject) => {
