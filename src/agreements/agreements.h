@@ -24,6 +24,7 @@ agreement_state_t agreement_state_from_key(const char *key);
 /* The text sections of a kind's document, in order (NULL-terminated keys, with labels). */
 typedef struct agreement_section {
     const char *key, *label, *hint;
+    bool required;             /* must be filled before the agreement is sent for signature */
 } agreement_section_t;
 /* The sections for a kind; *n receives their number. */
 const agreement_section_t *agreement_sections(agreement_kind_t k, size_t *n);
@@ -42,6 +43,9 @@ typedef struct agreement_content {
     const char *sections[16];           /* by the kind's section order; "" when empty */
     bool money_hidden;                  /* read by someone who may not see amounts */
 } agreement_content_t;
+/* The labels of the required sections left empty, "Återbetalning och Utvärderingar"
+ * (in a), or NULL when every required section is filled. */
+const char *agreement_missing_sections(agreement_kind_t k, const agreement_content_t *c, arena_t *a);
 
 /* Checks a content for its kind: the period in order, payouts within the period and
  * summing to the amount. Returns false with the field and a Swedish message. */
@@ -52,6 +56,25 @@ char *agreement_content_json(agreement_kind_t k, const agreement_content_t *c);
 bool agreement_content_parse(agreement_kind_t k, const char *json, arena_t *a, agreement_content_t *c);
 
 
+/* ---- the agency's standard texts (texts.c) ---- */
+
+typedef struct agreement_texts {
+    agreement_kind_t kind;
+    int version;
+    const char *saved_by;               /* a name where the account is known */
+    int64_t saved_at;
+    const char *sections[16];           /* by the kind's section order; "" when none */
+} agreement_texts_t;
+
+/* The standard texts of a kind at a version (0: the latest). */
+bool agreement_texts_get(db_t *db, agreement_kind_t k, int version, arena_t *a, agreement_texts_t *out);
+/* Every version of a kind, newest first (without their texts). */
+size_t agreement_texts_history(db_t *db, agreement_kind_t k, arena_t *a, agreement_texts_t **out);
+/* Saves new standard texts for a kind (an administrator), on top of the version the form
+ * was based on. */
+write_result_t agreement_texts_save(db_t *db, const viewer_t *v, agreement_kind_t k, int based_on,
+                                    const char *const *sections, arena_t *a, char **err);
+
 /* ---- store (store.c) ---- */
 
 typedef struct agreement {
@@ -61,6 +84,7 @@ typedef struct agreement {
     const char *registry_number, *supersedes_number;
     int version;
     const char *agency_approved_by, *counterpart_approved_by, *created_by;
+    int standard_version;                /* the standard texts it started from; 0 unknown */
     int64_t agency_approved_at, counterpart_approved_at, updated_at;
 } agreement_t;
 
@@ -84,8 +108,10 @@ int64_t agreements_create(db_t *db, const viewer_t *v, const case_row_t *c, agre
  * draft). WRITE_STALE when another version was saved meanwhile: nothing is written. */
 write_result_t agreements_save(db_t *db, const viewer_t *v, const agreement_t *g, int based_on,
                                const agreement_content_t *c, arena_t *a, char **err);
-/* send: draft → for signature; approve: this side's approval (both: signed); close. */
-bool agreements_act(db_t *db, const viewer_t *v, const agreement_t *g, const char *action, arena_t *a, char **err);
+/* send: draft → for signature, once every required section is filled; approve: this
+ * side's approval (both: signed), only when the user confirmed having read it; close. */
+bool agreements_act(db_t *db, const viewer_t *v, const agreement_t *g, const char *action, bool confirmed, arena_t *a,
+                    char **err);
 /* True when a case has a signed (or closed) agreement of the kind. */
 bool agreements_signed(db_t *db, int64_t case_id, agreement_kind_t k);
 

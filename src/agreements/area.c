@@ -15,13 +15,18 @@ static void facts(db_t *db, const case_row_t *c, case_facts_t *f)
 static const case_part_t part = {.order = 20, .facts = facts, .section = agreements_case_section};
 CASE_PART(part);
 
-static const route_t *const routes[] = {agreements_page_routes, agreements_api_routes, NULL};
-static const audit_type_t audit_types[] = {{"agreement", "Överenskommelse"}, {NULL, NULL}};
+static const route_t *const routes[] = {agreements_page_routes, agreements_api_routes, agreements_texts_routes, NULL};
+static const nav_entry_t nav[] = {{93, "/admin/agreement-texts", "Standardtexter", CAP_ADMIN},
+                                  {0, NULL, NULL, CAP_NONE}};
+static const audit_type_t audit_types[] = {{"agreement", "Överenskommelse"},
+                                           {"agreement_texts", "Standardtexter för överenskommelser"},
+                                           {NULL, NULL}};
 static const demo_step_t demo[] = {{50, agreements_demo}, {55, agreements_demo_scale}, {0, NULL}};
 
 static const area_t agreements_area = {
     .name = "agreements",
     .routes = routes,
+    .nav = nav,
     .audit_types = audit_types,
     .demo = demo,
 };

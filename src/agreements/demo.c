@@ -37,9 +37,9 @@ void agreements_demo(demo_t *d)
     char *err = NULL;
     int64_t id = agreements_create(d->db, &cli, c, AGR_OK1, 0, &content, d->arena, &err);
     agreement_t *g = id ? agreements_get(d->db, &cli, id, d->arena, NULL) : NULL;
-    if (g && agreements_act(d->db, &cli, g, "send", d->arena, &err) &&
-        agreements_act(d->db, &cli, g, "approve", d->arena, &err))
-        agreements_act(d->db, &organiser, g, "approve", d->arena, &err);
+    if (g && agreements_act(d->db, &cli, g, "send", false, d->arena, &err) &&
+        agreements_act(d->db, &cli, g, "approve", true, d->arena, &err))
+        agreements_act(d->db, &organiser, g, "approve", true, d->arena, &err);
 }
 
 void agreements_demo_scale(demo_t *d)

@@ -35,41 +35,41 @@ agreement_state_t agreement_state_from_key(const char *key)
 }
 
 static const agreement_section_t ok1_sections[] = {
-    {"purpose", "Syfte och period", "Vad överenskommelsen gäller: analysfasen, nulägesanalysen och åtgärdsplanen."},
-    {"agency", "Skolverkets åtaganden", "Processtöd, analysgruppernas möten, stöd till nulägesanalysen."},
-    {"organiser", "Huvudmannens åtaganden", "Analysgrupper, tid för arbetet, underlag, deltagande i möten."},
-    {"funding", "Medel och utbetalning", "Vad medlen får användas till och när de betalas ut."},
-    {"reporting", "Redovisning av medel", "Hur och när använda medel redovisas."},
-    {"repayment", "Återbetalning", "Hur outnyttjade medel redovisas och betalas tillbaka."},
-    {"claims", "Återkrav vid brister", "Vad som händer om åtagandena inte fullföljs."},
-    {"evaluations", "Utvärderingar", "Utvärderingar som huvudmannen medverkar i."},
-    {"changes", "Ändringar", "Hur överenskommelsen ändras."},
+    {"purpose", "Syfte och period", "Vad överenskommelsen gäller: analysfasen, nulägesanalysen och åtgärdsplanen.", true},
+    {"agency", "Skolverkets åtaganden", "Processtöd, analysgruppernas möten, stöd till nulägesanalysen.", true},
+    {"organiser", "Huvudmannens åtaganden", "Analysgrupper, tid för arbetet, underlag, deltagande i möten.", true},
+    {"funding", "Medel och utbetalning", "Vad medlen får användas till och när de betalas ut.", true},
+    {"reporting", "Redovisning av medel", "Hur och när använda medel redovisas.", true},
+    {"repayment", "Återbetalning", "Hur outnyttjade medel redovisas och betalas tillbaka.", true},
+    {"claims", "Återkrav vid brister", "Vad som händer om åtagandena inte fullföljs.", true},
+    {"evaluations", "Utvärderingar", "Utvärderingar som huvudmannen medverkar i.", true},
+    {"changes", "Ändringar", "Hur överenskommelsen ändras.", true},
 };
 static const agreement_section_t ok2_sections[] = {
-    {"purpose", "Syfte och period", "Genomförandefasen enligt åtgärdsplanen."},
-    {"interventions", "Insatser som Skolverket finansierar", "Insats, genomförare, period och kostnad."},
-    {"agency", "Skolverkets åtaganden", NULL},
-    {"organiser", "Huvudmannens åtaganden", NULL},
-    {"funding", "Villkor för medlen", NULL},
-    {"reporting", "Delredovisning och slutredovisning", "En delredovisning varje termin och en slutredovisning."},
-    {"repayment", "Återbetalning", NULL},
-    {"claims", "Återkrav vid brister", NULL},
-    {"evaluations", "Utvärderingar", NULL},
-    {"changes", "Ändringar", "Ändringar görs genom tilläggsöverenskommelser."},
+    {"purpose", "Syfte och period", "Genomförandefasen enligt åtgärdsplanen.", true},
+    {"interventions", "Insatser som Skolverket finansierar", "Insats, genomförare, period och kostnad.", true},
+    {"agency", "Skolverkets åtaganden", NULL, true},
+    {"organiser", "Huvudmannens åtaganden", NULL, true},
+    {"funding", "Villkor för medlen", NULL, true},
+    {"reporting", "Delredovisning och slutredovisning", "En delredovisning varje termin och en slutredovisning.", true},
+    {"repayment", "Återbetalning", NULL, true},
+    {"claims", "Återkrav vid brister", NULL, true},
+    {"evaluations", "Utvärderingar", NULL, true},
+    {"changes", "Ändringar", "Ändringar görs genom tilläggsöverenskommelser.", true},
 };
 static const agreement_section_t supplementary_sections[] = {
-    {"background", "Bakgrund", "Uppföljningsmötet eller det som föranleder ändringen."},
-    {"changes_made", "Ändringar", "Vilka insatser som ändras, läggs till eller tas bort, och vad som gäller i stället."},
-    {"funding", "Medel", NULL},
-    {"other", "Övrigt", "Allt annat i den tidigare överenskommelsen gäller oförändrat."},
+    {"background", "Bakgrund", "Uppföljningsmötet eller det som föranleder ändringen.", true},
+    {"changes_made", "Ändringar", "Vilka insatser som ändras, läggs till eller tas bort, och vad som gäller i stället.", true},
+    {"funding", "Medel", NULL, false},
+    {"other", "Övrigt", "Allt annat i den tidigare överenskommelsen gäller oförändrat.", false},
 };
 static const agreement_section_t university_sections[] = {
-    {"purpose", "Uppdrag", "Vilka insatser lärosätet genomför hos huvudmannen."},
-    {"university", "Lärosätets åtaganden", "Team, teamledare, omfattning (ungefär en dag i månaden på plats)."},
-    {"agency", "Skolverkets åtaganden", NULL},
-    {"funding", "Ersättning och utbetalning", NULL},
-    {"reporting", "Redovisning", NULL},
-    {"changes", "Ändringar", NULL},
+    {"purpose", "Uppdrag", "Vilka insatser lärosätet genomför hos huvudmannen.", true},
+    {"university", "Lärosätets åtaganden", "Team, teamledare, omfattning (ungefär en dag i månaden på plats).", true},
+    {"agency", "Skolverkets åtaganden", NULL, true},
+    {"funding", "Ersättning och utbetalning", NULL, true},
+    {"reporting", "Redovisning", NULL, false},
+    {"changes", "Ändringar", NULL, false},
 };
 
 const agreement_section_t *agreement_sections(agreement_kind_t k, size_t *n)
@@ -82,6 +82,27 @@ const agreement_section_t *agreement_sections(agreement_kind_t k, size_t *n)
     case AGR_UNIVERSITY: *n = sizeof university_sections / sizeof *university_sections; return university_sections;
     default: *n = 0; return NULL;
     }
+}
+
+const char *agreement_missing_sections(agreement_kind_t k, const agreement_content_t *c, arena_t *a)
+{
+    size_t n, missing = 0;
+    const agreement_section_t *s = agreement_sections(k, &n);
+    for (size_t i = 0; i < n; i++)
+        missing += s[i].required && (!c->sections[i] || !*c->sections[i]);
+    if (!missing)
+        return NULL;
+    buf_t b = BUF_INIT;
+    size_t written = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!s[i].required || (c->sections[i] && *c->sections[i]))
+            continue;
+        written++;
+        buf_printf(&b, "%s%s", written == 1 ? "" : written == missing ? " och " : ", ", s[i].label);
+    }
+    const char *out = arena_strdup(a, buf_cstr(&b));
+    buf_free(&b);
+    return out;
 }
 
 bool agreement_content_check(agreement_kind_t k, const agreement_content_t *c, const char **field, char *why,

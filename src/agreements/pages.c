@@ -112,7 +112,15 @@ static int new_view(request_t *req, int status)
     buf_t *o = &req->body;
     html_printf(o, "<p><a href=\"/cases/%lld\">%s</a> · %s</p>\n", (long long)c->id, c->organiser, c->round_name);
     widget_error_summary(req);
+    /* A new agreement starts from the agency's standard text in each section. */
     agreement_content_t empty = {.period_from = c->start_date, .period_to = ""};
+    agreement_texts_t standard;
+    if (agreement_texts_get(req->db, k, 0, &req->arena, &standard)) {
+        for (size_t i = 0; i < sizeof empty.sections / sizeof empty.sections[0]; i++)
+            empty.sections[i] = standard.sections[i];
+        html_printf(o, "<p class=\"hint\">Avsnitten börjar med Skolverkets standardtexter (version %d). Fyll i det "
+                       "som gäller just det här ärendet.</p>", standard.version);
+    }
     content_form(req, k, &empty, arena_printf(&req->arena, "/cases/%lld/agreements", (long long)c->id),
                  "Spara utkastet", true, req_param_int(req, "supersedes", 0), 0);
     layout_end(req);
@@ -199,11 +207,21 @@ static void actions(request_t *req, const agreement_t *g)
         action = "close", label = "Avsluta överenskommelsen";
     html_lit(o, "<div class=\"actions\">");
     if (action) {
-        html_printf(o, "<form method=\"post\" action=\"/agreements/%lld/actions\" class=\"inline\">", (long long)g->id);
+        html_printf(o, "<form method=\"post\" action=\"/agreements/%lld/actions\" class=\"%s\">", (long long)g->id,
+                    strcmp(action, "approve") == 0 ? "card form narrow confirm" : "inline");
         widget_csrf(req);
-        html_printf(o, "<input type=\"hidden\" name=\"action\" value=\"%s\"><button type=\"submit\" class=\"button\">%s"
-                       "</button></form>",
-                    action, label);
+        html_printf(o, "<input type=\"hidden\" name=\"action\" value=\"%s\">", action);
+        /* Signing is a commitment: it takes a checked box saying the whole text was read. */
+        if (strcmp(action, "approve") == 0) {
+            html_lit(o, "<div class=\"field\">");
+            widget_field_error(req, "confirm");
+            html_printf(o, "<label class=\"check\"><input type=\"checkbox\" name=\"confirm\" value=\"1\" "
+                           "aria-describedby=\"h-confirm\"> Jag har läst hela överenskommelsen och godkänner den "
+                           "för %s</label><p class=\"hint\" id=\"h-confirm\">Godkännandet kan inte tas tillbaka. När "
+                           "båda parter har godkänt är överenskommelsen undertecknad.</p></div>",
+                        agency ? "Skolverket" : g->kind == AGR_UNIVERSITY ? "lärosätet" : "huvudmannen");
+        }
+        html_printf(o, "<button type=\"submit\" class=\"button\">%s</button></form>", label);
     }
     if (agency && (g->state == AGS_DRAFT || g->state == AGS_FOR_SIGNATURE))
         html_printf(o, "<a class=\"button secondary\" href=\"/agreements/%lld/edit\">Ändra</a>", (long long)g->id);
@@ -251,10 +269,13 @@ static int agreement_view(request_t *req, int status)
     widget_error_summary(req);
     html_printf(o, "<p><a href=\"/cases/%lld\">%s</a> · %s</p>\n", (long long)c->id, c->organiser, c->round_name);
     html_printf(o, "<dl class=\"facts\"><dt>Diarienummer</dt><dd>%s</dd><dt>Status</dt><dd>%s</dd><dt>Version</dt><dd>%d</dd>"
-                   "<dt>Godkänd av Skolverket</dt><dd>%s</dd><dt>Godkänd av %s</dt><dd>%s</dd></dl>\n",
+                   "<dt>Godkänd av Skolverket</dt><dd>%s</dd><dt>Godkänd av %s</dt><dd>%s</dd>",
                 g->registry_number, agreement_state_label(g->state), g->version,
                 g->agency_approved_by ? g->agency_approved_by : "–", g->kind == AGR_UNIVERSITY ? "lärosätet" : "huvudmannen",
                 g->counterpart_approved_by ? g->counterpart_approved_by : "–");
+    if (g->standard_version)
+        html_printf(o, "<dt>Standardtexter</dt><dd>Utgick från version %d</dd>", g->standard_version);
+    html_lit(o, "</dl>\n");
     if (g->state == AGS_SIGNED || g->state == AGS_CLOSED)
         html_lit(o, "<p class=\"notice\">Överenskommelsen är undertecknad och kan inte ändras. Ändringar görs med en "
                     "tilläggsöverenskommelse.</p>\n");
@@ -360,8 +381,9 @@ static int agreements_act_submit(request_t *req)
     agreement_t *g = agreements_get(req->db, &req->viewer, id, &req->arena, NULL);
     if (!g)
         return respond_error(req, 404, NOT_FOUND);
-    if (!agreements_act(req->db, &req->viewer, g, req_param(req, "action"), &req->arena, &err)) {
-        req_add_error(req, "action", err);
+    bool confirmed = strcmp(req_param(req, "confirm"), "1") == 0;
+    if (!agreements_act(req->db, &req->viewer, g, req_param(req, "action"), confirmed, &req->arena, &err)) {
+        req_add_error(req, strcmp(req_param(req, "action"), "approve") == 0 && !confirmed ? "confirm" : "action", err);
         return agreement_view(req, 409);
     }
     return respond_redirect(req, arena_printf(&req->arena, "/agreements/%lld?klart=1", (long long)id));
@@ -471,6 +493,7 @@ static const param_spec_t p_create[] = {PARAM_ID,
 static const param_spec_t p_save[] = {PARAM_ID, AGREEMENT_FIELDS, PARAM_VERSION, PARAM_END};
 static const param_spec_t p_agreement[] = {PARAM_ID, PARAM_SAVED, PARAM_END};
 static const param_spec_t p_act[] = {PARAM_ID, {"action", P_CHOICE, PARAM_REQUIRED, "Åtgärd", 0, 0, actions_keys},
+                                     {"confirm", P_CHOICE, 0, "Bekräftelse", 0, 0, routes_flag_choices},
                                      PARAM_END};
 static const param_spec_t p_diff[] = {PARAM_ID, {"from", P_INT, 0, "Från version", 1, 100000, NULL},
                                       {"to", P_INT, 0, "Till version", 1, 100000, NULL}, PARAM_END};

@@ -31,6 +31,7 @@ void agreements_case_section(request_t *req, const case_row_t *c);
 
 extern const route_t agreements_page_routes[]; /* pages.c */
 extern const route_t agreements_api_routes[];  /* api.c */
+extern const route_t agreements_texts_routes[]; /* texts_pages.c */
 void agreements_demo(demo_t *d);               /* demo.c */
 void agreements_demo_scale(demo_t *d);
 

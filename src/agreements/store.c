@@ -15,7 +15,7 @@
 #define AGREEMENT_COLUMNS                                                                                     \
     "g.id, g.case_id, g.kind, g.registry_number, g.state, g.version, g.supersedes_id, s.registry_number,"       \
     " g.agency_approved_by, g.agency_approved_at, g.counterpart_approved_by, g.counterpart_approved_at,"        \
-    " g.created_by, g.updated_at FROM agreements g LEFT JOIN agreements s ON s.id = g.supersedes_id"
+    " g.created_by, g.updated_at, g.standard_version FROM agreements g LEFT JOIN agreements s ON s.id = g.supersedes_id"
 
 static const char *opt_text(arena_t *a, db_stmt_t *st, int col)
 {
@@ -39,6 +39,7 @@ static void read_agreement(db_stmt_t *st, arena_t *a, agreement_t *g)
     g->counterpart_approved_at = db_col_int(st, 11);
     g->created_by = opt_text(a, st, 12);
     g->updated_at = db_col_int(st, 13);
+    g->standard_version = db_col_is_null(st, 14) ? 0 : (int)db_col_int(st, 14);
 }
 
 size_t agreements_of_case(db_t *db, const viewer_t *v, const case_row_t *c, arena_t *a, agreement_t **out)
@@ -181,10 +182,14 @@ int64_t agreements_create(db_t *db, const viewer_t *v, const case_row_t *c, agre
     }
     const char *number = next_registry_number(db, a);
     int64_t now = (int64_t)time(NULL);
+    /* The standard texts it started from: the version current now, which the form showed. */
     int64_t id = number ? db_run_int(db, 0, "INSERT INTO agreements (case_id, kind, registry_number, supersedes_id,"
-                                            " created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                                     "ittztii", c->id, agreement_kind_keys[k], number,
-                                     k == AGR_SUPPLEMENTARY ? supersedes : (int64_t)0, v->email, now, now)
+                                            " created_by, created_at, updated_at, standard_version) VALUES"
+                                            " (?, ?, ?, ?, ?, ?, ?, (SELECT MAX(version) FROM agreement_texts"
+                                            " WHERE kind = ?)) RETURNING id",
+                                     "ittztiit", c->id, agreement_kind_keys[k], number,
+                                     k == AGR_SUPPLEMENTARY ? supersedes : (int64_t)0, v->email, now, now,
+                                     agreement_kind_keys[k])
                         : 0;
     bool ok = id && save_version(db, v, id, 1, k, content) &&
               cases_event(db, c->id, "agreement", NULL, NULL,
@@ -240,7 +245,8 @@ static bool counterpart(const viewer_t *v, agreement_kind_t k)
     return access_may(v, k == AGR_UNIVERSITY ? CAP_AGREEMENT_SIGN_UNIVERSITY : CAP_AGREEMENT_SIGN_ORGANISER);
 }
 
-bool agreements_act(db_t *db, const viewer_t *v, const agreement_t *g, const char *action, arena_t *a, char **err)
+bool agreements_act(db_t *db, const viewer_t *v, const agreement_t *g, const char *action, bool confirmed, arena_t *a,
+                    char **err)
 {
     *err = NULL;
     if (!tx_begin(db, a, err))
@@ -257,12 +263,22 @@ bool agreements_act(db_t *db, const viewer_t *v, const agreement_t *g, const cha
     if (strcmp(action, "send") == 0) {
         if (!access_may(v, CAP_AGREEMENT_WRITE) || g->state != AGS_DRAFT)
             return tx_fail(db, a, err, "Bara ett utkast kan skickas för underskrift, och det gör Skolverket.");
+        /* Nothing is signed with a required section left empty. */
+        agreement_content_t content;
+        if (!agreements_content(db, NULL, g, 0, a, &content, NULL, NULL))
+            return tx_fail(db, a, err, "Överenskommelsens innehåll kunde inte läsas.");
+        const char *missing = agreement_missing_sections(g->kind, &content, a);
+        if (missing)
+            return tx_fail(db, a, err, arena_printf(a, "Fyll i %s innan överenskommelsen skickas för underskrift.",
+                                                    missing));
         ok = db_run(db, "UPDATE agreements SET state = 'for_signature', updated_at = ? WHERE id = ?", "ii", now, id) ==
              DB_DONE;
         note = "skickad för underskrift";
     } else if (strcmp(action, "approve") == 0) {
         if (g->state != AGS_FOR_SIGNATURE)
             return tx_fail(db, a, err, "Överenskommelsen är inte skickad för underskrift.");
+        if (!confirmed)
+            return tx_fail(db, a, err, "Bekräfta att du har läst överenskommelsen och godkänner den för er part.");
         bool ours = access_may(v, CAP_AGREEMENT_SIGN_AGENCY), theirs = counterpart(v, g->kind);
         if (!ours && !theirs)
             return tx_fail(db, a, err, g->kind == AGR_UNIVERSITY ? "Överenskommelsen godkänns av Skolverket och lärosätet."

@@ -312,10 +312,15 @@ test('ett ärende: två processtödjare, ÖK1 undertecknad av båda, analysgrupp
   assert.match(await page.locator('dl.facts').textContent(), /Utkast/);
   await checkA11y(page, 'överenskommelsen');
   await page.getByRole('button', { name: 'Skicka för underskrift' }).click();
+  // Signing asks for confirmation: without it nothing is approved, and the reason is shown.
+  await page.getByRole('button', { name: 'Godkänn för Skolverket' }).click();
+  assert.match(await page.locator('.error-summary').textContent(), /Bekräfta att du har läst/);
+  await page.getByLabel(/Jag har läst hela överenskommelsen/).check();
   await page.getByRole('button', { name: 'Godkänn för Skolverket' }).click();
   await logout(page);
   await login(page, 'huvudman@exempel.se');
   await page.goto(agreementUrl);
+  await page.getByLabel(/Jag har läst hela överenskommelsen/).check();
   await page.getByRole('button', { name: 'Godkänn för er sida' }).click();
   assert.match(await page.locator('dl.facts').textContent(), /Undertecknad/);
   assert.equal(await page.getByRole('link', { name: 'Ändra' }).count(), 0, 'ingen ändring efter underskrift');

@@ -210,7 +210,12 @@ OK1 = {"kind": "ok1", "period_from": "2025-06-01", "period_to": "2026-06-30", "a
        "payout_amount2": "600 000", "s_purpose": "Överenskommelsen gäller analysfasen.",
        "s_agency": "Skolverket ger processtöd med två processtödjare.",
        "s_organiser": "Huvudmannen inrättar analysgrupper på förvaltningsnivå och på varje vald skolenhet.",
-       "s_repayment": "Medel som inte används redovisas och betalas tillbaka inom tre månader."}
+       "s_repayment": "Medel som inte används redovisas och betalas tillbaka inom tre månader.",
+       "s_funding": "Medlen får användas till tid för analysarbetet.",
+       "s_reporting": "Använda medel redovisas efter varje termin.",
+       "s_claims": "Utbetalda medel kan krävas tillbaka om åtagandena inte fullföljs.",
+       "s_evaluations": "Huvudmannen medverkar i Skolverkets utvärderingar.",
+       "s_changes": "Ändringar görs i en tilläggsöverenskommelse."}
 
 
 def test_an_agreement_from_draft_to_signed_with_versions_a_difference_and_a_pdf():
@@ -243,11 +248,23 @@ def test_an_agreement_from_draft_to_signed_with_versions_a_difference_and_a_pdf(
     # Moving on before signing is refused with the reason.
     r = form(a, f"/cases/{cid}/phase", {"phase": "nulagesanalys"})
     contains(r.text, "ÖK1 är inte undertecknad")
+    # Nothing is sent for signature with a required section empty: the refusal names them.
+    eq(form(a, f"/agreements/{aid}", dict(OK1, s_repayment="", s_evaluations="", version="2")).status, 303)
+    r = form(a, f"/agreements/{aid}/actions", {"action": "send"})
+    eq(r.status, 409)
+    contains(r.text, "Fyll i Återbetalning och Utvärderingar innan överenskommelsen skickas för underskrift")
+    eq(form(a, f"/agreements/{aid}", dict(OK1, s_agency="Skolverket ger processtöd och bekostar resor.",
+                                          version="3")).status, 303)
     # Send, then each side approves: the agency, and the organiser (here Kiruna has no user,
-    # so use Borås's case for the organiser's side below).
+    # so use Borås's case for the organiser's side below). Approving asks for confirmation.
     eq(form(a, f"/agreements/{aid}/actions", {"action": "send"}).status, 303)
-    eq(form(a, f"/agreements/{aid}/actions", {"action": "approve"}).status, 303)
+    contains(a.get(f"/agreements/{aid}").text, "Jag har läst hela överenskommelsen och godkänner den för Skolverket")
     r = form(a, f"/agreements/{aid}/actions", {"action": "approve"})
+    eq(r.status, 409)
+    contains(r.text, "Bekräfta att du har läst överenskommelsen")
+    eq(query(db, f"SELECT agency_approved_by FROM agreements WHERE id = {aid}"), None, "inget godkänt utan bekräftelse")
+    eq(form(a, f"/agreements/{aid}/actions", {"action": "approve", "confirm": "1"}).status, 303)
+    r = form(a, f"/agreements/{aid}/actions", {"action": "approve", "confirm": "1"})
     eq(r.status, 409)
     contains(r.text, "redan godkänt")
     eq(query(db, f"SELECT state FROM agreements WHERE id = {aid}"), "for_signature")
@@ -299,9 +316,9 @@ def test_the_organiser_signs_its_agreement_and_a_signed_one_refuses_edits():
     eq(form(o, f"/agreements/{aid}/actions", {"action": "approve"}).status, 409, "inte skickad än")
     eq(form(o, f"/agreements/{aid}", dict(OK1, version="1")).status, 403, "huvudmannen ändrar inte texten")
     eq(form(a, f"/agreements/{aid}/actions", {"action": "send"}).status, 303)
-    eq(form(o, f"/agreements/{aid}/actions", {"action": "approve"}).status, 303)
+    eq(form(o, f"/agreements/{aid}/actions", {"action": "approve", "confirm": "1"}).status, 303)
     eq(query(db, f"SELECT state FROM agreements WHERE id = {aid}"), "for_signature")
-    eq(form(a, f"/agreements/{aid}/actions", {"action": "approve"}).status, 303)
+    eq(form(a, f"/agreements/{aid}/actions", {"action": "approve", "confirm": "1"}).status, 303)
     eq(query(db, f"SELECT state FROM agreements WHERE id = {aid}"), "signed")
     page = a.get(f"/agreements/{aid}").text
     contains(page, "Undertecknad")
@@ -349,10 +366,10 @@ def test_signing_ok1_opens_the_next_phase():
     r = form(a, f"/cases/{cid}/agreements", OK1)
     aid = int(r.header("Location").split("/agreements/")[1].split("?")[0])
     eq(form(a, f"/agreements/{aid}/actions", {"action": "send"}).status, 303)
-    eq(form(a, f"/agreements/{aid}/actions", {"action": "approve"}).status, 303)
+    eq(form(a, f"/agreements/{aid}/actions", {"action": "approve", "confirm": "1"}).status, 303)
     run_cli(["user", "add", "--email", "ale@exempel.se", "--name", "Nils Ek", "--role", "organiser", "--organiser",
              ALE], db=db, stdin="samverkan-demo-2026\n")
-    eq(form(login("ale@exempel.se"), f"/agreements/{aid}/actions", {"action": "approve"}).status, 303)
+    eq(form(login("ale@exempel.se"), f"/agreements/{aid}/actions", {"action": "approve", "confirm": "1"}).status, 303)
     eq(query(db, f"SELECT state FROM agreements WHERE id = {aid}"), "signed")
     eq(form(a, f"/cases/{cid}/phase", {"phase": "nulagesanalys"}).status, 303)
     timeline = json.loads(a.get(f"/api/v1/cases/{cid}").body)["timeline"]
