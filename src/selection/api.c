@@ -43,11 +43,11 @@ static json_t *round_json(db_t *db, const round_t *r)
 
 static json_t *offer_json(const offer_t *f)
 {
-    return json_pack("{s:I, s:I, s:s, s:o, s:s, s:s, s:s, s:o, s:o, s:o}", "id", (json_int_t)f->id, "round_id",
+    return json_pack("{s:I, s:I, s:s, s:o, s:s, s:s, s:s, s:o, s:o, s:o, s:o}", "id", (json_int_t)f->id, "round_id",
                      (json_int_t)f->round_id, "round_name", f->round_name, "decision_date", api_text(f->decision_date),
                      "organiser_orgnr", f->orgnr, "organiser_name", f->organiser, "status", f->status, "reason",
                      api_text(f->reason), "answered_by", api_text(f->answered_by), "answered_at",
-                     api_time(f->answered_at));
+                     api_time(f->answered_at), "answer_by", api_text(f->answer_by));
 }
 
 /* A whole list of n built items as one page. */
@@ -84,9 +84,10 @@ static int api_round(request_t *req)
     size_t n = rounds_choices(req->db, r->id, &req->arena, &c);
     json_t *choices = json_array();
     for (size_t i = 0; i < n; i++)
-        json_array_append_new(choices, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o}", "code", c[i].code, "name",
-                                                 c[i].name, "organiser_orgnr", c[i].orgnr, "organiser_name",
+        json_array_append_new(choices, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o}", "code", c[i].code,
+                                                 "name", c[i].name, "organiser_orgnr", c[i].orgnr, "organiser_name",
                                                  c[i].organiser, "ranking", c[i].ranking, "reason", c[i].reason,
+                                                 "public_reason", c[i].public_reason ? c[i].public_reason : "",
                                                  "decision", c[i].decision, "decision_date",
                                                  api_text(c[i].decision_date)));
     json_object_set_new(j, "choices", choices);

@@ -2,6 +2,7 @@
  * offer and the shortcuts on the start page, a unit's place in the rounds on its page
  * (unit_section.c), and the demo's selection year. */
 #include "parts.h"
+#include "rounds.h"
 
 static const route_t *const routes[] = {selection_round_routes, selection_ranking_routes, selection_criteria_routes,
                                         selection_offer_routes, selection_api_routes, NULL};
@@ -18,6 +19,12 @@ static const audit_type_t audit_types[] = {
 };
 static const demo_step_t demo[] = {{30, selection_demo}, {0, NULL}};
 
+/* Offers not answered: reminders before and after their last day. */
+static void tick(const tick_t *t)
+{
+    offers_queue_reminders(t->db, t->today, t->remind_days);
+}
+
 static const area_t selection_area = {
     .name = "selection",
     .routes = routes,
@@ -25,5 +32,6 @@ static const area_t selection_area = {
     .audit_types = audit_types,
     .start = selection_start_sections,
     .demo = demo,
+    .tick = tick,
 };
 AREA(selection_area);

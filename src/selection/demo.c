@@ -78,27 +78,40 @@ void selection_demo(demo_t *d)
     round_inputs_t in = {2025, 2024, 2025, "2026-01-01", "2026-04-30", set, "degree_share,children_per_staff", "",
                          "merit17", "foreign_bg,parents_post_sec", true};
     bool ok = spring && rounds_freeze(db, &viewer_cli, spring, &in, &a, &err);
-    static const struct { const char *code, *ranking, *reason; } picks[] = {
-        {"47120557", "inspection", "Föreläggande vid vite i fyra arbetsområden; resultaten långt under förväntat."},
-        {"80815525", "inspection", "Föreläggande vid vite; huvudmannen har bett om stöd."},
-        {"13746989", "inspection", "Föreläggande i fyra arbetsområden; meritvärdet under förväntat två år i rad."},
-        {"31127129", "inspection", "Föreläggande vid vite; samma huvudman som Nytorpsskolan ger samordningsvinster."},
-        {"24982244", "results", "Längst under förväntat resultat i landet; föreläggande i fem arbetsområden."},
+    /* The analysts' own notes, and the motivation each organiser reads in its offer. */
+    static const struct { const char *code, *ranking, *reason, *public_reason; } picks[] = {
+        {"47120557", "inspection", "Föreläggande vid vite i fyra arbetsområden; resultaten långt under förväntat.",
+         "Skolinspektionen har förelagt skolan vid vite i fyra arbetsområden."},
+        {"80815525", "inspection", "Föreläggande vid vite; huvudmannen har bett om stöd.",
+         "Skolinspektionen har förelagt skolan vid vite i tre arbetsområden."},
+        {"56398338", "inspection", "Föreläggande i tre arbetsområden; meritvärdet under förväntat två år i rad.",
+         "Skolinspektionen har förelagt skolan i tre arbetsområden."},
+        {"31127129", "inspection", "Föreläggande vid vite; samma huvudman som Nytorpsskolan ger samordningsvinster.",
+         "Skolinspektionen har förelagt skolan vid vite i tre arbetsområden."},
+        {"24982244", "results", "Längst under förväntat resultat i landet; föreläggande i fem arbetsområden.",
+         "Elevernas resultat ligger långt under det förväntade med hänsyn till deras bakgrund."},
+        {"97706771", "results", "Under förväntat resultat; huvudmannen samverkar redan om andra skolor.",
+         "Elevernas resultat ligger under det förväntade med hänsyn till deras bakgrund."},
     };
-    for (size_t i = 0; ok && i < sizeof picks / sizeof picks[0]; i++)
-        ok = rounds_choose(db, &viewer_cli, spring, picks[i].code, picks[i].ranking, picks[i].reason, NULL, &a, &err);
+    for (size_t i = 0; ok && i < sizeof picks / sizeof picks[0]; i++) {
+        round_choice_in_t pick = {picks[i].code, picks[i].ranking, picks[i].reason, picks[i].public_reason, NULL, true};
+        ok = rounds_choose(db, &viewer_cli, spring, &pick, &a, &err) == CHOOSE_OK;
+    }
     /* A preschool at a school candidate (coordinated selection), from the index. */
     ranking_t pre;
     round_t *r = ok ? rounds_get(db, spring, &a) : NULL;
     if (r && rounds_ranking(db, r, RANK_PRESCHOOL, &a, &pre, &err))
         for (size_t i = 0; i < pre.ranked; i++)
             if (pre.rows[i].coordinated && !pre.rows[i].flagged) {
-                ok = rounds_choose(db, &viewer_cli, spring, pre.rows[i].code, "preschool",
-                                   "Svåra förutsättningar enligt förskoleindexet hos en huvudman som också erbjuds "
-                                   "samverkan om skolor.", NULL, &a, &err);
+                round_choice_in_t pick = {pre.rows[i].code, "preschool",
+                                          "Svåra förutsättningar enligt förskoleindexet hos en huvudman som också "
+                                          "erbjuds samverkan om skolor.",
+                                          "Förskolan har svåra förutsättningar enligt Skolverkets förskoleindex.", NULL,
+                                          true};
+                ok = rounds_choose(db, &viewer_cli, spring, &pick, &a, &err) == CHOOSE_OK;
                 break;
             }
-    ok = ok && rounds_decide(db, &viewer_cli, spring, "2026-05-04", &a, &err);
+    ok = ok && rounds_decide(db, &viewer_cli, spring, "2026-05-04", "2026-06-05", &a, &err);
     if (ok) {
         answer(db, spring, "2120001355", true, "", "anna.lindqvist@exempel.se", &a);
         answer(db, spring, "2120001124", false, "Vi deltar redan i ett regionalt utvecklingsprogram för samma skola.",

@@ -18,11 +18,13 @@ static int selection_offers_page(request_t *req)
         html_lit(o, "<p class=\"empty\">Det finns inga erbjudanden.</p>\n");
     } else {
         html_lit(o, TABLE_OPEN("Erbjudanden") "<thead><tr><th scope=\"col\">Omgång</th><th scope=\"col\">Beslutsdatum"
-                    "</th><th scope=\"col\">Huvudman</th><th scope=\"col\">Svar</th></tr></thead><tbody>\n");
+                    "</th><th scope=\"col\">Huvudman</th><th scope=\"col\">Svar</th><th scope=\"col\">Svara senast"
+                    "</th></tr></thead><tbody>\n");
         for (size_t i = 0; i < n; i++)
-            html_printf(o, "<tr><td><a href=\"/offers/%lld\">%s</a></td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
+            html_printf(o, "<tr><td><a href=\"/offers/%lld\">%s</a></td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+                           "</tr>\n",
                         (long long)f[i].id, f[i].round_name, f[i].decision_date ? f[i].decision_date : "",
-                        f[i].organiser, offers_status_label(f[i].status));
+                        f[i].organiser, offers_status_label(f[i].status), f[i].answer_by ? f[i].answer_by : "–");
         html_lit(o, "</tbody></table></div>\n");
     }
     layout_end(req);
@@ -45,9 +47,11 @@ static void offered_units(request_t *req, const offer_t *f)
             continue;
         html_printf(o, "<li><h3><a href=\"/units/%s\">%s</a> <span class=\"muted\">%s · %s</span></h3>", c[i].code,
                     c[i].name, c[i].code, register_forms_label(&req->arena, c[i].school_forms));
-        html_printf(o, "<p><strong>%s %s.</strong> Skäl: %s</p>",
+        /* The motivation written for the organiser; the analyst's own note is never shown. */
+        html_printf(o, "<p><strong>%s %s.</strong>%s%s</p>",
                     strcmp(c[i].decision, "supplementary") == 0 ? "Tilläggsbeslut" : "Beslut",
-                    c[i].decision_date ? c[i].decision_date : "", c[i].reason);
+                    c[i].decision_date ? c[i].decision_date : "", c[i].public_reason && *c[i].public_reason ? " " : "",
+                    c[i].public_reason ? c[i].public_reason : "");
         int m = ranking_method_from_key(c[i].ranking);
         if (m >= 0) {
             char *err = NULL;
@@ -73,6 +77,8 @@ static int offer_view(request_t *req, offer_t *f, int status)
     html_printf(o, "<dt>Huvudman</dt><dd>%s (%s)</dd><dt>Beslutsdatum</dt><dd>%s</dd><dt>Svar</dt><dd>%s</dd>",
                 f->organiser, register_orgnr_display(&req->arena, f->orgnr), f->decision_date ? f->decision_date : "",
                 offers_status_label(f->status));
+    if (f->answer_by && strcmp(f->status, "pending") == 0)
+        html_printf(o, "<dt>Sista dag för svar</dt><dd><strong>Svara senast %s</strong></dd>", f->answer_by);
     if (*f->reason)
         html_printf(o, "<dt>Skäl</dt><dd>%s</dd>", f->reason);
     if (f->answered_at) {
@@ -147,10 +153,11 @@ static void pending_offers(request_t *req)
     for (size_t i = 0; i < n; i++)
         if (strcmp(f[i].status, "pending") == 0)
             html_printf(&req->body, "<div class=\"notice\" role=\"status\"><h2>Erbjudande om samverkan</h2><p>Skolverket "
-                                    "har erbjudit %s att delta i Samverkan för bästa skola (%s, beslut %s). "
+                                    "har erbjudit %s att delta i Samverkan för bästa skola (%s, beslut %s).%s%s%s "
                                     "<a href=\"/offers/%lld\">Läs erbjudandet och svara</a></p></div>\n",
                         f[i].organiser, f[i].round_name, f[i].decision_date ? f[i].decision_date : "",
-                        (long long)f[i].id);
+                        f[i].answer_by ? " Svara senast " : "", f[i].answer_by ? f[i].answer_by : "",
+                        f[i].answer_by ? "." : "", (long long)f[i].id);
 }
 
 /* The selection staff's ways in from the start page. */

@@ -6,6 +6,8 @@
 #include "../base/vec.h"
 #include "../db/tx.h"
 #include "../base/validate.h"
+#include "../base/date.h"
+#include "../db/outbox.h"
 #include "../db/audit.h"
 #include "../register/register.h"
 #include "../cases/cases.h"
@@ -20,8 +22,8 @@ size_t rounds_choices(db_t *db, int64_t id, arena_t *a, round_choice_t **out)
     size_t n = 0, cap = 16;
     *out = arena_alloc(a, cap * sizeof **out);
     db_stmt_t *st = db_prepare(db, "SELECT c.id, c.unit_id, c.organiser_id, u.code, u.name, o.name, o.orgnr,"
-                                   " c.school_forms, c.ranking, c.reason, c.decision, c.decision_date, c.chosen_by"
-                                   " FROM round_choices c JOIN units u ON u.id = c.unit_id"
+                                   " c.school_forms, c.ranking, c.reason, c.decision, c.decision_date, c.chosen_by,"
+                                   " c.public_reason FROM round_choices c JOIN units u ON u.id = c.unit_id"
                                    " JOIN organisers o ON o.id = c.organiser_id WHERE c.round_id = ?"
                                    " ORDER BY o.name, u.name, u.code");
     db_bind_int(st, 1, id);
@@ -34,67 +36,120 @@ size_t rounds_choices(db_t *db, int64_t id, arena_t *a, round_choice_t **out)
                                 &c->reason, &c->decision, &c->decision_date, &c->chosen_by};
         for (int k = 0; k < 10; k++)
             *texts[k] = arena_strdup(a, db_col_text(st, k + 3)); /* NULL stays NULL: no decision date yet */
+        c->public_reason = arena_strdup(a, db_col_text(st, 13));
     }
     db_done(st);
     return n;
 }
 
-bool rounds_choose(db_t *db, const viewer_t *v, int64_t id, const char *code, const char *ranking,
-                   const char *reason, const char *supplementary_date, arena_t *a, char **err)
+/* The running collaboration (of another round than this) a unit is in, or an organiser
+ * is in: its organiser's name in *who and "Urval 2025-05-05, fas Nulägesanalys"; NULL
+ * when there is none. */
+static const char *running_case(db_t *db, int64_t round_id, int64_t unit_id, int64_t organiser_id, arena_t *a,
+                                const char **who)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT o.name, c.round_name, c.phase FROM cases c"
+                                   " JOIN organisers o ON o.id = c.organiser_id"
+                                   " WHERE c.phase <> 'avslutad' AND (c.round_id IS NULL OR c.round_id <> ?)"
+                                   " AND (c.organiser_id = ? OR EXISTS (SELECT 1 FROM case_units cu"
+                                   " WHERE cu.case_id = c.id AND cu.unit_id = ?))"
+                                   " ORDER BY c.decision_date DESC LIMIT 1");
+    db_bind_int(st, 1, round_id);
+    db_bind_int(st, 2, organiser_id);
+    db_bind_int(st, 3, unit_id);
+    const char *found = NULL;
+    if (db_step(st) == DB_ROW) {
+        *who = arena_strdup(a, db_col_text(st, 0));
+        found = arena_printf(a, "%s, fas %s", db_col_text(st, 1), case_phase_label(case_phase_from_key(db_col_text(st, 2))));
+    }
+    db_done(st);
+    return found;
+}
+
+choose_result_t rounds_choose(db_t *db, const viewer_t *v, int64_t id, const round_choice_in_t *in, arena_t *a,
+                              char **err)
 {
     *err = NULL;
+    const char *code = in->code, *ranking = in->ranking, *reason = in->reason;
+    const char *supplementary_date = in->supplementary_date;
     if (!reason || !*reason) {
         *err = arena_strdup(a, "Skriv skälet till valet.");
-        return false;
+        return CHOOSE_REFUSED;
     }
     if (!tx_begin(db, a, err))
-        return false;
+        return CHOOSE_REFUSED;
     round_t *r = rounds_get(db, id, a);
     if (!r)
-        return tx_fail(db, a, err, "Omgången finns inte.");
+        return tx_fail(db, a, err, "Omgången finns inte."), CHOOSE_REFUSED;
     bool supplementary = supplementary_date && *supplementary_date;
     if (supplementary && strcmp(r->status, "decided") != 0)
-        return tx_fail(db, a, err, "Tilläggsbeslut görs efter omgångens beslut.");
+        return tx_fail(db, a, err, "Tilläggsbeslut görs efter omgångens beslut."), CHOOSE_REFUSED;
+    if (supplementary && (!validate_date(supplementary_date) || strcmp(supplementary_date, r->decision_date) < 0))
+        return tx_fail(db, a, err, arena_printf(a, "Tilläggsbeslutet kan inte vara daterat före omgångens beslut (%s).",
+                                                r->decision_date)),
+               CHOOSE_REFUSED;
     if (!supplementary && strcmp(r->status, "open") != 0)
-        return tx_fail(db, a, err, "Omgången är beslutad; lägg till enheter med ett tilläggsbeslut.");
+        return tx_fail(db, a, err, "Omgången är beslutad; lägg till enheter med ett tilläggsbeslut."), CHOOSE_REFUSED;
     if (!r->frozen_at)
-        return tx_fail(db, a, err, "Frys underlaget innan du väljer enheter.");
+        return tx_fail(db, a, err, "Frys underlaget innan du väljer enheter."), CHOOSE_REFUSED;
     int m = ranking_method_from_key(ranking);
     if (m >= 0) {
         /* A unit chosen from a ranking must be in the round's frozen ranking. */
         ranking_t rk;
         char *why = NULL;
         if (!rounds_ranking_in_tx(db, r, (rank_method_t)m, a, &rk, &why))
-            return tx_fail(db, a, err, why);
+            return tx_fail(db, a, err, why), CHOOSE_REFUSED;
         if (!ranking_find(&rk, code))
             return tx_fail(db, a, err, arena_printf(a, "Enheten %s finns inte i rangordningen %s för den här omgången.",
-                                                    code, ranking_method_label((rank_method_t)m)));
+                                                    code, ranking_method_label((rank_method_t)m))),
+                   CHOOSE_REFUSED;
     } else if (!supplementary || strcmp(ranking, "dialog") != 0) {
-        return tx_fail(db, a, err, "Okänd rangordning.");
+        return tx_fail(db, a, err, "Okänd rangordning."), CHOOSE_REFUSED;
     }
     reg_unit_t *u = register_get_unit(db, v, code, a);
     if (!u)
-        return tx_fail(db, a, err, arena_printf(a, "Enheten %s finns inte i registret.", code));
+        return tx_fail(db, a, err, arena_printf(a, "Enheten %s finns inte i registret.", code)), CHOOSE_REFUSED;
     int64_t unit_id = u->id, organiser_id = register_organiser_id(db, u->orgnr);
+    /* A unit is in one running collaboration at a time; an organiser in one already is
+     * offered another only when the analyst has seen that and confirms. */
+    const char *who = NULL;
+    const char *unit_running = running_case(db, id, unit_id, -1, a, &who);
+    if (unit_running)
+        return tx_fail(db, a, err, arena_printf(a, "Enheten %s ingår redan i ett pågående samarbete (%s, %s) och kan "
+                                                   "inte väljas igen förrän det är avslutat.", code, who, unit_running)),
+               CHOOSE_REFUSED;
+    const char *org_running = running_case(db, id, -1, organiser_id, a, &who);
+    if (org_running && !in->confirmed) {
+        tx_fail(db, a, err, arena_printf(a, "%s är redan i ett pågående samarbete (%s). Ett nytt erbjudande kommer "
+                                            "bredvid det. Bekräfta om enheten ska väljas ändå.", who, org_running));
+        return CHOOSE_CONFIRM;
+    }
     const char *forms = u->school_forms ? u->school_forms : "";
     int rc = db_run(db, "INSERT INTO round_choices (round_id, unit_id, organiser_id, school_forms, ranking, reason,"
-                        " decision, decision_date, chosen_by, chosen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    "iiitttttti", id, unit_id, organiser_id, forms, ranking, reason,
+                        " decision, decision_date, chosen_by, chosen_at, public_reason, confirmed_running)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "iiittttttiti", id, unit_id, organiser_id, forms, ranking, reason,
                     supplementary ? "supplementary" : "main", supplementary ? supplementary_date : r->decision_date,
-                    v->email, (int64_t)time(NULL));
+                    v->email, (int64_t)time(NULL), in->public_reason ? in->public_reason : "",
+                    (int64_t)(org_running != NULL));
     if (rc == DB_CONSTRAINT)
-        return tx_fail(db, a, err, arena_printf(a, "Enheten %s är redan vald i omgången.", code));
+        return tx_fail(db, a, err, arena_printf(a, "Enheten %s är redan vald i omgången.", code)), CHOOSE_REFUSED;
     bool ok = rc == DB_DONE;
-    /* A supplementary decision offers collaboration to an organiser not yet offered it. */
-    if (ok && supplementary)
-        ok = db_run(db, "INSERT INTO offers (round_id, organiser_id, created_at) VALUES (?, ?, ?)"
+    /* A supplementary decision offers collaboration to an organiser not yet offered it,
+     * with its own last day to answer. */
+    if (ok && supplementary) {
+        char answer_by[11];
+        date_add_days(supplementary_date, OFFER_ANSWER_DAYS, answer_by);
+        ok = db_run(db, "INSERT INTO offers (round_id, organiser_id, created_at, answer_by) VALUES (?, ?, ?, ?)"
                         " ON CONFLICT (round_id, organiser_id) DO NOTHING",
-                    "iii", id, organiser_id, (int64_t)time(NULL)) == DB_DONE &&
+                    "iiit", id, organiser_id, (int64_t)time(NULL), answer_by) == DB_DONE &&
              cases_add_supplementary_unit(db, v, id, organiser_id, unit_id, supplementary_date);
+    }
     ok = ok && tx_audit(db, v, supplementary ? "round:supplement" : "round:choose", "selection_round", id,
-                          json_pack("{s:s, s:s, s:s, s:s?}", "unit", code, "ranking", ranking, "reason", reason,
-                                    "decision_date", supplementary ? supplementary_date : NULL));
-    return tx_finish(db, ok, a, err);
+                        json_pack("{s:s, s:s, s:s, s:s, s:s?, s:b}", "unit", code, "ranking", ranking, "reason", reason,
+                                  "public_reason", in->public_reason ? in->public_reason : "", "decision_date",
+                                  supplementary ? supplementary_date : NULL, "confirmed_running", org_running != NULL));
+    return tx_finish(db, ok, a, err) ? CHOOSE_OK : CHOOSE_REFUSED;
 }
 
 bool rounds_unchoose(db_t *db, const viewer_t *v, int64_t id, int64_t choice_id, arena_t *a, char **err)
@@ -120,11 +175,21 @@ bool rounds_unchoose(db_t *db, const viewer_t *v, int64_t id, int64_t choice_id,
     return tx_finish(db, ok, a, err);
 }
 
-bool rounds_decide(db_t *db, const viewer_t *v, int64_t id, const char *date, arena_t *a, char **err)
+bool rounds_decide(db_t *db, const viewer_t *v, int64_t id, const char *date, const char *answer_by, arena_t *a,
+                   char **err)
 {
     *err = NULL;
     if (!date || !validate_date(date)) {
         *err = arena_strdup(a, "Ange beslutsdatum som ÅÅÅÅ-MM-DD.");
+        return false;
+    }
+    char dflt[11];
+    if (!answer_by || !*answer_by) {
+        date_add_days(date, OFFER_ANSWER_DAYS, dflt);
+        answer_by = dflt;
+    }
+    if (!validate_date(answer_by) || strcmp(answer_by, date) < 0) {
+        *err = arena_strdup(a, "Sista dag för svar ska vara ett datum (ÅÅÅÅ-MM-DD), beslutsdagen eller senare.");
         return false;
     }
     if (!tx_begin(db, a, err))
@@ -138,11 +203,12 @@ bool rounds_decide(db_t *db, const viewer_t *v, int64_t id, const char *date, ar
     bool ok = db_run(db, "UPDATE selection_rounds SET status = 'decided', decision_date = ? WHERE id = ?", "ti", date,
                      id) == DB_DONE &&
               db_run(db, "UPDATE round_choices SET decision_date = ? WHERE round_id = ?", "ti", date, id) == DB_DONE &&
-              db_run(db, "INSERT INTO offers (round_id, organiser_id, created_at) SELECT DISTINCT CAST(? AS BIGINT), organiser_id,"
-                         " CAST(? AS BIGINT)"
+              db_run(db, "INSERT INTO offers (round_id, organiser_id, created_at, answer_by) SELECT DISTINCT"
+                         " CAST(? AS BIGINT), organiser_id, CAST(? AS BIGINT), CAST(? AS TEXT)"
                          " FROM round_choices WHERE round_id = ?",
-                     "iii", id, now, id) == DB_DONE;
-    ok = ok && tx_audit(db, v, "round:decide", "selection_round", id, json_pack("{s:s}", "decision_date", date));
+                     "iiti", id, now, answer_by, id) == DB_DONE;
+    ok = ok && tx_audit(db, v, "round:decide", "selection_round", id,
+                        json_pack("{s:s, s:s}", "decision_date", date, "answer_by", answer_by));
     return tx_finish(db, ok, a, err);
 }
 
@@ -180,7 +246,7 @@ void rounds_counts(db_t *db, int64_t id, round_counts_t *c)
 #define OFFER_SCOPE ACCESS_OFFER_SCOPE
 #define OFFER_COLUMNS                                                                                      \
     "f.id, f.round_id, f.organiser_id, r.name, r.decision_date, o.orgnr, o.name, f.status, f.reason,"     \
-    " f.answered_by, f.answered_at FROM offers f JOIN selection_rounds r ON r.id = f.round_id"             \
+    " f.answered_by, f.answered_at, f.answer_by FROM offers f JOIN selection_rounds r ON r.id = f.round_id" \
     " JOIN organisers o ON o.id = f.organiser_id"
 
 static void bind_offer_scope(db_stmt_t *st, const viewer_t *v)
@@ -201,6 +267,7 @@ static void read_offer(db_stmt_t *st, arena_t *a, offer_t *f)
     f->reason = arena_strdup(a, db_col_text(st, 8));
     f->answered_by = arena_strdup(a, db_col_text(st, 9));
     f->answered_at = db_col_int(st, 10);
+    f->answer_by = arena_strdup(a, db_col_text(st, 11));
 }
 
 size_t offers_list(db_t *db, const viewer_t *v, int64_t round_id, arena_t *a, offer_t **out)
@@ -287,4 +354,69 @@ const char *offers_status_label(const char *status)
     if (strcmp(status, "declined") == 0)
         return "Tackat nej";
     return "Väntar på svar";
+}
+
+/* ---- reminders of offers not answered ---- */
+
+int offers_queue_reminders(db_t *db, const char *today, int days)
+{
+    char until[11];
+    if (!date_add_days(today, days, until))
+        return 0;
+    arena_t a = ARENA_INIT;
+    char *err = NULL;
+    int64_t before = outbox_count(db);
+    if (!tx_begin(db, &a, &err)) {
+        arena_free(&a);
+        return 0;
+    }
+    /* Each pending offer with a last day within reach, and the people to tell: the
+     * organiser's own users before and after the day, the agency's analysts after it. */
+    db_stmt_t *st = db_prepare(db, "SELECT f.id, f.answer_by, o.name, r.name, u.id, u.email, u.role"
+                                   " FROM offers f JOIN organisers o ON o.id = f.organiser_id"
+                                   " JOIN selection_rounds r ON r.id = f.round_id"
+                                   " JOIN users u ON u.active = 1 AND ((u.role = 'organiser' AND u.organiser_id ="
+                                   " f.organiser_id) OR (u.role = 'analyst' AND f.answer_by < ?))"
+                                   " WHERE f.status = 'pending' AND f.answer_by IS NOT NULL AND f.answer_by <= ?"
+                                   " ORDER BY f.id, u.id");
+    db_bind_text(st, 1, today);
+    db_bind_text(st, 2, until);
+    typedef struct { int64_t offer, user; const char *by, *org, *round, *email, *role; } due_t;
+    due_t *due = NULL;
+    size_t n = 0, cap = 0;
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        due_t *d = ARENA_PUSH(&a, due, n, cap);
+        d->offer = db_col_int(st, 0);
+        d->by = arena_strdup(&a, db_col_text(st, 1));
+        d->org = arena_strdup(&a, db_col_text(st, 2));
+        d->round = arena_strdup(&a, db_col_text(st, 3));
+        d->user = db_col_int(st, 4);
+        d->email = arena_strdup(&a, db_col_text(st, 5));
+        d->role = arena_strdup(&a, db_col_text(st, 6));
+    }
+    db_done(st);
+    bool ok = rc == DB_DONE;
+    for (size_t i = 0; ok && i < n; i++) {
+        bool late = strcmp(due[i].by, today) < 0, organiser = strcmp(due[i].role, "organiser") == 0;
+        const char *subject = late ? arena_printf(&a, "Obesvarat erbjudande: %s (%s)", due[i].org, due[i].round)
+                                   : arena_printf(&a, "Påminnelse: svara på erbjudandet senast %s", due[i].by);
+        const char *body = organiser
+            ? arena_printf(&a, "Hej!\r\n\r\nSkolverket har erbjudit %s att delta i Samverkan för bästa skola (%s). "
+                               "Svara på erbjudandet i Samverkan senast %s%s.\r\n\r\nDet här är en automatisk "
+                               "påminnelse från Samverkan för bästa skola.\r\n",
+                           due[i].org, due[i].round, due[i].by, late ? "; den dagen har passerat" : "")
+            : arena_printf(&a, "Hej!\r\n\r\nErbjudandet till %s (%s) skulle ha besvarats senast %s och är "
+                               "fortfarande obesvarat.\r\n\r\nDet här är en automatisk påminnelse från Samverkan "
+                               "för bästa skola.\r\n",
+                           due[i].org, due[i].round, due[i].by);
+        /* One of each kind per person and offer, however often the round runs. */
+        const char *key = arena_printf(&a, "offer:%lld:%lld:%s", (long long)due[i].offer, (long long)due[i].user,
+                                       late ? "late" : "before");
+        ok = outbox_queue(db, key, due[i].user, due[i].email, subject, body);
+    }
+    tx_finish(db, ok, &a, &err);
+    int64_t after = outbox_count(db);
+    arena_free(&a);
+    return (int)(after - before);
 }

@@ -213,10 +213,11 @@ int selection_ranking_view(request_t *req, int status)
                 widget_csrf(req);
                 html_printf(o, "<input type=\"hidden\" name=\"code\" value=\"%s\"><input type=\"hidden\" name=\"ranking\" "
                                "value=\"%s\"><input type=\"hidden\" name=\"page\" value=\"%lld\">"
-                               "<label for=\"skal-%s\" class=\"visually-hidden\">Skäl för %s</label>"
-                               "<input id=\"skal-%s\" name=\"reason\" placeholder=\"Skäl\" maxlength=\"500\">"
-                               "<button type=\"submit\" class=\"button small\">Välj</button></form>",
-                            row->code, key, page, row->code, row->name, row->code);
+                               "<label for=\"skal-%s\" class=\"visually-hidden\">Skäl för %s (internt)</label>"
+                               "<input id=\"skal-%s\" name=\"reason\" placeholder=\"Skäl (internt)\" maxlength=\"500\">"
+                               "<button type=\"submit\" class=\"button small\">Välj<span class=\"visually-hidden\"> %s"
+                               "</span></button></form>",
+                            row->code, key, page, row->code, row->name, row->code, row->name);
             }
             html_lit(o, "</td>");
         }

@@ -2,6 +2,7 @@
  * one round with its inputs, choices, decision, supplementary decisions, offers and
  * counts. */
 #include "parts.h"
+#include "../base/date.h"
 #include "rounds.h"
 #include "criteria.h"
 #include "../base/fmt.h"
@@ -286,6 +287,10 @@ static int round_view(request_t *req, round_t *r, int status)
         widget_input(req, "decision_date", "Beslutsdatum", "date", param_or(req, "decision_date", r->planned_date),
                      "Beslutet skapar ett erbjudande till varje huvudman med en vald enhet. Underlaget och valen "
                      "låses.", "off");
+        char answer_by[11] = "";
+        date_add_days(r->planned_date, OFFER_ANSWER_DAYS, answer_by);
+        widget_input(req, "answer_by", "Sista dag för huvudmännens svar", "date", param_or(req, "answer_by", answer_by),
+                     "Huvudmännen påminns före dagen, och analytikerna om ett svar saknas efter den.", "off");
         html_lit(o, "<button type=\"submit\" class=\"button\">Fatta beslut</button></form>\n");
     }
     if (strcmp(r->status, "decided") == 0) {
@@ -297,9 +302,13 @@ static int round_view(request_t *req, round_t *r, int status)
         html_lit(o, "<input type=\"hidden\" name=\"ranking\" value=\"dialog\">");
         widget_input(req, "code", "Enhetskod", "text", req_param(req, "code"), "Skolenhetskod eller förskolans id.",
                      "off");
-        widget_input(req, "reason", "Skäl", "text", req_param(req, "reason"), NULL, "off");
+        widget_input(req, "reason", "Skäl (internt)", "text", req_param(req, "reason"),
+                     "Analytikernas egen anteckning; huvudmannen ser den inte.", "off");
+        widget_input(req, "public_reason", "Motivering till huvudmannen", "text", req_param(req, "public_reason"),
+                     "Står i erbjudandet.", "off");
         widget_input(req, "supplementary_date", "Datum för tilläggsbeslutet", "date", req_param(req, "supplementary_date"),
-                     "ÅÅÅÅ-MM-DD", "off");
+                     arena_printf(&req->arena, "ÅÅÅÅ-MM-DD, omgångens beslutsdag (%s) eller senare.",
+                                  r->decision_date ? r->decision_date : ""), "off");
         html_lit(o, "<button type=\"submit\" class=\"button\">Lägg till enheten</button></form>\n");
         offers_section(req, r);
     }
@@ -352,6 +361,27 @@ static int selection_round_freeze(request_t *req)
     return back_to_round(req, r, "underlag");
 }
 
+/* The analyst chose a unit whose organiser is already in a running collaboration: the
+ * warning, and the same choice again with the confirmation, or back. */
+static int confirm_choice_page(request_t *req, const round_t *r, const char *warning)
+{
+    layout_begin(req, "Bekräfta valet");
+    buf_t *o = &req->body;
+    html_printf(o, "<div class=\"notice notice-error\" role=\"alert\"><p>%s</p></div>\n"
+                   "<form method=\"post\" action=\"/rounds/%lld/choices\" class=\"card form narrow\">",
+                warning, (long long)r->id);
+    widget_csrf(req);
+    static const char *const keep[] = {"code", "ranking", "reason", "public_reason", "supplementary_date", "page"};
+    for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
+        html_printf(o, "<input type=\"hidden\" name=\"%s\" value=\"%s\">", keep[i], req_param(req, keep[i]));
+    html_printf(o, "<input type=\"hidden\" name=\"confirm_running\" value=\"1\"><dl class=\"facts\"><dt>Enhet</dt>"
+                   "<dd>%s</dd><dt>Skäl (internt)</dt><dd>%s</dd></dl><button type=\"submit\" class=\"button\">Välj "
+                   "enheten ändå</button> <a class=\"button secondary\" href=\"/rounds/%lld\">Avbryt</a></form>\n",
+                req_param(req, "code"), req_param(req, "reason"), (long long)r->id);
+    layout_end(req);
+    return respond_html(req, 409);
+}
+
 static int selection_round_choose(request_t *req)
 {
     round_t *r = load_round(req);
@@ -362,16 +392,25 @@ static int selection_round_choose(request_t *req)
     bool from_round = strcmp(ranking, "dialog") == 0 || ranking_method_from_key(ranking) < 0;
     if (req->nerrors)
         return from_round ? round_view(req, r, 400) : selection_ranking_view(req, 400);
-    if (rounds_choose(req->db, &req->viewer, r->id, req_param(req, "code"), ranking,
-                                       req_param(req, "reason"), req_param(req, "supplementary_date"), &req->arena, &err)) {
+    round_choice_in_t in = {req_param(req, "code"), ranking, req_param(req, "reason"), req_param(req, "public_reason"),
+                            req_param(req, "supplementary_date"), strcmp(req_param(req, "confirm_running"), "1") == 0};
+    switch (rounds_choose(req->db, &req->viewer, r->id, &in, &req->arena, &err)) {
+    case CHOOSE_OK:
         if (strcmp(ranking, "dialog") == 0)
             return back_to_round(req, r, "val");
         return respond_redirect(req, arena_printf(&req->arena, "/rounds/%lld/rankings/%s?page=%lld&valt=%s#rad-%s",
                                                   (long long)r->id, ranking, req_param_int(req, "page", 1),
                                                   req_param(req, "code"), req_param(req, "code")));
+    case CHOOSE_CONFIRM:
+        return confirm_choice_page(req, r, err);
+    default:
+        break;
     }
-    if (err)
-        req_add_error(req, strstr(err, "skälet") ? "reason" : "code", err);
+    if (err) {
+        const char *field = strstr(err, "skälet") ? "reason" : strstr(err, "Tilläggsbeslutet") ? "supplementary_date"
+                                                                                               : "code";
+        req_add_error(req, field, err);
+    }
     return from_round ? round_view(req, r, 422) : selection_ranking_view(req, 422);
 }
 
@@ -394,8 +433,9 @@ static int selection_round_decide(request_t *req)
     if (req->nerrors)
         return round_view(req, r, 400);
     char *err = NULL;
-    if (!rounds_decide(req->db, &req->viewer, r->id, req_param(req, "decision_date"), &req->arena, &err)) {
-        req_add_error(req, "decision_date", err);
+    if (!rounds_decide(req->db, &req->viewer, r->id, req_param(req, "decision_date"), req_param(req, "answer_by"),
+                       &req->arena, &err)) {
+        req_add_error(req, strstr(err, "svar") ? "answer_by" : "decision_date", err);
         return round_view(req, r, 422);
     }
     return back_to_round(req, r, "tillagg");
@@ -425,7 +465,9 @@ static const param_spec_t p_choose[] = {PARAM_ID,
                                         {"code", P_UNIT_CODE, PARAM_REQUIRED, "Enhetskod", 0, 0, NULL},
                                         {"ranking", P_CHOICE, PARAM_REQUIRED, "Rangordning", 0, 0, choose_rankings},
                                         {"reason", P_TEXT, PARAM_REQUIRED, "Skäl", 0, 500, NULL},
+                                        {"public_reason", P_MULTILINE, 0, "Motivering till huvudmannen", 0, 2000, NULL},
                                         {"supplementary_date", P_DATE, 0, "Datum för tilläggsbeslutet", 0, 0, NULL},
+                                        {"confirm_running", P_CHOICE, 0, "Bekräftelse", 0, 0, routes_flag_choices},
                                         PARAM_PAGE,
                                         {"method", P_CHOICE, 0, "Rangordning", 0, 0, selection_method_keys},
                                         PARAM_END};
@@ -433,6 +475,7 @@ static const param_spec_t p_unchoose[] = {PARAM_ID, {"choice", P_INT, PARAM_PATH
                                           PARAM_END};
 static const param_spec_t p_decide[] = {PARAM_ID,
                                         {"decision_date", P_DATE, PARAM_REQUIRED, "Beslutsdatum", 0, 0, NULL},
+                                        {"answer_by", P_DATE, 0, "Sista dag för svar", 0, 0, NULL},
                                         PARAM_END};
 
 const route_t selection_round_routes[] = {

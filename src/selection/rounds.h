@@ -53,15 +53,36 @@ typedef struct round_choice {
     int64_t id, unit_id, organiser_id;
     const char *code, *name, *organiser, *orgnr, *school_forms, *ranking, *reason, *decision, *decision_date,
         *chosen_by;
+    const char *public_reason;   /* what the organiser reads; reason is the analyst's own note */
 } round_choice_t;
 size_t rounds_choices(db_t *db, int64_t id, arena_t *a, round_choice_t **out);
-/* Chooses a unit from one of the round's rankings with a reason. supplementary: after the
- * decision, with its own decision date, adding the unit to its organiser's offer. */
-bool rounds_choose(db_t *db, const viewer_t *v, int64_t id, const char *code, const char *ranking,
-                   const char *reason, const char *supplementary_date, arena_t *a, char **err);
+/* A choice of a unit: from one of the round's rankings (or after dialogue, for a
+ * supplementary decision), with the analyst's internal reason and the motivation the
+ * organiser reads. supplementary_date: after the decision, with its own date (not before
+ * the round's decision), adding the unit to its organiser's offer. */
+typedef struct round_choice_in {
+    const char *code, *ranking, *reason, *public_reason, *supplementary_date;
+    bool confirmed;   /* the analyst saw the warning of the organiser's running collaboration */
+} round_choice_in_t;
+typedef enum choose_result {
+    CHOOSE_REFUSED,   /* *err says why */
+    CHOOSE_OK,
+    CHOOSE_CONFIRM,   /* the organiser is already in a running collaboration: *err is the warning
+                         the analyst confirms before the choice is made */
+} choose_result_t;
+/* A unit already in a running collaboration (another round's) is refused outright. */
+choose_result_t rounds_choose(db_t *db, const viewer_t *v, int64_t id, const round_choice_in_t *in, arena_t *a,
+                              char **err);
 bool rounds_unchoose(db_t *db, const viewer_t *v, int64_t id, int64_t choice_id, arena_t *a, char **err);
-/* Records the decision: one offer per organiser with a chosen unit. */
-bool rounds_decide(db_t *db, const viewer_t *v, int64_t id, const char *date, arena_t *a, char **err);
+/* Records the decision: one offer per organiser with a chosen unit, to be answered by
+ * answer_by (not before the decision). */
+bool rounds_decide(db_t *db, const viewer_t *v, int64_t id, const char *date, const char *answer_by, arena_t *a,
+                   char **err);
+/* Days an organiser has to answer an offer unless the analyst says otherwise. */
+enum { OFFER_ANSWER_DAYS = 30 };
+/* Queues reminders of offers not answered: to the organiser's users before the last day
+ * (within days) and after it, and to the agency's analysts after it. */
+int offers_queue_reminders(db_t *db, const char *today, int days);
 
 /* The decided rounds whose decision included a unit, newest first: the ranking it was
  * chosen from and why. */
@@ -86,6 +107,7 @@ typedef struct offer {
     int64_t id, round_id, organiser_id;
     const char *round_name, *decision_date, *orgnr, *organiser, *status, *reason, *answered_by;
     int64_t answered_at;
+    const char *answer_by;       /* the last day to answer; NULL when none was set */
 } offer_t;
 /* The offers the viewer may see (agency: all, or one round's; organiser: its own). */
 size_t offers_list(db_t *db, const viewer_t *v, int64_t round_id, arena_t *a, offer_t **out);

@@ -216,14 +216,26 @@ test('en hel urvalsomgång: öppna, frys, rangordna, välj, besluta, huvudmannen
   assert.match(await page.locator('dl.facts').textContent(), /Öppen, underlaget fryst/);
   await page.getByRole('link', { name: 'Skolinspektionens underlag' }).click();
   await checkA11y(page, 'rangordning');
-  const row = page.locator('tr#rad-13746989');
+  // Fredriksborgskolan is in Borås's running collaboration: it cannot be chosen again.
+  const taken = page.locator('tr#rad-13746989');
   await page.locator('tr#rad-13746989 + tr summary').click();
   assert.match(await page.locator('tr#rad-13746989 + tr details').textContent(), /Plats 6 av 16/);
   await page.screenshot({ path: path.join(shots, 'urval-rangordning.png'), fullPage: false });
-  await row.getByLabel('Skäl för Fredriksborgskolan F-9').fill('Föreläggande i fyra arbetsområden');
-  await row.getByRole('button', { name: 'Välj' }).click();
-  assert.match(await page.locator('.notice-success').textContent(), /13746989 är vald/);
-  assert.match(await page.locator('tr#rad-13746989').textContent(), /Vald/);
+  await taken.getByLabel('Skäl för Fredriksborgskolan F-9 (internt)').fill('Föreläggande i fyra arbetsområden');
+  await taken.getByRole('button', { name: 'Välj Fredriksborgskolan F-9' }).click();
+  assert.match(await page.locator('.error-summary').textContent(), /ingår redan i ett pågående samarbete/);
+  await checkA11y(page, 'valfel');
+  // Another Borås school from the results ranking: Borås already collaborates, so the choice
+  // shows a warning the analyst confirms.
+  await page.goto(page.url().replace(/\/rankings\/.*$/, '/rankings/results?page=3'));
+  const row = page.locator('tr#rad-97706771');
+  await row.getByLabel('Skäl för Daltorpskolan 7-9 (internt)').fill('Under förväntat resultat två år i rad');
+  await row.getByRole('button', { name: 'Välj Daltorpskolan 7-9' }).click();
+  assert.match(await page.locator('main').textContent(), /Borås kommun är redan i ett pågående samarbete/);
+  await checkA11y(page, 'bekräfta valet');
+  await page.getByRole('button', { name: 'Välj enheten ändå' }).click();
+  assert.match(await page.locator('.notice-success').textContent(), /97706771 är vald/);
+  assert.match(await page.locator('tr#rad-97706771').textContent(), /Vald/);
   await page.getByRole('link', { name: 'Tillbaka till omgången' }).click();
   await page.getByLabel('Beslutsdatum').fill('2026-12-07');
   await page.getByRole('button', { name: 'Fatta beslut' }).click();
@@ -240,7 +252,9 @@ test('en hel urvalsomgång: öppna, frys, rangordna, välj, besluta, huvudmannen
   await checkA11y(page, 'erbjudanden');
   await page.getByRole('link', { name: 'Webbläsaromgång' }).click();
   await checkA11y(page, 'erbjudandet');
-  assert.match(await page.locator('ul.offered').textContent(), /Fredriksborgskolan F-9[\s\S]*Föreläggande i fyra arbetsområden/);
+  const offered = await page.locator('ul.offered').textContent();
+  assert.match(offered, /Daltorpskolan 7-9/);
+  assert.doesNotMatch(offered, /två år i rad/, 'analytikerns interna skäl visas inte för huvudmannen');
   await page.getByLabel('Nej, vi tackar nej').check();
   await page.getByRole('button', { name: 'Skicka svaret' }).click();
   assert.match(await page.locator('.error-summary').textContent(), /Skriv varför ni tackar nej/);
@@ -267,7 +281,7 @@ test('en hel urvalsomgång: öppna, frys, rangordna, välj, besluta, huvudmannen
   await checkA11y(page, 'ärendelistan');
   await page.getByRole('link', { name: 'Borås kommun' }).click();
   assert.match(await page.locator('ol.phases [aria-current="step"]').textContent(), /Accepterad/);
-  assert.match(await page.locator('main').textContent(), /Fredriksborgskolan F-9/);
+  assert.match(await page.locator('main').textContent(), /Daltorpskolan 7-9/);
   await checkA11y(page, 'ärendet');
   // Moving on needs two supporters: the refusal says so.
   await page.getByRole('button', { name: 'Flytta' }).click();

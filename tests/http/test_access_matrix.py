@@ -42,6 +42,7 @@ REACH = {
     "round": set(USERS),  # a round is the agency's own, not an organiser's: the role decides
     "user": {"admin"},    # an account: the administrator's to change
     "token": set(),       # someone else's API token: only its owner revokes it on the web
+    "texts": set(USERS),  # the agency's standard texts: the role decides
 }
 objects = {}   # Kiruna's
 own = {}       # Borås's, for need-to-know
@@ -64,6 +65,8 @@ def kind_of(path):
         return "round"
     if path.startswith("/admin/users/"):
         return "user"
+    if path.startswith("/admin/agreement-texts/"):
+        return "texts"
     if path.startswith("/account/tokens/"):
         return "token"
     return "case"  # cases, their agreements, groups, meetings, people, dates
@@ -73,7 +76,7 @@ def fill(path, objects):
     """The route's path with the objects in its parameters."""
     values = {
         "{orgnr}": KIRUNA, "{code}": KIRUNA_UNIT, "{person}": objects["person"], "{choice}": objects["choice"],
-        "{method}": "inspection",
+        "{method}": "inspection", "{kind}": "ok1",
     }
     prefix_ids = [("/cases/", "case"), ("/api/v1/cases/", "case"), ("/agreements/", "agreement"),
                   ("/api/v1/agreements/", "agreement"), ("/groups/", "group"), ("/meetings/", "meeting"),

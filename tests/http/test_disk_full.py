@@ -45,13 +45,13 @@ def teardown():
 def fill():
     """Fills the file system to the last few blocks."""
     path = os.path.join(mnt, "fyllnad")
-    with open(path, "wb") as f:
-        try:
-            while True:
-                f.write(b"\0" * 65536)
-                f.flush()
-        except OSError:
-            pass
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        while True:
+            os.write(fd, b"\0" * 65536)
+    except OSError:
+        pass
+    os.close(fd)
     return path
 
 

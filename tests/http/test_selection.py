@@ -8,7 +8,7 @@ import io
 import json
 import os
 import re
-from harness import (Server, demo_db, query, eq, contains, lacks, run_cli, data_file, have_data, Skip,
+from harness import (query_all, Server, demo_db, query, eq, contains, lacks, run_cli, data_file, have_data, Skip,
                      skolverket_rows, write_xlsx)
 
 HERE = os.path.dirname(__file__)
@@ -313,21 +313,34 @@ def test_a_whole_round_from_opening_to_the_organisers_answers():
              f"{base}/rankings/inspection")
     eq(r.status, 422)
     contains(r.text, "finns inte i rangordningen Skolinspektionens underlag")
-    picks = [("47120557", "inspection", "Vite i fyra arbetsområden"),
-             ("13746989", "inspection", "Fyra arbetsområden"),
+    # A unit already in a running collaboration (Borås's since 2025) is not chosen again.
+    r = form(a, f"{base}/choices", {"code": "13746989", "ranking": "inspection", "reason": "Fyra arbetsområden"},
+             f"{base}/rankings/inspection")
+    eq(r.status, 422)
+    contains(r.text, "13746989 ingår redan i ett pågående samarbete (Borås kommun, Urval 2025-05-05, fas Nulägesanalys)")
+    # Another unit of an organiser in a running collaboration: a warning the analyst confirms.
+    r = form(a, f"{base}/choices", {"code": "97706771", "ranking": "results", "reason": "Under förväntat resultat",
+                                    "page": "3"}, f"{base}/rankings/results")
+    eq(r.status, 409)
+    contains(r.text, "Borås kommun är redan i ett pågående samarbete (Urval 2025-05-05, fas Nulägesanalys)")
+    eq(query(db, f"SELECT COUNT(*) FROM round_choices WHERE round_id = {rid}"), 0, "inget valt före bekräftelsen")
+    contains(r.text, 'name="confirm_running" value="1"')
+    running = {c for (c,) in query_all(db, "SELECT u.code FROM case_units cu JOIN units u ON u.id = cu.unit_id")}
+    picks = [("16464648", "inspection", "Vite i tre arbetsområden"),     # Göteborg, in collaboration since spring
+             ("97706771", "results", "Fyra arbetsområden"),               # Borås, in collaboration since 2025
              ("24982244", "results", "Längst under förväntat")]
     preschool = json.loads(a.get(f"/api/v1/rounds/{rid}/rankings/preschool").body)
-    coordinated = [x for x in preschool["items"] if x["coordinated"] and x["rank"]]
+    coordinated = [x for x in preschool["items"] if x["coordinated"] and x["rank"] and x["code"] not in running]
     assert coordinated, "förskolor hos skolkandidater finns"
     # The switch lists them first.
     eq(preschool["items"][0]["coordinated"], True)
     picks.append((coordinated[0]["code"], "preschool", "Samordnat urval"))
     for code, ranking, reason in picks:
-        r = form(a, f"{base}/choices", {"code": code, "ranking": ranking, "reason": reason},
-                 f"{base}/rankings/{ranking}")
+        r = form(a, f"{base}/choices", {"code": code, "ranking": ranking, "reason": reason, "confirm_running": "1",
+                                        "public_reason": f"Motivering: {reason}."}, f"{base}/rankings/{ranking}")
         eq(r.status, 303, r.text[:300])
-    r = form(a, f"{base}/choices", {"code": "47120557", "ranking": "inspection", "reason": "igen"},
-             f"{base}/rankings/inspection")
+    r = form(a, f"{base}/choices", {"code": "16464648", "ranking": "inspection", "reason": "igen",
+                                    "confirm_running": "1"}, f"{base}/rankings/inspection")
     eq(r.status, 422)
     contains(r.text, "redan vald")
     page = a.get(base).text
@@ -335,9 +348,13 @@ def test_a_whole_round_from_opening_to_the_organisers_answers():
         contains(page, code)
         contains(page, reason)
 
-    # Decide: one offer per organiser with a chosen unit.
-    r = form(a, f"{base}/decision", {"decision_date": "2026-12-01"}, base)
+    # Decide: one offer per organiser with a chosen unit, to be answered by a last day.
+    r = form(a, f"{base}/decision", {"decision_date": "2026-12-01", "answer_by": "2026-11-30"}, base)
+    eq(r.status, 422)
+    contains(r.text, "Sista dag för svar ska vara")
+    r = form(a, f"{base}/decision", {"decision_date": "2026-12-01", "answer_by": "2026-12-31"}, base)
     eq(r.status, 303)
+    eq(query(db, f"SELECT MIN(answer_by) FROM offers WHERE round_id = {rid}"), "2026-12-31")
     orgs = {query(db, f"SELECT o.orgnr FROM units u JOIN organisers o ON o.id = u.organiser_id WHERE u.code = '{c}'")
             for c, _, _ in picks}
     eq(query(db, f"SELECT COUNT(*) FROM offers WHERE round_id = {rid}"), len(orgs))
@@ -347,9 +364,15 @@ def test_a_whole_round_from_opening_to_the_organisers_answers():
     r = form(a, f"{base}/inputs", {"results_year": "2025", "preschool_year": "2025"}, base)
     eq(r.status, 422, "underlaget är låst efter beslutet")
 
-    # Supplementary decision after dialogue: a unit at an organiser not yet offered.
+    # Supplementary decision after dialogue: a unit at an organiser not yet offered; not
+    # dated before the round's decision.
     r = form(a, f"{base}/choices", {"code": "76314428", "ranking": "dialog", "reason": "Efter dialog med Kiruna",
-                                    "supplementary_date": "2026-12-15"}, base)
+                                    "supplementary_date": "2026-11-15", "confirm_running": "1"}, base)
+    eq(r.status, 422)
+    contains(r.text, "Tilläggsbeslutet kan inte vara daterat före omgångens beslut (2026-12-01)")
+    r = form(a, f"{base}/choices", {"code": "76314428", "ranking": "dialog", "reason": "Efter dialog med Kiruna",
+                                    "public_reason": "Enheten läggs till efter dialog med huvudmannen.",
+                                    "supplementary_date": "2026-12-15", "confirm_running": "1"}, base)
     eq(r.status, 303, r.text[:300])
     eq(query(db, f"SELECT COUNT(*) FROM offers WHERE round_id = {rid}"), len(orgs) + 1)
 
@@ -361,8 +384,11 @@ def test_a_whole_round_from_opening_to_the_organisers_answers():
     eq({x["organiser_orgnr"] for x in offers}, {"2120001561"}, "bara den egna huvudmannens erbjudanden")
     oid = mine[0]["id"]
     page = o.get(f"/offers/{oid}").text
-    contains(page, "Fredriksborgskolan F-9")
-    contains(page, "Fyra arbetsområden")
+    contains(page, "Daltorpskolan 7-9")
+    # The organiser reads the motivation meant for it, never the analyst's own note.
+    contains(page, "Motivering: Fyra arbetsområden.")
+    lacks(page, "Under förväntat resultat")
+    contains(page, "Svara senast 2026-12-31")
     contains(page, "Plats ")
     lacks(page, "Nytorpsskolan", "en annan huvudmans enhet")
     r = form(o, f"/offers/{oid}", {"answer": "decline", "reason": ""})
@@ -388,6 +414,7 @@ def test_a_whole_round_from_opening_to_the_organisers_answers():
     eq(counts["supplementary"], 1)
     eq(counts["units_by_form"].get("forskola"), 1)
     eq(counts["units_by_form"].get("grundskola"), 4)
+    eq({c["public_reason"] for c in data["choices"] if c["code"] == "97706771"}, {"Motivering: Fyra arbetsområden."})
     eq({c["code"] for c in data["choices"]}, {p[0] for p in picks} | {"76314428"})
 
     # The unit page explains the rank in words, with charts against the national distribution.
@@ -395,7 +422,7 @@ def test_a_whole_round_from_opening_to_the_organisers_answers():
     contains(unit, "Testomgång")
     contains(unit, "<svg")
     contains(unit, "Hälften av landets enheter ligger mellan")
-    own = o.get("/units/13746989").text
+    own = o.get("/units/97706771").text
     contains(own, "Testomgång", "huvudmannen ser varför den egna enheten valdes")
     contains(own, "Plats ")
 
@@ -472,3 +499,31 @@ def test_a_frozen_round_gives_the_same_bytes_after_newer_data_is_imported():
     xlsx = a.get(f"/rounds/{autumn}/rankings/preschool/export.xlsx")
     eq(xlsx.status, 200)
     eq(xlsx.body[:2], b"PK")
+
+
+def test_an_offer_has_a_last_day_to_answer_with_reminders_before_and_after_it():
+    spring = round_id_by_name("Urval våren 2026")
+    boras = query(db, f"SELECT f.id FROM offers f JOIN organisers o ON o.id = f.organiser_id "
+                      f"WHERE o.orgnr = '2120001561' AND f.round_id = {spring}")
+    eq(query(db, f"SELECT answer_by FROM offers WHERE id = {boras}"), "2026-06-05")
+    o = login("huvudman@exempel.se")
+    contains(o.get("/").text, "Svara senast 2026-06-05")
+    contains(o.get(f"/offers/{boras}").text, "Svara senast 2026-06-05")
+    # A week before: the organiser's users are reminded, once however often the round runs.
+    for _ in range(2):
+        run_cli(["remind", "--today", "2026-05-29", "--days", "14"], db=db)
+    mails = query_all(db, "SELECT recipient, subject FROM outbox WHERE dedup_key LIKE 'offer:%:before' ORDER BY id")
+    eq([(r, s) for r, s in mails], [("huvudman@exempel.se", "Påminnelse: svara på erbjudandet senast 2026-06-05")])
+    # After the day (the server's own round, running today, may have queued these already):
+    # the organiser again, and the agency's analysts, that it is unanswered.
+    run_cli(["remind", "--today", "2026-06-08", "--days", "14"], db=db)
+    run_cli(["remind", "--today", "2026-06-09", "--days", "14"], db=db)
+    eq(query(db, f"SELECT COUNT(*) FROM outbox WHERE dedup_key = 'offer:{boras}:' || "
+                 "(SELECT CAST(id AS TEXT) FROM users WHERE email = 'huvudman@exempel.se') || ':late'"), 1, "en gång")
+    late = {(r, s) for r, s in query_all(db, "SELECT recipient, subject FROM outbox WHERE dedup_key LIKE 'offer:%:late'")}
+    contains(str(late), "huvudman@exempel.se")
+    contains(str(late), "analytiker@exempel.se")
+    contains(str(late), "Obesvarat erbjudande: Borås kommun (Urval våren 2026)")
+    # An answered offer is not reminded of.
+    eq(query(db, "SELECT COUNT(*) FROM outbox o JOIN offers f ON o.dedup_key LIKE 'offer:' || CAST(f.id AS TEXT) || ':%' "
+                 "WHERE f.status <> 'pending'"), 0)
