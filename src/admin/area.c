@@ -11,8 +11,22 @@ static const nav_entry_t nav[] = {
 static const audit_type_t audit_types[] = {{"user", "Användare"}, {NULL, NULL}};
 static const demo_step_t demo[] = {{20, admin_demo_users}, {0, NULL}};
 
+static const audit_type_t audit_actions[] = {
+    {"create", "Lade till användaren"},
+    {"user:change", "Ändrade användaren"},
+    {"user:deactivate", "Stängde av kontot"},
+    {"user:activate", "Aktiverade kontot igen"},
+    {"password", "Bytte lösenord"},
+    {"password:reset", "Valde nytt lösenord med en återställningslänk"},
+    {"password:reset-requested", "Bad om en länk för nytt lösenord"},
+    {"token:create", "Skapade en API-nyckel"},
+    {"token:revoke", "Återkallade en API-nyckel"},
+    {NULL, NULL},
+};
+
 static const area_t admin_area = {
     .name = "admin",
+    .audit_actions = audit_actions,
     .routes = routes,
     .nav = nav,
     .audit_types = audit_types,

@@ -50,15 +50,16 @@ static int audit_page(request_t *req)
         html_lit(o, " ändringar</p>\n");
     if (n)
         html_lit(o, TABLE_OPEN_AS("Ändringar", "audit") "<thead><tr><th scope=\"col\">Tid</th>"
-                    "<th scope=\"col\">Vem</th><th scope=\"col\">Händelse</th><th scope=\"col\">Objekt</th>"
-                    "<th scope=\"col\">Före</th><th scope=\"col\">Efter</th></tr></thead><tbody>\n");
+                    "<th scope=\"col\">Vem</th><th scope=\"col\">Vad</th><th scope=\"col\">Objekt</th>"
+                    "<th scope=\"col\">Ändrade uppgifter</th></tr></thead><tbody>\n");
     for (size_t i = 0; i < n; i++) {
         buf_t when = BUF_INIT;
         fmt_datetime(&when, rows[i].at);
-        html_printf(o, "<tr><td class=\"nowrap\">%s</td><td>%s</td><td>%s</td><td>%s %s</td>"
-                       "<td><code>%s</code></td><td><code>%s</code></td></tr>\n",
-                    buf_cstr(&when), rows[i].actor, rows[i].action, areas_audit_type_label(rows[i].type), rows[i].key,
-                    rows[i].before ? rows[i].before : "", rows[i].after ? rows[i].after : "");
+        html_printf(o, "<tr><td class=\"nowrap\">%s</td><td>%s</td><td>%s</td><td>%s %s</td><td>",
+                    buf_cstr(&when), rows[i].actor, areas_audit_action_label(rows[i].action),
+                    areas_audit_type_label(rows[i].type), rows[i].key);
+        admin_audit_change_html(o, rows[i].before, rows[i].after);
+        html_lit(o, "</td></tr>\n");
         buf_free(&when);
     }
     if (n)

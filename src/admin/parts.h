@@ -8,5 +8,7 @@ extern const route_t admin_user_routes[];   /* users_pages.c */
 extern const route_t admin_audit_routes[];  /* audit_page.c */
 extern const route_t admin_outbox_routes[]; /* outbox_page.c */
 void admin_demo_users(demo_t *d);           /* demo.c */
+/* A change's before and after (stored JSON) as a list of fields in words (audit_words.c). */
+void admin_audit_change_html(buf_t *o, const char *before_json, const char *after_json);
 
 #endif

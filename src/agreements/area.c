@@ -23,8 +23,19 @@ static const audit_type_t audit_types[] = {{"agreement", "Överenskommelse"},
                                            {NULL, NULL}};
 static const demo_step_t demo[] = {{50, agreements_demo}, {55, agreements_demo_scale}, {0, NULL}};
 
+static const audit_type_t audit_actions[] = {
+    {"agreement:create", "Upprättade överenskommelsen"},
+    {"agreement:save", "Sparade en ny version"},
+    {"agreement:send", "Skickade överenskommelsen för underskrift"},
+    {"agreement:approve", "Godkände överenskommelsen"},
+    {"agreement:close", "Avslutade överenskommelsen"},
+    {"agreement-texts:save", "Sparade nya standardtexter"},
+    {NULL, NULL},
+};
+
 static const area_t agreements_area = {
     .name = "agreements",
+    .audit_actions = audit_actions,
     .routes = routes,
     .nav = nav,
     .audit_types = audit_types,

@@ -90,12 +90,14 @@ static void content_form(request_t *req, agreement_kind_t k, const agreement_con
     const agreement_section_t *s = agreement_sections(k, &n);
     for (size_t i = 0; i < n; i++) {
         char *name = arena_printf(&req->arena, "s_%s", s[i].key);
-        html_printf(o, "<div class=\"field\"><label for=\"f-%s\">%s</label>", name, s[i].label);
+        html_printf(o, "<div class=\"field\"><label for=\"f-%s\">%s%s</label>", name, s[i].label,
+                    s[i].required ? " (fylls i före underskrift)" : "");
         if (s[i].hint)
-            html_printf(o, "<p class=\"hint\">%s</p>", s[i].hint);
+            html_printf(o, "<p class=\"hint\" id=\"h-%s\">%s</p>", name, s[i].hint);
         widget_field_error(req, name);
-        html_printf(o, "<textarea id=\"f-%s\" name=\"%s\" rows=\"5\">%s</textarea></div>", name, name,
-                    posted ? req_param(req, name) : c->sections[i] ? c->sections[i] : "");
+        html_printf(o, "<textarea id=\"f-%s\" name=\"%s\" rows=\"5\"", name, name);
+        widget_described_by(req, name, s[i].hint != NULL);
+        html_printf(o, ">%s</textarea></div>", posted ? req_param(req, name) : c->sections[i] ? c->sections[i] : "");
     }
     html_printf(o, "<button type=\"submit\" class=\"button\">%s</button></form>\n", button);
 }
@@ -215,10 +217,11 @@ static void actions(request_t *req, const agreement_t *g)
         if (strcmp(action, "approve") == 0) {
             html_lit(o, "<div class=\"field\">");
             widget_field_error(req, "confirm");
-            html_printf(o, "<label class=\"check\"><input type=\"checkbox\" name=\"confirm\" value=\"1\" "
-                           "aria-describedby=\"h-confirm\"> Jag har läst hela överenskommelsen och godkänner den "
-                           "för %s</label><p class=\"hint\" id=\"h-confirm\">Godkännandet kan inte tas tillbaka. När "
-                           "båda parter har godkänt är överenskommelsen undertecknad.</p></div>",
+            html_lit(o, "<label class=\"check\"><input id=\"f-confirm\" type=\"checkbox\" name=\"confirm\" value=\"1\"");
+            widget_described_by(req, "confirm", true);
+            html_printf(o, "> Jag har läst hela överenskommelsen och godkänner den för %s</label><p class=\"hint\" "
+                           "id=\"h-confirm\">Godkännandet kan inte tas tillbaka. När båda parter har godkänt är "
+                           "överenskommelsen undertecknad.</p></div>",
                         agency ? "Skolverket" : g->kind == AGR_UNIVERSITY ? "lärosätet" : "huvudmannen");
         }
         html_printf(o, "<button type=\"submit\" class=\"button\">%s</button></form>", label);

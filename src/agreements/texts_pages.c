@@ -66,9 +66,9 @@ static int texts_view(request_t *req, int status, bool stale)
         if (s[i].hint)
             html_printf(o, "<p class=\"hint\" id=\"h-%s\">%s</p>", name, s[i].hint);
         widget_field_error(req, name);
-        html_printf(o, "<textarea id=\"f-%s\" name=\"%s\" rows=\"5\"%s%s%s>%s</textarea></div>", name, name,
-                    s[i].hint ? " aria-describedby=\"h-" : "", s[i].hint ? name : "", s[i].hint ? "\"" : "",
-                    posted ? req_param(req, name) : t.sections[i]);
+        html_printf(o, "<textarea id=\"f-%s\" name=\"%s\" rows=\"5\"", name, name);
+        widget_described_by(req, name, s[i].hint != NULL);
+        html_printf(o, ">%s</textarea></div>", posted ? req_param(req, name) : t.sections[i]);
     }
     html_lit(o, "<button type=\"submit\" class=\"button\">Spara som ny version</button></form>\n<h2>Versioner</h2><ol "
                 "class=\"versions\" reversed>");

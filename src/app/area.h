@@ -59,6 +59,8 @@ typedef struct area {
                                           their handlers, in the pages and API files */
     const nav_entry_t *nav;            /* terminated by label NULL; may be NULL */
     const audit_type_t *audit_types;   /* terminated by key NULL; may be NULL */
+    const audit_type_t *audit_actions; /* the actions it audits, in words ("case:phase" →
+                                          "Flyttade ärendet"); terminated by key NULL */
     const start_section_t *start;      /* terminated by render NULL; may be NULL */
     const demo_step_t *demo;           /* terminated by run NULL; may be NULL */
     void (*tick)(const tick_t *t);     /* may be NULL */
@@ -76,6 +78,8 @@ const nav_entry_t *areas_nav(size_t *n);
 const audit_type_t *areas_audit_types(size_t *n);
 const char *const *areas_audit_type_keys(void);
 const char *areas_audit_type_label(const char *key);
+/* An audited action in words, from the area that audits it; the key itself when none says. */
+const char *areas_audit_action_label(const char *key);
 /* Renders every start section the areas have, in order. */
 void areas_start_page(request_t *req);
 /* Runs every demo step in order. */

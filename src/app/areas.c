@@ -129,6 +129,16 @@ const char *areas_audit_type_label(const char *key)
     return key ? key : "";
 }
 
+const char *areas_audit_action_label(const char *key)
+{
+    ready();
+    for (size_t i = 0; key && i < reg.nareas; i++)
+        for (const audit_type_t *t = reg.areas[i]->audit_actions; t && t->key; t++)
+            if (strcmp(t->key, key) == 0)
+                return t->label;
+    return key ? key : "";
+}
+
 void areas_start_page(request_t *req)
 {
     ready();

@@ -33,8 +33,17 @@ static const route_t *const routes[] = {meetings_page_routes, meetings_api_route
 static const audit_type_t audit_types[] = {{"analysis_group", "Analysgrupp"}, {"meeting", "Möte"}, {NULL, NULL}};
 static const demo_step_t demo[] = {{47, meetings_demo_scale}, {0, NULL}};
 
+static const audit_type_t audit_actions[] = {
+    {"group:create", "Bildade analysgruppen"},
+    {"group:member", "Lade till en medlem"},
+    {"meeting:record", "Förde anteckningar från mötet"},
+    {"meeting:action", "Lade till en åtgärd"},
+    {NULL, NULL},
+};
+
 static const area_t meetings_area = {
     .name = "meetings",
+    .audit_actions = audit_actions,
     .routes = routes,
     .audit_types = audit_types,
     .start = meetings_start_sections,

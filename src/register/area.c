@@ -21,8 +21,15 @@ static const audit_type_t audit_types[] = {
 };
 static const demo_step_t demo[] = {{10, register_demo}, {0, NULL}};
 
+static const audit_type_t audit_actions[] = {
+    {"import:add", "Lade till genom import"},
+    {"import:change", "Ändrade genom import"},
+    {NULL, NULL},
+};
+
 static const area_t register_area = {
     .name = "register",
+    .audit_actions = audit_actions,
     .routes = routes,
     .nav = nav,
     .audit_types = audit_types,

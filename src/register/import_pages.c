@@ -67,11 +67,11 @@ static int import_form(request_t *req, int status, const reg_import_result_t *do
                     register_import_kind_label(*k));
     html_lit(o, "</select></div>\n<div class=\"field\"><label for=\"f-year\">År (valfritt)</label>");
     widget_field_error(req, "year");
-    html_printf(o, "<p class=\"hint\" id=\"year-hint\">Kalenderåret då läsåret slutar. Behövs bara om filen inte "
+    html_printf(o, "<p class=\"hint\" id=\"h-year\">Kalenderåret då läsåret slutar. Behövs bara om filen inte "
                    "anger läsår, till exempel för förskolefilen.</p>"
-                   "<input id=\"f-year\" name=\"year\" inputmode=\"numeric\" class=\"short\" value=\"%s\" "
-                   "aria-describedby=\"year-hint\"", req_param(req, "year"));
-    widget_field_invalid(req, "year");
+                   "<input id=\"f-year\" name=\"year\" inputmode=\"numeric\" class=\"short\" value=\"%s\"",
+                req_param(req, "year"));
+    widget_described_by(req, "year", true); /* the hint and, when there is one, the error */
     html_lit(o, "></div>\n<div class=\"field\"><label for=\"f-file\">Fil</label>");
     widget_field_error(req, "file");
     html_lit(o, "<input id=\"f-file\" name=\"file\" type=\"file\" accept=\".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\" required");

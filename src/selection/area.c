@@ -25,8 +25,22 @@ static void tick(const tick_t *t)
     offers_queue_reminders(t->db, t->today, t->remind_days);
 }
 
+static const audit_type_t audit_actions[] = {
+    {"criteria:create", "Sparade kriterier"},
+    {"round:create", "Skapade urvalsomgången"},
+    {"round:freeze", "Frös underlaget"},
+    {"round:choose", "Valde en enhet"},
+    {"round:unchoose", "Tog bort ett val"},
+    {"round:decide", "Fattade beslut"},
+    {"round:supplement", "Fattade ett tilläggsbeslut"},
+    {"offer:accept", "Tackade ja till erbjudandet"},
+    {"offer:decline", "Tackade nej till erbjudandet"},
+    {NULL, NULL},
+};
+
 static const area_t selection_area = {
     .name = "selection",
+    .audit_actions = audit_actions,
     .routes = routes,
     .nav = nav,
     .audit_types = audit_types,

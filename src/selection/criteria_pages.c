@@ -25,7 +25,7 @@ static void list_sets(request_t *req)
     for (size_t i = 0; i < n; i++) {
         buf_t when = BUF_INIT;
         fmt_date(&when, sets[i].created_at);
-        html_printf(o, "<h3>%s, version %d</h3><p class=\"hint\">%s Sparad %s av %s.</p>", sets[i].name,
+        html_printf(o, "<h2>%s, version %d</h2><p class=\"hint\">%s Sparad %s av %s.</p>", sets[i].name,
                     sets[i].version, sets[i].note, buf_cstr(&when), sets[i].created_by);
         buf_free(&when);
         html_lit(o, TABLE_OPEN("Kriterier") "<thead><tr><th scope=\"col\">Variabel</th><th scope=\"col\">Sämre är"

@@ -103,10 +103,10 @@ static int offer_view(request_t *req, offer_t *f, int status)
                     strcmp(req_param(req, "answer"), "accept") == 0 ? " checked" : "",
                     strcmp(req_param(req, "answer"), "decline") == 0 ? " checked" : "");
         html_lit(o, "<div class=\"field\"><label for=\"f-reason\">Skäl eller kommentar</label>"
-                    "<p class=\"hint\" id=\"reason-hint\">Krävs om ni tackar nej.</p>");
+                    "<p class=\"hint\" id=\"h-reason\">Krävs om ni tackar nej.</p>");
         widget_field_error(req, "reason");
-        html_printf(o, "<textarea id=\"f-reason\" name=\"reason\" rows=\"4\" aria-describedby=\"reason-hint\"");
-        widget_field_invalid(req, "reason");
+        html_lit(o, "<textarea id=\"f-reason\" name=\"reason\" rows=\"4\"");
+        widget_described_by(req, "reason", true);
         html_printf(o, ">%s</textarea></div><button type=\"submit\" class=\"button\">Skicka svaret</button></form>\n",
                     req_param(req, "reason"));
     }

@@ -171,7 +171,7 @@ int selection_ranking_view(request_t *req, int status)
         if (shown_column(&rk, c))
             html_printf(o, "<th scope=\"col\" class=\"num\">%s</th>", column_label(req, &rk, c));
     if (open)
-        html_lit(o, "<th scope=\"col\">Välj</th>");
+        html_lit(o, "<th scope=\"col\" class=\"choose-cell\">Välj</th>");
     html_lit(o, "</tr></thead><tbody>\n");
     for (size_t i = from; i < to; i++) {
         const rank_row_t *row = &rk.rows[i];
@@ -205,7 +205,7 @@ int selection_ranking_view(request_t *req, int status)
             html_lit(o, "</td>");
         }
         if (open) {
-            html_lit(o, "<td>");
+            html_lit(o, "<td class=\"choose-cell\">");
             if (chosen(choices, nchoices, row->code)) {
                 html_lit(o, "<strong>Vald</strong>");
             } else {

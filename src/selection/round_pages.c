@@ -110,13 +110,11 @@ static void select_year(request_t *req, const char *name, const char *label, int
     buf_t *o = &req->body;
     const char *v = req_has_param(req, name) ? req_param(req, name)
                                              : (value ? arena_printf(&req->arena, "%d", value) : "");
-    html_printf(o, "<div class=\"field\"><label for=\"f-%s\">%s</label><p class=\"hint\" id=\"%s-hint\">%s</p>", name,
+    html_printf(o, "<div class=\"field\"><label for=\"f-%s\">%s</label><p class=\"hint\" id=\"h-%s\">%s</p>", name,
                 label, name, hint);
     widget_field_error(req, name);
-    html_printf(o, "<input id=\"f-%s\" name=\"%s\" inputmode=\"numeric\" class=\"short\" value=\"%s\" "
-                   "aria-describedby=\"%s-hint\"",
-                name, name, v, name);
-    widget_field_invalid(req, name);
+    html_printf(o, "<input id=\"f-%s\" name=\"%s\" inputmode=\"numeric\" class=\"short\" value=\"%s\"", name, name, v);
+    widget_described_by(req, name, true);
     html_lit(o, "></div>\n");
 }
 

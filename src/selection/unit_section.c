@@ -48,7 +48,7 @@ static void explain(request_t *req, const round_t *r, rank_method_t m, const cha
     if (!row)
         return;
     buf_t *o = &req->body;
-    html_printf(o, "<div class=\"why\"><h3>%s</h3><p>%s</p>", ranking_method_label(m), ranking_explain(&rk, row, &req->arena));
+    html_printf(o, "<div class=\"why\"><h4>%s</h4><p>%s</p>", ranking_method_label(m), ranking_explain(&rk, row, &req->arena));
     if (reason)
         html_printf(o, "<p><strong>Skäl till valet:</strong> %s</p>", reason);
     html_lit(o, "<div class=\"charts\">");

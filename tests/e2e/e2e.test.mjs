@@ -102,13 +102,14 @@ async function logout(page) {
 }
 
 const roles = {
-  'admin@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Urval', 'Import', 'Användare', 'Granskningslogg', 'Utkorg', 'Mitt konto'],
+  'admin@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Urval', 'Import', 'Användare', 'Granskningslogg', 'Utkorg',
+                       'Standardtexter', 'Mitt konto'],
   'analytiker@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Urval', 'Import', 'Mitt konto'],
   'processtod@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Mitt konto'],
   'ekonomi@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Mitt konto'],
   'huvudman@exempel.se': ['Start', 'Min huvudman', 'Enheter', 'Ärenden', 'Erbjudanden', 'Mitt konto'],
   'rektor@exempel.se': ['Start', 'Min huvudman', 'Enheter', 'Ärenden', 'Mitt konto'],
-  'analysgrupp@exempel.se': ['Start', 'Min huvudman', 'Enheter', 'Ärenden', 'Mitt konto'],
+  'analysgrupp@exempel.se': ['Start', 'Min huvudman', 'Enheter', 'Mitt konto'],
   'larosate@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Mitt konto'],
   'lasare@exempel.se': ['Start', 'Mitt konto'],
 };
@@ -227,7 +228,7 @@ test('en hel urvalsomgång: öppna, frys, rangordna, välj, besluta, huvudmannen
   await checkA11y(page, 'valfel');
   // Another Borås school from the results ranking: Borås already collaborates, so the choice
   // shows a warning the analyst confirms.
-  await page.goto(page.url().replace(/\/rankings\/.*$/, '/rankings/results?page=3'));
+  await page.goto(page.url().replace(/\/(rankings|choices).*$/, '/rankings/results?page=3'));
   const row = page.locator('tr#rad-97706771');
   await row.getByLabel('Skäl för Daltorpskolan 7-9 (internt)').fill('Under förväntat resultat två år i rad');
   await row.getByRole('button', { name: 'Välj Daltorpskolan 7-9' }).click();
@@ -375,6 +376,85 @@ test('ett ärende: två processtödjare, ÖK1 undertecknad av båda, analysgrupp
   await page.locator('nav.main-nav').getByRole('link', { name: 'Utkorg' }).click();
   assert.match(await page.locator('main').textContent(), /Försenat: Delredovisning VT 2026 \(Borås kommun\)/);
   await checkA11y(page, 'utkorgen');
+  await logout(page);
+  await ctx.close();
+});
+
+// What a page must hold on a narrow screen and for an assistive technology: no page scrolls
+// sideways at 320 px (WCAG 1.4.10; wide tables scroll inside their own box), and every
+// field marked invalid names its error among what describes it.
+function sql(query) {
+  return execFileSync('sqlite3', [dbPath, query]).toString().trim();
+}
+
+async function noSidewaysScroll(page, label) {
+  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, view: window.innerWidth }));
+  assert.ok(widths.page <= widths.view + 1, `${label} är ${widths.page} px bred i ett fönster på ${widths.view} px`);
+}
+
+async function errorsAreDescribed(page, label) {
+  const problems = await page.evaluate(() => {
+    const out = [];
+    for (const field of document.querySelectorAll('[aria-invalid="true"]')) {
+      const ids = (field.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+      const described = ids.some((id) => document.getElementById(id)?.classList.contains('field-error'));
+      if (!described) out.push(field.id || field.name);
+    }
+    return out;
+  });
+  assert.deepEqual(problems, [], `${label}: fält vars fel inte beskrivs`);
+  assert.ok(await page.locator('[aria-invalid="true"]').count() > 0, `${label}: inget fält markerat som felaktigt`);
+}
+
+test('en smal skärm (320 px) rullar aldrig i sidled, och varje felaktigt fält beskrivs med sitt fel', async () => {
+  if (!fs.existsSync(data)) return;
+  const ctx = await browser.newContext({ locale: 'sv-SE', viewport: { width: 320, height: 800 } });
+  const page = await ctx.newPage();
+  const boras = sql("SELECT c.id FROM cases c JOIN organisers o ON o.id = c.organiser_id WHERE o.orgnr = '2120001561' ORDER BY c.id LIMIT 1");
+  const agreement = sql(`SELECT id FROM agreements WHERE case_id = ${boras} LIMIT 1`);
+  const round = sql("SELECT id FROM selection_rounds WHERE name = 'Urval hösten 2026'");
+  const pages = {
+    'analytiker@exempel.se': ['/', '/organisers', '/organisers/2120001561', '/units', '/units/13746989', '/cases',
+                              `/cases/${boras}`, `/agreements/${agreement}`, '/rounds', `/rounds/${round}`,
+                              `/rounds/${round}/rankings/inspection`, `/rounds/${round}/rankings/results`,
+                              `/rounds/${round}/rankings/preschool`, `/rounds/${round}/organisers`, '/criteria',
+                              '/import', '/account'],
+    'admin@exempel.se': ['/admin/users', '/admin/audit', '/admin/outbox', '/admin/agreement-texts',
+                         '/admin/agreement-texts/ok1'],
+    'huvudman@exempel.se': ['/', '/offers', `/cases/${boras}`],
+  };
+  for (const [email, urls] of Object.entries(pages)) {
+    await login(page, email);
+    for (const url of urls) {
+      const resp = await page.goto(base + url);
+      assert.ok(resp.status() < 400, `${url} gav ${resp.status()}`);
+      await noSidewaysScroll(page, url);
+    }
+    await logout(page);
+  }
+  await page.goto(base + '/login');
+  await noSidewaysScroll(page, '/login');
+
+  // Forms sent with mistakes: each invalid field is described by its error (and its hint).
+  await login(page, 'analytiker@exempel.se');
+  await page.goto(base + '/import');
+  await page.getByLabel('År (valfritt)').fill('tjugotjugofem');
+  await page.getByRole('button', { name: 'Importera' }).click();
+  await errorsAreDescribed(page, 'importen');
+  await noSidewaysScroll(page, 'importen med fel');
+  await page.goto(base + '/rounds');
+  await page.getByLabel('Namn').fill('Smal omgång');
+  await page.getByLabel('Planerat beslutsdatum').fill('2027-05-03');
+  await page.getByRole('button', { name: 'Skapa omgången' }).click();
+  await page.getByRole('button', { name: 'Frys underlaget' }).click();
+  await errorsAreDescribed(page, 'omgångens underlag');
+  await noSidewaysScroll(page, 'omgången med fel');
+  await page.goto(base + '/account');
+  await page.getByLabel('Nuvarande lösenord').fill(PASSWORD);
+  await page.getByLabel('Nytt lösenord (minst 12 tecken)').fill('ett-nytt-långt-lösenord');
+  await page.getByLabel('Upprepa det nya lösenordet').fill('ett-annat-lösenord');
+  await page.getByRole('button', { name: 'Byt lösenord' }).click();
+  await errorsAreDescribed(page, 'byt lösenord');
   await logout(page);
   await ctx.close();
 });
