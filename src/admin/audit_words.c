@@ -2,6 +2,7 @@
  * each with its Swedish name and what it was before and after, instead of the stored
  * JSON. Nested values (a year's statistics) are named by their path. */
 #include "parts.h"
+#include "../register/register.h"
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,7 +32,21 @@ static const char *label_of(const char *key)
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(names[i].key, key) == 0)
             return names[i].label;
-    return key;
+    /* A statistics variable (merit17) by the name the unit page gives it. */
+    const reg_variable_t *v = register_variable(key);
+    return v ? v->label : key;
+}
+
+/* A statistic without a value carries the reason as its flag. */
+static const char *flag_words(const char *s)
+{
+    if (strcmp(s, "missing") == 0)
+        return "saknas";
+    if (strcmp(s, "suppressed") == 0)
+        return "för få elever för att redovisas";
+    if (strcmp(s, "rounded") == 0)
+        return "avrundat";
+    return s;
 }
 
 static void value_text(buf_t *out, json_t *v)
@@ -39,15 +54,22 @@ static void value_text(buf_t *out, json_t *v)
     if (!v || json_is_null(v))
         buf_puts(out, "–");
     else if (json_is_string(v))
-        buf_puts(out, *json_string_value(v) ? json_string_value(v) : "(tomt)");
+        buf_puts(out, *json_string_value(v) ? flag_words(json_string_value(v)) : "(tomt)");
     else if (json_is_true(v))
         buf_puts(out, "ja");
     else if (json_is_false(v))
         buf_puts(out, "nej");
     else if (json_is_integer(v))
         buf_printf(out, "%lld", (long long)json_integer_value(v));
-    else if (json_is_real(v))
-        buf_printf(out, "%g", json_real_value(v));
+    else if (json_is_real(v)) {
+        /* Swedish decimals: 212,4 */
+        char num[64];
+        snprintf(num, sizeof num, "%g", json_real_value(v));
+        char *dot = strchr(num, '.');
+        if (dot)
+            *dot = ',';
+        buf_puts(out, num);
+    }
     else {
         char *s = json_dumps(v, JSON_COMPACT);
         buf_puts(out, s ? s : "");
@@ -64,9 +86,8 @@ static size_t differences(buf_t *o, const char *prefix, json_t *before, json_t *
     json_t *a;
     json_object_foreach(after, key, a) {
         json_t *b = before ? json_object_get(before, key) : NULL;
-        const char *label = *prefix ? "" : label_of(key);
-        char path[256];
-        snprintf(path, sizeof path, "%s%s%s", prefix, *prefix ? ": " : "", *prefix ? key : label);
+        char path[320];
+        snprintf(path, sizeof path, "%s%s%s", prefix, *prefix ? ": " : "", label_of(key));
         if (json_is_object(a)) {
             n += differences(o, path, json_is_object(b) ? b : NULL, a);
             continue;

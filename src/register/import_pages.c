@@ -4,6 +4,15 @@
 #include "../base/fmt.h"
 #include <string.h>
 
+/* A count in its table cell, with the Swedish thousands separator. */
+static void num_cell(buf_t *o, long long n)
+{
+    buf_t f = BUF_INIT;
+    fmt_int_sv(&f, n);
+    html_printf(o, "<td class=\"num\">%s</td>", buf_cstr(&f));
+    buf_free(&f);
+}
+
 static void recent_imports(request_t *req)
 {
     buf_t *o = &req->body;
@@ -26,27 +35,61 @@ static void recent_imports(request_t *req)
         if (r[i].year)
             html_printf(o, "%d", r[i].year);
         const long long counts[] = {r[i].rows_read, r[i].added, r[i].changed, r[i].unchanged, r[i].skipped};
-        for (size_t c = 0; c < 5; c++) {
-            html_lit(o, "</td><td class=\"num\">");
-            html_int(o, counts[c]);
-        }
-        html_printf(o, "</td><td>%s</td></tr>\n", r[i].actor);
+        html_lit(o, "</td>");
+        for (size_t c = 0; c < 5; c++)
+            num_cell(o, counts[c]);
+        html_printf(o, "<td>%s</td></tr>\n", r[i].actor);
     }
     html_lit(o, "</tbody></table></div>\n");
+}
+
+/* What the import did to the file's rows, as the table the user reads on the page (the
+ * command line prints the same figures as text). */
+static void import_summary(request_t *req, const reg_import_result_t *r)
+{
+    buf_t *o = &req->body;
+    html_printf(o, "<div class=\"notice notice-success\" role=\"status\"><h2>Importen är klar</h2>"
+                   "<p>%s från <strong>%s</strong>", register_import_kind_label(r->kind), r->filename);
+    if (r->year)
+        html_printf(o, " (år %d)", r->year);
+    html_lit(o, ".</p>\n<div class=\"table-wrap narrow\" role=\"region\" tabindex=\"0\" "
+                "aria-label=\"Vad importen gjorde med filens rader\"><table class=\"data\">"
+                "<caption>Vad importen gjorde med filens rader</caption>"
+                "<thead><tr><th scope=\"col\">Rader</th><th scope=\"col\" class=\"num\">Antal</th></tr></thead><tbody>");
+    static const char *const labels[] = {"Lästa", "Tillagda", "Ändrade", "Oförändrade", "Överhoppade"};
+    const long long counts[] = {r->rows_read, r->added, r->changed, r->unchanged, r->skipped};
+    for (size_t i = 0; i < 5; i++) {
+        html_printf(o, "<tr><th scope=\"row\">%s</th>", labels[i]);
+        num_cell(o, counts[i]);
+        html_lit(o, "</tr>");
+    }
+    /* Why rows were skipped, each reason with its count, under the total it explains. */
+    for (size_t i = 0; i < r->nskip_reasons; i++) {
+        html_printf(o, "<tr class=\"sub\"><th scope=\"row\">– %s</th>", r->skip_reasons[i]);
+        num_cell(o, r->skip_counts[i]);
+        html_lit(o, "</tr>");
+    }
+    if (r->organisers_added || r->organisers_changed) {
+        html_lit(o, "<tr><th scope=\"row\">Huvudmän tillagda</th>");
+        num_cell(o, r->organisers_added);
+        html_lit(o, "</tr><tr><th scope=\"row\">Huvudmän ändrade</th>");
+        num_cell(o, r->organisers_changed);
+        html_lit(o, "</tr>");
+    }
+    if (r->implausible) {
+        html_lit(o, "<tr><th scope=\"row\">Orimliga värden (sparade och flaggade)</th>");
+        num_cell(o, r->implausible);
+        html_lit(o, "</tr>");
+    }
+    html_lit(o, "</tbody></table></div></div>\n");
 }
 
 static int import_form(request_t *req, int status, const reg_import_result_t *done, const char *failure)
 {
     layout_begin(req, "Importera filer");
     buf_t *o = &req->body;
-    if (done) {
-        buf_t sum = BUF_INIT;
-        register_import_summary(done, &sum);
-        html_lit(o, "<div class=\"notice notice-success\" role=\"status\"><h2>Importen är klar</h2><pre>");
-        html_text(o, buf_cstr(&sum));
-        html_lit(o, "</pre></div>\n");
-        buf_free(&sum);
-    }
+    if (done)
+        import_summary(req, done);
     if (failure) {
         html_lit(o, "<div class=\"error-summary\" role=\"alert\"><h2>Filen importerades inte</h2>");
         html_printf(o, "<p>%s</p><p>Ingenting i databasen ändrades. Rätta filen och försök igen.</p></div>\n", failure);

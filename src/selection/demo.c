@@ -77,7 +77,8 @@ void selection_demo(demo_t *d)
     int64_t spring = rounds_create(db, &viewer_cli, "Urval våren 2026", "2026-05-04", &a, &err);
     round_inputs_t in = {2025, 2024, 2025, "2026-01-01", "2026-04-30", set, "degree_share,children_per_staff", "",
                          "merit17", "foreign_bg,parents_post_sec", true};
-    bool ok = spring && rounds_freeze(db, &viewer_cli, spring, &in, &a, &err);
+    const char *field = NULL;
+    bool ok = spring && rounds_freeze(db, &viewer_cli, spring, &in, &a, &err, &field);
     /* The analysts' own notes, and the motivation each organiser reads in its offer. */
     static const struct { const char *code, *ranking, *reason, *public_reason; } picks[] = {
         {"47120557", "inspection", "Föreläggande vid vite i fyra arbetsområden; resultaten långt under förväntat.",
@@ -124,7 +125,7 @@ void selection_demo(demo_t *d)
     round_inputs_t in2 = in;
     in2.inspection_from = "2026-01-01";
     in2.inspection_to = "2026-10-31";
-    if (autumn && rounds_freeze(db, &viewer_cli, autumn, &in2, &a, &err))
+    if (autumn && rounds_freeze(db, &viewer_cli, autumn, &in2, &a, &err, &field))
         fprintf(out, "  urvalsomgång:        Urval hösten 2026 (öppen, underlaget fryst)\n");
     arena_free(&a);
 }

@@ -8,6 +8,7 @@
 #include "../base/fmt.h"
 #include "../http/layout.h"
 #include "../register/register.h"
+#include <stdlib.h>
 #include <string.h>
 
 const char *const selection_method_keys[] = {"inspection", "results", "preschool", "criteria", NULL};
@@ -123,44 +124,150 @@ static const char *param_or(request_t *req, const char *name, const char *value)
     return req_has_param(req, name) ? req_param(req, name) : (value ? value : "");
 }
 
+/* The variables a round's rankings may use, by their Swedish names. */
+typedef struct round_var {
+    const char *key, *label;
+} round_var_t;
+static const round_var_t preschool_vars[] = {
+    {"degree_share", "Personal med förskollärarexamen (andel)"},
+    {"licensed_share", "Personal med förskollärarlegitimation (andel)"},
+    {"children_per_staff", "Barn per heltidstjänst"},
+    {"no_ped_share", "Personal utan pedagogisk utbildning (andel)"},
+    {"parents_compulsory", "Barn vars föräldrar har högst förgymnasial utbildning (andel)"},
+    {"foreign_bg", "Barn med utländsk bakgrund (andel)"},
+    {NULL, NULL},
+};
+static const round_var_t result_vars[] = {
+    {"merit17", "Genomsnittligt meritvärde (17 ämnen)"},
+    {"pass_all", "Andel som uppnått betygskriterierna i alla ämnen"},
+    {"eligible_voc", "Andel behöriga till yrkesprogram"},
+    {NULL, NULL},
+};
+static const round_var_t background_vars[] = {
+    {"foreign_bg", "Elever med utländsk bakgrund (andel)"},
+    {"parents_post_sec", "Elever med föräldrar med eftergymnasial utbildning (andel)"},
+    {NULL, NULL},
+};
+
+static bool in_list(const char *list, const char *key)
+{
+    size_t n = strlen(key);
+    for (const char *p = list; p && *p;) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        if (len == n && strncmp(p, key, n) == 0)
+            return true;
+        p = comma ? comma + 1 : p + len;
+    }
+    return false;
+}
+
+/* The weight of a variable in a list "1,2" that goes with the chosen variables in order. */
+static const char *weight_of(request_t *req, const char *vars, const char *weights, const char *key)
+{
+    size_t i = 0, at = 0;
+    for (const char *p = vars; p && *p; i++) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        if (len == strlen(key) && strncmp(p, key, len) == 0)
+            at = i + 1;
+        p = comma ? comma + 1 : p + len;
+    }
+    for (const char *w = weights; at && w && *w; at--) {
+        const char *comma = strchr(w, ',');
+        size_t len = comma ? (size_t)(comma - w) : strlen(w);
+        if (at == 1)
+            return arena_strndup(&req->arena, w, len);
+        w = comma ? comma + 1 : w + len;
+    }
+    return "1";
+}
+
+/* A group of checkboxes, one per variable, checked from the request or the round. */
+static void var_checks(request_t *req, const char *name, const char *legend, const char *hint, const round_var_t *vars,
+                       const char *chosen, const char *weights)
+{
+    buf_t *o = &req->body;
+    html_printf(o, "<fieldset id=\"f-%s\"", name);
+    widget_described_by(req, name, hint != NULL);
+    html_printf(o, "><legend>%s</legend>", legend);
+    if (hint)
+        html_printf(o, "<p class=\"hint\" id=\"h-%s\">%s</p>", name, hint);
+    widget_field_error(req, name);
+    for (const round_var_t *v = vars; v->key; v++) {
+        html_printf(o, "<div class=\"var\"><label class=\"check\"><input type=\"checkbox\" name=\"%s\" value=\"%s\"%s> "
+                       "%s</label>",
+                    name, v->key, in_list(chosen, v->key) ? " checked" : "", v->label);
+        if (weights) {
+            char *w = arena_printf(&req->arena, "w_%s", v->key);
+            widget_field_error(req, w);
+            html_printf(o, "<label for=\"f-%s\" class=\"weight\">Vikt<span class=\"visually-hidden\"> för %s</span>"
+                           "</label><input id=\"f-%s\" name=\"%s\" class=\"short\" inputmode=\"decimal\" value=\"%s\"",
+                        w, v->label, w, w, req_has_param(req, w) ? req_param(req, w) : weight_of(req, chosen, weights, v->key));
+            widget_described_by(req, w, false);
+            html_lit(o, ">");
+        }
+        html_lit(o, "</div>");
+    }
+    html_lit(o, "</fieldset>\n");
+}
+
 static void inputs_form(request_t *req, const round_t *r)
 {
     buf_t *o = &req->body;
-    html_printf(o, "<form method=\"post\" action=\"/rounds/%lld/inputs\" class=\"card form\" novalidate>\n",
+    /* A round not frozen yet starts from the latest data and the current criteria. */
+    round_inputs_t d;
+    rounds_input_defaults(req->db, &d);
+    bool fresh = !r->frozen_at;
+    html_printf(o, "<form method=\"post\" action=\"/rounds/%lld/inputs\" class=\"card form\" novalidate>",
                 (long long)r->id);
     widget_csrf(req);
-    select_year(req, "results_year", "Resultatår", r->results_year,
+    html_lit(o, "<input type=\"hidden\" name=\"vars_shown\" value=\"1\">");
+    if (fresh)
+        html_lit(o, "<p class=\"hint\">Förslagen nedan är de senaste åren som det finns importerade värden för, och den "
+                    "senast sparade kriterieuppsättningen.</p>");
+    select_year(req, "results_year", "Resultatår", fresh ? d.results_year : r->results_year,
                 "Kalenderåret då läsåret slutar (2024/25 = 2025) för slutbetygen.");
-    select_year(req, "background_year", "Bakgrundsår", r->background_year,
+    select_year(req, "background_year", "Bakgrundsår", fresh ? d.background_year : r->background_year,
                 "Året för elevbakgrunden; den kan komma från ett annat års fil.");
-    select_year(req, "preschool_year", "Förskoleår", r->preschool_year, "Året för förskolestatistiken (15 oktober).");
+    select_year(req, "preschool_year", "Förskoleår", fresh ? d.preschool_year : r->preschool_year,
+                "Året för förskolestatistiken (15 oktober).");
     widget_input(req, "inspection_from", "Skolinspektionens beslut från", "date",
                  param_or(req, "inspection_from", r->inspection_from), "Tom: alla beslut före slutdatumet.", "off");
     widget_input(req, "inspection_to", "Skolinspektionens beslut till och med", "date",
                  param_or(req, "inspection_to", r->inspection_to), "Tom: alla beslut.", "off");
-    html_lit(o, "<div class=\"field\"><label for=\"f-criteria\">Kriterieuppsättning</label>");
+    html_lit(o, "<div class=\"field\"><label for=\"f-criteria_set\">Kriterieuppsättning</label>");
     widget_field_error(req, "criteria_set");
-    html_lit(o, "<select id=\"f-criteria\" name=\"criteria_set\"><option value=\"\">Ingen</option>");
+    html_lit(o, "<select id=\"f-criteria_set\" name=\"criteria_set\"");
+    widget_described_by(req, "criteria_set", false);
+    html_lit(o, "><option value=\"\">Ingen</option>");
     criteria_set_t *sets;
     size_t nsets = criteria_sets_list(req->db, &req->arena, &sets);
-    long long chosen = req_has_param(req, "criteria_set") ? req_param_int(req, "criteria_set", 0) : r->criteria_set_id;
+    long long chosen = req_has_param(req, "criteria_set") ? req_param_int(req, "criteria_set", 0)
+                       : fresh ? d.criteria_set_id : r->criteria_set_id;
     for (size_t i = 0; i < nsets; i++)
         html_printf(o, "<option value=\"%lld\"%s>%s, version %d</option>", (long long)sets[i].id,
                     sets[i].id == chosen ? " selected" : "", sets[i].name, sets[i].version);
     html_lit(o, "</select></div>\n");
-    widget_input(req, "preschool_vars", "Variabler i förskoleindexet", "text",
-                 param_or(req, "preschool_vars", r->preschool_vars),
-                 "Nycklar med komma emellan: degree_share, no_ped_share, children_per_staff, foreign_bg, "
-                 "parents_compulsory (de som är importerade).", "off");
-    widget_input(req, "preschool_weights", "Vikter", "text", param_or(req, "preschool_weights", r->preschool_weights),
-                 "En vikt per variabel, till exempel 1,2. Tom: lika vikter.", "off");
-    widget_input(req, "result_var", "Resultatvariabel", "text", param_or(req, "result_var", r->result_var),
-                 "merit17, pass_all eller eligible_voc.", "off");
-    widget_input(req, "background_vars", "Bakgrundsvariabler", "text",
-                 param_or(req, "background_vars", r->background_vars), "Till exempel foreign_bg,parents_post_sec.",
-                 "off");
-    bool prefer = req_has_param(req, "results_year") ? strcmp(req_param(req, "prefer_coordinated"), "1") == 0
-                                                     : r->prefer_coordinated;
+    bool posted = req_has_param(req, "results_year");
+    var_checks(req, "preschool_vars", "Förskoleindexets variabler",
+               "Vikten gäller de valda variablerna; lika vikter om alla är 1.", preschool_vars,
+               posted ? req_param(req, "preschool_vars") : fresh ? d.preschool_vars : r->preschool_vars,
+               fresh ? "" : r->preschool_weights);
+    const char *result = posted ? req_param(req, "result_var") : fresh ? d.result_var : r->result_var;
+    html_lit(o, "<div class=\"field\"><label for=\"f-result_var\">Resultatmått</label>");
+    widget_field_error(req, "result_var");
+    html_lit(o, "<select id=\"f-result_var\" name=\"result_var\"");
+    widget_described_by(req, "result_var", false);
+    html_lit(o, ">");
+    for (const round_var_t *v = result_vars; v->key; v++)
+        html_printf(o, "<option value=\"%s\"%s>%s</option>", v->key, strcmp(v->key, result ? result : "") == 0 ?
+                                                                        " selected" : "", v->label);
+    html_lit(o, "</select></div>\n");
+    var_checks(req, "background_vars", "Bakgrund som de förväntade resultaten tar hänsyn till", NULL, background_vars,
+               posted ? req_param(req, "background_vars") : fresh ? d.background_vars : r->background_vars, NULL);
+    bool prefer = posted ? strcmp(req_param(req, "prefer_coordinated"), "1") == 0
+                         : fresh ? d.prefer_coordinated : r->prefer_coordinated;
     html_printf(o, "<div class=\"field\"><label class=\"check\"><input type=\"checkbox\" name=\"prefer_coordinated\" "
                    "value=\"1\"%s> Samordnat urval: förskolor hos huvudmän som också är skolkandidater listas först"
                    "</label></div>\n",
@@ -327,6 +434,53 @@ static int back_to_round(request_t *req, const round_t *r, const char *anchor)
     return respond_redirect(req, arena_printf(&req->arena, "/rounds/%lld?klart=1#%s", (long long)r->id, anchor));
 }
 
+/* Checks a list of variable keys against the allowed ones; false with the error under the field. */
+static bool check_vars(request_t *req, const char *field, const char *list, const round_var_t *allowed, bool required)
+{
+    if (!*list) {
+        if (required)
+            req_add_error(req, field, "Välj minst en variabel.");
+        return !required;
+    }
+    for (const char *p = list; *p;) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        bool known = false;
+        for (const round_var_t *v = allowed; v->key && !known; v++)
+            known = strlen(v->key) == len && strncmp(v->key, p, len) == 0;
+        if (!known) {
+            req_add_error(req, field, arena_printf(&req->arena, "Okänd variabel \"%.*s\".", (int)len, p));
+            return false;
+        }
+        p = comma ? comma + 1 : p + len;
+    }
+    return true;
+}
+
+/* The weights of the chosen preschool variables from their fields (w_KEY), in order; a
+ * weight that is not a positive number is refused under its own field. */
+static const char *weights_from(request_t *req, const char *vars)
+{
+    buf_t b = BUF_INIT;
+    bool any = false;
+    for (const char *p = vars; *p;) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        char *key = arena_printf(&req->arena, "w_%.*s", (int)len, p);
+        const char *w = req_param(req, key);
+        any = any || req_has_param(req, key);
+        char *end = NULL;
+        double x = *w ? strtod(w, &end) : 1;
+        if (*w && (!end || *end || !(x > 0) || x > 100))
+            req_add_error(req, key, "Vikten ska vara ett tal större än 0 (högst 100), till exempel 1 eller 2.");
+        buf_printf(&b, "%s%s", b.len ? "," : "", *w ? w : "1");
+        p = comma ? comma + 1 : p + len;
+    }
+    const char *out = any ? arena_strdup(&req->arena, buf_cstr(&b)) : req_param(req, "preschool_weights");
+    buf_free(&b);
+    return out;
+}
+
 static int selection_round_freeze(request_t *req)
 {
     round_t *r = load_round(req);
@@ -336,6 +490,18 @@ static int selection_round_freeze(request_t *req)
         req_add_error(req, "results_year", "Ange resultatåret.");
     if (!req_param(req, "preschool_year")[0])
         req_add_error(req, "preschool_year", "Ange förskoleåret.");
+    /* The form always shows the lists: there an empty list is a choice to correct. Without
+     * them (a script posting the years only) the usual variables are meant. */
+    bool shown = strcmp(req_param(req, "vars_shown"), "1") == 0;
+    const char *pvars = req_param(req, "preschool_vars")[0] || shown ? req_param(req, "preschool_vars")
+                                                                      : "degree_share,children_per_staff";
+    const char *bvars = req_param(req, "background_vars")[0] || shown ? req_param(req, "background_vars")
+                                                                       : "foreign_bg,parents_post_sec";
+    const char *result = req_param(req, "result_var")[0] ? req_param(req, "result_var") : "merit17";
+    check_vars(req, "preschool_vars", pvars, preschool_vars, true);
+    check_vars(req, "background_vars", bvars, background_vars, true);
+    check_vars(req, "result_var", result, result_vars, true);
+    const char *weights = weights_from(req, pvars);
     if (req->nerrors)
         return round_view(req, r, 400);
     round_inputs_t in = {
@@ -345,15 +511,16 @@ static int selection_round_freeze(request_t *req)
         .inspection_from = req_param(req, "inspection_from")[0] ? req_param(req, "inspection_from") : NULL,
         .inspection_to = req_param(req, "inspection_to")[0] ? req_param(req, "inspection_to") : NULL,
         .criteria_set_id = req_param_int(req, "criteria_set", 0),
-        .preschool_vars = req_param(req, "preschool_vars")[0] ? req_param(req, "preschool_vars") : "degree_share,children_per_staff",
-        .preschool_weights = req_param(req, "preschool_weights"),
-        .result_var = req_param(req, "result_var")[0] ? req_param(req, "result_var") : "merit17",
-        .background_vars = req_param(req, "background_vars")[0] ? req_param(req, "background_vars") : "foreign_bg,parents_post_sec",
+        .preschool_vars = pvars,
+        .preschool_weights = weights,
+        .result_var = result,
+        .background_vars = bvars,
         .prefer_coordinated = strcmp(req_param(req, "prefer_coordinated"), "1") == 0,
     };
     char *err = NULL;
-    if (!rounds_freeze(req->db, &req->viewer, r->id, &in, &req->arena, &err)) {
-        req_add_error(req, "results_year", err);
+    const char *field = "results_year";
+    if (!rounds_freeze(req->db, &req->viewer, r->id, &in, &req->arena, &err, &field)) {
+        req_add_error(req, field, err);
         return round_view(req, r, 422);
     }
     return back_to_round(req, r, "underlag");
@@ -453,10 +620,17 @@ static const param_spec_t p_inputs[] = {
     {"inspection_from", P_DATE, 0, "Skolinspektionens beslut från", 0, 0, NULL},
     {"inspection_to", P_DATE, 0, "Skolinspektionens beslut till och med", 0, 0, NULL},
     {"criteria_set", P_INT, 0, "Kriterieuppsättning", 1, 1000000000, NULL},
-    {"preschool_vars", P_TEXT, 0, "Variabler i förskoleindexet", 0, 200, NULL},
+    {"preschool_vars", P_TEXT, PARAM_MULTI, "Förskoleindexets variabler", 0, 200, NULL},
     {"preschool_weights", P_TEXT, 0, "Vikter", 0, 100, NULL},
-    {"result_var", P_TEXT, 0, "Resultatvariabel", 0, 40, NULL},
-    {"background_vars", P_TEXT, 0, "Bakgrundsvariabler", 0, 200, NULL},
+    {"vars_shown", P_CHOICE, 0, "Formulär", 0, 0, routes_flag_choices},
+    {"w_degree_share", P_TEXT, 0, "Vikt", 0, 10, NULL},
+    {"w_licensed_share", P_TEXT, 0, "Vikt", 0, 10, NULL},
+    {"w_children_per_staff", P_TEXT, 0, "Vikt", 0, 10, NULL},
+    {"w_no_ped_share", P_TEXT, 0, "Vikt", 0, 10, NULL},
+    {"w_parents_compulsory", P_TEXT, 0, "Vikt", 0, 10, NULL},
+    {"w_foreign_bg", P_TEXT, 0, "Vikt", 0, 10, NULL},
+    {"result_var", P_TEXT, 0, "Resultatmått", 0, 40, NULL},
+    {"background_vars", P_TEXT, PARAM_MULTI, "Bakgrund", 0, 200, NULL},
     {"prefer_coordinated", P_CHOICE, 0, "Samordnat urval", 0, 0, routes_flag_choices},
     PARAM_END};
 static const param_spec_t p_choose[] = {PARAM_ID,

@@ -227,7 +227,8 @@ static bool freeze_list(db_t *db, int64_t id, const char *list, int year, arena_
     return true;
 }
 
-static bool freeze_inputs(db_t *db, int64_t id, const round_inputs_t *in, arena_t *a, char **err)
+static bool freeze_inputs(db_t *db, int64_t id, const round_inputs_t *in, arena_t *a, char **err,
+                          const char **field)
 {
     static const sql_t clear[] = {SQL_CONST("DELETE FROM round_values WHERE round_id = ?"),
                                   SQL_CONST("DELETE FROM round_inspections WHERE round_id = ?"),
@@ -236,10 +237,14 @@ static bool freeze_inputs(db_t *db, int64_t id, const round_inputs_t *in, arena_
         if (db_run_sql(db, clear[i], "i", id) != DB_DONE)
             return false;
     int bg_year = in->background_year ? in->background_year : in->results_year;
-    if (!freeze_list(db, id, in->result_var, in->results_year, a, err) ||
-        !freeze_list(db, id, in->background_vars, bg_year, a, err) ||
-        !freeze_list(db, id, in->preschool_vars, in->preschool_year, a, err))
-        return false;
+    /* A missing year is the fault of the field that names it. */
+    if (!freeze_list(db, id, in->result_var, in->results_year, a, err))
+        return *field = "results_year", false;
+    if (!freeze_list(db, id, in->background_vars, bg_year, a, err))
+        return *field = in->background_year ? "background_year" : "results_year", false;
+    if (!freeze_list(db, id, in->preschool_vars, in->preschool_year, a, err))
+        return *field = "preschool_year", false;
+    *field = "criteria_set";
     if (in->criteria_set_id) {
         db_stmt_t *st = db_prepare(db, "SELECT variable FROM criteria WHERE set_id = ? ORDER BY position");
         db_bind_int(st, 1, in->criteria_set_id);
@@ -272,8 +277,10 @@ static bool freeze_inputs(db_t *db, int64_t id, const round_inputs_t *in, arena_
                   "itt", id, from, to) == DB_DONE;
 }
 
-bool rounds_freeze(db_t *db, const viewer_t *v, int64_t id, const round_inputs_t *in, arena_t *a, char **err)
+bool rounds_freeze(db_t *db, const viewer_t *v, int64_t id, const round_inputs_t *in, arena_t *a, char **err,
+                   const char **field)
 {
+    *field = "results_year";
     if (!tx_begin(db, a, err))
         return false;
     round_t *r = rounds_get(db, id, a);
@@ -289,7 +296,7 @@ bool rounds_freeze(db_t *db, const viewer_t *v, int64_t id, const round_inputs_t
                      in->criteria_set_id, in->preschool_vars,
                      in->preschool_weights ? in->preschool_weights : "", in->result_var, in->background_vars,
                      (int64_t)in->prefer_coordinated, (int64_t)time(NULL), id) == DB_DONE;
-    ok = ok && freeze_inputs(db, id, in, a, err);
+    ok = ok && freeze_inputs(db, id, in, a, err, field);
     /* Every ranking must be computable from what was frozen. */
     r = ok ? rounds_get(db, id, a) : NULL;
     for (int m = 0; ok && r && m < RANK_METHOD_COUNT; m++) {
@@ -298,7 +305,10 @@ bool rounds_freeze(db_t *db, const viewer_t *v, int64_t id, const round_inputs_t
         ranking_t rk;
         char *why = NULL;
         if (!rounds_ranking_in_tx(db, r, (rank_method_t)m, a, &rk, &why)) {
+            static const char *const fields[RANK_METHOD_COUNT] = {"inspection_from", "results_year",
+                                                                  "preschool_year", "criteria_set"};
             *err = arena_printf(a, "%s: %s.", ranking_method_label((rank_method_t)m), why);
+            *field = fields[m];
             ok = false;
         }
     }
@@ -342,4 +352,28 @@ bool rounds_froze_unit(db_t *db, int64_t round_id, int64_t unit_id)
     return db_run_int(db, 0, "SELECT 1 FROM round_values WHERE round_id = ? AND unit_id = ? UNION"
                              " SELECT 1 FROM round_inspections WHERE round_id = ? AND unit_id = ?",
                       "iiii", round_id, unit_id, round_id, unit_id) == 1;
+}
+
+/* The latest year a variable has values for, or 0. */
+static int latest_year(db_t *db, const char *variable)
+{
+    return (int)db_run_int(db, 0, "SELECT MAX(year) FROM unit_stats WHERE variable = ? AND value IS NOT NULL", "t",
+                           variable);
+}
+
+void rounds_input_defaults(db_t *db, round_inputs_t *in)
+{
+    memset(in, 0, sizeof *in);
+    in->results_year = latest_year(db, "merit17");
+    in->background_year = latest_year(db, "foreign_bg");
+    in->preschool_year = latest_year(db, "degree_share");
+    if (!in->preschool_year)
+        in->preschool_year = latest_year(db, "children_per_staff");
+    /* The current criteria: the newest version of the set saved last. */
+    in->criteria_set_id = db_run_int(db, 0, "SELECT id FROM criteria_sets ORDER BY created_at DESC, id DESC LIMIT 1", "");
+    in->preschool_vars = "degree_share,children_per_staff";
+    in->preschool_weights = "";
+    in->result_var = "merit17";
+    in->background_vars = "foreign_bg,parents_post_sec";
+    in->prefer_coordinated = true;
 }

@@ -46,8 +46,13 @@ typedef struct round_inputs {
     bool prefer_coordinated;
 } round_inputs_t;
 /* Saves the inputs and freezes a copy of every value the rankings read, in one
- * transaction (an earlier copy is replaced). Only while the round is open. */
-bool rounds_freeze(db_t *db, const viewer_t *v, int64_t id, const round_inputs_t *in, arena_t *a, char **err);
+ * transaction (an earlier copy is replaced). Only while the round is open. On failure
+ * *field names the form field the message belongs under. */
+bool rounds_freeze(db_t *db, const viewer_t *v, int64_t id, const round_inputs_t *in, arena_t *a, char **err,
+                   const char **field);
+/* What a new round's form starts with: the latest years that have data, the current
+ * criteria set, the usual variables. */
+void rounds_input_defaults(db_t *db, round_inputs_t *in);
 
 typedef struct round_choice {
     int64_t id, unit_id, organiser_id;

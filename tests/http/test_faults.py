@@ -215,3 +215,27 @@ def test_two_processes_create_the_schema_of_an_empty_database_at_once():
             contains(out, "är klar")
         versions = run_cli(["init"], db=db).stdout
         contains(versions, "schemaversion")
+
+
+def test_the_service_runs_as_a_role_that_is_no_superuser():
+    # DEPLOY.md's setup: an ordinary role that owns its database, nothing more.
+    if BACKEND != "postgres":
+        raise Skip("gäller PostgreSQL")
+    role = "app" + os.urandom(4).hex()
+    name = "r" + os.urandom(6).hex()
+    psql(pg_url + "/postgres", f"CREATE ROLE {role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE")
+    psql(pg_url + "/postgres", f"CREATE DATABASE {name} OWNER {role}")
+    eq(psql(pg_url + "/postgres", f"SELECT rolsuper FROM pg_roles WHERE rolname = '{role}'"), "f")
+    url = pg_url.replace("postgres://postgres@", f"postgres://{role}@") + f"/{name}"
+    contains(run_cli(["init"], db=url).stdout, "är klar")
+    run_cli(["demo"], db=url)
+    srv = Server(url)
+    try:
+        c = srv.client()
+        c.login("admin@exempel.se")   # writes a session and the last login
+        eq(c.get("/cases").status, 200)
+        eq(c.get("/admin/users").status, 200)
+    finally:
+        srv.stop()
+    owner = psql(url.replace(f"{role}@", "postgres@"), "SELECT tableowner FROM pg_tables WHERE tablename = 'users'")
+    eq(owner, role, "tabellerna ägs av tjänstens roll")

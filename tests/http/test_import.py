@@ -184,15 +184,26 @@ def test_upload_through_the_ui_gives_the_same_result_and_messages():
         r = c.upload("/import", {"csrf": token, "kind": "results"}, "file", "grundskola_slutbetyg.csv", content)
         eq(r.status, 200, r.text[-800:])
         contains(r.text, "Importen är klar")
-        contains(r.text, "rader lästa:   1714")
-        contains(r.text, "grundskola_slutbetyg.csv")
+        # The summary is a table the user reads, not the command line's text.
+        lacks(r.text, "<pre>")
+        contains(r.text, "Slutbetyg")
+        contains(r.text, "från <strong>grundskola_slutbetyg.csv</strong>")
+        contains(r.text, '<th scope="row">Lästa</th><td class="num">1\u00a0714</td>')
+        contains(r.text, '<th scope="row">Överhoppade</th><td class="num">0</td>')
+        contains(r.text, '<th scope="row">Huvudmän tillagda</th>')
         token = c.csrf_of(r)
         r = c.upload("/import", {"csrf": token, "kind": "results"}, "file", "grundskola_slutbetyg.csv", content)
-        contains(r.text, "oförändrade:   1714")
+        contains(r.text, '<th scope="row">Oförändrade</th><td class="num">1\u00a0714</td>')
+        contains(r.text, '<th scope="row">Ändrade</th><td class="num">0</td>')
+        # The recent imports list both, newest first, with the same figures.
+        recent = r.text[r.text.index("Senaste importer"):]
+        contains(recent, '<td class="num">1\u00a0714</td>')
         c = srv.client()
         c.login("admin@exempel.se")
         audit = c.get("/admin/audit?type=unit&object=13746989").text
-        contains(audit, "import:change")
+        contains(audit, "Ändrade genom import")
+        # The statistics it changed are named as the unit page names them, values in Swedish.
+        contains(audit, "<strong>statistik 2025: Genomsnittligt meritvärde (17 ämnen):</strong> 212,4 → för få elever för att redovisas")
         contains(audit, "analytiker@exempel.se")
     finally:
         srv.stop()

@@ -527,3 +527,42 @@ def test_an_offer_has_a_last_day_to_answer_with_reminders_before_and_after_it():
     # An answered offer is not reminded of.
     eq(query(db, "SELECT COUNT(*) FROM outbox o JOIN offers f ON o.dedup_key LIKE 'offer:' || CAST(f.id AS TEXT) || ':%' "
                  "WHERE f.status <> 'pending'"), 0)
+
+
+def test_a_new_rounds_form_starts_from_the_latest_data_and_names_variables_in_swedish():
+    a = login("analytiker@exempel.se")
+    r = form(a, "/rounds", {"name": "Formulärprov", "planned_date": "2027-05-03"}, "/rounds")
+    eq(r.status, 303)
+    rid = round_id_by_name("Formulärprov")
+    base = f"/rounds/{rid}"
+    page = a.get(base).text
+    latest = query(db, "SELECT MAX(year) FROM unit_stats WHERE variable = 'merit17' AND value IS NOT NULL")
+    contains(page, f'name="results_year" inputmode="numeric" class="short" value="{latest}"')
+    # Background statistics may lag a year behind the results: the form offers their own latest year.
+    bg = query(db, "SELECT MAX(year) FROM unit_stats WHERE variable = 'foreign_bg' AND value IS NOT NULL")
+    contains(page, f'name="background_year" inputmode="numeric" class="short" value="{bg}"')
+    newest = query(db, "SELECT id FROM criteria_sets ORDER BY created_at DESC, id DESC LIMIT 1")
+    contains(page, f'<option value="{newest}" selected>')
+    contains(page, "Personal med förskollärarexamen (andel)")
+    contains(page, 'value="degree_share" checked')
+    contains(page, '<option value="merit17" selected>Genomsnittligt meritvärde (17 ämnen)</option>')
+    lacks(page, 'name="preschool_vars" type="text"', "inga nycklar att skriva")
+    # Each mistake under its own field.
+    r = form(a, f"{base}/inputs", {"vars_shown": "1", "results_year": str(latest), "background_year": str(bg),
+                                   "preschool_year": "2019",
+                                   "preschool_vars": "degree_share", "w_degree_share": "tung",
+                                   "background_vars": "foreign_bg", "result_var": "merit17"}, base)
+    eq(r.status, 400)
+    contains(r.text, '<p class="field-error" id="e-w_degree_share">Vikten ska vara ett tal')
+    r = form(a, f"{base}/inputs", {"vars_shown": "1", "results_year": str(latest), "background_year": str(bg),
+                                   "preschool_year": "2019",
+                                   "preschool_vars": "degree_share", "background_vars": "foreign_bg",
+                                   "result_var": "merit17"}, base)
+    eq(r.status, 422)
+    contains(r.text, '<p class="field-error" id="e-preschool_year">')
+    r = form(a, f"{base}/inputs", {"vars_shown": "1", "results_year": str(latest), "background_year": str(bg),
+                                   "preschool_year": "2025",
+                                   "background_vars": "foreign_bg", "result_var": "merit17"}, base)
+    eq(r.status, 400)
+    contains(r.text, '<p class="field-error" id="e-preschool_vars">Välj minst en variabel.</p>')
+    eq(query(db, f"SELECT frozen_at FROM selection_rounds WHERE id = {rid}"), None, "inget fryst")
