@@ -66,13 +66,21 @@ pages() { # label db-url port
     --data-urlencode "password=samverkan-demo-2026" http://127.0.0.1:$port/login
   sid=$(awk '$6 == "sv_session" { print $7 }' "$jar")
   [[ -n $sid ]] || { echo "bench: inloggningen misslyckades"; exit 1; }
+  # The demo's first contact person (its id differs between the databases).
+  local contact
+  if [[ $url == postgres* ]]; then
+    contact=$(psql -X -At "$url" -c "SELECT MIN(id) FROM case_people WHERE case_id = 1 AND role = 'contact'")
+  else
+    contact=$(sqlite3 "$url" "SELECT MIN(id) FROM case_people WHERE case_id = 1 AND role = 'contact'")
+  fi
   printf "%-44s %4s %10s %9s %9s %10s %10s\n" sida c "req/s" "p50 ms" "p99 ms" "req/s-kvot" "p50-kvot"
   for c in 1 16 64; do
     read -r hrps hp50 hp99 <<<"$(measure http://127.0.0.1:18098/ "$c")"
     printf "%-44s %4s %10s %9s %9s %10s %10s\n" "hello (tak)" "$c" "$hrps" "$(ms "$hp50")" "$(ms "$hp99")" "1.00" "1.00"
     for path in "/organisers" "/organisers?q=kommun" "/organisers/2120001561" "/units/13746989" \
                 "/api/v1/organisers" "/api/v1/units/13746989" "/rounds/1" "/rounds/2/rankings/inspection" \
-                "/rounds/2/rankings/preschool" "/rounds/2/rankings/results" "/api/v1/rounds/2/rankings/preschool"; do
+                "/rounds/2/rankings/preschool" "/rounds/2/rankings/results" "/api/v1/rounds/2/rankings/preschool" \
+                "/import" "/cases" "/cases/1" "/cases/1/people/$contact" "/api/v1/cases/1"; do
       read -r rps p50 p99 <<<"$(measure "http://127.0.0.1:$port$path" "$c")"
       printf "%-44s %4s %10s %9s %9s %10s %10s\n" "$path" "$c" "$rps" "$(ms "$p50")" "$(ms "$p99")" \
         "$(awk -v a="$rps" -v b="$hrps" 'BEGIN { printf "%.3f", a / b }')" \

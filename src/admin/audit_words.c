@@ -24,7 +24,7 @@ static const struct {
     {"reason", "Skäl"}, {"public_reason", "Motivering till huvudmannen"}, {"ranking", "Rangordning"},
     {"status", "Svar"}, {"label", "Namn på nyckeln"}, {"days", "Giltig i dagar"}, {"token", "API-nyckel"},
     {"password", "Lösenord"}, {"tokens_revoked", "Återkallade API-nycklar"}, {"address", "Adress"},
-    {"confirmed_running", "Bekräftat pågående samarbete"}, {"user", "Användare"},
+    {"confirmed_running", "Bekräftat pågående samarbete"}, {"user", "Användare"}, {"person", "Person (nummer)"},
 };
 
 static const char *label_of(const char *key)

@@ -97,8 +97,13 @@ size_t cases_units(db_t *db, const case_row_t *c, arena_t *a, case_unit_t **out)
 typedef struct case_person {
     int64_t id, user_id;
     const char *role, *name, *email;
+    int version;              /* a contact's: corrections name the version they started from */
+    const char *saved_by;     /* who saved that version, and when (0: when added) */
+    int64_t saved_at;
 } case_person_t;
 size_t cases_people(db_t *db, const case_row_t *c, arena_t *a, case_person_t **out);
+/* One contact person of a case already read in scope; NULL if the case has none by that id. */
+case_person_t *cases_contact(db_t *db, const case_row_t *c, int64_t person_id, arena_t *a);
 
 typedef struct case_event {
     const char *kind, *from_phase, *to_phase, *note, *actor;
@@ -152,6 +157,10 @@ bool cases_remove_person(db_t *db, const viewer_t *v, const case_row_t *c, int64
 /* Adds an organiser contact (name and e-mail). */
 bool cases_add_contact(db_t *db, const viewer_t *v, const case_row_t *c, const char *name, const char *email,
                        arena_t *a, char **err);
+/* Corrects a contact's name and address on top of the version the form was based on
+ * (WRITE_STALE when someone saved a newer one meanwhile: nothing written). */
+write_result_t cases_edit_contact(db_t *db, const viewer_t *v, const case_row_t *c, int64_t person_id, int based_on,
+                                  const char *name, const char *email, arena_t *a, char **err);
 /* Sets the university, its team leader and education leaders, on top of the version the
  * form was based on (WRITE_STALE when the team was saved meanwhile: nothing written). */
 write_result_t cases_set_university(db_t *db, const viewer_t *v, const case_row_t *c, int based_on,

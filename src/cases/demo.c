@@ -49,6 +49,18 @@ static void assign_supporter(demo_t *d, const char *orgnr, const char *email)
         cases_assign_supporter(d->db, &cli, c, user, d->arena, &err);
 }
 
+/* The organiser's contact person for the case (invented people). */
+static void add_contact(demo_t *d, const char *orgnr, const char *name, const char *email)
+{
+    int64_t id = db_run_int(d->db, 0, "SELECT c.id FROM cases c JOIN organisers o ON o.id = c.organiser_id"
+                                      " WHERE o.orgnr = ? ORDER BY c.decision_date LIMIT 1", "t", orgnr);
+    viewer_t cli = demo_viewer(d, NULL);
+    case_row_t *c = id ? cases_get(d->db, &cli, id, d->arena) : NULL;
+    char *err = NULL;
+    if (c)
+        cases_add_contact(d->db, &cli, c, name, email, d->arena, &err);
+}
+
 void cases_demo(demo_t *d)
 {
     char *err = NULL;
@@ -66,6 +78,9 @@ void cases_demo(demo_t *d)
     assign_supporter(d, "2120001439", "processtod2@exempel.se");
     assign_supporter(d, "2120002783", "processtod2@exempel.se");
     assign_supporter(d, "2120002783", "processtod3@exempel.se");
+    add_contact(d, "2120001561", "Karin Wallin", "karin.wallin@exempel.se");
+    add_contact(d, "2120001439", "Mats Björk", "mats.bjork@exempel.se");
+    add_contact(d, "2120002783", "Linnea Sarri", "linnea.sarri@exempel.se");
 }
 
 static uint64_t rng = 0x5a17u;

@@ -7,6 +7,7 @@
 
 extern const route_t cases_page_routes[];   /* pages.c */
 extern const route_t cases_api_routes[];    /* api.c */
+extern const route_t cases_contact_routes[]; /* contact_pages.c */
 extern const start_section_t cases_start_sections[]; /* start.c */
 void cases_demo(demo_t *d);                 /* demo.c */
 void cases_demo_scale(demo_t *d);

@@ -77,6 +77,10 @@ static void people_section(request_t *req, const case_row_t *c)
             bool supporter = strcmp(p[i].role, "supporter") == 0;
             html_printf(o, "<li><strong>%s</strong> — %s%s%s", p[i].name, supporter ? "processtödjare" : "kontaktperson",
                         *p[i].email ? ", " : "", p[i].email);
+            if (!supporter && contacts)
+                html_printf(o, " <a href=\"/cases/%lld/people/%lld\" class=\"button secondary small\">Ändra"
+                               "<span class=\"visually-hidden\"> %s</span></a>",
+                            (long long)c->id, (long long)p[i].id, p[i].name);
             if (supporter ? staff : contacts) {
                 html_printf(o, " <form method=\"post\" action=\"/cases/%lld/people/%lld/remove\" class=\"inline\">",
                             (long long)c->id, (long long)p[i].id);

@@ -202,23 +202,45 @@ size_t cases_units(db_t *db, const case_row_t *c, arena_t *a, case_unit_t **out)
     return n;
 }
 
+#define PERSON_COLUMNS "id, user_id, role, name, email, version, saved_by, saved_at"
+
+static void read_person(db_stmt_t *st, arena_t *a, case_person_t *p)
+{
+    p->id = db_col_int(st, 0);
+    p->user_id = db_col_is_null(st, 1) ? 0 : db_col_int(st, 1);
+    p->role = text(a, st, 2);
+    p->name = text(a, st, 3);
+    p->email = text(a, st, 4);
+    p->version = (int)db_col_int(st, 5);
+    p->saved_by = text(a, st, 6);
+    p->saved_at = db_col_is_null(st, 7) ? 0 : db_col_int(st, 7);
+}
+
 size_t cases_people(db_t *db, const case_row_t *c, arena_t *a, case_person_t **out)
 {
-    db_stmt_t *st = db_prepare(db, "SELECT id, user_id, role, name, email FROM case_people WHERE case_id = ?"
-                                   " ORDER BY role DESC, name");
+    db_stmt_t *st = db_prepare(db, "SELECT " PERSON_COLUMNS " FROM case_people WHERE case_id = ? ORDER BY role DESC, name");
     db_bind_int(st, 1, c->id);
     size_t n = 0, cap = 0;
     *out = NULL;
-    while (db_step(st) == DB_ROW) {
-        case_person_t *p = ARENA_PUSH(a, *out, n, cap);
-        p->id = db_col_int(st, 0);
-        p->user_id = db_col_is_null(st, 1) ? 0 : db_col_int(st, 1);
-        p->role = text(a, st, 2);
-        p->name = text(a, st, 3);
-        p->email = text(a, st, 4);
-    }
+    while (db_step(st) == DB_ROW)
+        read_person(st, a, ARENA_PUSH(a, *out, n, cap));
     db_done(st);
     return n;
+}
+
+case_person_t *cases_contact(db_t *db, const case_row_t *c, int64_t person_id, arena_t *a)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT " PERSON_COLUMNS " FROM case_people"
+                                   " WHERE id = ? AND case_id = ? AND role = 'contact'");
+    db_bind_int(st, 1, person_id);
+    db_bind_int(st, 2, c->id);
+    case_person_t *p = NULL;
+    if (db_step(st) == DB_ROW) {
+        p = arena_alloc(a, sizeof *p);
+        read_person(st, a, p);
+    }
+    db_done(st);
+    return p;
 }
 
 size_t cases_events(db_t *db, const case_row_t *c, arena_t *a, case_event_t **out)

@@ -154,6 +154,40 @@ bool cases_add_contact(db_t *db, const viewer_t *v, const case_row_t *c, const c
     return tx_finish(db, ok, a, err);
 }
 
+write_result_t cases_edit_contact(db_t *db, const viewer_t *v, const case_row_t *c, int64_t person_id, int based_on,
+                                  const char *name, const char *email, arena_t *a, char **err)
+{
+    if (!access_may(v, CAP_CASE_CONTACTS)) {
+        *err = arena_strdup(a, "Du får inte ändra ärendets kontaktpersoner.");
+        return WRITE_REFUSED;
+    }
+    if (!tx_begin(db, a, err))
+        return WRITE_REFUSED;
+    case_person_t *before = cases_contact(db, c, person_id, a);
+    if (!before) {
+        if (db_failure(db) != DB_FAIL_NONE)
+            tx_finish(db, false, a, err);
+        else
+            tx_fail(db, a, err, "Kontaktpersonen finns inte längre på ärendet.");
+        return WRITE_REFUSED;
+    }
+    if (before->version != based_on) {
+        tx_fail(db, a, err, "Någon annan har ändrat kontaktpersonen medan du skrev; inget skrevs över.");
+        return WRITE_STALE;
+    }
+    int64_t now = (int64_t)time(NULL);
+    bool ok = db_run(db, "UPDATE case_people SET name = ?, email = ?, version = version + 1, saved_by = ?, saved_at = ?"
+                         " WHERE id = ? AND case_id = ? AND version = ?",
+                     "tttiiii", name, email ? email : "", v->name && *v->name ? v->name : v->email, now, person_id,
+                     c->id, (int64_t)based_on) == DB_DONE &&
+              cases_event(db, c->id, "people", NULL, NULL, arena_printf(a, "Kontaktperson ändrad: %s.", name), v) &&
+              tx_audit(db, v, "case:contact_edit", "case", c->id,
+                       json_pack("{s:I, s:s, s:s, s:{s:I, s:s, s:s}}", "person", (json_int_t)person_id, "name", name,
+                                 "email", email ? email : "", "before", "person", (json_int_t)person_id, "name",
+                                 before->name, "email", before->email));
+    return tx_finish(db, ok, a, err) ? WRITE_OK : WRITE_REFUSED;
+}
+
 write_result_t cases_set_university(db_t *db, const viewer_t *v, const case_row_t *c, int based_on,
                                     const char *university, const char *leader, const char *leaders, arena_t *a,
                                     char **err)

@@ -144,7 +144,44 @@ def test_people_and_university_team():
     r = form(a, f"/cases/{cid}/contacts", {"name": "Maria Holm", "email": "inte-en-adress"})
     eq(r.status, 400)
     eq(form(a, f"/cases/{cid}/contacts", {"name": "Maria Holm", "email": "maria.holm@exempel.se"}).status, 303)
-    contains(a.get(f"/cases/{cid}").text, "Maria Holm")
+    page = a.get(f"/cases/{cid}").text
+    contains(page, "Maria Holm")
+    # A contact is corrected on its own page; two corrections from the same version never
+    # write over each other.
+    person = query(db, f"SELECT id FROM case_people WHERE case_id = {cid} AND name = 'Maria Holm'")
+    contains(page, f'href="/cases/{cid}/people/{person}"')
+    edit = a.get(f"/cases/{cid}/people/{person}")
+    eq(edit.status, 200)
+    contains(edit.text, 'name="version" value="1"')
+    contains(edit.text, 'value="maria.holm@exempel.se"')
+    r = form(a, f"/cases/{cid}/people/{person}", {"name": "Maria Holm", "email": "inte-en-adress", "version": "1"})
+    eq(r.status, 400)
+    contains(r.text, 'id="e-email"')
+    eq(form(a, f"/cases/{cid}/people/{person}", {"name": "Maria Holm", "email": "maria.holm@boras.se",
+                                                  "version": "1"}).status, 303)
+    o = b
+    r = form(o, f"/cases/{cid}/people/{person}", {"name": "Maria Holm-Ek", "email": "maria@exempel.se", "version": "1"})
+    eq(r.status, 409, "den andra rättelsen vägras")
+    contains(r.text, "Någon annan sparade medan du skrev")
+    contains(r.text, "Jonas Eklund")
+    contains(r.text, "<del>maria.holm@boras.se</del><ins>maria@exempel.se</ins>")
+    contains(r.text, 'value="Maria Holm-Ek"')
+    contains(r.text, 'name="version" value="2"')
+    eq(query(db, f"SELECT email FROM case_people WHERE id = {person}"), "maria.holm@boras.se")
+    # Sent again knowingly, on the version now shown, it is saved.
+    eq(form(o, f"/cases/{cid}/people/{person}", {"name": "Maria Holm-Ek", "email": "maria@exempel.se",
+                                                  "version": "2"}).status, 303)
+    eq(query(db, f"SELECT name FROM case_people WHERE id = {person}"), "Maria Holm-Ek")
+    contains(a.get(f"/cases/{cid}").text, "Kontaktperson ändrad: Maria Holm-Ek.")
+    # A supporter is not a contact: it has no such page.
+    supporter = query(db, f"SELECT id FROM case_people WHERE case_id = {cid} AND role = 'supporter' LIMIT 1")
+    if supporter:
+        eq(a.get(f"/cases/{cid}/people/{supporter}").status, 404)
+    # Another organiser's user reaches neither the page nor the save.
+    other = login("huvudman@exempel.se")
+    eq(other.get(f"/cases/{cid}/people/{person}").status, 404)
+    eq(form(other, f"/cases/{cid}/people/{person}", {"name": "X", "email": "", "version": "3"}).status, 404)
+    eq(query(db, f"SELECT name FROM case_people WHERE id = {person}"), "Maria Holm-Ek")
     # The university now sees the case; Karlstad (the demo's university) does not.
     u = login("larosate@exempel.se")
     eq(u.get(f"/cases/{cid}").status, 404)
