@@ -63,6 +63,18 @@ static const struct {
     [CAP_DUE_LIST] = {"due_list", AGENCY | R(ORGANISER)},
     [CAP_DUE_AS_ORGANISER] = {"due_as_organiser", ORGANISER_SIDE},
 
+    [CAP_ANALYSIS_READ] = {"analysis_read", R(ADMIN) | R(ANALYST) | R(SUPPORTER) | ORGANISER_SIDE | R(UNIVERSITY)},
+    [CAP_ANALYSIS_ALL] = {"analysis_all", R(ADMIN) | R(ANALYST) | R(SUPPORTER) | R(ORGANISER) | R(UNIVERSITY)},
+    [CAP_ANALYSIS_WRITE] = {"analysis_write", ORGANISER_SIDE},
+    [CAP_ANALYSIS_COMMENT] = {"analysis_comment", R(ADMIN) | R(ANALYST) | R(SUPPORTER) | R(UNIVERSITY)},
+    [CAP_ANALYSIS_APPROVE_UNIT] = {"analysis_approve_unit", R(ORGANISER) | R(HEAD)},
+    [CAP_ANALYSIS_APPROVE_ORGANISER] = {"analysis_approve_organiser", R(ORGANISER)},
+    /* Finance reads the plans for what they cost; the analyses are the organiser's own work. */
+    [CAP_PLAN_READ] = {"plan_read", AGENCY | ORGANISER_SIDE | R(UNIVERSITY)},
+    [CAP_PLAN_FUND] = {"plan_fund", R(ADMIN) | R(ANALYST)},
+    [CAP_INTERVENTION_EXPORT] = {"intervention_export", AGENCY},
+    [CAP_TEMPLATE_MANAGE] = {"template_manage", R(ADMIN)},
+
     [CAP_ADMIN] = {"admin", R(ADMIN)},
 };
 
@@ -141,6 +153,19 @@ int access_bind_group(db_stmt_t *st, int i, const viewer_t *v)
 int access_bind_agreement(db_stmt_t *st, int i, const viewer_t *v)
 {
     db_bind_int(st, i++, access_may(v, CAP_UNIVERSITY_OWN) ? 1 : 0);
+    return i;
+}
+
+int access_bind_analysis(db_stmt_t *st, int i, const viewer_t *v)
+{
+    bool head = access_may(v, CAP_GROUP_OWN_UNIT_ONLY);
+    bool group = !head && access_may(v, CAP_GROUP_OWN_LIST);
+    /* Finance reads plans (this clause also narrows them) as the agency does. */
+    db_bind_int(st, i++, access_may(v, CAP_ANALYSIS_ALL) || access_may(v, CAP_CASE_ALL) ? 1 : 0);
+    db_bind_int(st, i++, head ? v->unit_id : 0);
+    db_bind_int(st, i++, head ? v->unit_id : 0);
+    db_bind_int(st, i++, group && v->unit_id ? v->unit_id : -1);
+    db_bind_int(st, i++, v->user_id ? v->user_id : -1);
     return i;
 }
 

@@ -73,6 +73,18 @@ typedef enum cap {
     CAP_DUE_LIST,             /* the start page's "Att göra" */
     CAP_DUE_AS_ORGANISER,     /* what falls due concerns the viewer as the organiser's side */
 
+    /* current-state analyses and action plans */
+    CAP_ANALYSIS_READ,        /* the analyses of a case within reach (narrowed for heads and groups) */
+    CAP_ANALYSIS_ALL,         /* every analysis of a case within reach */
+    CAP_ANALYSIS_WRITE,       /* write an analysis or plan (a head its unit's, a group member its group's) */
+    CAP_ANALYSIS_COMMENT,     /* comment as process supporter or university */
+    CAP_ANALYSIS_APPROVE_UNIT,/* approve a unit's analysis or plan (a head only the own unit's) */
+    CAP_ANALYSIS_APPROVE_ORGANISER, /* approve the organiser level's */
+    CAP_PLAN_READ,            /* the action plans and interventions of a case within reach */
+    CAP_PLAN_FUND,            /* decide which interventions the agency funds */
+    CAP_INTERVENTION_EXPORT,  /* every intervention across cases, as CSV/XLSX */
+    CAP_TEMPLATE_MANAGE,      /* the templates' headings, development areas, national programmes */
+
     /* administration */
     CAP_ADMIN,                /* users, audit log, outbox */
     CAP_COUNT
@@ -116,6 +128,16 @@ int access_bind_group(db_stmt_t *st, int i, const viewer_t *v);
  * agreements it is party to (kind 'university'), not the organiser's ÖK1 and ÖK2. */
 #define ACCESS_AGREEMENT_SCOPE "(? = 0 OR g.kind = 'university')"
 int access_bind_agreement(db_stmt_t *st, int i, const viewer_t *v);
+
+/* Analyses and plans (alias y, with case_id, unit_id and level), narrowing a case already
+ * in scope: the agency, the organiser and the university every one; a head the own
+ * unit's and the organiser level's; a group member the own unit's, and those of the
+ * groups they belong to (the administration's group: all of the case). */
+#define ACCESS_ANALYSIS_SCOPE                                                                                   \
+    "(? = 1 OR (? > 0 AND (y.unit_id = ? OR y.level = 'organiser')) OR y.unit_id = ?"                          \
+    " OR EXISTS (SELECT 1 FROM analysis_groups ag JOIN group_members gm ON gm.group_id = ag.id"               \
+    " WHERE ag.case_id = y.case_id AND gm.user_id = ? AND (ag.level = 'administration' OR ag.unit_id = y.unit_id)))"
+int access_bind_analysis(db_stmt_t *st, int i, const viewer_t *v);
 
 /* Offers (alias f): the agency all; an organiser its own. */
 #define ACCESS_OFFER_SCOPE "(? = 1 OR f.organiser_id = ?)"

@@ -112,13 +112,18 @@ write_result_t agreements_save(db_t *db, const viewer_t *v, const agreement_t *g
  * side's approval (both: signed), only when the user confirmed having read it; close. */
 bool agreements_act(db_t *db, const viewer_t *v, const agreement_t *g, const char *action, bool confirmed, arena_t *a,
                     char **err);
+/* Drafts the case's ÖK2 from the funded interventions of its approved plans
+ * (from_plans.c); returns its id or 0 with *err. */
+int64_t agreements_draft_ok2(db_t *db, const viewer_t *v, const case_row_t *c, arena_t *a, char **err);
 /* True when a case has a signed (or closed) agreement of the kind. */
 bool agreements_signed(db_t *db, int64_t case_id, agreement_kind_t k);
 
 /* ---- the document (pdf.c) ---- */
 
-/* The agreement as a PDF (A4, the agency's header); false on failure. */
-bool agreement_pdf(const case_row_t *c, const agreement_t *g, const agreement_content_t *content, buf_t *out);
+/* The agreement as a PDF (A4, the agency's header); an ÖK2 read with db carries the
+ * case's approved plans as its attachment. False on failure. */
+bool agreement_pdf(db_t *db, const case_row_t *c, const agreement_t *g, const agreement_content_t *content,
+                   buf_t *out);
 
 
 #endif

@@ -440,7 +440,7 @@ static int agreements_pdf_download(request_t *req)
     if (!g || !agreements_content(req->db, &req->viewer, g, 0, &req->arena, &content, NULL, NULL))
         return respond_error(req, 404, NOT_FOUND);
     buf_t pdf = BUF_INIT;
-    if (!agreement_pdf(c, g, &content, &pdf)) {
+    if (!agreement_pdf(req->db, c, g, &content, &pdf)) {
         buf_free(&pdf);
         return respond_error(req, 500, "PDF-filen kunde inte skapas.");
     }
@@ -481,10 +481,26 @@ void agreements_case_section(request_t *req, const case_row_t *c)
                 html_printf(o, "<a class=\"button secondary\" href=\"/cases/%lld/agreements/new?kind=%s\">Ny %s</a> ",
                             (long long)c->id, agreement_kind_keys[k], agreement_kind_label((agreement_kind_t)k));
         html_lit(o, "</p>\n");
+        html_printf(o, "<form method=\"post\" action=\"/cases/%lld/agreements/ok2\" class=\"inline\">", (long long)c->id);
+        widget_csrf(req);
+        html_lit(o, "<button type=\"submit\" class=\"button\">Ta fram ÖK2 från de finansierade insatserna</button></form>\n");
     }
 }
 
+static int agreements_ok2_submit(request_t *req)
+{
+    case_row_t *c = cases_from_request(req);
+    if (!c)
+        return respond_error(req, 404, CASES_NOT_FOUND);
+    char *err = NULL;
+    int64_t id = agreements_draft_ok2(req->db, &req->viewer, c, &req->arena, &err);
+    if (!id)
+        return respond_error(req, 409, err);
+    return respond_redirect(req, arena_printf(&req->arena, "/agreements/%lld?klart=1", (long long)id));
+}
+
 static const char *const actions_keys[] = {"send", "approve", "close", NULL};
+static const param_spec_t p_case[] = {PARAM_ID, PARAM_END};
 static const param_spec_t p_new[] = {PARAM_ID,
                                      {"kind", P_CHOICE, PARAM_REQUIRED, "Slag", 0, 0, agreement_kind_keys},
                                      {"supersedes", P_INT, 0, "Ändrar", 1, 1000000000, NULL},
@@ -505,6 +521,7 @@ static const param_spec_t p_id[] = {PARAM_ID, PARAM_END};
 const route_t agreements_page_routes[] = {
     {"GET", "/cases/{id}/agreements/new", agreements_new_page, CAP_AGREEMENT_WRITE, ROUTE_FORM, p_new},
     {"POST", "/cases/{id}/agreements", agreements_create_submit, CAP_AGREEMENT_WRITE, ROUTE_FORM, p_create},
+    {"POST", "/cases/{id}/agreements/ok2", agreements_ok2_submit, CAP_AGREEMENT_WRITE, ROUTE_FORM, p_case},
     {"GET", "/agreements/{id}", agreements_page, CAP_AGREEMENT_READ, 0, p_agreement},
     {"POST", "/agreements/{id}", agreements_save_submit, CAP_AGREEMENT_WRITE, ROUTE_FORM, p_save},
     {"GET", "/agreements/{id}/edit", agreements_edit_page, CAP_AGREEMENT_WRITE, 0, p_id},

@@ -101,3 +101,24 @@ void fmt_iso_datetime(buf_t *out, int64_t epoch)
         buf_puts(out, s);
     }
 }
+
+const char *fmt_datetime_in(arena_t *a, int64_t epoch)
+{
+    if (!epoch)
+        return "";
+    buf_t b = BUF_INIT;
+    fmt_datetime(&b, epoch);
+    const char *s = arena_strdup(a, buf_cstr(&b));
+    buf_free(&b);
+    return s;
+}
+
+const char *fmt_kronor_in(arena_t *a, int64_t kronor)
+{
+    buf_t b = BUF_INIT;
+    fmt_int_sv(&b, kronor);
+    buf_puts(&b, " kr");
+    const char *s = arena_strdup(a, buf_cstr(&b));
+    buf_free(&b);
+    return s;
+}

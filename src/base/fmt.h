@@ -2,6 +2,7 @@
  * Thousands are separated by a no-break space (U+00A0) so figures never wrap. */
 #ifndef SV_FMT_H
 #define SV_FMT_H
+#include "arena.h"
 #include "buf.h"
 #include <stdint.h>
 #include <time.h>
@@ -17,6 +18,9 @@ void fmt_money_sv(buf_t *out, int64_t ore);
 /* A UTC epoch second as local Swedish date and time "2017-11-02 14:03". */
 void fmt_datetime(buf_t *out, int64_t epoch);
 void fmt_date(buf_t *out, int64_t epoch);
+/* The same in the arena ("" for 0: never); and whole kronor Swedish style ("1 234 kr"). */
+const char *fmt_datetime_in(arena_t *a, int64_t epoch);
+const char *fmt_kronor_in(arena_t *a, int64_t kronor);
 /* A UTC epoch second as local time in ISO 8601 with its offset: 2026-12-02T06:23:56+01:00 */
 void fmt_iso_datetime(buf_t *out, int64_t epoch);
 /* Today's local date plus some days as 'YYYY-MM-DD' (out holds 11 bytes). */

@@ -41,6 +41,9 @@ case_phase_t case_phase_from_key(const char *key);
 typedef struct case_facts {
     int units, supporters;
     bool ok1_signed, analysis_done, plan_done, ok2_signed, final_report;
+    /* What the parts say is missing, in words, when analysis_done or plan_done is false
+     * ("" when they say nothing more). */
+    char analysis_missing[240], plan_missing[240];
 } case_facts_t;
 
 /* May the case move from one phase to another? Forward one step when the new phase's

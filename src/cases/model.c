@@ -33,8 +33,9 @@ static const char *unmet(case_phase_t p, const case_facts_t *f)
             return "två processtödjare ska vara tilldelade innan ÖK1 tas fram";
         return NULL;
     case PHASE_ANALYSIS: return f->ok1_signed ? NULL : "ÖK1 är inte undertecknad";
-    case PHASE_PLAN: return f->analysis_done ? NULL : "nulägesanalysen är inte klar";
-    case PHASE_OK2: return f->plan_done ? NULL : "åtgärdsplanen är inte klar";
+    case PHASE_PLAN:
+        return f->analysis_done ? NULL : *f->analysis_missing ? f->analysis_missing : "nulägesanalysen är inte klar";
+    case PHASE_OK2: return f->plan_done ? NULL : *f->plan_missing ? f->plan_missing : "åtgärdsplanen är inte klar";
     case PHASE_DELIVERY: return f->ok2_signed ? NULL : "ÖK2 är inte undertecknad";
     case PHASE_FINAL_REPORT: return NULL;
     case PHASE_CLOSED: return f->final_report ? NULL : "slutredovisningen är inte inlämnad";

@@ -4,6 +4,7 @@
  * db_prepare returns a ready statement, db_done hands it back. */
 #ifndef SV_DB_H
 #define SV_DB_H
+#include "../base/arena.h"
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -92,6 +93,10 @@ int64_t db_col_int(db_stmt_t *st, int col);
 double db_col_double(db_stmt_t *st, int col);
 const char *db_col_text(db_stmt_t *st, int col);
 bool db_col_is_null(db_stmt_t *st, int col);
+/* A text column copied into the arena ("" for SQL NULL), to keep past the next step. */
+const char *db_col_str(db_stmt_t *st, int col, arena_t *a);
+/* An integer column, 0 for SQL NULL. */
+int64_t db_col_int0(db_stmt_t *st, int col);
 /* Rows changed by the last write statement. */
 int64_t db_changes(db_stmt_t *st);
 void db_done(db_stmt_t *st);

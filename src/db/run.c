@@ -50,3 +50,14 @@ int64_t db_run_int_sql(db_t *db, int64_t dflt, sql_t sql, const char *types, ...
     db_done(st);
     return v;
 }
+
+const char *db_col_str(db_stmt_t *st, int col, arena_t *a)
+{
+    const char *s = db_col_text(st, col);
+    return arena_strdup(a, s ? s : "");
+}
+
+int64_t db_col_int0(db_stmt_t *st, int col)
+{
+    return db_col_is_null(st, col) ? 0 : db_col_int(st, col);
+}

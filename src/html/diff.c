@@ -101,3 +101,36 @@ void html_diff_words(buf_t *out, const char *before, const char *after)
     free(b.start);
     free(b.len);
 }
+
+static const char *text_of(const diff_part_t *p, size_t n, const char *title)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(p[i].title, title) == 0)
+            return p[i].text;
+    return NULL;
+}
+
+void html_diff_parts(buf_t *o, const diff_part_t *a, size_t na, const diff_part_t *b, size_t nb)
+{
+    size_t changed = 0;
+    html_lit(o, "<p class=\"hint\"><del>Struket</del> fanns i den tidigare versionen; <ins>understruket</ins> är nytt."
+                "</p><div class=\"diff\">");
+    for (size_t i = 0; i < nb; i++) {
+        const char *old = text_of(a, na, b[i].title);
+        if (old && strcmp(old, b[i].text) == 0)
+            continue;
+        changed++;
+        html_printf(o, "<h3>%s%s</h3><p class=\"prose\">", b[i].title, old ? "" : " (ny)");
+        html_diff_words(o, old ? old : "", b[i].text);
+        html_lit(o, "</p>");
+    }
+    for (size_t i = 0; i < na; i++) {
+        if (text_of(b, nb, a[i].title))
+            continue;
+        changed++;
+        html_printf(o, "<h3>%s (borttaget)</h3><p class=\"prose\"><del>%s</del></p>", a[i].title, a[i].text);
+    }
+    if (!changed)
+        html_lit(o, "<p>Versionerna har samma innehåll.</p>");
+    html_lit(o, "</div>\n");
+}

@@ -438,6 +438,12 @@ static bool record_import(import_apply_t *ap, const char *filename)
     db_bind_int(st, 11, (int64_t)time(NULL));
     bool ok = db_step(st) == DB_DONE;
     db_done(st);
+    /* The national figures of the year the file brought, from the units as they now are. */
+    if (ok && r->year)
+        ok = db_run(ap->db, "DELETE FROM national_stats WHERE year = ?", "i", (int64_t)r->year) == DB_DONE &&
+             db_run(ap->db, "INSERT INTO national_stats (variable, year, value, units) SELECT variable, year,"
+                            " AVG(value), COUNT(value) FROM unit_stats WHERE year = ? AND value IS NOT NULL"
+                            " GROUP BY variable, year", "i", (int64_t)r->year) == DB_DONE;
     return ok;
 }
 

@@ -48,6 +48,81 @@ bool register_load_organiser_view(request_t *req, organiser_view_t *v)
     return true;
 }
 
+void register_unit_parts(request_t *req, const reg_unit_t *u)
+{
+    for (size_t idx = 0; idx < PLUGIN_COUNT(unit_parts); idx++) {
+        const unit_part_t *part = PLUGIN_AT(unit_parts, idx);
+        part->section(req, u);
+    }
+}
+
+static const reg_national_t *find_national(const reg_national_t *nat, size_t nn, const char *variable, int year)
+{
+    for (size_t i = 0; i < nn; i++)
+        if (nat[i].year == year && strcmp(nat[i].variable, variable) == 0)
+            return &nat[i];
+    return NULL;
+}
+
+void register_stats_table(request_t *req, const reg_stat_t *stats, size_t n, const reg_national_t *nat, size_t nn)
+{
+    buf_t *o = &req->body;
+    if (!n) {
+        html_lit(o, "<p class=\"empty\">Ingen statistik är importerad för enheten.</p>\n");
+        return;
+    }
+    /* Years as columns (newest first), variables as rows; with national figures, each
+     * variable's row is followed by the country's for the same years. */
+    int years[16];
+    size_t ny = 0;
+    for (size_t i = 0; i < n && ny < 16; i++)
+        if (!ny || years[ny - 1] != stats[i].year)
+            years[ny++] = stats[i].year;
+    html_lit(o, TABLE_OPEN("Statistik") "\n<thead><tr><th scope=\"col\">Uppgift</th>");
+    for (size_t y = 0; y < ny; y++)
+        if (years[y])
+            html_printf(o, "<th scope=\"col\" class=\"num\">%d</th>", years[y]);
+        else
+            html_lit(o, "<th scope=\"col\" class=\"num\">Registret</th>");
+    html_lit(o, "</tr></thead>\n<tbody>\n");
+    for (const reg_variable_t *v = register_variables; v->key; v++) {
+        bool any = false;
+        for (size_t i = 0; i < n && !any; i++)
+            any = strcmp(stats[i].variable, v->key) == 0;
+        if (!any)
+            continue;
+        html_printf(o, "<tr><th scope=\"row\">%s</th>", v->label);
+        bool national = false;
+        for (size_t y = 0; y < ny; y++) {
+            const reg_stat_t *s = NULL;
+            for (size_t i = 0; i < n && !s; i++)
+                if (stats[i].year == years[y] && strcmp(stats[i].variable, v->key) == 0)
+                    s = &stats[i];
+            national = national || (years[y] && find_national(nat, nn, v->key, years[y]));
+            html_lit(o, "<td class=\"num\">");
+            register_stat_cell(o, s);
+            html_lit(o, "</td>");
+        }
+        html_lit(o, "</tr>\n");
+        if (!national)
+            continue;
+        html_printf(o, "<tr class=\"national\"><th scope=\"row\" class=\"muted\">Riket: %s</th>", v->label);
+        for (size_t y = 0; y < ny; y++) {
+            const reg_national_t *x = years[y] ? find_national(nat, nn, v->key, years[y]) : NULL;
+            reg_stat_t s = {.variable = v->key, .flag = "", .value = x ? x->value : 0};
+            html_lit(o, "<td class=\"num muted\">");
+            register_stat_cell(o, x ? &s : NULL);
+            html_lit(o, "</td>");
+        }
+        html_lit(o, "</tr>\n");
+    }
+    html_lit(o, "</tbody></table></div>\n<p class=\"hint\">År = kalenderåret då läsåret slutar "
+                "(2024/25 redovisas som 2025).");
+    if (nn)
+        html_lit(o, " Riket är medelvärdet över alla enheter med en uppgift det året.");
+    html_lit(o, "</p>\n");
+}
+
 void register_stat_cell(buf_t *o, const reg_stat_t *s)
 {
     if (!s) {
@@ -318,47 +393,8 @@ static int register_unit_page(request_t *req)
         html_lit(o, "</dd>\n");
     }
     html_lit(o, "</dl>\n<h2>Statistik</h2>\n");
-    if (!n) {
-        html_lit(o, "<p class=\"empty\">Ingen statistik är importerad för enheten.</p>\n");
-    } else {
-        /* Years as columns (newest first), variables as rows. */
-        int years[16];
-        size_t ny = 0;
-        for (size_t i = 0; i < n && ny < 16; i++)
-            if (!ny || years[ny - 1] != stats[i].year)
-                years[ny++] = stats[i].year;
-        html_lit(o, TABLE_OPEN("Statistik") "\n<thead><tr><th scope=\"col\">Uppgift</th>");
-        for (size_t y = 0; y < ny; y++)
-            if (years[y])
-                html_printf(o, "<th scope=\"col\" class=\"num\">%d</th>", years[y]);
-            else
-                html_lit(o, "<th scope=\"col\" class=\"num\">Registret</th>");
-        html_lit(o, "</tr></thead>\n<tbody>\n");
-        for (const reg_variable_t *v = register_variables; v->key; v++) {
-            bool any = false;
-            for (size_t i = 0; i < n && !any; i++)
-                any = strcmp(stats[i].variable, v->key) == 0;
-            if (!any)
-                continue;
-            html_printf(o, "<tr><th scope=\"row\">%s</th>", v->label);
-            for (size_t y = 0; y < ny; y++) {
-                const reg_stat_t *s = NULL;
-                for (size_t i = 0; i < n && !s; i++)
-                    if (stats[i].year == years[y] && strcmp(stats[i].variable, v->key) == 0)
-                        s = &stats[i];
-                html_lit(o, "<td class=\"num\">");
-                register_stat_cell(o, s);
-                html_lit(o, "</td>");
-            }
-            html_lit(o, "</tr>\n");
-        }
-        html_lit(o, "</tbody></table></div>\n<p class=\"hint\">År = kalenderåret då läsåret slutar "
-                    "(2024/25 redovisas som 2025).</p>\n");
-    }
-    for (size_t idx = 0; idx < PLUGIN_COUNT(unit_parts); idx++) {
-        const unit_part_t *part = PLUGIN_AT(unit_parts, idx);
-        part->section(req, u);
-    }
+    register_stats_table(req, stats, n, NULL, 0);
+    register_unit_parts(req, u);
     layout_end(req);
     return respond_html(req, 200);
 }

@@ -107,6 +107,16 @@ size_t register_organiser_latest_stats(db_t *db, const reg_organiser_t *o, arena
 /* Finds a unit's latest value of a variable in a list from the call above; NULL if none. */
 const reg_stat_t *register_find_stat(const reg_stat_t *stats, size_t n, int64_t unit_id, const char *variable);
 
+/* The national figure of a variable and year: the mean over every unit with a value
+ * (kept up to date by the imports). */
+typedef struct reg_national {
+    const char *variable;
+    int year;
+    double value;
+    int64_t units;
+} reg_national_t;
+size_t register_national_stats(db_t *db, arena_t *a, reg_national_t **out);
+
 /* Ids by the codes people type, for other areas resolving what they are given (not
  * scoped: the caller decides who may know). */
 int64_t register_organiser_id(db_t *db, const char *orgnr);
@@ -168,5 +178,10 @@ typedef struct unit_part {
     void (*section)(request_t *req, const reg_unit_t *u);
 } unit_part_t;
 #define UNIT_PART(descriptor) PLUGIN_ADD(unit_parts, descriptor)
+/* Every other area's section of a unit's page, in order. */
+void register_unit_parts(request_t *req, const reg_unit_t *u);
+/* A unit's statistics as a table, years as columns; with national figures (nn > 0) each
+ * variable's row is followed by the country's. */
+void register_stats_table(request_t *req, const reg_stat_t *stats, size_t n, const reg_national_t *nat, size_t nn);
 
 #endif

@@ -426,3 +426,19 @@ size_t register_recent_imports(db_t *db, size_t limit, arena_t *a, reg_import_lo
     db_done(st);
     return n;
 }
+
+size_t register_national_stats(db_t *db, arena_t *a, reg_national_t **out)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT variable, year, value, units FROM national_stats ORDER BY variable, year");
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    while (db_step(st) == DB_ROW) {
+        reg_national_t *x = ARENA_PUSH(a, *out, n, cap);
+        x->variable = db_col_str(st, 0, a);
+        x->year = (int)db_col_int(st, 1);
+        x->value = db_col_double(st, 2);
+        x->units = db_col_int(st, 3);
+    }
+    db_done(st);
+    return n;
+}

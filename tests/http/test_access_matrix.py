@@ -43,6 +43,10 @@ REACH = {
     "user": {"admin"},    # an account: the administrator's to change
     "token": set(),       # someone else's API token: only its owner revokes it on the web
     "texts": set(USERS),  # the agency's standard texts: the role decides
+    "analysis": {"admin", "analyst", "finance"},
+    "plan": {"admin", "analyst", "finance"},
+    "intervention": {"admin", "analyst", "finance"},
+    "template": set(USERS),  # the analysis templates and the plans' lists: the role decides
 }
 objects = {}   # Kiruna's
 own = {}       # Borås's, for need-to-know
@@ -67,6 +71,14 @@ def kind_of(path):
         return "user"
     if path.startswith("/admin/agreement-texts/"):
         return "texts"
+    if path.startswith(("/analyses/", "/api/v1/analyses/")):
+        return "analysis"
+    if path.startswith(("/plans/", "/api/v1/plans/")):
+        return "plan"
+    if path.startswith(("/interventions/", "/api/v1/interventions/")):
+        return "intervention"
+    if path.startswith(("/admin/analysis-templates/", "/admin/plan-lists/")):
+        return "template"
     if path.startswith("/account/tokens/"):
         return "token"
     return "case"  # cases, their agreements, groups, meetings, people, dates
@@ -76,12 +88,16 @@ def fill(path, objects):
     """The route's path with the objects in its parameters."""
     values = {
         "{orgnr}": KIRUNA, "{code}": KIRUNA_UNIT, "{person}": objects["person"], "{choice}": objects["choice"],
-        "{method}": "inspection", "{kind}": "ok1",
+        "{method}": "inspection", "{kind}": "ok1", "{section}": objects["section"], "{problem}": objects["problem"],
+        "{cause}": objects["cause"], "{document}": objects["document"], "{indicator}": objects["indicator"],
     }
     prefix_ids = [("/cases/", "case"), ("/api/v1/cases/", "case"), ("/agreements/", "agreement"),
                   ("/api/v1/agreements/", "agreement"), ("/groups/", "group"), ("/meetings/", "meeting"),
                   ("/offers/", "offer"), ("/rounds/", "round"), ("/api/v1/rounds/", "round"),
-                  ("/admin/users/", "user"), ("/account/tokens/", "token")]
+                  ("/admin/users/", "user"), ("/account/tokens/", "token"), ("/analyses/", "analysis"),
+                  ("/api/v1/analyses/", "analysis"), ("/plans/", "plan"), ("/api/v1/plans/", "plan"),
+                  ("/interventions/", "intervention"), ("/api/v1/interventions/", "intervention"),
+                  ("/admin/analysis-templates/", "template"), ("/admin/plan-lists/", "template")]
     for prefix, key in prefix_ids:
         if path.startswith(prefix + "{id}"):
             values["{id}"] = objects[key]
@@ -132,11 +148,40 @@ def setup(tmp):
     objects["user"] = query(db, "SELECT id FROM users WHERE email = 'annan@exempel.se'")
     run_cli(["token", "create", "--email", "annan@exempel.se", "--label", "Annans nyckel"], db=db)
     objects["token"] = query(db, "SELECT id FROM api_tokens WHERE label = 'Annans nyckel'")
+    improvement_objects(cid)
     own_objects(a)
     out = run_cli(["routes"], db=db).stdout
     table = json.loads(out)
     assert table["undescribed"] is None, table["undescribed"]
     routes.extend(table["routes"])
+
+
+def improvement_objects(cid):
+    """Kiruna's analysis at organiser level with a section, a problem, a cause, a comment
+    and a document, and its plan with an intervention and an indicator (fixture rows: the
+    organiser's side writes them, and no tested user works at Kiruna)."""
+    objects["analysis"] = insert(db, "INSERT INTO analyses (case_id, level, unit_key, created_by, created_at, updated_at)"
+                                     f" VALUES ({cid}, 'organiser', 0, 'test', 0, 0)", "analyses")
+    an = objects["analysis"]
+    objects["section"] = insert(db, "INSERT INTO analysis_sections (analysis_id, position, kind, title, body)"
+                                    f" VALUES ({an}, 1, 'text', 'Styrning', 'Kirunas text')", "analysis_sections")
+    objects["problem"] = insert(db, "INSERT INTO analysis_problems (analysis_id, title, result, evidence, created_at)"
+                                    f" VALUES ({an}, 'Låga resultat', 'Meritvärdet', 'Statistik', 0)", "analysis_problems")
+    objects["cause"] = insert(db, "INSERT INTO analysis_causes (problem_id, analysis_id, kind, text, created_at)"
+                                  f" VALUES ({objects['problem']}, {an}, 'teaching', 'Undervisningen', 0)", "analysis_causes")
+    insert(db, "INSERT INTO analysis_comments (analysis_id, author, body, at)"
+               f" VALUES ({an}, 'Kiruna', 'Kirunas kommentar', 0)", "analysis_comments")
+    objects["document"] = insert(db, "INSERT INTO analysis_documents (analysis_id, filename, media_type, bytes, sha256,"
+                                     " content, uploaded_by, uploaded_at) VALUES"
+                                     f" ({an}, 'kiruna.pdf', 'application/pdf', 8, 'x', 'JVBERi0xLjQK', 'test', 0)",
+                                     "analysis_documents")
+    objects["plan"] = insert(db, "INSERT INTO plans (case_id, analysis_id, level, unit_key, created_by, created_at,"
+                                 f" updated_at) VALUES ({cid}, {an}, 'organiser', 0, 'test', 0, 0)", "plans")
+    objects["intervention"] = insert(db, "INSERT INTO interventions (plan_id, case_id, title, created_at)"
+                                         f" VALUES ({objects['plan']}, {cid}, 'Kirunas insats', 0)", "interventions")
+    objects["indicator"] = insert(db, "INSERT INTO indicators (intervention_id, measure, created_at)"
+                                      f" VALUES ({objects['intervention']}, 'Kirunas mått', 0)", "indicators")
+    objects["template"] = 1
 
 
 def own_objects(a):
@@ -340,6 +385,12 @@ def snapshot_of(objects):
         f"SELECT COUNT(*) FROM analysis_groups WHERE case_id = {cid}",
         f"SELECT COALESCE(notes, '') || held FROM meetings WHERE id = {objects['meeting']}",
         f"SELECT COUNT(*) FROM api_tokens WHERE id = {objects['token']}",
+        f"SELECT state || version FROM analyses WHERE id = {objects['analysis']}",
+        f"SELECT body || version FROM analysis_sections WHERE id = {objects['section']}",
+        f"SELECT COUNT(*) FROM analysis_comments WHERE analysis_id = {objects['analysis']}",
+        f"SELECT state || version FROM plans WHERE id = {objects['plan']}",
+        f"SELECT title || version || funding FROM interventions WHERE id = {objects['intervention']}",
+        f"SELECT COUNT(*) FROM indicators WHERE intervention_id = {objects['intervention']}",
         f"SELECT name || role || active FROM users WHERE id = {objects['user']}",
         "SELECT COUNT(*) FROM audit",
     )]
