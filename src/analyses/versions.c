@@ -26,20 +26,27 @@ static size_t parts_of(request_t *req, const char *content, part_t **out)
     *out = NULL;
     json_t *x;
     size_t i;
-    json_array_foreach(json_object_get(doc, "sections"), i, x) {
+    json_t *sections = json_object_get(doc, "sections");
+    for (i = 0; i < json_array_size(sections); i++) {
+        x = json_array_get(sections, i);
         part_t *p = ARENA_PUSH(&req->arena, *out, n, cap);
         p->title = arena_strdup(&req->arena, js(x, "title"));
         p->text = arena_strdup(&req->arena, js(x, "body"));
     }
-    json_array_foreach(json_object_get(doc, "problems"), i, x) {
+    json_t *problems = json_object_get(doc, "problems");
+    for (i = 0; i < json_array_size(problems); i++) {
+        x = json_array_get(problems, i);
         buf_t b = BUF_INIT;
         buf_printf(&b, "I resultaten: %s\nUnderlag: %s\n", js(x, "result"),
                    js(x, "evidence"));
         json_t *k;
         size_t j;
-        json_array_foreach(json_object_get(x, "causes"), j, k)
+        json_t *causes = json_object_get(x, "causes");
+        for (j = 0; j < json_array_size(causes); j++) {
+            k = json_array_get(causes, j);
             buf_printf(&b, "Orsak (%s): %s\n", analysis_cause_label(js(k, "kind")),
                        js(k, "text"));
+        }
         part_t *p = ARENA_PUSH(&req->arena, *out, n, cap);
         p->title = arena_printf(&req->arena, "Problem: %s", js(x, "title"));
         p->text = arena_strdup(&req->arena, buf_cstr(&b));

@@ -22,7 +22,9 @@ static size_t parts_of(request_t *req, const char *content, diff_part_t **out)
     json_t *doc = json_loads(content ? content : "{}", 0, NULL), *x;
     size_t n = 0, cap = 0, i;
     *out = NULL;
-    json_array_foreach(json_object_get(doc, "interventions"), i, x) {
+    json_t *interventions = json_object_get(doc, "interventions");
+    for (i = 0; i < json_array_size(interventions); i++) {
+        x = json_array_get(interventions, i);
         json_int_t cost = json_integer_value(json_object_get(x, "cost"));
         buf_t b = BUF_INIT;
         buf_printf(&b, "Utvecklingsområde: %s\nMålgrupp: %s\nAnsvarig: %s\nUtförare: %s %s\nPeriod: %s – %s\n"
@@ -32,15 +34,20 @@ static size_t parts_of(request_t *req, const char *content, diff_part_t **out)
                    js(x, "description"), js(x, "goals"), js(x, "national_goals"), js(x, "follow_up"));
         json_t *ind;
         size_t k;
-        json_array_foreach(json_object_get(x, "indicators"), k, ind)
+        json_t *indicators = json_object_get(x, "indicators");
+        for (k = 0; k < json_array_size(indicators); k++) {
+            ind = json_array_get(indicators, k);
             buf_printf(&b, "Indikator: %s, från %s till %s, avläses %s\n", js(ind, "measure"), js(ind, "baseline"),
                        js(ind, "target"), js(ind, "read_dates"));
+        }
         diff_part_t *p = ARENA_PUSH(&req->arena, *out, n, cap);
         p->title = arena_printf(&req->arena, "Insats: %s", js(x, "title"));
         p->text = arena_strdup(&req->arena, buf_cstr(&b));
         buf_free(&b);
     }
-    json_array_foreach(json_object_get(doc, "unanswered"), i, x) {
+    json_t *unanswered = json_object_get(doc, "unanswered");
+    for (i = 0; i < json_array_size(unanswered); i++) {
+        x = json_array_get(unanswered, i);
         diff_part_t *p = ARENA_PUSH(&req->arena, *out, n, cap);
         p->title = arena_printf(&req->arena, "Obesvarat problem: %s", js(x, "problem"));
         p->text = arena_strdup(&req->arena, js(x, "reason"));

@@ -73,7 +73,7 @@ void register_stats_table(request_t *req, const reg_stat_t *stats, size_t n, con
     }
     /* Years as columns (newest first), variables as rows; with national figures, each
      * variable's row is followed by the country's for the same years. */
-    int years[16];
+    int years[16] = {0};
     size_t ny = 0;
     for (size_t i = 0; i < n && ny < 16; i++)
         if (!ny || years[ny - 1] != stats[i].year)

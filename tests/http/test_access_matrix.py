@@ -19,6 +19,7 @@ a group member only the own group and its meetings, not the case page or agreeme
 university the case, its own university agreement and the visits, not ÖK1 nor any group;
 a reader nothing of a case."""
 import json
+import re
 import urllib.parse
 from harness import Server, demo_db, eq, contains, lacks, query, run_cli
 
@@ -47,6 +48,7 @@ REACH = {
     "plan": {"admin", "analyst", "finance"},
     "intervention": {"admin", "analyst", "finance"},
     "template": set(USERS),  # the analysis templates and the plans' lists: the role decides
+    "case_work": {"admin", "analyst", "finance"},  # a case's analyses and plans (lists, starts, traceability)
 }
 objects = {}   # Kiruna's
 own = {}       # Borås's, for need-to-know
@@ -81,6 +83,8 @@ def kind_of(path):
         return "template"
     if path.startswith("/account/tokens/"):
         return "token"
+    if re.match(r"^(/api/v1)?/cases/\{id\}/(analyses|plans|traceability)", path):
+        return "case_work"
     return "case"  # cases, their agreements, groups, meetings, people, dates
 
 
@@ -310,23 +314,26 @@ def test_need_to_know_inside_the_own_organiser():
     rounds = [
         ("egen enhet och ÖK1", dict(own, group=own["group_unit"], meeting=own["meeting_unit"]), {
             "case": everyone_of_boras | {"head", "university"},
+            "case_work": everyone_of_boras | {"head", "university", "group"},
             "agreement": everyone_of_boras | {"head"},
             "group": everyone_of_boras | {"head", "group"},
             "meeting": everyone_of_boras | {"head", "group"}}),
         ("annan enhet och lärosätets överenskommelse",
          dict(own, agreement=own["agreement_university"], group=own["group_other"], meeting=own["meeting_other"]), {
             "case": everyone_of_boras | {"head", "university"},
+            "case_work": everyone_of_boras | {"head", "university", "group"},
             "agreement": everyone_of_boras | {"head", "university"},
             "group": everyone_of_boras,
             "meeting": everyone_of_boras}),
         ("förvaltningens grupp och lärosätets besök",
          dict(own, group=own["group_admin"], meeting=own["visit"]), {
             "case": everyone_of_boras | {"head", "university"},
+            "case_work": everyone_of_boras | {"head", "university", "group"},
             "agreement": everyone_of_boras | {"head"},
             "group": everyone_of_boras,
             "meeting": everyone_of_boras | {"university"}}),
     ]
-    kinds = {"case", "agreement", "group", "meeting"}
+    kinds = {"case", "case_work", "agreement", "group", "meeting"}
     all_failures = []
     for label, objs, reach in rounds:
         # The previous round removed its contact person (the allowed removal): a new one.

@@ -109,8 +109,17 @@ def examples():
     case = query(db, f"SELECT c.id FROM cases c JOIN organisers o ON o.id = c.organiser_id WHERE o.orgnr = '{BORAS}'")
     agreement = query(db, f"SELECT id FROM agreements WHERE case_id = {case} ORDER BY id LIMIT 1")
     decided = query(db, "SELECT id FROM selection_rounds WHERE status = 'decided' ORDER BY id LIMIT 1")
+    analysis = query(db, f"SELECT MIN(id) FROM analyses WHERE case_id = {case}")
+    plan = query(db, f"SELECT MIN(id) FROM plans WHERE case_id = {case}")
     return {"orgnr": BORAS, "code": "13746989", "case": case, "agreement": agreement, "round": decided,
-            "method": "preschool"}
+            "method": "preschool", "analysis": analysis, "plan": plan,
+            "section": query(db, f"SELECT MIN(id) FROM analysis_sections WHERE analysis_id = {analysis}"),
+            "problem": query(db, f"SELECT MIN(id) FROM analysis_problems WHERE analysis_id = {analysis}"),
+            "intervention": query(db, f"SELECT MIN(id) FROM interventions WHERE plan_id = {plan}")}
+
+
+ID_OF = (("/cases", "case"), ("/agreements", "agreement"), ("/analyses", "analysis"), ("/plans", "plan"),
+         ("/interventions", "intervention"))
 
 
 def fill(path, values):
@@ -118,7 +127,7 @@ def fill(path, values):
     for name in re.findall(r"\{(\w+)\}", path):
         key = name
         if name == "id":
-            key = "case" if path.startswith("/cases") else "agreement" if path.startswith("/agreements") else "round"
+            key = next((k for prefix, k in ID_OF if path.startswith(prefix)), "round")
         out = out.replace("{" + name + "}", str(values[key]))
     return out
 
@@ -206,24 +215,28 @@ def test_every_documented_status_is_asked_for():
         if "403" in documented:
             other = next(r for r in ROLES if r not in op["x-roles"])
             call(srv.client(), method, url_path, headers=token(ROLES[other]), body={})
+        # The rest as the administrator, or for what the administrator may not call, as the
+        # first role that may.
+        asker = admin if "admin" in op["x-roles"] else login(ROLES[op["x-roles"][0]])
         # 404: an object that does not exist (valid in form).
         if "404" in documented:
-            absent = dict(values, case=999999999, agreement=999999999, round=999999999,
+            absent = dict(values, case=999999999, agreement=999999999, round=999999999, analysis=999999999,
+                          plan=999999999, intervention=999999999, section=999999999, problem=999999999,
                           orgnr=luhn_orgnr("999999999"), code="99999999", method="preschool")
-            call(admin, method, fill(path, absent), body={})
+            call(asker, method, fill(path, absent), body={})
         # 400: a parameter outside its declared limits, or a body that is not JSON.
         if "400" in documented:
             bad = invalid_query(op)
             if method == "POST":
-                h = {"X-CSRF-Token": admin.csrf("/account")}
-                r = admin.request("POST", "/api/v1" + url_path, b"{inte json", h, "application/json")
+                h = {"X-CSRF-Token": asker.csrf("/account")}
+                r = asker.request("POST", "/api/v1" + url_path, b"{inte json", h, "application/json")
                 seen.append((method, path, r.status, r.body))
             if bad:
-                call(admin, method, url_path, bad)
+                call(asker, method, url_path, bad)
         # 413: more fields than a request may carry.
         if "413" in documented:
             many = "&".join(f"f{i}=1" for i in range(201))
-            call(admin, method, url_path, many, body={})
+            call(asker, method, url_path, many, body={})
     # The statuses that need a particular state.
     open_round = query(db, "SELECT id FROM selection_rounds WHERE frozen_at IS NULL ORDER BY id LIMIT 1")
     if open_round is None:
@@ -275,6 +288,77 @@ def test_a_write_takes_json_and_answers_with_the_object_written():
     eq((r.status, r.json()["error"]["field"]), (400, "amount"))
     r = call(a, "POST", f"/agreements/{aid}", json_body={"amount": "mycket", "version": 3})
     eq((r.status, r.json()["error"]["field"]), (400, "amount"))
+
+
+def test_the_improvement_work_through_the_api():
+    """Each write of analyses and plans with the answer it documents: Ale kommun's new
+    analysis and plan as its organiser, Borås kommun's approved plan as the agency."""
+    run_cli(["user", "add", "--email", "ale.api@exempel.se", "--name", "Nils Ek", "--role", "organiser",
+             "--organiser", "2120001439"], db=db, stdin="samverkan-demo-2026\n")
+    ale, org, analyst = token("ale.api@exempel.se"), token("huvudman@exempel.se"), token("analytiker@exempel.se")
+    c = srv.client()
+    case = query(db, "SELECT c.id FROM cases c JOIN organisers o ON o.id = c.organiser_id WHERE o.orgnr = '2120001439'")
+    boras = examples()
+    eq(call(c, "POST", f"/cases/{boras['case']}/analyses", headers=org, json_body={"unit": 0}).status, 409)
+    r = call(c, "POST", f"/cases/{case}/analyses", headers=ale, json_body={"unit": 0})
+    eq(r.status, 201, r.text[:300])
+    an = r.json()
+    section = an["sections"][0]
+    r = call(c, "POST", f"/analyses/{an['id']}/sections/{section['id']}", headers=ale,
+             json_body={"version": section["version"], "body": "Underlagen i Ale."})
+    eq((r.status, r.json()["sections"][0]["body"]), (200, "Underlagen i Ale."))
+    r = call(c, "POST", f"/analyses/{an['id']}/sections/{section['id']}", headers=ale,
+             json_body={"version": section["version"], "body": "En gammal kopia."})
+    eq((r.status, r.json()["error"]["field"]), (409, "version"))
+    eq(call(c, "POST", f"/analyses/{an['id']}/problems", headers=ale,
+            json_body={"title": "x", "variable": "inget-mått"}).status, 409)
+    r = call(c, "POST", f"/analyses/{an['id']}/problems", headers=ale,
+             json_body={"title": "Låga resultat", "result": "Under riket.", "evidence": "Betygen."})
+    eq(r.status, 201, r.text[:300])
+    problem = r.json()["problems"][0]["id"]
+    eq(call(c, "POST", f"/analyses/{an['id']}/problems/{boras['problem']}/causes", headers=ale,
+            json_body={"kind": "teaching", "text": "x"}).status, 409)
+    r = call(c, "POST", f"/analyses/{an['id']}/problems/{problem}/causes", headers=ale,
+             json_body={"kind": "teaching", "text": "Lite återkoppling."})
+    eq((r.status, r.json()["problems"][0]["causes"][0]["kind"]), (201, "teaching"))
+    eq(call(c, "POST", f"/analyses/{an['id']}/comments", headers=ale,
+            json_body={"section": boras["section"], "body": "x"}).status, 409)
+    eq(call(c, "POST", f"/analyses/{an['id']}/comments", headers=ale, json_body={"body": "Klar för granskning."}
+            ).status, 201)
+    eq(call(c, "POST", f"/cases/{case}/plans", headers=ale, json_body={"unit": 0}).status, 409)
+    eq(call(c, "POST", f"/analyses/{an['id']}/flow", headers=ale, json_body={"action": "approve"}).status, 409)
+    eq(call(c, "POST", f"/analyses/{an['id']}/flow", headers=ale, json_body={"action": "submit"}).status, 200)
+    eq(call(c, "POST", f"/analyses/{an['id']}/flow", headers=ale, json_body={"action": "approve"}).json()["state"],
+       "approved")
+    r = call(c, "POST", f"/cases/{case}/plans", headers=ale, json_body={"unit": 0})
+    eq(r.status, 201, r.text[:300])
+    plan = r.json()["id"]
+    eq(call(c, "POST", f"/plans/{plan}/interventions", headers=ale, json_body={"title": "x", "area": 999999}).status,
+       409)
+    r = call(c, "POST", f"/plans/{plan}/interventions", headers=ale, json_body={"title": "Läslyftet"})
+    eq(r.status, 201, r.text[:300])
+    iv = r.json()
+    cause = call(c, "GET", f"/analyses/{an['id']}", headers=ale).json()["problems"][0]["causes"][0]["id"]
+    body = {"version": iv["version"], "title": "Läslyftet", "provider": "programme", "programme": 1, "cost": 90000,
+            "goals": "Bättre läsförståelse.", "causes": [cause]}
+    r = call(c, "POST", f"/interventions/{iv['id']}", headers=ale, json_body=body)
+    eq((r.status, r.json()["cost"], r.json()["programme"]), (200, 90000, "Läslyftet"))
+    eq(call(c, "POST", f"/interventions/{iv['id']}", headers=ale, json_body=body).status, 409)
+    eq(call(c, "POST", f"/plans/{plan}/flow", headers=ale, json_body={"action": "submit"}).status, 409)
+    r = call(c, "POST", f"/interventions/{iv['id']}/indicators", headers=ale,
+             json_body={"measure": "Läsförståelse åk 3", "baseline": "60 %", "target": "75 %", "read_dates": "juni"})
+    eq((r.status, len(r.json()["indicators"])), (201, 1))
+    # Borås kommun's approved plan: the agency decides; nothing is added to it; reopened.
+    bplan = boras["plan"]
+    undecided = query(db, f"SELECT MIN(id) FROM interventions WHERE plan_id = {bplan} AND funding = ''")
+    eq(call(c, "POST", f"/plans/{bplan}/funding", headers=analyst,
+            json_body={"intervention": undecided, "funding": "declined"}).status, 409)
+    r = call(c, "POST", f"/plans/{bplan}/funding", headers=analyst,
+             json_body={"intervention": undecided, "funding": "funded"})
+    eq(r.status, 200, r.text[:300])
+    eq(call(c, "POST", f"/interventions/{undecided}/indicators", headers=org,
+            json_body={"measure": "x", "baseline": "1", "target": "2", "read_dates": "x"}).status, 409)
+    eq(call(c, "POST", f"/plans/{bplan}/flow", headers=org, json_body={"action": "reopen"}).json()["state"], "draft")
 
 
 def test_lists_share_one_envelope_and_page_by_next():
