@@ -35,6 +35,7 @@ static const struct {
     [CAP_CASE_MOVE] = {"case_move", R(ADMIN) | R(ANALYST) | R(SUPPORTER)},
     [CAP_CASE_MOVE_BACK] = {"case_move_back", R(ADMIN) | R(ANALYST)},
     [CAP_CASE_STAFF] = {"case_staff", R(ADMIN) | R(ANALYST)},
+    [CAP_CASE_DECIDE] = {"case_decide", R(ADMIN) | R(ANALYST)},
     [CAP_CASE_CONTACTS] = {"case_contacts", R(ADMIN) | R(ANALYST) | R(SUPPORTER) | R(ORGANISER)},
     [CAP_CASE_UNIVERSITY] = {"case_university", R(ADMIN) | R(ANALYST) | R(SUPPORTER)},
     [CAP_CASE_FILTER_SUPPORTER] = {"case_filter_supporter", R(ADMIN) | R(ANALYST) | R(FINANCE) | ORGANISER_SIDE},

@@ -44,6 +44,7 @@ typedef enum cap {
     CAP_CASE_MOVE,            /* move a case forward a phase */
     CAP_CASE_MOVE_BACK,       /* move a case back a phase */
     CAP_CASE_STAFF,           /* assign and remove process supporters */
+    CAP_CASE_DECIDE,          /* record the agency's decision on support; start an organiser-level case */
     CAP_CASE_CONTACTS,        /* add and remove the organiser's contacts */
     CAP_CASE_UNIVERSITY,      /* set the university team */
     CAP_CASE_FILTER_SUPPORTER,/* filter case lists by supporter */

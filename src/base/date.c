@@ -90,6 +90,24 @@ bool date_add_years(const char *date, int years, char out[11])
     return true;
 }
 
+bool date_add_months(const char *date, int months, char out[11])
+{
+    static const int length[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y, m, d;
+    if (!parse(date, &y, &m, &d) || months < 0)
+        return false;
+    int total = (m - 1) + months;
+    y += total / 12;
+    m = total % 12 + 1;
+    int last = length[m - 1] + (m == 2 && leap_year(y));
+    if (d > last)
+        d = last; /* 31 January + 1 month is the last of February */
+    if (y > 9999)
+        return false;
+    date_from_days(days_from_civil(y, m, d), out);
+    return true;
+}
+
 long date_days_between(const char *a, const char *b)
 {
     long x, y;

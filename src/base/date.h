@@ -14,6 +14,8 @@ int date_weekday(const char *date);
 bool date_add_days(const char *date, int n, char out[11]);
 /* date + years; 29 February becomes the 28th in a year that has none. */
 bool date_add_years(const char *date, int years, char out[11]);
+/* date + months (0 or more); a day past the month's end becomes its last day. */
+bool date_add_months(const char *date, int months, char out[11]);
 /* b − a in days (0 when either is not a date). */
 long date_days_between(const char *a, const char *b);
 /* The working day a date falls due: Saturday and Sunday move to the Monday after. */

@@ -15,6 +15,7 @@ static const audit_type_t audit_actions[] = {
     {"case:contact_edit", "Ändrade en kontaktperson"},
     {"case:remove_person", "Tog bort en person från ärendet"},
     {"case:university", "Ändrade lärosätet"},
+    {"case:support", "Registrerade Skolverkets beslut om stöd"},
     {NULL, NULL},
 };
 

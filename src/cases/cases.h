@@ -41,6 +41,8 @@ case_phase_t case_phase_from_key(const char *key);
 typedef struct case_facts {
     int units, supporters;
     bool ok1_signed, analysis_done, plan_done, ok2_signed, final_report;
+    bool support_decided;        /* the agency's decision on support is recorded */
+    bool organiser_level_only;   /* a collaboration without units (the pilot's shape) */
     /* What the parts say is missing, in words, when analysis_done or plan_done is false
      * ("" when they say nothing more). */
     char analysis_missing[240], plan_missing[240];
@@ -69,6 +71,8 @@ typedef struct case_row {
     int team_version;            /* of the university team, for saves that cross */
     const char *team_saved_by;   /* who saved the team last (name), "" before */
     int64_t team_saved_at;
+    const char *support_date, *support_number; /* the agency's decision on support ("" before) */
+    bool organiser_level_only;   /* a collaboration at organiser level only, without units */
 } case_row_t;
 
 typedef struct case_filter {
@@ -152,6 +156,13 @@ bool cases_add_supplementary_unit(db_t *db, const viewer_t *v, int64_t round_id,
 /* Moves the case to a phase, checking the rules; records who and when. */
 bool cases_move(db_t *db, const viewer_t *v, const case_row_t *c, const char *phase, const char *note, arena_t *a,
                 char **err);
+/* Records the agency's decision on support (date and registry number). */
+bool cases_record_support(db_t *db, const viewer_t *v, const case_row_t *c, const char *date, const char *number,
+                          arena_t *a, char **err);
+/* Starts a collaboration at organiser level only (no units) for an organiser, with its
+ * decision date and a period of months; returns the case's id or 0 with *err. */
+int64_t cases_start_organiser_level(db_t *db, const viewer_t *v, const char *orgnr, const char *date, int months,
+                                    const char *university, arena_t *a, char **err);
 /* Assigns a process supporter (a user with that role); at most two per case. */
 bool cases_assign_supporter(db_t *db, const viewer_t *v, const case_row_t *c, int64_t user_id, arena_t *a,
                             char **err);

@@ -3,6 +3,7 @@
  * real municipal organisers spread over the phases, each with two supporters from a
  * pool. Deterministic, so two runs give the same data. */
 #include "parts.h"
+#include "../base/date.h"
 #include "../db/tx.h"
 #include "../http/users.h"
 #include <string.h>
@@ -23,6 +24,13 @@ static void add_case(demo_t *d, const char *orgnr, const char *round, const char
                             "itttti" "tt", org, round, date, university, phase, (int64_t)time(NULL), date, end);
     if (!id)
         return;
+    /* A case past Accepterad had the agency's decision on support a fortnight later. */
+    if (strcmp(phase, "accepterad") != 0) {
+        char decided[11];
+        date_add_days(date, 14, decided);
+        db_run(d->db, "UPDATE cases SET support_decision_date = ?, support_registry_number = ? WHERE id = ?", "tti",
+               decided, arena_printf(d->arena, "%.4s:%lld", date, (long long)(4100 + id)), id);
+    }
     db_run(d->db, "INSERT INTO case_units (case_id, unit_id, decision_date) SELECT CAST(? AS BIGINT), u.id,"
                   " CAST(? AS TEXT) FROM units u WHERE u.organiser_id = ? AND u.school_forms LIKE '%,grundskola,%'"
                   " ORDER BY u.code LIMIT 2", "iti", id, date, org);
@@ -142,6 +150,9 @@ void cases_demo_scale(demo_t *d)
                                 case_phase_keys[phase], now, date, end);
         if (!id)
             continue;
+        if (phase > 0)
+            db_run(d->db, "UPDATE cases SET support_decision_date = decision_date, support_registry_number = ?"
+                          " WHERE id = ?", "ti", arena_printf(a, "%d:%lld", year, (long long)(5000 + id)), id);
         if (!d->scale_first_case)
             d->scale_first_case = id;
         made++;

@@ -27,10 +27,12 @@ static const char *unmet(case_phase_t p, const case_facts_t *f)
 {
     switch (p) {
     case PHASE_OK1:
-        if (f->units < 1)
+        if (f->units < 1 && !f->organiser_level_only)
             return "ärendet har ingen vald enhet";
         if (f->supporters < 2)
             return "två processtödjare ska vara tilldelade innan ÖK1 tas fram";
+        if (!f->support_decided)
+            return "Skolverkets beslut om stöd är inte registrerat";
         return NULL;
     case PHASE_ANALYSIS: return f->ok1_signed ? NULL : "ÖK1 är inte undertecknad";
     case PHASE_PLAN:

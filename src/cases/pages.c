@@ -76,14 +76,33 @@ static void filters(request_t *req)
     html_lit(o, "<div class=\"field actions\"><button type=\"submit\" class=\"button\">Visa</button></div></form>\n");
 }
 
-static int cases_list_page(request_t *req)
+/* The agency's form for a collaboration at organiser level only (the pilot's shape). */
+static void organiser_level_form(request_t *req)
+{
+    if (!access_may(&req->viewer, CAP_CASE_DECIDE))
+        return;
+    buf_t *o = &req->body;
+    html_lit(o, "<details class=\"card\"><summary>Ny samverkan på huvudmannanivå (utan enheter)</summary>"
+                "<form method=\"post\" action=\"/cases/organiser-level\" class=\"form narrow\" novalidate>");
+    widget_csrf(req);
+    widget_input(req, "orgnr", "Huvudmannens organisationsnummer", "text", req_param(req, "orgnr"), NULL, "off");
+    widget_input(req, "date", "Beslutsdatum", "date", req_param(req, "date"), NULL, "off");
+    widget_input(req, "months", "Period i månader", "number", *req_param(req, "months") ? req_param(req, "months") : "18",
+                 "Kortare än de tre åren för en samverkan med enheter.", "off");
+    widget_input(req, "university", "Lärosäte", "text", req_param(req, "university"), NULL, "off");
+    html_lit(o, "<button type=\"submit\" class=\"button\">Starta samverkan</button></form></details>\n");
+}
+
+static int list_view(request_t *req, int status)
 {
     case_filter_t f = cases_filter_from(req);
     case_row_t *rows;
     size_t n = filtered(req, &f, &rows);
     layout_begin(req, access_may(&req->viewer, CAP_CASE_ASSIGNED) ? "Mina ärenden" : "Ärenden");
     buf_t *o = &req->body;
+    widget_error_summary(req);
     filters(req);
+    organiser_level_form(req);
     html_printf(o, "<div class=\"result-bar\"><p>%lld %s</p><p class=\"exports\">Ladda ner: "
                    "<a href=\"/cases.csv?%s\">CSV</a> · <a href=\"/cases.xlsx?%s\">Excel</a></p></div>\n",
                 (long long)n, n == 1 ? "ärende" : "ärenden", req->query ? req->query : "", req->query ? req->query : "");
@@ -105,7 +124,27 @@ static int cases_list_page(request_t *req)
         html_lit(o, "</tbody></table></div>\n");
     }
     layout_end(req);
-    return respond_html(req, 200);
+    return respond_html(req, status);
+}
+
+static int cases_list_page(request_t *req)
+{
+    return list_view(req, 200);
+}
+
+static int cases_organiser_level_submit(request_t *req)
+{
+    if (req->nerrors)
+        return list_view(req, 400);
+    char *err = NULL;
+    int64_t id = cases_start_organiser_level(req->db, &req->viewer, req_param(req, "orgnr"), req_param(req, "date"),
+                                             (int)req_param_int(req, "months", 0), req_param(req, "university"),
+                                             &req->arena, &err);
+    if (!id) {
+        req_add_error(req, "orgnr", err);
+        return list_view(req, 422);
+    }
+    return respond_redirect(req, arena_printf(&req->arena, "/cases/%lld?klart=1", (long long)id));
 }
 
 static int cases_export(request_t *req)
@@ -199,6 +238,19 @@ static int after(request_t *req, case_row_t *c, bool ok, const char *field, cons
     return case_view(req, c, 422);
 }
 
+static int cases_support_submit(request_t *req)
+{
+    case_row_t *c = cases_from_request(req);
+    if (!c)
+        return respond_error(req, 404, CASES_NOT_FOUND);
+    if (req->nerrors)
+        return case_view(req, c, 400);
+    char *err = NULL;
+    bool ok = cases_record_support(req->db, &req->viewer, c, req_param(req, "date"), req_param(req, "registry_number"),
+                                   &req->arena, &err);
+    return after(req, c, ok, "date", err, "stod");
+}
+
 static int cases_move_submit(request_t *req)
 {
     case_row_t *c = cases_from_request(req);
@@ -290,7 +342,18 @@ static const param_spec_t p_university[] = {PARAM_ID, {"university", P_TEXT, 0, 
                                             PARAM_VERSION,
                                             PARAM_END};
 
+static const param_spec_t p_support[] = {PARAM_ID, {"date", P_DATE, PARAM_REQUIRED, "Beslutsdatum", 0, 0, NULL},
+                                         {"registry_number", P_TEXT, PARAM_REQUIRED, "Diarienummer", 0, 40, NULL},
+                                         PARAM_END};
+static const param_spec_t p_organiser_level[] = {
+    {"orgnr", P_ORGNR, PARAM_REQUIRED, "Huvudmannens organisationsnummer", 0, 0, NULL},
+    {"date", P_DATE, PARAM_REQUIRED, "Beslutsdatum", 0, 0, NULL},
+    {"months", P_INT, PARAM_REQUIRED, "Period i månader", 1, 36, NULL},
+    {"university", P_TEXT, 0, "Lärosäte", 0, 200, NULL}, PARAM_END};
+
 const route_t cases_page_routes[] = {
+    {"POST", "/cases/organiser-level", cases_organiser_level_submit, CAP_CASE_DECIDE, ROUTE_FORM, p_organiser_level},
+    {"POST", "/cases/{id}/support", cases_support_submit, CAP_CASE_DECIDE, ROUTE_FORM, p_support},
     {"GET", "/cases", cases_list_page, CAP_CASE_PAGE, 0, p_cases},
     {"GET", "/cases.csv", cases_export, CAP_CASE_PAGE, 0, p_cases},
     {"GET", "/cases.xlsx", cases_export, CAP_CASE_PAGE, 0, p_cases},

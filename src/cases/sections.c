@@ -18,6 +18,11 @@ static void units_section(request_t *req, const case_row_t *c)
     case_unit_t *u;
     size_t n = cases_units(req->db, c, &req->arena, &u);
     html_lit(o, "<h2>Valda enheter</h2>\n");
+    if (c->organiser_level_only) {
+        html_printf(o, "<p>Samverkan på huvudmannanivå, utan valda enheter: analysen och åtgärdsplanen gäller "
+                       "huvudmannen. Perioden slutar %s.</p>\n", c->planned_end);
+        return;
+    }
     if (!n) {
         html_lit(o, "<p class=\"empty\">Inga enheter registrerade.</p>\n");
         return;
@@ -61,6 +66,30 @@ static void move_section(request_t *req, const case_row_t *c)
     html_lit(o, "</select></div>");
     widget_input(req, "note", "Anteckning", "text", req_param(req, "note"), "Krävs när ärendet flyttas tillbaka.", "off");
     html_lit(o, "<button type=\"submit\" class=\"button\">Flytta</button></form>\n");
+}
+
+/* The agency's decision on support, between the organiser's yes and ÖK1. */
+static void support_section(request_t *req, const case_row_t *c)
+{
+    buf_t *o = &req->body;
+    html_lit(o, "<h2 id=\"stod\">Beslut om stöd</h2>\n");
+    if (*c->support_date)
+        html_printf(o, "<p>Skolverket beslutade om stöd %s%s%s.</p>\n", c->support_date,
+                    *c->support_number ? ", dnr " : "", c->support_number);
+    else
+        html_lit(o, "<p class=\"empty\">Skolverket har inte registrerat sitt beslut om stöd än; ÖK1 tas fram efter "
+                    "beslutet.</p>\n");
+    if (!access_may(&req->viewer, CAP_CASE_DECIDE))
+        return;
+    html_printf(o, "<form method=\"post\" action=\"/cases/%lld/support\" class=\"card form narrow\" novalidate>",
+                (long long)c->id);
+    widget_csrf(req);
+    bool posted = req_has_param(req, "registry_number");
+    widget_input(req, "date", "Beslutsdatum", "date", posted ? req_param(req, "date") : c->support_date, NULL, "off");
+    widget_input(req, "registry_number", "Diarienummer", "text",
+                 posted ? req_param(req, "registry_number") : c->support_number, "Till exempel 2025:1234.", "off");
+    html_printf(o, "<button type=\"submit\" class=\"button\">%s</button></form>\n",
+                *c->support_date ? "Rätta beslutet" : "Registrera beslutet");
 }
 
 static void people_section(request_t *req, const case_row_t *c)
@@ -208,11 +237,13 @@ static void timeline_section(request_t *req, const case_row_t *c)
 
 static const case_part_t units_part = {.order = 10, .section = units_section};
 static const case_part_t move_part = {.order = 30, .section = move_section};
+static const case_part_t support_part = {.order = 15, .section = support_section};
 static const case_part_t people_part = {.order = 60, .section = people_section};
 static const case_part_t university_part = {.order = 70, .section = university_section};
 static const case_part_t timeline_part = {.order = 90, .section = timeline_section, .timeline = own_moments};
 CASE_PART(units_part);
 CASE_PART(move_part);
+CASE_PART(support_part);
 CASE_PART(people_part);
 CASE_PART(university_part);
 CASE_PART(timeline_part);

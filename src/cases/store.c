@@ -14,7 +14,8 @@ PLUGIN_SET(case_parts);
     "c.id, c.organiser_id, c.round_id, o.orgnr, o.name, c.round_name, c.decision_date, c.start_date,"         \
     " c.planned_end, c.university, c.team_leader, c.education_leaders, k.name, c.phase,"                      \
     " (SELECT COUNT(*) FROM case_units cu WHERE cu.case_id = c.id), c.updated_at, c.team_version,"            \
-    " COALESCE(tu.name, c.team_saved_by), c.team_saved_at"
+    " COALESCE(tu.name, c.team_saved_by), c.team_saved_at, c.support_decision_date, c.support_registry_number,"  \
+    " c.organiser_level_only"
 #define CASE_FROM                                                                                            \
     " FROM cases c JOIN organisers o ON o.id = c.organiser_id"                                                \
     " LEFT JOIN municipalities m ON m.code = o.municipality_code LEFT JOIN counties k ON k.code = m.county_code" \
@@ -51,6 +52,9 @@ static void read_case(db_stmt_t *st, arena_t *a, case_row_t *c)
     c->team_version = (int)db_col_int(st, 16);
     c->team_saved_by = text(a, st, 17);
     c->team_saved_at = db_col_is_null(st, 18) ? 0 : db_col_int(st, 18);
+    c->support_date = text(a, st, 19);
+    c->support_number = text(a, st, 20);
+    c->organiser_level_only = db_col_int0(st, 21) != 0;
     c->supporters = "";
 }
 
@@ -293,6 +297,8 @@ void cases_facts(db_t *db, const case_row_t *c, case_facts_t *f)
     f->units = (int)db_run_int(db, 0, "SELECT COUNT(*) FROM case_units WHERE case_id = ?", "i", c->id);
     f->supporters = (int)db_run_int(db, 0, "SELECT COUNT(*) FROM case_people WHERE case_id = ? AND role = 'supporter'",
                                     "i", c->id);
+    f->support_decided = *c->support_date != '\0';
+    f->organiser_level_only = c->organiser_level_only;
     for (size_t idx = 0; idx < PLUGIN_COUNT(case_parts); idx++) {
         const case_part_t *part = PLUGIN_AT(case_parts, idx);
         if (part->facts)

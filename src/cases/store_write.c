@@ -3,6 +3,8 @@
  * Each change is one transaction, audited, and a line in the case's timeline. */
 #include "cases.h"
 #include "../access/access.h"
+#include "../base/date.h"
+#include "../base/validate.h"
 #include "../db/tx.h"
 #include <jansson.h>
 #include <stdio.h>
@@ -228,4 +230,72 @@ bool cases_event(db_t *db, int64_t case_id, const char *kind, const char *from, 
                       " VALUES (?, ?, ?, ?, ?, ?, ?)",
                   "ittttti", case_id, kind, from, to, note ? note : "", v->name && *v->name ? v->name : v->email,
                   (int64_t)time(NULL)) == DB_DONE;
+}
+
+bool cases_record_support(db_t *db, const viewer_t *v, const case_row_t *c, const char *date, const char *number,
+                          arena_t *a, char **err)
+{
+    if (!access_may(v, CAP_CASE_DECIDE)) {
+        *err = arena_strdup(a, "Beslutet om stöd registreras av Skolverket.");
+        return false;
+    }
+    if (!date || !validate_date(date) || strcmp(date, c->decision_date) < 0) {
+        *err = arena_printf(a, "Ange beslutets datum som ÅÅÅÅ-MM-DD, tidigast urvalsbeslutet %s.", c->decision_date);
+        return false;
+    }
+    if (!number || !*number) {
+        *err = arena_strdup(a, "Ange beslutets diarienummer.");
+        return false;
+    }
+    if (!tx_begin(db, a, err))
+        return false;
+    bool ok = db_run(db, "UPDATE cases SET support_decision_date = ?, support_registry_number = ?, support_decided_by = ?,"
+                         " updated_at = ? WHERE id = ?",
+                     "tttii", date, number, v->email, (int64_t)time(NULL), c->id) == DB_DONE &&
+              cases_event(db, c->id, "support", NULL, NULL,
+                          arena_printf(a, "Skolverkets beslut om stöd %s, dnr %s.", date, number), v) &&
+              tx_audit(db, v, "case:support", "case", c->id,
+                       json_pack("{s:s, s:s}", "date", date, "registry_number", number));
+    return tx_finish(db, ok, a, err);
+}
+
+int64_t cases_start_organiser_level(db_t *db, const viewer_t *v, const char *orgnr, const char *date, int months,
+                                    const char *university, arena_t *a, char **err)
+{
+    char end[11];
+    if (!access_may(v, CAP_CASE_DECIDE)) {
+        *err = arena_strdup(a, "Samverkan på huvudmannanivå beslutas av Skolverket.");
+        return 0;
+    }
+    if (!date || !validate_date(date) || months < 1 || !date_add_months(date, months, end)) {
+        *err = arena_strdup(a, "Ange beslutsdatum som ÅÅÅÅ-MM-DD och en period på minst en månad.");
+        return 0;
+    }
+    if (!tx_begin(db, a, err))
+        return 0;
+    int64_t org = db_run_int(db, 0, "SELECT id FROM organisers WHERE orgnr = ?", "t", orgnr);
+    if (!org) {
+        tx_fail(db, a, err, arena_printf(a, "Huvudmannen %s finns inte i registret.", orgnr));
+        return 0;
+    }
+    const char *round = arena_printf(a, "Huvudmannanivå %s", date);
+    int64_t id = db_run_int(db, 0, "INSERT INTO cases (organiser_id, round_name, decision_date, university, phase,"
+                                   " created_at, start_date, planned_end, organiser_level_only) VALUES"
+                                   " (?, ?, ?, ?, 'accepterad', ?, ?, ?, 1) ON CONFLICT (organiser_id, round_name)"
+                                   " DO NOTHING RETURNING id",
+                            "ittti" "tt", org, round, date, university && *university ? university : NULL,
+                            (int64_t)time(NULL), date, end);
+    if (!id) {
+        if (db_failure(db) == DB_FAIL_NONE)
+            tx_fail(db, a, err, "Huvudmannen har redan en samverkan på huvudmannanivå med det beslutsdatumet.");
+        else
+            tx_finish(db, false, a, err);
+        return 0;
+    }
+    bool ok = cases_event(db, id, "start", NULL, "accepterad",
+                          arena_printf(a, "Samverkan på huvudmannanivå, %d månader till %s.", months, end), v) &&
+              tx_audit(db, v, "case:start", "case", id,
+                       json_pack("{s:s, s:s, s:i, s:b}", "organiser", orgnr, "decision_date", date, "months", months,
+                                 "organiser_level_only", 1));
+    return tx_finish(db, ok, a, err) ? id : 0;
 }

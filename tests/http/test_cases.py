@@ -97,6 +97,17 @@ def test_a_phase_move_follows_the_rules_and_is_recorded():
     r = form(a, f"{base}/supporters", {"user": users["processtod@exempel.se"]})
     eq(r.status, 422)
     contains(r.text, "redan tilldelad")
+    # ÖK1 waits for the agency's decision on support, which is not dated before the selection.
+    r = form(a, f"{base}/phase", {"phase": "ok1"})
+    eq(r.status, 422)
+    contains(r.text, "Skolverkets beslut om stöd är inte registrerat")
+    r = form(a, f"{base}/support", {"date": "2020-01-01", "registry_number": "2025:4711"})
+    eq(r.status, 422)
+    contains(r.text, "tidigast urvalsbeslutet")
+    eq(form(login("processtod@exempel.se"), f"{base}/support", {"date": "2025-11-20", "registry_number": "2025:4711"}
+            ).status, 403)
+    eq(form(a, f"{base}/support", {"date": "2025-11-20", "registry_number": "2025:4711"}).status, 303)
+    contains(a.get(base).text, "Skolverket beslutade om stöd 2025-11-20, dnr 2025:4711.")
     r = form(a, f"{base}/phase", {"phase": "ok1", "note": "ÖK1 skickas till huvudmannen"})
     eq(r.status, 303)
     r = form(a, f"{base}/phase", {"phase": "nulagesanalys"})
@@ -110,6 +121,7 @@ def test_a_phase_move_follows_the_rules_and_is_recorded():
     eq(data["phase"], "accepterad")
     moves = [(e["from_phase"], e["to_phase"], e["note"]) for e in data["timeline"] if e["kind"] == "phase"]
     eq(moves, [("accepterad", "ok1", "ÖK1 skickas till huvudmannen"), ("ok1", "accepterad", "Fel ärende flyttat")])
+    assert any(e["kind"] == "support" and "dnr 2025:4711" in e["note"] for e in data["timeline"]), data["timeline"]
     page = a.get(base).text
     contains(page, 'aria-current="step">Accepterad')
     contains(page, "Fel ärende flyttat")

@@ -457,3 +457,31 @@ def test_another_organisers_user_gets_404_on_every_route_of_the_work():
             eq(r.status, 404, f"{method} {p}")
             lacks(r.text, "Fredriksborg")
     eq(query(db, "SELECT COUNT(*) FROM audit"), before, "inget ändrades")
+
+
+def test_a_collaboration_at_organiser_level_only_has_no_units_and_a_shorter_period():
+    a = login("analytiker@exempel.se")
+    r = form(a, "/cases/organiser-level", {"orgnr": "212000-2783", "date": "2026-03-02", "months": "18",
+                                           "university": "Umeå universitet"})
+    eq(r.status, 303, r.text[:300])
+    cid = int(r.header("Location").split("/cases/")[1].split("?")[0])
+    eq(query(db, f"SELECT planned_end FROM cases WHERE id = {cid}"), "2027-09-02")
+    page = a.get(f"/cases/{cid}").text
+    contains(page, "Samverkan på huvudmannanivå, utan valda enheter")
+    r = form(a, "/cases/organiser-level", {"orgnr": "212000-2783", "date": "2026-03-02", "months": "18"})
+    eq(r.status, 422)
+    contains(r.text, "redan en samverkan på huvudmannanivå")
+    eq(form(login("huvudman@exempel.se"), "/cases/organiser-level", {"orgnr": "212000-1561", "date": "2026-03-02",
+                                                                      "months": "12"}).status, 403)
+    # ÖK1 needs no unit here, but two supporters and the decision on support.
+    for email in ("processtod2@exempel.se", "processtod3@exempel.se"):
+        uid = query(db, f"SELECT id FROM users WHERE email = '{email}'")
+        eq(form(a, f"/cases/{cid}/supporters", {"user": uid}).status, 303)
+    r = form(a, f"/cases/{cid}/phase", {"phase": "ok1"})
+    eq(r.status, 422)
+    contains(r.text, "Skolverkets beslut om stöd är inte registrerat")
+    eq(form(a, f"/cases/{cid}/support", {"date": "2026-03-16", "registry_number": "2026:311"}).status, 303)
+    eq(form(a, f"/cases/{cid}/phase", {"phase": "ok1"}).status, 303)
+    # Its analysis is the organiser level's alone.
+    slots = [row for row in re.findall(r'<th scope="row">(?:<a [^>]*>)?([^<]+)', a.get(f"/cases/{cid}").text)]
+    assert "Huvudmannanivå" in slots, slots

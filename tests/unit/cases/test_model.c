@@ -9,7 +9,8 @@
 #include <string.h>
 
 static const case_facts_t ready = {.units = 2, .supporters = 2, .ok1_signed = true, .analysis_done = true,
-                                   .plan_done = true, .ok2_signed = true, .final_report = true};
+                                   .plan_done = true, .ok2_signed = true, .final_report = true,
+                                   .support_decided = true};
 
 static void every_forward_step_is_allowed_when_its_requirement_is_met(void **state)
 {
@@ -93,6 +94,37 @@ static void planned_end_is_three_years_on(void **state)
     assert_false(case_planned_end(NULL, end));
 }
 
+static void ok1_waits_for_the_decision_on_support_and_a_pilot_needs_no_unit(void **state)
+{
+    (void)state;
+    char why[300];
+    case_facts_t f = ready;
+    f.support_decided = false;
+    assert_false(case_move_allowed(PHASE_ACCEPTED, PHASE_OK1, &f, false, why, sizeof why));
+    assert_string_equal(why, "Ärendet kan inte gå till ÖK1: Skolverkets beslut om stöd är inte registrerat.");
+    f = ready;
+    f.units = 0;
+    assert_false(case_move_allowed(PHASE_ACCEPTED, PHASE_OK1, &f, false, why, sizeof why));
+    assert_string_equal(why, "Ärendet kan inte gå till ÖK1: ärendet har ingen vald enhet.");
+    f.organiser_level_only = true;
+    assert_true(case_move_allowed(PHASE_ACCEPTED, PHASE_OK1, &f, false, why, sizeof why));
+}
+
+static void the_analysis_and_plan_parts_name_what_is_missing(void **state)
+{
+    (void)state;
+    char why[300];
+    case_facts_t f = ready;
+    f.analysis_done = false;
+    snprintf(f.analysis_missing, sizeof f.analysis_missing, "godkänd nulägesanalys saknas för Centralskolan");
+    assert_false(case_move_allowed(PHASE_ANALYSIS, PHASE_PLAN, &f, false, why, sizeof why));
+    assert_string_equal(why, "Ärendet kan inte gå till Åtgärdsplan: godkänd nulägesanalys saknas för Centralskolan.");
+    f = ready;
+    f.plan_done = false;
+    assert_false(case_move_allowed(PHASE_PLAN, PHASE_OK2, &f, false, why, sizeof why));
+    assert_string_equal(why, "Ärendet kan inte gå till ÖK2: åtgärdsplanen är inte klar.");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -102,6 +134,8 @@ int main(void)
         cmocka_unit_test(back_one_step_only_for_those_allowed),
         cmocka_unit_test(phase_keys_round_trip),
         cmocka_unit_test(planned_end_is_three_years_on),
+        cmocka_unit_test(ok1_waits_for_the_decision_on_support_and_a_pilot_needs_no_unit),
+        cmocka_unit_test(the_analysis_and_plan_parts_name_what_is_missing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
