@@ -103,7 +103,7 @@ async function logout(page) {
 
 const roles = {
   'admin@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Urval', 'Import', 'Användare', 'Granskningslogg', 'Utkorg',
-                       'Standardtexter', 'Mitt konto'],
+                       'Standardtexter', 'Analysmallar', 'Listor för planer', 'Mitt konto'],
   'analytiker@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Urval', 'Import', 'Mitt konto'],
   'processtod@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Mitt konto'],
   'ekonomi@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Mitt konto'],
@@ -317,6 +317,11 @@ test('ett ärende: två processtödjare, ÖK1 undertecknad av båda, analysgrupp
     await page.getByLabel('Tilldela processtödjare').selectOption({ label: name });
     await page.getByRole('button', { name: 'Tilldela' }).click();
   }
+  // ÖK1 comes after the agency's decision on support.
+  await page.getByLabel('Beslutsdatum').fill(sql("SELECT decision_date FROM cases WHERE round_name = 'Webbläsaromgång'"));
+  await page.getByLabel('Diarienummer').fill('2026:1200');
+  await page.getByRole('button', { name: 'Registrera beslutet' }).click();
+  assert.match(await page.locator('main').textContent(), /dnr 2026:1200/);
   await page.getByLabel('Ny fas').selectOption('ok1');
   await page.getByRole('button', { name: 'Flytta' }).click();
   assert.match(await page.locator('ol.phases [aria-current="step"]').textContent(), /ÖK1/);
@@ -416,6 +421,144 @@ async function errorsAreDescribed(page, label) {
   assert.ok(await page.locator('[aria-invalid="true"]').count() > 0, `${label}: inget fält markerat som felaktigt`);
 }
 
+test('förbättringsarbetet: nulägesanalyser kommenteras och godkänns, planer med insatser och indikatorer, finansiering, ÖK2 från planerna, genomförande', async () => {
+  const ctx = await browser.newContext({ locale: 'sv-SE' });
+  const page = await ctx.newPage();
+  const caseId = sql("SELECT c.id FROM cases c JOIN organisers o ON o.id = c.organiser_id WHERE o.orgnr = '2120001561' ORDER BY c.id LIMIT 1");
+  const caseUrl = `${base}/cases/${caseId}`;
+  const headUnit = sql("SELECT u.name FROM users x JOIN units u ON u.id = x.unit_id WHERE x.email = 'rektor@exempel.se'");
+  const otherUnit = sql(`SELECT u.name FROM case_units cu JOIN units u ON u.id = cu.unit_id WHERE cu.case_id = ${caseId} AND u.name <> '${headUnit}' ORDER BY u.name LIMIT 1`);
+  // The supporter comments on the head's unit's analysis, which waits for approval.
+  await login(page, 'processtod@exempel.se');
+  await page.goto(caseUrl);
+  await page.locator('#analyser + .table-wrap').getByRole('link', { name: headUnit }).click();
+  const analysisUrl = page.url();
+  await checkA11y(page, 'nulägesanalysen');
+  const thread = page.locator('details.comment').nth(1);
+  await thread.locator('summary').click();
+  await thread.getByLabel('Kommentar').fill('Hur har eleverna fått säga sitt om undervisningen?');
+  await thread.getByRole('button', { name: 'Skicka kommentaren' }).click();
+  assert.match(await page.locator('main').textContent(), /Hur har eleverna fått säga sitt/);
+  await logout(page);
+  // The head returns it to the group with a comment, writes, adds a problem and a cause,
+  // sends it and approves it.
+  await login(page, 'rektor@exempel.se');
+  await page.goto(analysisUrl);
+  await page.getByLabel('Skicka tillbaka med kommentar').fill('Komplettera med elevernas röster.');
+  await page.getByRole('button', { name: 'Skicka tillbaka' }).click();
+  const views = page.getByLabel('Elevernas röster', { exact: true });
+  await views.fill('Fokusgrupper i årskurs 7 och 9 i oktober: eleverna vill veta målet med varje lektion.');
+  await page.locator('form', { has: views }).getByRole('button', { name: 'Spara' }).click();
+  assert.match(await page.locator('main').textContent(), /Sparat\./);
+  await page.getByLabel('Problem', { exact: true }).fill('Eleverna vet inte målet med lektionen');
+  await page.getByLabel('Hur syns det i resultaten eller måluppfyllelsen?').fill('Lägre resultat i åk 7–9 än i åk 4–6.');
+  await page.getByLabel('Vilket underlag visar det?').fill('Fokusgrupperna och betygen.');
+  await page.getByRole('button', { name: 'Lägg till problemet' }).click();
+  const problem = page.locator('article.problem').last();
+  await problem.getByLabel('Slag av orsak').selectOption('teaching');
+  await problem.getByLabel('Orsak', { exact: true }).fill('Lektionernas mål skrivs sällan upp eller följs upp.');
+  await problem.getByRole('button', { name: 'Lägg till orsaken' }).click();
+  await checkA11y(page, 'analysen under arbete');
+  await page.getByRole('button', { name: 'Skicka för godkännande' }).click();
+  await page.getByRole('button', { name: 'Godkänn analysen' }).click();
+  assert.match(await page.locator('dl.facts').first().textContent(), /Godkänd/);
+  await page.screenshot({ path: path.join(shots, 'nulagesanalys.png'), fullPage: true });
+  await logout(page);
+  // The organiser approves the other unit's; the analyst moves the case to Åtgärdsplan.
+  await login(page, 'huvudman@exempel.se');
+  await page.goto(caseUrl);
+  await page.locator('#analyser + .table-wrap').getByRole('link', { name: otherUnit }).click();
+  await page.getByRole('button', { name: 'Godkänn analysen' }).click();
+  await logout(page);
+  await login(page, 'analytiker@exempel.se');
+  await page.goto(caseUrl);
+  await page.getByLabel('Ny fas').selectOption('atgardsplan');
+  await page.getByRole('button', { name: 'Flytta' }).click();
+  assert.match(await page.locator('ol.phases [aria-current="step"]').textContent(), /Åtgärdsplan/);
+  await logout(page);
+  // Each unit's plan: an intervention answering a cause, with goals, cost and an
+  // indicator; the problems left unanswered get their reason; sent and approved.
+  for (const [email, unit] of [['rektor@exempel.se', headUnit], ['huvudman@exempel.se', otherUnit]]) {
+    await login(page, email);
+    await page.goto(caseUrl);
+    await page.getByRole('button', { name: `Påbörja åtgärdsplanen för ${unit}` }).click();
+    await page.getByLabel('Vad ska göras?').fill('Kollegialt lärande om lektionens mål');
+    await page.getByRole('button', { name: 'Lägg till insatsen' }).click();
+    await checkA11y(page, 'insatsen');
+    await page.getByLabel('Målgrupp').fill('lärare');
+    await page.getByLabel('Ansvarig').fill('Rektor');
+    await page.getByLabel('Skolverkets nationella skolutvecklingsprogram').check();
+    await page.getByLabel('Skolverkets program').selectOption({ label: 'Matematiklyftet' });
+    await page.getByLabel('Startar').fill('2026-08-17');
+    await page.getByLabel('Slutar').fill('2027-06-11');
+    await page.getByLabel('Beräknad kostnad (hela kronor)').fill('240000');
+    await page.getByLabel('Mål och förväntade effekter').fill('Eleverna vet målet med varje lektion.');
+    await page.getByLabel('Uppföljning: hur, när och av vem?').fill('Rektor följer upp varje termin.');
+    await page.locator('input[name="causes"]').first().check();
+    await page.getByRole('button', { name: 'Spara insatsen' }).click();
+    await page.getByLabel('Mått', { exact: true }).fill('Andel elever som kan säga lektionens mål');
+    await page.getByLabel('Utgångsvärde').fill('35 %');
+    await page.getByLabel('Målvärde').fill('80 %');
+    await page.getByLabel('När avläses det?').fill('2026-12-15, 2027-06-11');
+    await page.getByRole('button', { name: 'Lägg till indikatorn' }).click();
+    await page.getByRole('link', { name: /^Åtgärdsplan:/ }).click();
+    const reasons = page.locator('form', { has: page.locator('textarea[name="reason"]') });
+    const count = await reasons.count();
+    for (let i = 0; i < count; i++) {
+      const f = page.locator('form', { has: page.locator('textarea[name="reason"]') }).nth(i);
+      await f.locator('textarea').fill('Tas om hand i huvudmannens plan.');
+      await f.getByRole('button', { name: 'Spara motiveringen' }).click();
+    }
+    assert.match(await page.locator('main').textContent(), /Planen är komplett/);
+    await checkA11y(page, 'åtgärdsplanen');
+    await page.getByRole('button', { name: 'Skicka för godkännande' }).click();
+    await page.getByRole('button', { name: 'Godkänn planen' }).click();
+    assert.match(await page.locator('dl.facts').first().textContent(), /Godkänd/);
+    await logout(page);
+  }
+  // The agency decides on every intervention, drafts the ÖK2 and both sides sign it.
+  await login(page, 'analytiker@exempel.se');
+  await page.goto(caseUrl);
+  const plans = await page.locator('#planer + .table-wrap a[href^="/plans/"]').evaluateAll((as) => as.map((a) => a.href));
+  for (const url of plans) {
+    await page.goto(url);
+    while (await page.locator('form.funding:not(:has(input:checked))').count()) {
+      const id = await page.locator('form.funding:not(:has(input:checked)) input[name="intervention"]').first().inputValue();
+      const f = page.locator(`form.funding:has(input[name="intervention"][value="${id}"])`);
+      await f.getByLabel('Finansieras', { exact: true }).check();
+      await f.getByRole('button', { name: 'Besluta' }).click();
+    }
+  }
+  await page.screenshot({ path: path.join(shots, 'atgardsplan.png'), fullPage: true });
+  await page.goto(`${caseUrl}/traceability`);
+  await checkA11y(page, 'spårbarheten');
+  assert.match(await page.locator('main').textContent(), /Kollegialt lärande om lektionens mål/);
+  await page.goto(caseUrl);
+  await page.getByLabel('Ny fas').selectOption('ok2');
+  await page.getByRole('button', { name: 'Flytta' }).click();
+  assert.match(await page.locator('ol.phases [aria-current="step"]').textContent(), /ÖK2/);
+  await page.getByRole('button', { name: 'Ta fram ÖK2 från de finansierade insatserna' }).click();
+  assert.match(await page.locator('main').textContent(), /Kollegialt lärande om lektionens mål/);
+  const ok2Url = page.url().replace(/\?.*$/, '');
+  await page.getByRole('button', { name: 'Skicka för underskrift' }).click();
+  await page.getByLabel(/Jag har läst hela överenskommelsen/).check();
+  await page.getByRole('button', { name: 'Godkänn för Skolverket' }).click();
+  await logout(page);
+  await login(page, 'huvudman@exempel.se');
+  await page.goto(ok2Url);
+  await page.getByLabel(/Jag har läst hela överenskommelsen/).check();
+  await page.getByRole('button', { name: 'Godkänn för er sida' }).click();
+  assert.match(await page.locator('dl.facts').first().textContent(), /Undertecknad/);
+  await logout(page);
+  await login(page, 'analytiker@exempel.se');
+  await page.goto(caseUrl);
+  await page.getByLabel('Ny fas').selectOption('genomforande');
+  await page.getByRole('button', { name: 'Flytta' }).click();
+  assert.match(await page.locator('ol.phases [aria-current="step"]').textContent(), /Genomförande/);
+  await logout(page);
+  await ctx.close();
+});
+
 test('en smal skärm (320 px) rullar aldrig i sidled, och varje felaktigt fält beskrivs med sitt fel', async () => {
   if (!fs.existsSync(data)) return;
   const ctx = await browser.newContext({ locale: 'sv-SE', viewport: { width: 320, height: 800 } });
@@ -423,14 +566,18 @@ test('en smal skärm (320 px) rullar aldrig i sidled, och varje felaktigt fält 
   const boras = sql("SELECT c.id FROM cases c JOIN organisers o ON o.id = c.organiser_id WHERE o.orgnr = '2120001561' ORDER BY c.id LIMIT 1");
   const agreement = sql(`SELECT id FROM agreements WHERE case_id = ${boras} LIMIT 1`);
   const round = sql("SELECT id FROM selection_rounds WHERE name = 'Urval hösten 2026'");
+  const analysis = sql(`SELECT MAX(id) FROM analyses WHERE case_id = ${boras}`);
+  const plan = sql(`SELECT MAX(id) FROM plans WHERE case_id = ${boras}`);
+  const intervention = sql(`SELECT MAX(id) FROM interventions WHERE case_id = ${boras}`);
   const pages = {
     'analytiker@exempel.se': ['/', '/organisers', '/organisers/2120001561', '/units', '/units/13746989', '/cases',
                               `/cases/${boras}`, `/agreements/${agreement}`, '/rounds', `/rounds/${round}`,
                               `/rounds/${round}/rankings/inspection`, `/rounds/${round}/rankings/results`,
                               `/rounds/${round}/rankings/preschool`, `/rounds/${round}/organisers`, '/criteria',
-                              '/import', '/account'],
+                              '/import', '/account', `/analyses/${analysis}`, `/plans/${plan}`,
+                              `/interventions/${intervention}`, `/cases/${boras}/traceability`],
     'admin@exempel.se': ['/admin/users', '/admin/audit', '/admin/outbox', '/admin/agreement-texts',
-                         '/admin/agreement-texts/ok1'],
+                         '/admin/agreement-texts/ok1', '/admin/analysis-templates', '/admin/plan-lists'],
     'huvudman@exempel.se': ['/', '/offers', `/cases/${boras}`],
   };
   for (const [email, urls] of Object.entries(pages)) {
