@@ -66,13 +66,15 @@ pages() { # label db-url port
     --data-urlencode "password=samverkan-demo-2026" http://127.0.0.1:$port/login
   sid=$(awk '$6 == "sv_session" { print $7 }' "$jar")
   [[ -n $sid ]] || { echo "bench: inloggningen misslyckades"; exit 1; }
-  # The demo's first contact person (its id differs between the databases).
-  local contact
-  if [[ $url == postgres* ]]; then
-    contact=$(psql -X -At "$url" -c "SELECT MIN(id) FROM case_people WHERE case_id = 1 AND role = 'contact'")
-  else
-    contact=$(sqlite3 "$url" "SELECT MIN(id) FROM case_people WHERE case_id = 1 AND role = 'contact'")
-  fi
+  # The demo's objects (their ids differ between the databases): the first contact person,
+  # Borås kommun's case, its unit analysis, its plan and an intervention.
+  q() { if [[ $url == postgres* ]]; then psql -X -At "$url" -c "$1"; else sqlite3 "$url" "$1"; fi; }
+  local contact boras analysis plan intervention
+  contact=$(q "SELECT MIN(id) FROM case_people WHERE case_id = 1 AND role = 'contact'")
+  boras=$(q "SELECT MIN(c.id) FROM cases c JOIN organisers o ON o.id = c.organiser_id WHERE o.orgnr = '2120001561'")
+  analysis=$(q "SELECT MIN(id) FROM analyses WHERE case_id = $boras AND unit_id IS NOT NULL")
+  plan=$(q "SELECT MIN(id) FROM plans WHERE case_id = $boras")
+  intervention=$(q "SELECT MIN(id) FROM interventions WHERE plan_id = $plan")
   printf "%-44s %4s %10s %9s %9s %10s %10s\n" sida c "req/s" "p50 ms" "p99 ms" "req/s-kvot" "p50-kvot"
   for c in 1 16 64; do
     read -r hrps hp50 hp99 <<<"$(measure http://127.0.0.1:18098/ "$c")"
@@ -80,7 +82,11 @@ pages() { # label db-url port
     for path in "/organisers" "/organisers?q=kommun" "/organisers/2120001561" "/units/13746989" \
                 "/api/v1/organisers" "/api/v1/units/13746989" "/rounds/1" "/rounds/2/rankings/inspection" \
                 "/rounds/2/rankings/preschool" "/rounds/2/rankings/results" "/api/v1/rounds/2/rankings/preschool" \
-                "/import" "/cases" "/cases/1" "/cases/1/people/$contact" "/api/v1/cases/1"; do
+                "/import" "/cases" "/cases/1" "/cases/1/people/$contact" "/api/v1/cases/1" "/cases/$boras" \
+                "/analyses/$analysis" "/analyses/$analysis/versions" "/api/v1/analyses/$analysis" \
+                "/api/v1/cases/$boras/analyses" "/plans/$plan" "/interventions/$intervention" \
+                "/api/v1/plans/$plan" "/api/v1/interventions/$intervention" "/api/v1/cases/$boras/plans" \
+                "/cases/$boras/traceability" "/cases/$boras/traceability.csv" "/interventions.csv"; do
       read -r rps p50 p99 <<<"$(measure "http://127.0.0.1:$port$path" "$c")"
       printf "%-44s %4s %10s %9s %9s %10s %10s\n" "$path" "$c" "$rps" "$(ms "$p50")" "$(ms "$p99")" \
         "$(awk -v a="$rps" -v b="$hrps" 'BEGIN { printf "%.3f", a / b }')" \
@@ -170,6 +176,19 @@ sid=$(login_as analytiker@exempel.se 18101)
 agreement=$(sqlite3 "$scale_db" "SELECT id FROM agreements WHERE registry_number NOT LIKE 'demo:%' LIMIT 1")
 read -r rps p50 p99 <<<"$(measure "http://127.0.0.1:18101/agreements/$agreement/document.pdf" 1)"
 echo "överenskommelse som PDF (ÖK1, $(curl -s -b "sv_session=$sid" "http://127.0.0.1:18101/agreements/$agreement/document.pdf" | wc -c) byte): p50 $(ms "$p50") ms, p99 $(ms "$p99") ms, $rps st/s"
+# A unit's analysis with its statistics, and an ÖK2 drafted from two approved plans and
+# carrying them as attachment, in a case of the national-scale demo.
+analysis=$(sqlite3 "$scale_db" "SELECT MIN(y.id) FROM analyses y JOIN cases c ON c.id = y.case_id WHERE y.unit_id IS NOT NULL AND c.phase = 'genomforande'")
+scase=$(sqlite3 "$scale_db" "SELECT case_id FROM analyses WHERE id = $analysis")
+read -r rps p50 p99 <<<"$(measure "http://127.0.0.1:18101/analyses/$analysis" 1)"
+echo "en enhets nulägesanalys med statistik och riket (analys $analysis): p50 $(ms "$p50") ms, p99 $(ms "$p99") ms, $rps st/s, kvot $(awk -v a="$rps" -v b="$hrps" 'BEGIN { printf "%.3f", a / b }')"
+jar="$work/jar-analytiker@exempel.se-18101"
+tok=$(curl -s -b "$jar" "http://127.0.0.1:18101/cases/$scase" | sed -nE 's/.*name="csrf" value="([0-9a-f]+)".*/\1/p' | head -1)
+loc=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$jar" --data-urlencode "csrf=$tok" "http://127.0.0.1:18101/cases/$scase/agreements/ok2")
+ok2=$(sed -nE 's#.*/agreements/([0-9]+).*#\1#p' <<<"$loc")
+plans=$(sqlite3 "$scale_db" "SELECT COUNT(*) FROM plans WHERE case_id = $scase AND version > 0")
+read -r rps p50 p99 <<<"$(measure "http://127.0.0.1:18101/agreements/$ok2/document.pdf" 1)"
+echo "ÖK2 som PDF med $plans godkända åtgärdsplaner som bilaga ($(curl -s -b "sv_session=$sid" "http://127.0.0.1:18101/agreements/$ok2/document.pdf" | wc -c) byte): p50 $(ms "$p50") ms, p99 $(ms "$p99") ms, $rps st/s"
 kill -TERM $scale_pid; wait $scale_pid 2>/dev/null || true
 
 if [[ ${BENCH_POSTGRES:-1} == 1 ]]; then

@@ -42,6 +42,8 @@ static const struct {
     [CAP_CASE_OVERVIEW] = {"case_overview", AGENCY},
     [CAP_CASE_NEXT_STEP] = {"case_next_step", R(ORGANISER)},
     [CAP_UNIVERSITY_OWN] = {"university_own", R(UNIVERSITY)},
+    [CAP_UNIVERSITY_REGISTER] = {"university_register", AGENCY},
+    [CAP_UNIVERSITY_MANAGE] = {"university_manage", R(ADMIN) | R(ANALYST)},
 
     [CAP_AGREEMENT_READ] = {"agreement_read", AGENCY | R(ORGANISER) | R(HEAD) | R(UNIVERSITY)},
     [CAP_AGREEMENT_MONEY] = {"agreement_money", AGENCY | R(ORGANISER) | R(UNIVERSITY)},
@@ -127,6 +129,7 @@ int access_bind_organiser(db_stmt_t *st, int i, const viewer_t *v)
     db_bind_int(st, i++, access_may(v, CAP_REGISTER_ALL) ? 1 : 0);
     db_bind_int(st, i++, own_organiser(v));
     db_bind_text(st, i++, own_university(v));
+    db_bind_text(st, i++, own_university(v));
     return i;
 }
 
@@ -137,6 +140,7 @@ int access_bind_case(db_stmt_t *st, int i, const viewer_t *v)
     db_bind_int(st, i++, assigned ? v->user_id : 0);
     db_bind_int(st, i++, assigned ? v->user_id : -1);
     db_bind_int(st, i++, own_organiser(v));
+    db_bind_text(st, i++, own_university(v));
     db_bind_text(st, i++, own_university(v));
     return i;
 }
@@ -154,6 +158,7 @@ int access_bind_group(db_stmt_t *st, int i, const viewer_t *v)
 int access_bind_agreement(db_stmt_t *st, int i, const viewer_t *v)
 {
     db_bind_int(st, i++, access_may(v, CAP_UNIVERSITY_OWN) ? 1 : 0);
+    db_bind_text(st, i++, own_university(v));
     return i;
 }
 

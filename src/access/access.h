@@ -51,6 +51,8 @@ typedef enum cap {
     CAP_CASE_OVERVIEW,        /* the start page's cases by phase and latest changes */
     CAP_CASE_NEXT_STEP,       /* the start page's own case with its next step */
     CAP_UNIVERSITY_OWN,       /* a university's own: its cases and organisers */
+    CAP_UNIVERSITY_REGISTER,  /* the register of universities */
+    CAP_UNIVERSITY_MANAGE,    /* add and change universities in the register */
 
     /* agreements */
     CAP_AGREEMENT_READ,       /* open the agreements of a case within reach */
@@ -107,15 +109,19 @@ bool access_role_needs_university(role_t r);
 
 /* Organisers (alias o): the agency all; the organiser's side its own; a university the
  * organisers it collaborates with. */
-#define ACCESS_ORGANISER_SCOPE \
-    "(? = 1 OR o.id = ? OR o.id IN (SELECT k.organiser_id FROM cases k WHERE k.university = ?))"
+#define ACCESS_ORGANISER_SCOPE                                                                            \
+    "(? = 1 OR o.id = ? OR o.id IN (SELECT k.organiser_id FROM cases k WHERE k.university = ?)"               \
+    " OR o.id IN (SELECT k.organiser_id FROM cases k JOIN case_universities ku ON ku.case_id = k.id"           \
+    " JOIN universities un ON un.id = ku.university_id WHERE un.name = ?))"
 int access_bind_organiser(db_stmt_t *st, int i, const viewer_t *v);
 
 /* Cases (alias c): admin, analyst and finance all; a process supporter those assigned; the
- * organiser's side its own organiser's; a university those it delivers to. */
+ * organiser's side its own organiser's; a university those it delivers to (as the case's
+ * university or one of its further ones). */
 #define ACCESS_CASE_SCOPE                                                                                       \
     "(? = 1 OR (? > 0 AND EXISTS (SELECT 1 FROM case_people p WHERE p.case_id = c.id AND p.role = 'supporter'" \
-    " AND p.user_id = ?)) OR c.organiser_id = ? OR c.university = ?)"
+    " AND p.user_id = ?)) OR c.organiser_id = ? OR c.university = ? OR EXISTS (SELECT 1 FROM case_universities cu" \
+    " JOIN universities un ON un.id = cu.university_id WHERE cu.case_id = c.id AND un.name = ?))"
 int access_bind_case(db_stmt_t *st, int i, const viewer_t *v);
 
 /* Analysis groups (alias g), narrowing a case already in scope: a group member sees the
@@ -126,8 +132,11 @@ int access_bind_case(db_stmt_t *st, int i, const viewer_t *v);
 int access_bind_group(db_stmt_t *st, int i, const viewer_t *v);
 
 /* Agreements (alias g), narrowing a case already in scope: a university reads only the
- * agreements it is party to (kind 'university'), not the organiser's ÖK1 and ÖK2. */
-#define ACCESS_AGREEMENT_SCOPE "(? = 0 OR g.kind = 'university')"
+ * agreements it is party to (kind 'university', its own when the agreement names one),
+ * not the organiser's ÖK1 and ÖK2. */
+#define ACCESS_AGREEMENT_SCOPE                                                                           \
+    "(? = 0 OR (g.kind = 'university' AND (g.university_id IS NULL OR g.university_id IN"                \
+    " (SELECT un.id FROM universities un WHERE un.name = ?))))"
 int access_bind_agreement(db_stmt_t *st, int i, const viewer_t *v);
 
 /* Analyses and plans (alias y, with case_id, unit_id and level), narrowing a case already

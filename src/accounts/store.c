@@ -126,6 +126,13 @@ static bool resolve_ties(db_t *db, role_t role, const account_edit_t *e, int64_t
         *err = arena_strdup(a, "En lärosätesanvändare måste knytas till ett lärosäte.");
         return false;
     }
+    /* One of the register of universities (owned by that area), not a new spelling. */
+    if (access_role_needs_university(role) &&
+        !db_run_int(db, 0, "SELECT 1 FROM universities WHERE name = ?", "t", e->university)) {
+        *field = "university";
+        *err = arena_printf(a, "Lärosätet \"%s\" finns inte i registret över lärosäten.", e->university);
+        return false;
+    }
     return true;
 }
 

@@ -284,6 +284,8 @@ static int agreement_view(request_t *req, int status)
                     "tilläggsöverenskommelse.</p>\n");
     actions(req, g);
     document_html(req, c, g, &content);
+    agreements_commission_section(req, c, g);
+    agreements_plan_changes_section(req, c, g);
     versions(req, g);
     layout_end(req);
     return respond_html(req, status);
@@ -487,6 +489,28 @@ void agreements_case_section(request_t *req, const case_row_t *c)
     }
 }
 
+static int agreements_commission_submit(request_t *req)
+{
+    case_row_t *c;
+    agreement_t *g = agreements_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena, &c);
+    if (!g)
+        return respond_error(req, 404, NOT_FOUND);
+    if (req->nerrors)
+        return agreement_view(req, 400);
+    int64_t ids[128];
+    size_t n = 0;
+    char *list = arena_strdup(&req->arena, req_param(req, "interventions")), *save = NULL;
+    for (char *t = strtok_r(list, ",", &save); t && n < 128; t = strtok_r(NULL, ",", &save))
+        ids[n++] = strtoll(t, NULL, 10);
+    char *err = NULL;
+    if (!agreements_set_commission(req->db, &req->viewer, g, c, req_param(req, "university"), ids, n, &req->arena,
+                                   &err)) {
+        req_add_error(req, "university", err);
+        return agreement_view(req, 422);
+    }
+    return respond_redirect(req, arena_printf(&req->arena, "/agreements/%lld?klart=1#uppdrag", (long long)g->id));
+}
+
 static int agreements_ok2_submit(request_t *req)
 {
     case_row_t *c = cases_from_request(req);
@@ -501,6 +525,9 @@ static int agreements_ok2_submit(request_t *req)
 
 static const char *const actions_keys[] = {"send", "approve", "close", NULL};
 static const param_spec_t p_case[] = {PARAM_ID, PARAM_END};
+static const param_spec_t p_commission[] = {PARAM_ID, {"university", P_TEXT, PARAM_REQUIRED, "Lärosäte", 0, 200, NULL},
+                                            {"interventions", P_INT, PARAM_MULTI, "Insatser", 1, 1000000000, NULL},
+                                            PARAM_END};
 static const param_spec_t p_new[] = {PARAM_ID,
                                      {"kind", P_CHOICE, PARAM_REQUIRED, "Slag", 0, 0, agreement_kind_keys},
                                      {"supersedes", P_INT, 0, "Ändrar", 1, 1000000000, NULL},
@@ -522,6 +549,7 @@ const route_t agreements_page_routes[] = {
     {"GET", "/cases/{id}/agreements/new", agreements_new_page, CAP_AGREEMENT_WRITE, ROUTE_FORM, p_new},
     {"POST", "/cases/{id}/agreements", agreements_create_submit, CAP_AGREEMENT_WRITE, ROUTE_FORM, p_create},
     {"POST", "/cases/{id}/agreements/ok2", agreements_ok2_submit, CAP_AGREEMENT_WRITE, ROUTE_FORM, p_case},
+    {"POST", "/agreements/{id}/commission", agreements_commission_submit, CAP_AGREEMENT_WRITE, ROUTE_FORM, p_commission},
     {"GET", "/agreements/{id}", agreements_page, CAP_AGREEMENT_READ, 0, p_agreement},
     {"POST", "/agreements/{id}", agreements_save_submit, CAP_AGREEMENT_WRITE, ROUTE_FORM, p_save},
     {"GET", "/agreements/{id}/edit", agreements_edit_page, CAP_AGREEMENT_WRITE, 0, p_id},

@@ -35,4 +35,17 @@ extern const route_t agreements_texts_routes[]; /* texts_pages.c */
 void agreements_demo(demo_t *d);               /* demo.c */
 void agreements_demo_scale(demo_t *d);
 
+/* What a university agreement commissions (commission.c). */
+typedef struct commissioned {
+    int64_t id, cost;
+    const char *title, *plan, *start_date, *end_date;
+} commissioned_t;
+size_t agreements_commission(db_t *db, const agreement_t *g, arena_t *a, const char **university,
+                             commissioned_t **out);
+bool agreements_set_commission(db_t *db, const viewer_t *v, const agreement_t *g, const case_row_t *c,
+                               const char *university, const int64_t *ids, size_t n, arena_t *a, char **err);
+void agreements_commission_section(request_t *req, const case_row_t *c, const agreement_t *g);
+/* On a supplementary agreement: the plans changed since their approval, with the difference. */
+void agreements_plan_changes_section(request_t *req, const case_row_t *c, const agreement_t *g);
+
 #endif

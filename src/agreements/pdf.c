@@ -1,7 +1,7 @@
 /* agreement_pdf.c — an agreement as an A4 PDF for the archive: the agency's header, the
  * registry number, the parties, the period and money, each section, and the approvals
  * (written by pdf_doc.h). */
-#include "agreements.h"
+#include "parts.h"
 #include "../base/fmt.h"
 #include "../io/pdf_doc.h"
 #include "../plans/plans.h"
@@ -75,6 +75,19 @@ bool agreement_pdf(db_t *db, const case_row_t *c, const agreement_t *g, const ag
     buf_printf(&b, "Status: %s, version %d.", agreement_state_label(g->state), g->version);
     pdf_doc_text(p, PDF_SMALL, buf_cstr(&b), 0);
     buf_free(&b);
+    if (db && g->kind == AGR_UNIVERSITY) {
+        arena_t a = ARENA_INIT;
+        const char *university;
+        commissioned_t *x;
+        size_t nx = agreements_commission(db, g, &a, &university, &x);
+        pdf_doc_space(p, 8);
+        pdf_doc_text(p, PDF_HEADING, "Uppdrag", 3);
+        pdf_doc_text(p, PDF_BODY, arena_printf(&a, "Lärosäte: %s.", *university ? university : "inte valt"), 2);
+        for (size_t i = 0; i < nx; i++)
+            pdf_doc_text(p, PDF_BODY, arena_printf(&a, "%zu. %s (%s), %s – %s.", i + 1, x[i].title, x[i].plan,
+                                                   x[i].start_date, x[i].end_date), 2);
+        arena_free(&a);
+    }
     if (db && g->kind == AGR_OK2) {
         arena_t a = ARENA_INIT;
         plans_pdf_pages(db, c, p, &a);

@@ -160,7 +160,7 @@ static void scale(demo_t *d)
         for (int k = 0; k < 2; k++) {
             int64_t p = db_run_int(d->db, 0, "INSERT INTO analysis_problems (analysis_id, title, result, evidence,"
                                              " variable, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                                   "ittttti", id,
+                                   "itttti", id,
                                    k ? "Extra anpassningar sätts in sent" : "För få elever når godkända betyg",
                                    "Under riket fem år i rad.", "Registrets statistik.", unit && !k ? "pass_all" : "", now);
             db_run(d->db, "INSERT INTO analysis_causes (problem_id, analysis_id, kind, text, created_at)"

@@ -160,9 +160,10 @@ bool cases_move(db_t *db, const viewer_t *v, const case_row_t *c, const char *ph
 bool cases_record_support(db_t *db, const viewer_t *v, const case_row_t *c, const char *date, const char *number,
                           arena_t *a, char **err);
 /* Starts a collaboration at organiser level only (no units) for an organiser, with its
- * decision date and a period of months; returns the case's id or 0 with *err. */
+ * decision date and a period of months; returns the case's id or 0 with *err. The
+ * university is chosen afterwards, from the register, as for any case. */
 int64_t cases_start_organiser_level(db_t *db, const viewer_t *v, const char *orgnr, const char *date, int months,
-                                    const char *university, arena_t *a, char **err);
+                                    arena_t *a, char **err);
 /* Assigns a process supporter (a user with that role); at most two per case. */
 bool cases_assign_supporter(db_t *db, const viewer_t *v, const case_row_t *c, int64_t user_id, arena_t *a,
                             char **err);
@@ -218,6 +219,8 @@ case_filter_t cases_filter_from(request_t *req);
 case_row_t *cases_from_request(request_t *req);
 /* The message for a case out of reach. */
 #define CASES_NOT_FOUND "Ärendet finns inte, eller så har du inte tillgång till det."
+/* The case's page answering status (for other areas' forms on it that fail). */
+int cases_page_view(request_t *req, case_row_t *c, int status);
 /* The phases as a row of steps, the current one marked. */
 void cases_phase_steps(buf_t *o, case_phase_t current);
 

@@ -89,7 +89,6 @@ static void organiser_level_form(request_t *req)
     widget_input(req, "date", "Beslutsdatum", "date", req_param(req, "date"), NULL, "off");
     widget_input(req, "months", "Period i månader", "number", *req_param(req, "months") ? req_param(req, "months") : "18",
                  "Kortare än de tre åren för en samverkan med enheter.", "off");
-    widget_input(req, "university", "Lärosäte", "text", req_param(req, "university"), NULL, "off");
     html_lit(o, "<button type=\"submit\" class=\"button\">Starta samverkan</button></form></details>\n");
 }
 
@@ -138,8 +137,7 @@ static int cases_organiser_level_submit(request_t *req)
         return list_view(req, 400);
     char *err = NULL;
     int64_t id = cases_start_organiser_level(req->db, &req->viewer, req_param(req, "orgnr"), req_param(req, "date"),
-                                             (int)req_param_int(req, "months", 0), req_param(req, "university"),
-                                             &req->arena, &err);
+                                             (int)req_param_int(req, "months", 0), &req->arena, &err);
     if (!id) {
         req_add_error(req, "orgnr", err);
         return list_view(req, 422);
@@ -197,7 +195,7 @@ static int by_order(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
-static int case_view(request_t *req, case_row_t *c, int status)
+int cases_page_view(request_t *req, case_row_t *c, int status)
 {
     layout_begin(req, c->organiser);
     buf_t *o = &req->body;
@@ -226,7 +224,7 @@ static int case_view(request_t *req, case_row_t *c, int status)
 static int cases_case_page(request_t *req)
 {
     case_row_t *c = cases_from_request(req);
-    return c ? case_view(req, c, 200) : respond_error(req, 404, CASES_NOT_FOUND);
+    return c ? cases_page_view(req, c, 200) : respond_error(req, 404, CASES_NOT_FOUND);
 }
 
 /* After a change: on success back to the case, on refusal the case with the message. */
@@ -235,7 +233,7 @@ static int after(request_t *req, case_row_t *c, bool ok, const char *field, cons
     if (ok)
         return respond_redirect(req, arena_printf(&req->arena, "/cases/%lld?klart=1#%s", (long long)c->id, anchor));
     req_add_error(req, field, err);
-    return case_view(req, c, 422);
+    return cases_page_view(req, c, 422);
 }
 
 static int cases_support_submit(request_t *req)
@@ -244,7 +242,7 @@ static int cases_support_submit(request_t *req)
     if (!c)
         return respond_error(req, 404, CASES_NOT_FOUND);
     if (req->nerrors)
-        return case_view(req, c, 400);
+        return cases_page_view(req, c, 400);
     char *err = NULL;
     bool ok = cases_record_support(req->db, &req->viewer, c, req_param(req, "date"), req_param(req, "registry_number"),
                                    &req->arena, &err);
@@ -257,7 +255,7 @@ static int cases_move_submit(request_t *req)
     if (!c)
         return respond_error(req, 404, CASES_NOT_FOUND);
     if (req->nerrors)
-        return case_view(req, c, 400);
+        return cases_page_view(req, c, 400);
     char *err = NULL;
     bool ok = cases_move(req->db, &req->viewer, c, req_param(req, "phase"), req_param(req, "note"), &req->arena, &err);
     return after(req, c, ok, "phase", err, "tidslinje");
@@ -269,7 +267,7 @@ static int cases_supporter_submit(request_t *req)
     if (!c)
         return respond_error(req, 404, CASES_NOT_FOUND);
     if (req->nerrors)
-        return case_view(req, c, 400);
+        return cases_page_view(req, c, 400);
     char *err = NULL;
     bool ok = cases_assign_supporter(req->db, &req->viewer, c, req_param_int(req, "user", 0), &req->arena, &err);
     return after(req, c, ok, "user", err, "personer");
@@ -281,7 +279,7 @@ static int cases_contact_submit(request_t *req)
     if (!c)
         return respond_error(req, 404, CASES_NOT_FOUND);
     if (req->nerrors)
-        return case_view(req, c, 400);
+        return cases_page_view(req, c, 400);
     char *err = NULL;
     bool ok = cases_add_contact(req->db, &req->viewer, c, req_param(req, "name"), req_param(req, "email"), &req->arena,
                                 &err);
@@ -298,23 +296,6 @@ static int cases_remove_person_submit(request_t *req)
     return after(req, c, ok, "user", err, "personer");
 }
 
-static int cases_university_submit(request_t *req)
-{
-    case_row_t *c = cases_from_request(req);
-    if (!c)
-        return respond_error(req, 404, CASES_NOT_FOUND);
-    if (req->nerrors)
-        return case_view(req, c, 400);
-    char *err = NULL;
-    write_result_t r = cases_set_university(req->db, &req->viewer, c, (int)req_param_int(req, "version", 0),
-                                            req_param(req, "university"), req_param(req, "team_leader"),
-                                            req_param(req, "education_leaders"), &req->arena, &err);
-    if (r == WRITE_STALE) {
-        req->stale_form = "university";
-        return case_view(req, cases_from_request(req), 409);
-    }
-    return after(req, c, r == WRITE_OK, "university", err, "larosate");
-}
 
 #define CASE_FILTER_PARAMS \
     {"q", P_SEARCH, 0, "Huvudman", 0, 100, NULL}, \
@@ -336,11 +317,6 @@ static const param_spec_t p_contact[] = {PARAM_ID,
                                          {"email", P_EMAIL, 0, "E-postadress", 0, 254, NULL}, PARAM_END};
 static const param_spec_t p_person[] = {PARAM_ID, {"person", P_INT, PARAM_PATH, "Person", 1, 1000000000, NULL},
                                         PARAM_END};
-static const param_spec_t p_university[] = {PARAM_ID, {"university", P_TEXT, 0, "Lärosäte", 0, 200, NULL},
-                                            {"team_leader", P_TEXT, 0, "Teamledare", 0, 200, NULL},
-                                            {"education_leaders", P_TEXT, 0, "Utbildningsledare", 0, 500, NULL},
-                                            PARAM_VERSION,
-                                            PARAM_END};
 
 static const param_spec_t p_support[] = {PARAM_ID, {"date", P_DATE, PARAM_REQUIRED, "Beslutsdatum", 0, 0, NULL},
                                          {"registry_number", P_TEXT, PARAM_REQUIRED, "Diarienummer", 0, 40, NULL},
@@ -348,8 +324,7 @@ static const param_spec_t p_support[] = {PARAM_ID, {"date", P_DATE, PARAM_REQUIR
 static const param_spec_t p_organiser_level[] = {
     {"orgnr", P_ORGNR, PARAM_REQUIRED, "Huvudmannens organisationsnummer", 0, 0, NULL},
     {"date", P_DATE, PARAM_REQUIRED, "Beslutsdatum", 0, 0, NULL},
-    {"months", P_INT, PARAM_REQUIRED, "Period i månader", 1, 36, NULL},
-    {"university", P_TEXT, 0, "Lärosäte", 0, 200, NULL}, PARAM_END};
+    {"months", P_INT, PARAM_REQUIRED, "Period i månader", 1, 36, NULL}, PARAM_END};
 
 const route_t cases_page_routes[] = {
     {"POST", "/cases/organiser-level", cases_organiser_level_submit, CAP_CASE_DECIDE, ROUTE_FORM, p_organiser_level},
@@ -362,6 +337,5 @@ const route_t cases_page_routes[] = {
     {"POST", "/cases/{id}/supporters", cases_supporter_submit, CAP_CASE_STAFF, ROUTE_FORM, p_supporter},
     {"POST", "/cases/{id}/contacts", cases_contact_submit, CAP_CASE_CONTACTS, ROUTE_FORM, p_contact},
     {"POST", "/cases/{id}/people/{person}/remove", cases_remove_person_submit, CAP_CASE_CONTACTS, ROUTE_FORM, p_person},
-    {"POST", "/cases/{id}/university", cases_university_submit, CAP_CASE_UNIVERSITY, ROUTE_FORM, p_university},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

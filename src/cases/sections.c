@@ -1,5 +1,5 @@
 /* sections.c — the case's own sections of its page: the selected units, the phase move
- * with the rule that decides it, the people on each side, the university team and the
+ * with the rule that decides it, the people on each side and the
  * timeline that merges every part's moments. */
 #include "cases.h"
 #include "../base/vec.h"
@@ -147,39 +147,6 @@ static void people_section(request_t *req, const case_row_t *c)
     }
 }
 
-static void university_section(request_t *req, const case_row_t *c)
-{
-    buf_t *o = &req->body;
-    html_lit(o, "<h2 id=\"larosate\">Lärosäte</h2>\n<dl class=\"facts\">");
-    html_printf(o, "<dt>Lärosäte</dt><dd>%s</dd><dt>Teamledare</dt><dd>%s</dd><dt>Utbildningsledare</dt><dd>%s</dd></dl>\n",
-                *c->university ? c->university : "Inget än", *c->team_leader ? c->team_leader : "–",
-                *c->education_leaders ? c->education_leaders : "–");
-    if (!access_may(&req->viewer, CAP_CASE_UNIVERSITY))
-        return;
-    bool stale = req->stale_form && strcmp(req->stale_form, "university") == 0;
-    if (stale) {
-        stale_field_t f[] = {{"Lärosäte", c->university, req_param(req, "university")},
-                             {"Teamledare", c->team_leader, req_param(req, "team_leader")},
-                             {"Utbildningsledare", c->education_leaders, req_param(req, "education_leaders")}};
-        widget_stale(req, c->team_saved_by, c->team_saved_at, f, 3);
-    }
-    /* Based on the version shown, or after a mistake on the one the user started from. */
-    long long based_on = !stale && req_has_param(req, "version") ? req_param_int(req, "version", c->team_version)
-                                                                : c->team_version;
-    html_printf(o, "<form method=\"post\" action=\"/cases/%lld/university\" class=\"card form narrow\">"
-                   "<input type=\"hidden\" name=\"version\" value=\"%lld\">",
-                (long long)c->id, based_on);
-    widget_csrf(req);
-    widget_input(req, "university", "Lärosäte", "text", req_has_param(req, "university") ? req_param(req, "university")
-                                                                                        : c->university, NULL, "off");
-    widget_input(req, "team_leader", "Teamledare", "text",
-                 req_has_param(req, "team_leader") ? req_param(req, "team_leader") : c->team_leader, NULL, "off");
-    widget_input(req, "education_leaders", "Utbildningsledare", "text",
-                 req_has_param(req, "education_leaders") ? req_param(req, "education_leaders") : c->education_leaders,
-                 "Namn med komma emellan.", "off");
-    html_lit(o, "<button type=\"submit\" class=\"button\">Spara</button></form>\n");
-}
-
 void case_timeline_add(case_timeline_t *t, const char *when, const char *text, bool strong)
 {
     *ARENA_PUSH(t->arena, t->items, t->n, t->cap) = (case_moment_t){when, text, strong};
@@ -239,11 +206,9 @@ static const case_part_t units_part = {.order = 10, .section = units_section};
 static const case_part_t move_part = {.order = 30, .section = move_section};
 static const case_part_t support_part = {.order = 15, .section = support_section};
 static const case_part_t people_part = {.order = 60, .section = people_section};
-static const case_part_t university_part = {.order = 70, .section = university_section};
 static const case_part_t timeline_part = {.order = 90, .section = timeline_section, .timeline = own_moments};
 CASE_PART(units_part);
 CASE_PART(move_part);
 CASE_PART(support_part);
 CASE_PART(people_part);
-CASE_PART(university_part);
 CASE_PART(timeline_part);

@@ -260,7 +260,7 @@ bool cases_record_support(db_t *db, const viewer_t *v, const case_row_t *c, cons
 }
 
 int64_t cases_start_organiser_level(db_t *db, const viewer_t *v, const char *orgnr, const char *date, int months,
-                                    const char *university, arena_t *a, char **err)
+                                    arena_t *a, char **err)
 {
     char end[11];
     if (!access_may(v, CAP_CASE_DECIDE)) {
@@ -279,12 +279,11 @@ int64_t cases_start_organiser_level(db_t *db, const viewer_t *v, const char *org
         return 0;
     }
     const char *round = arena_printf(a, "Huvudmannanivå %s", date);
-    int64_t id = db_run_int(db, 0, "INSERT INTO cases (organiser_id, round_name, decision_date, university, phase,"
-                                   " created_at, start_date, planned_end, organiser_level_only) VALUES"
-                                   " (?, ?, ?, ?, 'accepterad', ?, ?, ?, 1) ON CONFLICT (organiser_id, round_name)"
+    int64_t id = db_run_int(db, 0, "INSERT INTO cases (organiser_id, round_name, decision_date, phase, created_at,"
+                                   " start_date, planned_end, organiser_level_only) VALUES"
+                                   " (?, ?, ?, 'accepterad', ?, ?, ?, 1) ON CONFLICT (organiser_id, round_name)"
                                    " DO NOTHING RETURNING id",
-                            "ittti" "tt", org, round, date, university && *university ? university : NULL,
-                            (int64_t)time(NULL), date, end);
+                            "ittitt", org, round, date, (int64_t)time(NULL), date, end);
     if (!id) {
         if (db_failure(db) == DB_FAIL_NONE)
             tx_fail(db, a, err, "Huvudmannen har redan en samverkan på huvudmannanivå med det beslutsdatumet.");

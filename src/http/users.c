@@ -30,6 +30,11 @@ bool users_check(db_t *db, const users_new_t *u, arena_t *a, char **err, const c
         FAIL("password", "Lösenordet ska ha minst 12 tecken.");
     if (access_role_needs_university(role) && (!u->university || !*u->university))
         FAIL("university", "En lärosätesanvändare måste knytas till ett lärosäte.");
+    /* The name must be one of the register of universities (owned by that area), so that a
+     * typo does not make a university of its own. */
+    if (access_role_needs_university(role) &&
+        !db_run_int(db, 0, "SELECT 1 FROM universities WHERE name = ?", "t", u->university))
+        FAIL("university", "Lärosätet \"%s\" finns inte i registret över lärosäten.", u->university);
     if (users_id_by_email(db, u->email))
         FAIL("email", "Det finns redan en användare med e-postadressen %s.", u->email);
 #undef FAIL

@@ -5,6 +5,7 @@
 #include "../base/fmt.h"
 #include "../http/layout.h"
 #include "../register/register.h"
+#include "../universities/universities.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -190,8 +191,18 @@ static int intervention_view(request_t *req, int status, bool stale)
         html_printf(o, "<label class=\"check\"><input type=\"radio\" name=\"provider\" value=\"%s\"%s> %s</label>", *k,
                     strcmp(shown.provider, *k) == 0 ? " checked" : "", plan_provider_label(*k));
     html_lit(o, "</fieldset>");
-    widget_input(req, "provider_name", "Lärosäte", "text", shown.provider_name, "När ett lärosäte genomför insatsen.",
-                 "off");
+    university_t *unis;
+    size_t nuni = universities_list(req->db, &req->arena, &unis);
+    html_lit(o, "<div class=\"field\"><label for=\"f-provider_name\">Lärosäte</label><p class=\"hint\" "
+                "id=\"h-provider_name\">När ett lärosäte genomför insatsen; ur registret över lärosäten.</p>");
+    widget_field_error(req, "provider_name");
+    html_lit(o, "<select id=\"f-provider_name\" name=\"provider_name\"");
+    widget_described_by(req, "provider_name", true);
+    html_lit(o, "><option value=\"\">Inget lärosäte</option>");
+    for (size_t i = 0; i < nuni; i++)
+        html_printf(o, "<option value=\"%s\"%s>%s</option>", unis[i].name,
+                    strcmp(unis[i].name, shown.provider_name) == 0 ? " selected" : "", unis[i].name);
+    html_lit(o, "</select></div>");
     select_choices(req, "programme", "Skolverkets program", programmes, np, shown.programme_id, "Inget program");
     widget_input(req, "start_date", "Startar", "date", shown.start_date, NULL, "off");
     widget_input(req, "end_date", "Slutar", "date", shown.end_date, NULL, "off");

@@ -157,6 +157,10 @@ typedef struct funded_intervention {
 } funded_intervention_t;
 size_t plans_funded(db_t *db, const case_row_t *c, arena_t *a, funded_intervention_t **out);
 
+/* The interventions of a case carried out by a university (for its agreement), with the
+ * name of the plan each is in. */
+size_t plans_by_university(db_t *db, const case_row_t *c, arena_t *a, funded_intervention_t **out);
+
 /* The approved plans of a case (read in scope by the caller) as PDF pages after a
  * document: the ÖK2's attachment. */
 void plans_pdf_pages(db_t *db, const case_row_t *c, pdf_doc_t *doc, arena_t *a);

@@ -306,3 +306,21 @@ size_t plans_versions(db_t *db, const plan_t *p, arena_t *a, analysis_version_t 
     db_done(st);
     return n;
 }
+
+size_t plans_by_university(db_t *db, const case_row_t *c, arena_t *a, funded_intervention_t **out)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT " INTERVENTION_SELECT ", COALESCE(pu.name, 'Huvudmannanivå')" INTERVENTION_FROM
+                                   " JOIN plans pl ON pl.id = i.plan_id LEFT JOIN units pu ON pu.id = pl.unit_id"
+                                   " WHERE i.case_id = ? AND i.provider = 'university' ORDER BY pl.unit_key <> 0, pu.name,"
+                                   " i.id");
+    db_bind_int(st, 1, c->id);
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    while (db_step(st) == DB_ROW) {
+        funded_intervention_t *f = ARENA_PUSH(a, *out, n, cap);
+        plans_read_intervention(st, a, &f->iv);
+        f->plan_name = db_col_str(st, 27, a);
+    }
+    db_done(st);
+    return n;
+}

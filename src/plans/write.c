@@ -4,6 +4,7 @@
  * the agency decides per intervention whether it funds it. */
 #include "parts.h"
 #include "../base/date.h"
+#include "../universities/universities.h"
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,7 +90,11 @@ static const char *invalid(db_t *db, const intervention_t *x, arena_t *a, const 
         return "Välj vilket av Skolverkets program insatsen använder.";
     if (strcmp(x->provider, "university") == 0 && !*x->provider_name) {
         *field = "provider_name";
-        return "Skriv vilket lärosäte som genomför insatsen.";
+        return "Välj vilket lärosäte som genomför insatsen.";
+    }
+    if (strcmp(x->provider, "university") == 0 && !universities_id(db, x->provider_name)) {
+        *field = "provider_name";
+        return arena_printf(a, "Lärosätet \"%s\" finns inte i registret över lärosäten.", x->provider_name);
     }
     *field = "area";
     if (x->area_id && !db_run_int(db, 0, "SELECT 1 FROM development_areas WHERE id = ?", "i", x->area_id))

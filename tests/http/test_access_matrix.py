@@ -79,8 +79,8 @@ def kind_of(path):
         return "plan"
     if path.startswith(("/interventions/", "/api/v1/interventions/")):
         return "intervention"
-    if path.startswith(("/admin/analysis-templates/", "/admin/plan-lists/")):
-        return "template"
+    if path.startswith(("/admin/analysis-templates/", "/admin/plan-lists/", "/universities/")):
+        return "template"  # the agency's own registers: the role decides
     if path.startswith("/account/tokens/"):
         return "token"
     if re.match(r"^(/api/v1)?/cases/\{id\}/(analyses|plans|traceability)", path):
@@ -94,6 +94,7 @@ def fill(path, objects):
         "{orgnr}": KIRUNA, "{code}": KIRUNA_UNIT, "{person}": objects["person"], "{choice}": objects["choice"],
         "{method}": "inspection", "{kind}": "ok1", "{section}": objects["section"], "{problem}": objects["problem"],
         "{cause}": objects["cause"], "{document}": objects["document"], "{indicator}": objects["indicator"],
+        "{university}": objects["template"],
     }
     prefix_ids = [("/cases/", "case"), ("/api/v1/cases/", "case"), ("/agreements/", "agreement"),
                   ("/api/v1/agreements/", "agreement"), ("/groups/", "group"), ("/meetings/", "meeting"),
@@ -101,7 +102,8 @@ def fill(path, objects):
                   ("/admin/users/", "user"), ("/account/tokens/", "token"), ("/analyses/", "analysis"),
                   ("/api/v1/analyses/", "analysis"), ("/plans/", "plan"), ("/api/v1/plans/", "plan"),
                   ("/interventions/", "intervention"), ("/api/v1/interventions/", "intervention"),
-                  ("/admin/analysis-templates/", "template"), ("/admin/plan-lists/", "template")]
+                  ("/admin/analysis-templates/", "template"), ("/admin/plan-lists/", "template"),
+                  ("/universities/", "template")]
     for prefix, key in prefix_ids:
         if path.startswith(prefix + "{id}"):
             values["{id}"] = objects[key]

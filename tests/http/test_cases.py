@@ -142,7 +142,8 @@ def test_people_and_university_team():
     eq(r.status, 303)
     # A second person whose form was also based on version 1 writes nothing over it.
     b = login("admin@exempel.se")
-    r = form(b, f"/cases/{cid}/university", {"university": "Chalmers", "team_leader": "Per Ny", "version": "1"})
+    r = form(b, f"/cases/{cid}/university", {"university": "Chalmers tekniska högskola", "team_leader": "Per Ny",
+                                             "version": "1"})
     eq(r.status, 409)
     contains(r.text, "Någon annan sparade medan du skrev")
     contains(r.text, "Jonas Eklund")

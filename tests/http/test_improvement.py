@@ -461,8 +461,7 @@ def test_another_organisers_user_gets_404_on_every_route_of_the_work():
 
 def test_a_collaboration_at_organiser_level_only_has_no_units_and_a_shorter_period():
     a = login("analytiker@exempel.se")
-    r = form(a, "/cases/organiser-level", {"orgnr": "212000-2783", "date": "2026-03-02", "months": "18",
-                                           "university": "Umeå universitet"})
+    r = form(a, "/cases/organiser-level", {"orgnr": "212000-2783", "date": "2026-03-02", "months": "18"})
     eq(r.status, 303, r.text[:300])
     cid = int(r.header("Location").split("/cases/")[1].split("?")[0])
     eq(query(db, f"SELECT planned_end FROM cases WHERE id = {cid}"), "2027-09-02")
