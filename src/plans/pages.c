@@ -139,7 +139,7 @@ static void interventions_table(request_t *req, const plan_t *p, const plan_fact
         const intervention_t *x = &f->interventions[i];
         total += x->cost > 0 ? x->cost : 0;
         html_printf(o, "<tr><th scope=\"row\"><a href=\"/interventions/%lld\">%s</a></th><td>%s</td><td>%s%s%s</td>"
-                       "<td class=\"nowrap\">%s – %s</td><td class=\"num\">%s</td><td>%s%s%s",
+                       "<td class=\"nowrap\">%s – %s</td><td class=\"num nowrap\">%s</td><td>%s%s%s",
                     (long long)x->id, x->title, *x->area ? x->area : "–", plan_provider_label(x->provider),
                     *x->provider_name || *x->programme ? ": " : "",
                     strcmp(x->provider, "programme") == 0 ? x->programme : x->provider_name, x->start_date, x->end_date,
@@ -149,7 +149,7 @@ static void interventions_table(request_t *req, const plan_t *p, const plan_fact
             funding_form(req, p, x);
         html_lit(o, "</td></tr>");
     }
-    html_printf(o, "</tbody><tfoot><tr><th scope=\"row\" colspan=\"4\">Summa</th><td class=\"num\">%s</td><td></td></tr>"
+    html_printf(o, "</tbody><tfoot><tr><th scope=\"row\" colspan=\"4\">Summa</th><td class=\"num nowrap\">%s</td><td></td></tr>"
                    "</tfoot>" TABLE_CLOSE, fmt_kronor_in(&req->arena, total));
 }
 
