@@ -230,8 +230,10 @@ def test_write_comment_approve_and_a_new_version_with_its_difference():
 def test_documents_round_trip_byte_for_byte_and_other_files_are_refused():
     h = login("rektor@exempel.se")
     own = analysis_of(head_unit())
-    if query(db, f"SELECT state FROM analyses WHERE id = {own}") != "draft":
-        eq(form(h, f"/analyses/{own}/flow", {"action": "reopen"}).status, 303)
+    state = query(db, f"SELECT state FROM analyses WHERE id = {own}")
+    if state != "draft":  # back to the group: opened anew, or returned while it waits
+        step = {"action": "reopen"} if state == "approved" else {"action": "return", "reason": "Lägg till underlag."}
+        eq(form(h, f"/analyses/{own}/flow", step).status, 303)
     pdf = h.get(f"/analyses/{own}/document.pdf").body
     assert pdf.startswith(b"%PDF-"), pdf[:10]
     docx = docx_bytes("Sammanställning av lektionsobservationer")
@@ -256,6 +258,11 @@ def test_documents_round_trip_byte_for_byte_and_other_files_are_refused():
         r = h.upload(f"/analyses/{own}/documents", {"csrf": h.csrf("/")}, "file", name, content)
         eq(r.status, 422, name)
         contains(r.text, message)
+    # Too large: refused naming the file and the limit.
+    big = b"%PDF-1.7\n" + b"0" * (21 * 1024 * 1024)
+    r = h.upload(f"/analyses/{own}/documents", {"csrf": h.csrf("/")}, "file", "stor.pdf", big)
+    eq(r.status, 413)
+    contains(r.text, "stor.pdf: filen är för stor (23 MB); högst 20 MB tas emot.")
     eq(query(db, f"SELECT COUNT(*) FROM analysis_documents WHERE analysis_id = {own}"), count)
     # Another organiser's user, the reader and a group member of another unit never get it.
     did = query(db, f"SELECT MAX(id) FROM analysis_documents WHERE analysis_id = {own}")
