@@ -121,6 +121,15 @@ bool analyses_may_approve(const viewer_t *v, const analysis_t *an);
  * analysis group writes, the head or the organiser approves. */
 bool analyses_writes_for(db_t *db, const viewer_t *v, int64_t case_id, int64_t unit_id);
 bool analyses_approves_for(const viewer_t *v, int64_t unit_id);
+/* The same writers' rule for every unit of a case at once (one query, for lists): *all
+ * when the viewer writes for every unit and the organiser level; else the units. */
+typedef struct analysis_writers {
+    bool all;
+    const int64_t *units;
+    size_t nunits;
+} analysis_writers_t;
+analysis_writers_t analyses_writers(db_t *db, const viewer_t *v, int64_t case_id, arena_t *a);
+bool analyses_writers_include(const analysis_writers_t *w, int64_t unit_id);
 
 /* Starts the analysis of a unit of the case (0: organiser level) with its level's
  * headings; returns its id, or 0 with *err. */

@@ -335,6 +335,35 @@ bool analyses_writes_for(db_t *db, const viewer_t *v, int64_t case_id, int64_t u
     return ok;
 }
 
+analysis_writers_t analyses_writers(db_t *db, const viewer_t *v, int64_t case_id, arena_t *a)
+{
+    analysis_writers_t w = {0};
+    if (!access_may(v, CAP_ANALYSIS_WRITE))
+        return w;
+    analysis_reach_t r;
+    analyses_reach(db, v, case_id, a, &r);
+    w.all = access_may(v, CAP_ANALYSIS_APPROVE_ORGANISER) || r.administration;
+    int64_t *units = arena_alloc(a, (r.nmember_units + 2) * sizeof *units);
+    for (size_t i = 0; i < r.nmember_units; i++)
+        units[w.nunits++] = r.member_units[i];
+    if (r.head_unit)
+        units[w.nunits++] = r.head_unit;
+    if (r.own_unit)
+        units[w.nunits++] = r.own_unit;
+    w.units = units;
+    return w;
+}
+
+bool analyses_writers_include(const analysis_writers_t *w, int64_t unit_id)
+{
+    if (w->all)
+        return true;
+    for (size_t i = 0; unit_id && i < w->nunits; i++)
+        if (w->units[i] == unit_id)
+            return true;
+    return false;
+}
+
 bool analyses_approves_for(const viewer_t *v, int64_t unit_id)
 {
     if (access_may(v, CAP_ANALYSIS_APPROVE_ORGANISER))

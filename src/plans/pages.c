@@ -38,6 +38,7 @@ void plans_case_section(request_t *req, const case_row_t *c)
         html_lit(o, "</td></tr>");
     }
     /* Approved analyses without a plan yet: a start button for the writers. */
+    analysis_writers_t writers = analyses_writers(req->db, &req->viewer, c->id, &req->arena);
     for (size_t k = 0; k < na; k++) {
         bool has = false;
         for (size_t i = 0; i < np && !has; i++)
@@ -46,7 +47,7 @@ void plans_case_section(request_t *req, const case_row_t *c)
             continue;
         const char *name = an[k].unit_id ? an[k].unit_name : "Huvudmannanivå";
         html_printf(o, "<tr><th scope=\"row\">%s</th><td>", name);
-        if (an[k].version && analyses_writes_for(req->db, &req->viewer, c->id, an[k].unit_id)) {
+        if (an[k].version && analyses_writers_include(&writers, an[k].unit_id)) {
             html_printf(o, "<form method=\"post\" action=\"/cases/%lld/plans\" class=\"inline\">", (long long)c->id);
             widget_csrf(req);
             html_printf(o, "<input type=\"hidden\" name=\"unit\" value=\"%lld\"><button type=\"submit\" class=\"button "
