@@ -50,5 +50,6 @@ static const area_t analyses_area = {
     .audit_types = audit_types,
     .audit_actions = audit_actions,
     .demo = demo,
+    .start = analyses_start_sections,
 };
 AREA(analyses_area);

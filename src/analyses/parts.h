@@ -38,6 +38,15 @@ write_result_t analyses_edit_heading(db_t *db, const viewer_t *v, int64_t id, in
                                      const char *guidance, const char *kind, int position, bool active, arena_t *a,
                                      char **err);
 
+/* What waits for the viewer's approval (store.c), for the start page (start.c). */
+typedef struct awaiting {
+    int64_t id;
+    bool plan;                       /* an action plan, else an analysis */
+    const char *unit, *organiser;    /* unit "" at organiser level */
+} awaiting_t;
+size_t analyses_awaiting_approval(db_t *db, const viewer_t *v, arena_t *a, awaiting_t **out);
+extern const start_section_t analyses_start_sections[];
+
 void analyses_case_section(request_t *req, const case_row_t *c);   /* pages.c */
 /* The analysis page (answering status), for handlers that re-render it with errors. */
 int analyses_view(request_t *req, int status);                     /* pages.c */

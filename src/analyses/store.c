@@ -408,3 +408,36 @@ bool analyses_case_done(db_t *db, const case_row_t *c, arena_t *a, const char **
     buf_free(&b);
     return n == 0 && organiser;
 }
+
+size_t analyses_awaiting_approval(db_t *db, const viewer_t *v, arena_t *a, awaiting_t **out)
+{
+    /* The organiser approves every level of its own; a head only the own unit's. */
+    bool head = access_may(v, CAP_GROUP_OWN_UNIT_ONLY);
+    db_stmt_t *st = db_prepare(db, "SELECT y.id, 0, COALESCE(u.name, ''), o.name, y.unit_key FROM analyses y"
+                                   " JOIN cases c ON c.id = y.case_id JOIN organisers o ON o.id = c.organiser_id"
+                                   " LEFT JOIN units u ON u.id = y.unit_id WHERE y.state = 'submitted' AND (? = 0 OR"
+                                   " y.unit_id = ?) AND " ACCESS_CASE_SCOPE " AND " ACCESS_ANALYSIS_SCOPE
+                                   " UNION ALL SELECT y.id, 1, COALESCE(u.name, ''), o.name, y.unit_key FROM plans y"
+                                   " JOIN cases c ON c.id = y.case_id JOIN organisers o ON o.id = c.organiser_id"
+                                   " LEFT JOIN units u ON u.id = y.unit_id WHERE y.state = 'submitted' AND (? = 0 OR"
+                                   " y.unit_id = ?) AND " ACCESS_CASE_SCOPE " AND " ACCESS_ANALYSIS_SCOPE
+                                   " ORDER BY 4, 5, 2 LIMIT 50");
+    int i = 1;
+    for (int k = 0; k < 2; k++) {
+        db_bind_int(st, i++, head ? 1 : 0);
+        db_bind_int(st, i++, head ? v->unit_id : 0);
+        i = access_bind_case(st, i, v);
+        i = access_bind_analysis(st, i, v);
+    }
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    while (db_step(st) == DB_ROW) {
+        awaiting_t *w = ARENA_PUSH(a, *out, n, cap);
+        w->id = db_col_int(st, 0);
+        w->plan = db_col_int(st, 1) != 0;
+        w->unit = db_col_str(st, 2, a);
+        w->organiser = db_col_str(st, 3, a);
+    }
+    db_done(st);
+    return n;
+}

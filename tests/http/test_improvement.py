@@ -138,6 +138,16 @@ def test_each_role_sees_the_analyses_it_may_and_no_more():
     for email, want in (("ekonomi@exempel.se", 200), ("huvudman@exempel.se", 200), ("rektor@exempel.se", 200),
                         ("analysgrupp@exempel.se", 404), ("lasare@exempel.se", 403), ("ale@exempel.se", 404)):
         eq(login(email).get(f"/plans/{plan}").status, want, email)
+    # What waits for approval is on the approvers' start pages: the head its own unit's,
+    # the organiser every unit's.
+    start = login("rektor@exempel.se").get("/").text
+    contains(start, "Väntar på ditt godkännande")
+    contains(start, f'href="/analyses/{own}"')
+    lacks(start, f'href="/analyses/{other}"')
+    start = login("huvudman@exempel.se").get("/").text
+    contains(start, f'href="/analyses/{own}"')
+    contains(start, f'href="/analyses/{other}"')
+    lacks(login("analytiker@exempel.se").get("/").text, "Väntar på ditt godkännande")
     page = login("huvudman@exempel.se").get(f"/cases/{cid}").text
     contains(page, "Nulägesanalyser")
     contains(page, "Åtgärdsplaner")
