@@ -115,6 +115,14 @@ bool agreements_act(db_t *db, const viewer_t *v, const agreement_t *g, const cha
 /* Drafts the case's ÖK2 from the funded interventions of its approved plans
  * (from_plans.c); returns its id or 0 with *err. */
 int64_t agreements_draft_ok2(db_t *db, const viewer_t *v, const case_row_t *c, arena_t *a, char **err);
+/* The period ends of the agreements out for signature or signed in every case the viewer
+ * may see, in one read (for due dates over many cases). */
+typedef struct agreement_period {
+    int64_t id, case_id;
+    agreement_kind_t kind;
+    const char *registry_number, *period_to;
+} agreement_period_t;
+size_t agreements_periods_in_reach(db_t *db, const viewer_t *v, arena_t *a, agreement_period_t **out);
 /* True when a case has a signed (or closed) agreement of the kind. */
 bool agreements_signed(db_t *db, int64_t case_id, agreement_kind_t k);
 

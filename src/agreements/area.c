@@ -64,5 +64,22 @@ static size_t due_items(db_t *db, const case_row_t *c, arena_t *a, due_item_t *o
     return k;
 }
 
-static const due_source_t due = {due_items};
+static size_t due_items_in_reach(db_t *db, const viewer_t *v, arena_t *a, due_item_t **out)
+{
+    agreement_period_t *p;
+    size_t n = agreements_periods_in_reach(db, v, a, &p);
+    *out = arena_alloc(a, (n ? n : 1) * sizeof **out);
+    for (size_t i = 0; i < n; i++) {
+        due_item_t *d = &(*out)[i];
+        memset(d, 0, sizeof *d);
+        d->case_id = p[i].case_id;
+        d->key = arena_printf(a, "agreement:%lld", (long long)p[i].id);
+        d->label = arena_printf(a, "%s %s: perioden slutar", agreement_kind_label(p[i].kind), p[i].registry_number);
+        snprintf(d->date, sizeof d->date, "%.10s", p[i].period_to);
+        d->for_supporters = true;
+    }
+    return n;
+}
+
+static const due_source_t due = {due_items, due_items_in_reach};
 DUE_SOURCE(due);

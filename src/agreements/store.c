@@ -309,3 +309,29 @@ bool agreements_act(db_t *db, const viewer_t *v, const agreement_t *g, const cha
          tx_audit(db, v, arena_printf(a, "agreement:%s", action), "agreement", id, json_pack("{s:s}", "note", note));
     return tx_finish(db, ok, a, err);
 }
+
+size_t agreements_periods_in_reach(db_t *db, const viewer_t *v, arena_t *a, agreement_period_t **out)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT g.id, g.case_id, g.kind, g.registry_number, v.content FROM agreements g"
+                                   " JOIN agreement_versions v ON v.agreement_id = g.id AND v.version = g.version"
+                                   " JOIN cases c ON c.id = g.case_id WHERE g.state IN ('for_signature', 'signed')"
+                                   " AND " ACCESS_CASE_SCOPE " ORDER BY g.case_id, g.id");
+    access_bind_case(st, 1, v);
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    while (db_step(st) == DB_ROW) {
+        agreement_kind_t kind = agreement_kind_from_key(db_col_text(st, 2));
+        agreement_content_t content;
+        if (kind == AGR_KIND_COUNT || !agreement_content_parse(kind, db_col_text(st, 4), a, &content) ||
+            !content.period_to || !*content.period_to)
+            continue;
+        agreement_period_t *p = ARENA_PUSH(a, *out, n, cap);
+        p->id = db_col_int(st, 0);
+        p->case_id = db_col_int(st, 1);
+        p->kind = kind;
+        p->registry_number = db_col_str(st, 3, a);
+        p->period_to = content.period_to;
+    }
+    db_done(st);
+    return n;
+}

@@ -42,6 +42,9 @@ typedef struct due_source {
     /* Writes the source's items of a case (at most max, with key, label, date, for whom,
      * report and reminds set); returns how many. */
     size_t (*items)(db_t *db, const case_row_t *c, arena_t *a, due_item_t *out, size_t max);
+    /* The same items for every case the viewer may see, in one read (case_id set), so a
+     * list over many cases does not ask once per case. */
+    size_t (*items_in_reach)(db_t *db, const viewer_t *v, arena_t *a, due_item_t **out);
 } due_source_t;
 #define DUE_SOURCE(descriptor) PLUGIN_ADD(due_sources, descriptor)
 

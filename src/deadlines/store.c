@@ -41,9 +41,8 @@ static size_t submitted(db_t *db, int64_t case_id, arena_t *a, const char ***out
     return n;
 }
 
-/* All items of one case: reports, the planned end, and each due source's. */
-static size_t case_items(db_t *db, const case_row_t *c, const deadline_rules_t *r, const char *today, arena_t *a,
-                         due_item_t *out, size_t max)
+/* The case's own items: the reports its period gives, and the planned end. */
+static size_t own_items(const case_row_t *c, const deadline_rules_t *r, arena_t *a, due_item_t *out, size_t max)
 {
     size_t n = deadline_reports(c->start_date, c->planned_end, r, a, out, max);
     if (n < max) {
@@ -54,12 +53,13 @@ static size_t case_items(db_t *db, const case_row_t *c, const deadline_rules_t *
         snprintf(d->date, sizeof d->date, "%.10s", c->planned_end);
         d->for_supporters = d->for_organiser = true;
     }
-    for (size_t idx = 0; idx < PLUGIN_COUNT(due_sources) && n < max; idx++) {
-        const due_source_t *s = PLUGIN_AT(due_sources, idx);
-        n += s->items(db, c, a, out + n, max - n);
-    }
-    const char **done;
-    size_t ndone = submitted(db, c->id, a, &done);
+    return n;
+}
+
+/* Marks the items of a case done (reports handed in) and overdue. */
+static void settle(const case_row_t *c, const char *today, const char *const *done, size_t ndone, due_item_t *out,
+                   size_t n)
+{
     for (size_t i = 0; i < n; i++) {
         out[i].case_id = c->id;
         out[i].organiser = c->organiser;
@@ -67,6 +67,20 @@ static size_t case_items(db_t *db, const case_row_t *c, const deadline_rules_t *
             out[i].done = strcmp(done[k], out[i].key) == 0;
         out[i].overdue = out[i].reminds && !out[i].done && strcmp(out[i].date, today) < 0;
     }
+}
+
+/* All items of one case: reports, the planned end, and each due source's. */
+static size_t case_items(db_t *db, const case_row_t *c, const deadline_rules_t *r, const char *today, arena_t *a,
+                         due_item_t *out, size_t max)
+{
+    size_t n = own_items(c, r, a, out, max);
+    for (size_t idx = 0; idx < PLUGIN_COUNT(due_sources) && n < max; idx++) {
+        const due_source_t *s = PLUGIN_AT(due_sources, idx);
+        n += s->items(db, c, a, out + n, max - n);
+    }
+    const char **done;
+    size_t ndone = submitted(db, c->id, a, &done);
+    settle(c, today, done, ndone, out, n);
     return n;
 }
 
@@ -101,6 +115,46 @@ bool deadlines_case_overdue(db_t *db, const case_row_t *c, const char *today)
     return late;
 }
 
+/* What the due sources and the reports handed in say about every case in the viewer's
+ * reach, each in one read, ordered by case. */
+typedef struct in_reach {
+    due_item_t *items;
+    size_t n;
+    int64_t *done_case;
+    const char **done_key;
+    size_t ndone;
+} in_reach_t;
+
+static int by_case(const void *x, const void *y)
+{
+    const due_item_t *a = x, *b = y;
+    return (a->case_id > b->case_id) - (a->case_id < b->case_id);
+}
+
+static void read_in_reach(db_t *db, const viewer_t *v, arena_t *a, in_reach_t *r)
+{
+    size_t cap = 0;
+    memset(r, 0, sizeof *r);
+    for (size_t idx = 0; idx < PLUGIN_COUNT(due_sources); idx++) {
+        const due_source_t *s = PLUGIN_AT(due_sources, idx);
+        due_item_t *got;
+        size_t n = s->items_in_reach(db, v, a, &got);
+        for (size_t i = 0; i < n; i++)
+            *ARENA_PUSH(a, r->items, r->n, cap) = got[i];
+    }
+    if (r->n)
+        qsort(r->items, r->n, sizeof *r->items, by_case);
+    db_stmt_t *st = db_prepare(db, "SELECT s.case_id, s.item_key FROM case_submissions s JOIN cases c ON c.id = s.case_id"
+                                   " WHERE " ACCESS_CASE_SCOPE " ORDER BY s.case_id");
+    access_bind_case(st, 1, v);
+    size_t dcap = 0, kcap = 0, nk = 0;
+    while (db_step(st) == DB_ROW) {
+        *ARENA_PUSH(a, r->done_case, r->ndone, dcap) = db_col_int(st, 0);
+        *ARENA_PUSH(a, r->done_key, nk, kcap) = db_col_str(st, 1, a);
+    }
+    db_done(st);
+}
+
 size_t deadlines_for_viewer(db_t *db, const viewer_t *v, const char *today, int horizon, arena_t *a, due_item_t **out)
 {
     case_filter_t f = {0};
@@ -112,13 +166,34 @@ size_t deadlines_for_viewer(db_t *db, const viewer_t *v, const char *today, int 
     if (!date_add_days(today, horizon, until))
         snprintf(until, sizeof until, "%.10s", today);
     bool organiser_side = access_may(v, CAP_DUE_AS_ORGANISER);
+    in_reach_t reach;
+    read_in_reach(db, v, a, &reach);
     size_t n = 0, cap = 0;
     *out = NULL;
     due_item_t items[MAX_ITEMS_PER_CASE];
     for (size_t i = 0; i < nc; i++) {
         if (cases[i].phase == PHASE_CLOSED)
             continue;
-        size_t k = case_items(db, &cases[i], &r, today, a, items, MAX_ITEMS_PER_CASE);
+        size_t k = own_items(&cases[i], &r, a, items, MAX_ITEMS_PER_CASE);
+        /* The sources' items of this case: a run in the list ordered by case. */
+        due_item_t key = {.case_id = cases[i].id};
+        const due_item_t *hit = reach.n ? bsearch(&key, reach.items, reach.n, sizeof key, by_case) : NULL;
+        while (hit && hit > reach.items && hit[-1].case_id == cases[i].id)
+            hit--;
+        for (; hit && hit < reach.items + reach.n && hit->case_id == cases[i].id && k < MAX_ITEMS_PER_CASE; hit++)
+            items[k++] = *hit;
+        size_t first = 0, hi = reach.ndone; /* the first report of this case (lower bound) */
+        while (first < hi) {
+            size_t mid = first + (hi - first) / 2;
+            if (reach.done_case[mid] < cases[i].id)
+                first = mid + 1;
+            else
+                hi = mid;
+        }
+        size_t last = first;
+        while (last < reach.ndone && reach.done_case[last] == cases[i].id)
+            last++;
+        settle(&cases[i], today, reach.done_key + first, last - first, items, k);
         for (size_t j = 0; j < k; j++) {
             const due_item_t *d = &items[j];
             bool mine = organiser_side ? d->for_organiser : d->for_supporters;

@@ -6,24 +6,39 @@
 #include <stdio.h>
 #include <string.h>
 
+static void action_item(arena_t *a, const meeting_action_t *x, due_item_t *d)
+{
+    memset(d, 0, sizeof *d);
+    d->key = arena_printf(a, "action:%lld", (long long)x->id);
+    d->label = arena_printf(a, "Åtgärd: %s (%s)", x->text, x->owner);
+    snprintf(d->date, sizeof d->date, "%.10s", x->due_date);
+    d->for_supporters = d->for_organiser = true;
+    d->reminds = true;
+}
+
 /* Actions from meetings with a date to be done by: due for both sides, late when past. */
 static size_t due_items(db_t *db, const case_row_t *c, arena_t *a, due_item_t *out, size_t max)
 {
     meeting_action_t *x;
     size_t n = meetings_open_actions_due(db, c, a, &x), k = 0;
-    for (size_t i = 0; i < n && k < max; i++) {
-        due_item_t *d = &out[k++];
-        memset(d, 0, sizeof *d);
-        d->key = arena_printf(a, "action:%lld", (long long)x[i].id);
-        d->label = arena_printf(a, "Åtgärd: %s (%s)", x[i].text, x[i].owner);
-        snprintf(d->date, sizeof d->date, "%.10s", x[i].due_date);
-        d->for_supporters = d->for_organiser = true;
-        d->reminds = true;
-    }
+    for (size_t i = 0; i < n && k < max; i++)
+        action_item(a, &x[i], &out[k++]);
     return k;
 }
 
-static const due_source_t due = {due_items};
+static size_t due_items_in_reach(db_t *db, const viewer_t *v, arena_t *a, due_item_t **out)
+{
+    meeting_action_t *x;
+    size_t n = meetings_open_actions_due_in_reach(db, v, a, &x);
+    *out = arena_alloc(a, (n ? n : 1) * sizeof **out);
+    for (size_t i = 0; i < n; i++) {
+        action_item(a, &x[i], &(*out)[i]);
+        (*out)[i].case_id = x[i].case_id;
+    }
+    return n;
+}
+
+static const due_source_t due = {due_items, due_items_in_reach};
 DUE_SOURCE(due);
 
 static const case_part_t part = {.order = 50, .section = meetings_case_section, .timeline = meetings_timeline};

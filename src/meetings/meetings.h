@@ -45,6 +45,7 @@ typedef struct meeting {
 
 typedef struct meeting_action {
     int64_t id, meeting_id, done_meeting_id;
+    int64_t case_id;    /* set by meetings_open_actions_due_in_reach */
     const char *text, *owner, *due_date, *raised_at;
     bool done;
 } meeting_action_t;
@@ -80,6 +81,8 @@ size_t meetings_open_actions(db_t *db, const meeting_t *m, arena_t *a, meeting_a
 size_t meetings_actions_raised(db_t *db, int64_t meeting_id, arena_t *a, meeting_action_t **out);
 /* The actions of a case not yet done that have a date to be done by. */
 size_t meetings_open_actions_due(db_t *db, const case_row_t *c, arena_t *a, meeting_action_t **out);
+/* The same for every case the viewer may see, in one read (case_id set). */
+size_t meetings_open_actions_due_in_reach(db_t *db, const viewer_t *v, arena_t *a, meeting_action_t **out);
 /* Every action raised at any meeting of a case the caller has read, by meeting. */
 size_t meetings_actions_of_case(db_t *db, const case_row_t *c, arena_t *a, meeting_action_t **out);
 /* The members recorded present at a meeting (ids, ascending). */

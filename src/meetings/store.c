@@ -469,6 +469,29 @@ size_t meetings_actions_of_case(db_t *db, const case_row_t *c, arena_t *a, meeti
     return read_actions(st, a, out);
 }
 
+size_t meetings_open_actions_due_in_reach(db_t *db, const viewer_t *v, arena_t *a, meeting_action_t **out)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT x.id, x.meeting_id, x.text, x.owner, x.due_date, x.case_id"
+                                   " FROM meeting_actions x JOIN cases c ON c.id = x.case_id WHERE x.done_at IS NULL"
+                                   " AND x.due_date IS NOT NULL AND " ACCESS_CASE_SCOPE " ORDER BY x.case_id, x.id");
+    access_bind_case(st, 1, v);
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    while (db_step(st) == DB_ROW) {
+        meeting_action_t *x = ARENA_PUSH(a, *out, n, cap);
+        memset(x, 0, sizeof *x);
+        x->id = db_col_int(st, 0);
+        x->meeting_id = db_col_int(st, 1);
+        x->text = text(a, st, 2);
+        x->owner = text(a, st, 3);
+        x->due_date = text(a, st, 4);
+        x->case_id = db_col_int(st, 5);
+        x->raised_at = "";
+    }
+    db_done(st);
+    return n;
+}
+
 size_t meetings_open_actions_due(db_t *db, const case_row_t *c, arena_t *a, meeting_action_t **out)
 {
     db_stmt_t *st = db_prepare(db, "SELECT x.id, x.meeting_id, x.text, x.owner, x.due_date, x.done_at, x.done_meeting_id,"

@@ -6,7 +6,7 @@ import io
 import json
 import re
 import urllib.parse
-from harness import Server, demo_db, query, eq, contains, lacks, run_cli, have_data, Skip
+from harness import Server, demo_db, query, query_all, eq, contains, lacks, run_cli, have_data, Skip
 
 srv = None
 db = None
@@ -582,6 +582,18 @@ def subject_of(message):
     return str(make_header(decode_header(email.message_from_string(message)["Subject"])))
 
 
+def psql_or_sqlite_exec(sql):
+    if db.startswith("postgres"):
+        from harness import psql
+        psql(db, sql)
+    else:
+        import sqlite3
+        con = sqlite3.connect(db)
+        con.execute(sql)
+        con.commit()
+        con.close()
+
+
 def test_due_dates_reminders_once_and_the_calendar_feed():
     o = login("huvudman@exempel.se")
     cid = case_id(BORAS)  # started 2025-05-05
@@ -598,6 +610,20 @@ def test_due_dates_reminders_once_and_the_calendar_feed():
     eq("interim:2025HT" in due, False)
     contains(o.get(f"/cases/{cid}").text, "Inlämnad")
     eq(form(o, f"/cases/{case_id(ALE)}/submissions", {"key": "interim:2025HT"}).status, 404, "annan huvudmans ärende")
+    # The supporter's list holds every source's items of the assigned cases: the agreement's
+    # period end and the meetings' actions, each with its own case, read in one go.
+    s = login("processtod@exempel.se")
+    ok1 = query(db, f"SELECT id FROM agreements WHERE case_id = {cid} AND kind = 'ok1' AND state = 'signed'")
+    # (The demo's ÖK1 period has ended; moved a year on, its end is due again.)
+    psql_or_sqlite_exec(f"UPDATE agreement_versions SET content = replace(content, '2026-06-30', '2027-06-30') "
+                        f"WHERE agreement_id = {ok1}")
+    listed = json.loads(s.get("/api/v1/due?days=1100&per_page=500").body)["items"]
+    kinds = {d["key"].split(":")[0] for d in listed}
+    assert {"agreement", "action", "interim", "end"} <= kinds, kinds
+    assigned = {int(r[0]) for r in query_all(db, "SELECT p.case_id FROM case_people p JOIN users u ON u.id = p.user_id "
+                                                 "WHERE u.email = 'processtod@exempel.se' AND p.role = 'supporter'")}
+    eq({d["case_id"] for d in listed} <= assigned, True, "bara tilldelade ärenden")
+    assert any(d["key"] == f"agreement:{ok1}" and d["case_id"] == cid for d in listed), listed
     # Reminders: the overdue spring report, by mail through the sink, each once.
     sink = SmtpSink()
     try:
