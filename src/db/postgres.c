@@ -174,8 +174,10 @@ static bool ensure_connection(pg_db_t *d)
         d->reported_down = true;
         PQfinish(d->conn);
         d->conn = NULL;
+        /* A growing pause between attempts, at most 5 s: the log gets one line per outage
+         * anyway, and the users get their pages back within seconds of the database. */
         d->retry_at = now + d->backoff;
-        d->backoff = d->backoff < 15 ? d->backoff * 2 : 30;
+        d->backoff = d->backoff * 2 > 5 ? 5 : d->backoff * 2;
         db_note_failure(&d->base, DB_FAIL_UNAVAILABLE);
         return false;
     }
