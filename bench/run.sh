@@ -75,6 +75,7 @@ pages() { # label db-url port
   analysis=$(q "SELECT MIN(id) FROM analyses WHERE case_id = $boras AND unit_id IS NOT NULL")
   plan=$(q "SELECT MIN(id) FROM plans WHERE case_id = $boras")
   intervention=$(q "SELECT MIN(id) FROM interventions WHERE plan_id = $plan")
+  local university; university=$(q "SELECT id FROM universities WHERE name = 'Karlstads universitet'")
   printf "%-44s %4s %10s %9s %9s %10s %10s\n" sida c "req/s" "p50 ms" "p99 ms" "req/s-kvot" "p50-kvot"
   for c in 1 16 64; do
     read -r hrps hp50 hp99 <<<"$(measure http://127.0.0.1:18098/ "$c")"
@@ -86,7 +87,8 @@ pages() { # label db-url port
                 "/analyses/$analysis" "/analyses/$analysis/versions" "/api/v1/analyses/$analysis" \
                 "/api/v1/cases/$boras/analyses" "/plans/$plan" "/interventions/$intervention" \
                 "/api/v1/plans/$plan" "/api/v1/interventions/$intervention" "/api/v1/cases/$boras/plans" \
-                "/cases/$boras/traceability" "/cases/$boras/traceability.csv" "/interventions.csv"; do
+                "/cases/$boras/traceability" "/cases/$boras/traceability.csv" "/interventions.csv" \
+                "/universities" "/universities/$university"; do
       read -r rps p50 p99 <<<"$(measure "http://127.0.0.1:$port$path" "$c")"
       printf "%-44s %4s %10s %9s %9s %10s %10s\n" "$path" "$c" "$rps" "$(ms "$p50")" "$(ms "$p99")" \
         "$(awk -v a="$rps" -v b="$hrps" 'BEGIN { printf "%.3f", a / b }')" \

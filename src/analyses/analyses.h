@@ -112,6 +112,9 @@ typedef struct analysis_version {
     int64_t approved_at;
 } analysis_version_t;
 size_t analyses_versions(db_t *db, const analysis_t *an, arena_t *a, analysis_version_t **out);
+/* Reads frozen versions from a statement selecting version, content, approver's name and
+ * time (the plans keep theirs in the same shape); finishes the statement. */
+size_t analyses_read_versions(db_stmt_t *st, arena_t *a, analysis_version_t **out);
 
 /* What the viewer may do with an analysis read in scope (write, comment, approve). */
 bool analyses_may_write(db_t *db, const viewer_t *v, const analysis_t *an);
@@ -164,6 +167,12 @@ int64_t analyses_add_document(db_t *db, const viewer_t *v, const analysis_t *an,
 /* Whether every selected unit of a case and its organiser level has an approved analysis
  * (for the phase rule), and what is missing, in words, when not. */
 bool analyses_case_done(db_t *db, const case_row_t *c, arena_t *a, const char **missing);
+
+/* The flow's buttons for an analysis or a plan in a state (pages.c): send for approval
+ * for its writers (member), approve and return with a comment for its approver, open a
+ * new version for either once approved. action is the flow's URL. */
+void analyses_flow_forms(request_t *req, const char *action, const char *state, bool member, bool approver,
+                         const char *approve_label);
 
 /* The largest document accepted, in bytes. */
 #define ANALYSIS_DOCUMENT_MAX (20 * 1024 * 1024)

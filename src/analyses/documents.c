@@ -24,11 +24,10 @@ static const char *base_name(request_t *req)
 
 static int analyses_document_submit(request_t *req)
 {
-    analysis_t *an = analyses_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena, NULL);
+    int status = 0;
+    analysis_t *an = analyses_of_form(req, &status);
     if (!an)
-        return respond_error(req, 404, NOT_FOUND);
-    if (req->nerrors)
-        return analyses_view(req, 400);
+        return status;
     const char *name = base_name(req);
     size_t len = req->upload.size;
     char *err = NULL;

@@ -87,22 +87,22 @@ static void thread(request_t *req, const analysis_t *an, const analysis_comment_
                 (long long)section_id, (long long)section_id, (long long)section_id);
 }
 
-static void flow_forms(request_t *req, const analysis_t *an, bool writer)
+static void flow_button(request_t *req, const char *action, const char *key, const char *label, const char *cls)
+{
+    html_printf(&req->body, "<form method=\"post\" action=\"%s\" class=\"inline\">", action);
+    widget_csrf(req);
+    html_printf(&req->body, "<input type=\"hidden\" name=\"action\" value=\"%s\"><button type=\"submit\" "
+                            "class=\"%s\">%s</button></form>\n", key, cls, label);
+}
+
+void analyses_flow_forms(request_t *req, const char *action, const char *state, bool member, bool approver,
+                         const char *approve_label)
 {
     buf_t *o = &req->body;
-    bool approver = analyses_may_approve(&req->viewer, an);
-    const char *action = arena_printf(&req->arena, "/analyses/%lld/flow", (long long)an->id);
-    if (strcmp(an->state, "draft") == 0 && writer) {
-        html_printf(o, "<form method=\"post\" action=\"%s\" class=\"inline\">", action);
-        widget_csrf(req);
-        html_lit(o, "<input type=\"hidden\" name=\"action\" value=\"submit\"><button type=\"submit\" class=\"button\">"
-                    "Skicka för godkännande</button></form>\n");
-    }
-    if (strcmp(an->state, "submitted") == 0 && approver) {
-        html_printf(o, "<form method=\"post\" action=\"%s\" class=\"inline\">", action);
-        widget_csrf(req);
-        html_lit(o, "<input type=\"hidden\" name=\"action\" value=\"approve\"><button type=\"submit\" class=\"button\">"
-                    "Godkänn analysen</button></form>\n");
+    if (strcmp(state, "draft") == 0 && member)
+        flow_button(req, action, "submit", "Skicka för godkännande", "button");
+    if (strcmp(state, "submitted") == 0 && approver) {
+        flow_button(req, action, "approve", approve_label, "button");
         html_printf(o, "<form method=\"post\" action=\"%s\" class=\"card form narrow\">", action);
         widget_csrf(req);
         html_lit(o, "<input type=\"hidden\" name=\"action\" value=\"return\">");
@@ -112,12 +112,8 @@ static void flow_forms(request_t *req, const analysis_t *an, bool writer)
                        "<button type=\"submit\" class=\"button secondary\">Skicka tillbaka</button></form>\n",
                     req->nerrors ? " aria-invalid=\"true\" aria-describedby=\"e-reason\"" : "", req_param(req, "reason"));
     }
-    if (strcmp(an->state, "approved") == 0 && (approver || writer || analyses_writer_of(req->db, &req->viewer, an))) {
-        html_printf(o, "<form method=\"post\" action=\"%s\" class=\"inline\">", action);
-        widget_csrf(req);
-        html_lit(o, "<input type=\"hidden\" name=\"action\" value=\"reopen\"><button type=\"submit\" "
-                    "class=\"button secondary\">Öppna för en ny version</button></form>\n");
-    }
+    if (strcmp(state, "approved") == 0 && (approver || member))
+        flow_button(req, action, "reopen", "Öppna för en ny version", "button secondary");
 }
 
 static void documents(request_t *req, const analysis_t *an, bool writer)
@@ -193,9 +189,10 @@ int analyses_view(request_t *req, int status)
     if (strcmp(req_param(req, "klart"), "1") == 0)
         widget_notice(req, "success", "Sparat.");
     widget_error_summary(req);
-    bool writer = analyses_may_write(req->db, &req->viewer, an);
-    bool may_comment = analyses_may_comment(&req->viewer) &&
-                       (!access_may(&req->viewer, CAP_ANALYSIS_WRITE) || analyses_writer_of(req->db, &req->viewer, an));
+    /* One of the analysis's writers (whatever its state); writing needs a draft too. */
+    bool member = analyses_writer_of(req->db, &req->viewer, an);
+    bool writer = member && strcmp(an->state, "draft") == 0;
+    bool may_comment = analyses_may_comment(&req->viewer) && (!access_may(&req->viewer, CAP_ANALYSIS_WRITE) || member);
     html_printf(o, "<p><a href=\"/cases/%lld#analyser\">%s · %s</a></p>\n", (long long)c->id, c->organiser,
                 c->round_name);
     html_printf(o, "<dl class=\"facts\"><dt>Mall</dt><dd>%s</dd><dt>Läge</dt><dd>%s</dd>",
@@ -213,7 +210,8 @@ int analyses_view(request_t *req, int status)
     if (strcmp(an->state, "approved") == 0)
         html_lit(o, "<p class=\"notice\">Analysen är godkänd och kan inte ändras. En ny version öppnas med knappen "
                     "nedan; den godkända versionen finns kvar.</p>");
-    flow_forms(req, an, writer);
+    analyses_flow_forms(req, arena_printf(&req->arena, "/analyses/%lld/flow", (long long)an->id), an->state, member,
+                        analyses_may_approve(&req->viewer, an), "Godkänn analysen");
 
     analysis_section_t *s;
     size_t ns = analyses_sections(req->db, an, &req->arena, &s);
@@ -247,6 +245,16 @@ int analyses_view(request_t *req, int status)
     return respond_html(req, status);
 }
 
+analysis_t *analyses_of_form(request_t *req, int *status)
+{
+    analysis_t *an = analyses_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena, NULL);
+    if (!an)
+        *status = respond_error(req, 404, NOT_FOUND);
+    else if (req->nerrors)
+        *status = analyses_view(req, 400);
+    return an && !req->nerrors ? an : NULL;
+}
+
 static int analyses_page(request_t *req)
 {
     return analyses_view(req, 200);
@@ -254,11 +262,10 @@ static int analyses_page(request_t *req)
 
 static int analyses_section_submit(request_t *req)
 {
-    analysis_t *an = analyses_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena, NULL);
+    int status = 0;
+    analysis_t *an = analyses_of_form(req, &status);
     if (!an)
-        return respond_error(req, 404, NOT_FOUND);
-    if (req->nerrors)
-        return analyses_view(req, 400);
+        return status;
     char *err = NULL;
     int64_t section = req_param_int(req, "section", 0);
     switch (analyses_save_section(req->db, &req->viewer, an, section, (int)req_param_int(req, "version", 0),
@@ -276,11 +283,10 @@ static int analyses_section_submit(request_t *req)
 
 static int analyses_comment_submit(request_t *req)
 {
-    analysis_t *an = analyses_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena, NULL);
+    int status = 0;
+    analysis_t *an = analyses_of_form(req, &status);
     if (!an)
-        return respond_error(req, 404, NOT_FOUND);
-    if (req->nerrors)
-        return analyses_view(req, 400);
+        return status;
     char *err = NULL;
     int64_t section = req_param_int(req, "section", 0);
     if (!analyses_add_comment(req->db, &req->viewer, an, section, req_param(req, "body"), &req->arena, &err))
@@ -292,11 +298,10 @@ static int analyses_comment_submit(request_t *req)
 
 static int analyses_flow_submit(request_t *req)
 {
-    analysis_t *an = analyses_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena, NULL);
+    int status = 0;
+    analysis_t *an = analyses_of_form(req, &status);
     if (!an)
-        return respond_error(req, 404, NOT_FOUND);
-    if (req->nerrors)
-        return analyses_view(req, 400);
+        return status;
     char *err = NULL;
     if (!analyses_flow(req->db, &req->viewer, an, req_param(req, "action"), req_param(req, "reason"), &req->arena,
                        &err)) {

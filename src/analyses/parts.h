@@ -50,6 +50,9 @@ extern const start_section_t analyses_start_sections[];
 void analyses_case_section(request_t *req, const case_row_t *c);   /* pages.c */
 /* The analysis page (answering status), for handlers that re-render it with errors. */
 int analyses_view(request_t *req, int status);                     /* pages.c */
+/* The analysis a form names, or NULL with the answer sent in *status: 404 out of reach,
+ * the page again with the form's errors (pages.c). */
+analysis_t *analyses_of_form(request_t *req, int *status);
 void analyses_problems_section(request_t *req, const analysis_t *an, bool writer); /* problems.c */
 extern const route_t analyses_problem_routes[];                    /* problems.c */
 extern const route_t analyses_version_routes[];                    /* versions.c */

@@ -107,11 +107,10 @@ void analyses_problems_section(request_t *req, const analysis_t *an, bool writer
 
 static int analyses_problem_add_submit(request_t *req)
 {
-    analysis_t *an = analyses_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena, NULL);
+    int status = 0;
+    analysis_t *an = analyses_of_form(req, &status);
     if (!an)
-        return respond_error(req, 404, NOT_FOUND);
-    if (req->nerrors)
-        return analyses_view(req, 400);
+        return status;
     char *err = NULL;
     int64_t id = analyses_add_problem(req->db, &req->viewer, an, req_param(req, "title"), req_param(req, "result"),
                                       req_param(req, "evidence"), req_param(req, "variable"), &req->arena, &err);
@@ -210,11 +209,10 @@ static int analyses_problem_remove_submit(request_t *req)
 
 static int analyses_cause_add_submit(request_t *req)
 {
-    analysis_t *an = analyses_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena, NULL);
+    int status = 0;
+    analysis_t *an = analyses_of_form(req, &status);
     if (!an)
-        return respond_error(req, 404, NOT_FOUND);
-    if (req->nerrors)
-        return analyses_view(req, 400);
+        return status;
     char *err = NULL;
     int64_t problem = req_param_int(req, "problem", 0);
     if (!analyses_add_cause(req->db, &req->viewer, an, problem, req_param(req, "kind"), req_param(req, "text"),

@@ -298,6 +298,11 @@ size_t analyses_versions(db_t *db, const analysis_t *an, arena_t *a, analysis_ve
                                    " FROM analysis_versions v LEFT JOIN users su ON su.email = v.approved_by"
                                    " WHERE v.analysis_id = ? ORDER BY v.version");
     db_bind_int(st, 1, an->id);
+    return analyses_read_versions(st, a, out);
+}
+
+size_t analyses_read_versions(db_stmt_t *st, arena_t *a, analysis_version_t **out)
+{
     size_t n = 0, cap = 0;
     *out = NULL;
     while (db_step(st) == DB_ROW) {

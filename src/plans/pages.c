@@ -79,36 +79,6 @@ static int plans_start_submit(request_t *req)
     return respond_redirect(req, arena_printf(&req->arena, "/plans/%lld", (long long)id));
 }
 
-static void flow_forms(request_t *req, const plan_t *p, bool writer)
-{
-    buf_t *o = &req->body;
-    bool approver = plans_may_approve(&req->viewer, p);
-    const char *action = arena_printf(&req->arena, "/plans/%lld/flow", (long long)p->id);
-    const char *label = NULL, *key = NULL;
-    if (strcmp(p->state, "draft") == 0 && writer)
-        key = "submit", label = "Skicka för godkännande";
-    else if (strcmp(p->state, "submitted") == 0 && approver)
-        key = "approve", label = "Godkänn planen";
-    else if (strcmp(p->state, "approved") == 0 &&
-             (approver || analyses_writes_for(req->db, &req->viewer, p->case_id, p->unit_id)))
-        key = "reopen", label = "Öppna för en ny version";
-    if (key) {
-        html_printf(o, "<form method=\"post\" action=\"%s\" class=\"inline\">", action);
-        widget_csrf(req);
-        html_printf(o, "<input type=\"hidden\" name=\"action\" value=\"%s\"><button type=\"submit\" class=\"button\">%s"
-                       "</button></form>\n", key, label);
-    }
-    if (strcmp(p->state, "submitted") == 0 && approver) {
-        html_printf(o, "<form method=\"post\" action=\"%s\" class=\"card form narrow\">", action);
-        widget_csrf(req);
-        html_lit(o, "<input type=\"hidden\" name=\"action\" value=\"return\"><div class=\"field\"><label for=\"f-reason\">"
-                    "Skicka tillbaka med kommentar</label>");
-        widget_field_error(req, "reason");
-        html_lit(o, "<textarea id=\"f-reason\" name=\"reason\" rows=\"3\"></textarea></div><button type=\"submit\" "
-                    "class=\"button secondary\">Skicka tillbaka</button></form>\n");
-    }
-}
-
 static void funding_form(request_t *req, const plan_t *p, const intervention_t *x)
 {
     buf_t *o = &req->body;
@@ -195,7 +165,9 @@ int plans_view(request_t *req, int status)
     if (strcmp(req_param(req, "klart"), "1") == 0)
         widget_notice(req, "success", "Sparat.");
     widget_error_summary(req);
-    bool writer = plans_may_write(req->db, &req->viewer, p);
+    /* One of the plan's writers (whatever its state); writing needs a draft too. */
+    bool member = analyses_writes_for(req->db, &req->viewer, p->case_id, p->unit_id);
+    bool writer = member && strcmp(p->state, "draft") == 0;
     html_printf(o, "<p><a href=\"/cases/%lld#planer\">%s · %s</a> · <a href=\"/analyses/%lld\">Nulägesanalysen</a></p>",
                 (long long)c->id, c->organiser, c->round_name, (long long)p->analysis_id);
     html_printf(o, "<dl class=\"facts\"><dt>Läge</dt><dd>%s</dd>", analysis_state_label(p->state));
@@ -220,7 +192,8 @@ int plans_view(request_t *req, int status)
             html_lit(o, "<p class=\"notice success\">Planen är komplett och kan skickas för godkännande.</p>");
         }
     }
-    flow_forms(req, p, writer);
+    analyses_flow_forms(req, arena_printf(&req->arena, "/plans/%lld/flow", (long long)p->id), p->state, member,
+                        plans_may_approve(&req->viewer, p), "Godkänn planen");
     html_lit(o, "<h2>Insatser</h2>");
     interventions_table(req, p, &f, access_may(&req->viewer, CAP_PLAN_FUND) && strcmp(p->state, "approved") == 0);
     if (writer) {

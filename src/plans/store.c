@@ -129,11 +129,9 @@ intervention_t *plans_intervention(db_t *db, const viewer_t *v, int64_t id, aren
     return iv;
 }
 
-size_t plans_development_areas(db_t *db, bool active_only, arena_t *a, plan_choice_t **out)
+/* id and name rows, finishing the statement. */
+static size_t read_choices(db_stmt_t *st, arena_t *a, plan_choice_t **out)
 {
-    db_stmt_t *st = db_prepare(db, "SELECT id, name FROM development_areas WHERE active = 1 OR ? = 0"
-                                   " ORDER BY position, id");
-    db_bind_int(st, 1, active_only);
     size_t n = 0, cap = 0;
     *out = NULL;
     while (db_step(st) == DB_ROW) {
@@ -145,20 +143,20 @@ size_t plans_development_areas(db_t *db, bool active_only, arena_t *a, plan_choi
     return n;
 }
 
+size_t plans_development_areas(db_t *db, bool active_only, arena_t *a, plan_choice_t **out)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT id, name FROM development_areas WHERE active = 1 OR ? = 0"
+                                   " ORDER BY position, id");
+    db_bind_int(st, 1, active_only);
+    return read_choices(st, a, out);
+}
+
 size_t plans_programmes(db_t *db, bool active_only, arena_t *a, plan_choice_t **out)
 {
     db_stmt_t *st = db_prepare(db, "SELECT id, name FROM national_programmes WHERE active = 1 OR ? = 0"
                                    " ORDER BY position, id");
     db_bind_int(st, 1, active_only);
-    size_t n = 0, cap = 0;
-    *out = NULL;
-    while (db_step(st) == DB_ROW) {
-        plan_choice_t *c = ARENA_PUSH(a, *out, n, cap);
-        c->id = db_col_int(st, 0);
-        c->name = db_col_str(st, 1, a);
-    }
-    db_done(st);
-    return n;
+    return read_choices(st, a, out);
 }
 
 void plans_facts(db_t *db, const plan_t *p, arena_t *a, plan_facts_t *f)
@@ -271,12 +269,9 @@ bool plans_case_done(db_t *db, const case_row_t *c, arena_t *a, const char **mis
     return done;
 }
 
-size_t plans_funded(db_t *db, const case_row_t *c, arena_t *a, funded_intervention_t **out)
+/* Interventions with the name of their plan's unit or level (the column after them). */
+static size_t read_named(db_stmt_t *st, arena_t *a, funded_intervention_t **out)
 {
-    db_stmt_t *st = db_prepare(db, "SELECT " INTERVENTION_SELECT ", COALESCE(pu.name, 'Huvudmannanivå')" INTERVENTION_FROM
-                                   " JOIN plans pl ON pl.id = i.plan_id LEFT JOIN units pu ON pu.id = pl.unit_id"
-                                   " WHERE i.case_id = ? AND i.funding = 'funded' ORDER BY pl.unit_key <> 0, pu.name, i.id");
-    db_bind_int(st, 1, c->id);
     size_t n = 0, cap = 0;
     *out = NULL;
     while (db_step(st) == DB_ROW) {
@@ -288,23 +283,22 @@ size_t plans_funded(db_t *db, const case_row_t *c, arena_t *a, funded_interventi
     return n;
 }
 
+size_t plans_funded(db_t *db, const case_row_t *c, arena_t *a, funded_intervention_t **out)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT " INTERVENTION_SELECT ", COALESCE(pu.name, 'Huvudmannanivå')" INTERVENTION_FROM
+                                   " JOIN plans pl ON pl.id = i.plan_id LEFT JOIN units pu ON pu.id = pl.unit_id"
+                                   " WHERE i.case_id = ? AND i.funding = 'funded' ORDER BY pl.unit_key <> 0, pu.name, i.id");
+    db_bind_int(st, 1, c->id);
+    return read_named(st, a, out);
+}
+
 size_t plans_versions(db_t *db, const plan_t *p, arena_t *a, analysis_version_t **out)
 {
     db_stmt_t *st = db_prepare(db, "SELECT v.version, v.content, COALESCE(su.name, v.approved_by), v.approved_at"
                                    " FROM plan_versions v LEFT JOIN users su ON su.email = v.approved_by"
                                    " WHERE v.plan_id = ? ORDER BY v.version");
     db_bind_int(st, 1, p->id);
-    size_t n = 0, cap = 0;
-    *out = NULL;
-    while (db_step(st) == DB_ROW) {
-        analysis_version_t *x = ARENA_PUSH(a, *out, n, cap);
-        x->version = (int)db_col_int(st, 0);
-        x->content = db_col_str(st, 1, a);
-        x->approved_by = db_col_str(st, 2, a);
-        x->approved_at = db_col_int(st, 3);
-    }
-    db_done(st);
-    return n;
+    return analyses_read_versions(st, a, out);
 }
 
 size_t plans_by_university(db_t *db, const case_row_t *c, arena_t *a, funded_intervention_t **out)
@@ -314,13 +308,5 @@ size_t plans_by_university(db_t *db, const case_row_t *c, arena_t *a, funded_int
                                    " WHERE i.case_id = ? AND i.provider = 'university' ORDER BY pl.unit_key <> 0, pu.name,"
                                    " i.id");
     db_bind_int(st, 1, c->id);
-    size_t n = 0, cap = 0;
-    *out = NULL;
-    while (db_step(st) == DB_ROW) {
-        funded_intervention_t *f = ARENA_PUSH(a, *out, n, cap);
-        plans_read_intervention(st, a, &f->iv);
-        f->plan_name = db_col_str(st, 27, a);
-    }
-    db_done(st);
-    return n;
+    return read_named(st, a, out);
 }
