@@ -20,6 +20,11 @@ ifeq ($(SAN),1)
   BUILD := build-san
   OPT := -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
   LDSAN := -fsanitize=address,undefined
+else ifeq ($(PROF),1)
+  # For perf's call graphs: optimised as shipped, with frame pointers kept.
+  BUILD := build-prof
+  OPT := -O2 -fno-omit-frame-pointer
+  LDSAN :=
 else
   BUILD := build
   OPT := -O2
@@ -141,6 +146,6 @@ bench:
 	@bench/run.sh
 
 clean:
-	rm -rf build build-san build-fuzz samverkan
+	rm -rf build build-san build-prof build-fuzz samverkan
 
--include $(shell find build build-san -name '*.d' 2>/dev/null)
+-include $(shell find build build-san build-prof -name '*.d' 2>/dev/null)

@@ -20,4 +20,4 @@ static void awaiting(request_t *req)
     html_lit(o, "</ul>\n");
 }
 
-const start_section_t analyses_start_sections[] = {{25, awaiting}, {0, NULL}};
+const start_section_t analyses_start_sections[] = {{25, awaiting, true}, {0, NULL, false}};

@@ -20,8 +20,11 @@ typedef struct audit_type {
 
 /* A part of the start page; each decides from the viewer's capabilities whether it shows. */
 typedef struct start_section {
-    int order;         /* lower first */
+    int order;         /* lower first; unique, it names the section's fragments */
     void (*render)(request_t *req);
+    /* Kept in the fragment cache per viewer and day until the data changes: only for a
+     * section that shows no form (a CSRF token is the session's, not the viewer's). */
+    bool cached;
 } start_section_t;
 
 /* What the demo steps share: where to write, the register files, the demo password, and

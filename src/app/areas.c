@@ -3,6 +3,7 @@
 #include "area.h"
 #include "../base/alloc.h"
 #include "../base/vec.h"
+#include "../http/fragment_cache.h"
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,8 +143,13 @@ const char *areas_audit_action_label(const char *key)
 void areas_start_page(request_t *req)
 {
     ready();
-    for (size_t i = 0; i < reg.nstart; i++)
-        reg.start[i]->render(req);
+    for (size_t i = 0; i < reg.nstart; i++) {
+        const start_section_t *s = reg.start[i];
+        if (s->cached)
+            fragment_render(req, arena_printf(&req->arena, "start:%d", s->order), s->render);
+        else
+            s->render(req);
+    }
 }
 
 void areas_demo(demo_t *d)

@@ -28,9 +28,24 @@ static void civil_from_days(long z, int *y, int *m, int *d)
     *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
+static int digits(const char *s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++)
+        v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+/* validate_date has checked the shape and the digits: read them directly (the due lists
+ * parse thousands of dates per page). */
 static bool parse(const char *date, int *y, int *m, int *d)
 {
-    return date && validate_date(date) && sscanf(date, "%4d-%2d-%2d", y, m, d) == 3;
+    if (!date || !validate_date(date))
+        return false;
+    *y = digits(date, 4);
+    *m = digits(date + 5, 2);
+    *d = digits(date + 8, 2);
+    return true;
 }
 
 bool date_to_days(const char *date, long *days)

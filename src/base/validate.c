@@ -90,7 +90,8 @@ bool validate_date(const char *s)
         return false;
     if (!text_is_digits(s, 4) || !text_is_digits(s + 5, 2) || !text_is_digits(s + 8, 2))
         return false;
-    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
     static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1)
         return false;

@@ -82,6 +82,8 @@ typedef struct case_filter {
 } case_filter_t;
 
 size_t cases_list(db_t *db, const viewer_t *v, const case_filter_t *f, arena_t *a, case_row_t **out);
+/* The number of cases in the viewer's scope in each phase (counts[PHASE_COUNT]). */
+void cases_count_by_phase(db_t *db, const viewer_t *v, long long *counts);
 /* One case, or NULL when absent or out of the viewer's reach. */
 case_row_t *cases_get(db_t *db, const viewer_t *v, int64_t id, arena_t *a);
 /* The rounds and supporters of the cases the viewer may see, for the list's filters. */

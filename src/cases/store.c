@@ -132,6 +132,19 @@ size_t cases_list(db_t *db, const viewer_t *v, const case_filter_t *f, arena_t *
     return n;
 }
 
+void cases_count_by_phase(db_t *db, const viewer_t *v, long long *counts)
+{
+    memset(counts, 0, PHASE_COUNT * sizeof *counts);
+    db_stmt_t *st = db_prepare(db, "SELECT c.phase, COUNT(*) FROM cases c WHERE " ACCESS_CASE_SCOPE " GROUP BY c.phase");
+    access_bind_case(st, 1, v);
+    while (db_step(st) == DB_ROW) {
+        case_phase_t p = case_phase_from_key(db_col_text(st, 0));
+        if (p < PHASE_COUNT)
+            counts[p] += db_col_int(st, 1);
+    }
+    db_done(st);
+}
+
 case_row_t *cases_get(db_t *db, const viewer_t *v, int64_t id, arena_t *a)
 {
     db_stmt_t *st = db_prepare(db, "SELECT " CASE_COLUMNS CASE_FROM " WHERE " ACCESS_CASE_SCOPE " AND c.id = ?");

@@ -123,4 +123,12 @@ int db_backup(db_t *db, const char *dest, char **err);
 int db_migrate(db_t *db, char **err);
 int db_schema_version(db_t *db);
 
+/* The data generation: a number that moves on with every committed change to the
+ * product's data (not with sign-ins, sessions, mail or the audit trail), read in the same
+ * snapshot as the data it guards; -1 when it cannot be read. A cache of anything derived
+ * from the data stores the generation it was computed in and is stale when it differs.
+ * db_generation_install puts its trigger on every table that lacks it (db_migrate calls it). */
+int64_t db_generation(db_t *db);
+bool db_generation_install(db_t *db);
+
 #endif

@@ -101,5 +101,11 @@ static int migrate_locked(db_t *db, char **err)
         }
         log_info("databasen uppgraderad till version %d (%s)", m->version, m->name);
     }
+    if (!db_generation_install(db)) {
+        char msg[600];
+        snprintf(msg, sizeof msg, "datagenerationens utlösare kunde inte installeras: %s", db_errmsg(db));
+        *err = xstrdup(msg);
+        return -1;
+    }
     return db_schema_version(db);
 }

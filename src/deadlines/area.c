@@ -15,7 +15,7 @@ static void tick(const tick_t *t)
 }
 
 static const route_t *const routes[] = {deadlines_routes, NULL};
-static const start_section_t start[] = {{30, deadlines_start_section}, {0, NULL}};
+static const start_section_t start[] = {{30, deadlines_start_section, true}, {0, NULL, false}};
 
 static const area_t deadlines_area = {
     .name = "deadlines",

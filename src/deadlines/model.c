@@ -5,6 +5,7 @@
 #include "deadlines.h"
 #include "../base/date.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void deadline_rules_default(deadline_rules_t *r)
@@ -16,9 +17,10 @@ size_t deadline_reports(const char *start, const char *planned_end, const deadli
                         due_item_t *out, size_t max)
 {
     int y0, y1;
-    if (date_weekday(start) < 0 || date_weekday(planned_end) < 0 || sscanf(start, "%4d", &y0) != 1 ||
-        sscanf(planned_end, "%4d", &y1) != 1)
+    if (date_weekday(start) < 0 || date_weekday(planned_end) < 0)
         return 0;
+    y0 = atoi(start); /* a valid date begins with its year */
+    y1 = atoi(planned_end);
     size_t n = 0;
     for (int y = y0; y <= y1 && n < max; y++) {
         for (int term = 0; term < 2 && n < max; term++) {

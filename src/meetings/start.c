@@ -41,7 +41,7 @@ static void upcoming(request_t *req)
 }
 
 const start_section_t meetings_start_sections[] = {
-    {35, own_groups},
-    {50, upcoming},
-    {0, NULL},
+    {35, own_groups, true},
+    {50, upcoming, true},
+    {0, NULL, false},
 };

@@ -438,6 +438,7 @@ static bool record_import(import_apply_t *ap, const char *filename)
     db_bind_int(st, 11, (int64_t)time(NULL));
     bool ok = db_step(st) == DB_DONE;
     db_done(st);
+    ok = ok && register_recount(ap->db);
     /* The national figures of the year the file brought, from the units as they now are. */
     if (ok && r->year)
         ok = db_run(ap->db, "DELETE FROM national_stats WHERE year = ?", "i", (int64_t)r->year) == DB_DONE &&

@@ -127,6 +127,9 @@ const char *register_first_unit_code(db_t *db, const char *orgnr, const char *pr
 typedef struct reg_counts {
     int64_t organisers, units, school_units, preschools, municipalities;
 } reg_counts_t;
+/* Recomputes the register's kept counts (register_counts, organisers.units_count); every import
+ * calls it inside its transaction. */
+bool register_recount(db_t *db);
 /* National totals (no per-organiser data): safe for every role. */
 void register_counts(db_t *db, reg_counts_t *c);
 /* The 21 counties by name (codes[i], names[i]). */

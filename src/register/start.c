@@ -58,8 +58,8 @@ static void county_overview(request_t *req)
 }
 
 const start_section_t register_start_sections[] = {
-    {10, national_figures},
-    {60, own_organiser},
-    {80, county_overview},
-    {0, NULL},
+    {10, national_figures, false},
+    {60, own_organiser, false},
+    {80, county_overview, false},
+    {0, NULL, false},
 };

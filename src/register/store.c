@@ -51,7 +51,7 @@ static char *digits_pattern(arena_t *a, const char *q)
 static const char *s_or_empty(const char *s) { return s ? s : ""; }
 
 #define ORG_COLUMNS "o.id, o.orgnr, o.name, o.kind, o.legal_form, o.postal_town, o.municipality_code," \
-    " m.name, c.code, c.name, o.school_forms, (SELECT COUNT(*) FROM units x WHERE x.organiser_id = o.id)"
+    " m.name, c.code, c.name, o.school_forms, o.units_count"
 #define ORG_FROM " FROM organisers o LEFT JOIN municipalities m ON m.code = o.municipality_code" \
     " LEFT JOIN counties c ON c.code = m.county_code"
 #define ORG_WHERE " WHERE " SCOPE " AND (? = '' OR o.name_search LIKE ? ESCAPE '\\'" \
@@ -324,14 +324,45 @@ const reg_stat_t *register_find_stat(const reg_stat_t *stats, size_t n, int64_t 
     return NULL;
 }
 
+/* The totals kept in register_counts ('' for the country) and organisers.units_count,
+ * recomputed by every import inside its transaction so that pages read them instead of
+ * counting the register on every request. */
+bool register_recount(db_t *db)
+{
+    static const sql_t steps[] = {
+        SQL_CONST("UPDATE organisers SET units_count = (SELECT COUNT(*) FROM units u WHERE u.organiser_id = organisers.id)"
+        " WHERE units_count <> (SELECT COUNT(*) FROM units u WHERE u.organiser_id = organisers.id)"),
+        SQL_CONST("DELETE FROM register_counts"),
+        SQL_CONST("INSERT INTO register_counts (county_code, organisers, units, preschools, municipalities)"
+        " SELECT '', (SELECT COUNT(*) FROM organisers), (SELECT COUNT(*) FROM units),"
+        " (SELECT COUNT(*) FROM units WHERE school_forms LIKE '%,forskola,%'), (SELECT COUNT(*) FROM municipalities)"),
+        SQL_CONST("INSERT INTO register_counts (county_code, organisers, units, preschools, municipalities)"
+        " SELECT c.code, (SELECT COUNT(*) FROM organisers o JOIN municipalities m ON m.code = o.municipality_code"
+        " WHERE m.county_code = c.code), (SELECT COUNT(*) FROM units u JOIN municipalities m"
+        " ON m.code = u.municipality_code WHERE m.county_code = c.code), (SELECT COUNT(*) FROM units u"
+        " JOIN municipalities m ON m.code = u.municipality_code WHERE m.county_code = c.code"
+        " AND u.school_forms LIKE '%,forskola,%'), (SELECT COUNT(*) FROM municipalities m WHERE m.county_code = c.code)"
+        " FROM counties c"),
+    };
+    for (size_t i = 0; i < sizeof steps / sizeof *steps; i++)
+        if (db_run_sql(db, steps[i], "") != DB_DONE)
+            return false;
+    return true;
+}
+
 void register_counts(db_t *db, reg_counts_t *c)
 {
     memset(c, 0, sizeof *c);
-    c->organisers = db_query_int(db, "SELECT COUNT(*) FROM organisers", NULL, 0);
-    c->units = db_query_int(db, "SELECT COUNT(*) FROM units", NULL, 0);
-    c->preschools = db_query_int(db, "SELECT COUNT(*) FROM units WHERE school_forms LIKE ?", "%,forskola,%", 0);
+    db_stmt_t *st = db_prepare(db, "SELECT organisers, units, preschools, municipalities FROM register_counts"
+                                   " WHERE county_code = ''");
+    if (st && db_step(st) == DB_ROW) {
+        c->organisers = db_col_int(st, 0);
+        c->units = db_col_int(st, 1);
+        c->preschools = db_col_int(st, 2);
+        c->municipalities = db_col_int(st, 3);
+    }
+    db_done(st);
     c->school_units = c->units - c->preschools;
-    c->municipalities = db_query_int(db, "SELECT COUNT(*) FROM municipalities", NULL, 0);
 }
 
 size_t register_counts_by_county(db_t *db, arena_t *a, const char ***names, int64_t **organisers, int64_t **units)
@@ -340,10 +371,8 @@ size_t register_counts_by_county(db_t *db, arena_t *a, const char ***names, int6
     *names = arena_alloc(a, MAX * sizeof **names);
     *organisers = arena_alloc(a, MAX * sizeof **organisers);
     *units = arena_alloc(a, MAX * sizeof **units);
-    db_stmt_t *st = db_prepare(db,
-        "SELECT c.name, (SELECT COUNT(*) FROM organisers o JOIN municipalities m ON m.code = o.municipality_code"
-        " WHERE m.county_code = c.code), (SELECT COUNT(*) FROM units u JOIN municipalities m"
-        " ON m.code = u.municipality_code WHERE m.county_code = c.code) FROM counties c ORDER BY c.code");
+    db_stmt_t *st = db_prepare(db, "SELECT c.name, COALESCE(k.organisers, 0), COALESCE(k.units, 0) FROM counties c"
+                                   " LEFT JOIN register_counts k ON k.county_code = c.code ORDER BY c.code");
     if (!st)
         return 0;
     size_t n = 0;

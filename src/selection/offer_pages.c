@@ -170,9 +170,9 @@ static void shortcuts(request_t *req)
 }
 
 const start_section_t selection_start_sections[] = {
-    {5, pending_offers},
-    {12, shortcuts},
-    {0, NULL},
+    {5, pending_offers, false},
+    {12, shortcuts, false},
+    {0, NULL, false},
 };
 
 static const char *const answer_choices[] = {"accept", "decline", NULL};
