@@ -14,6 +14,29 @@ struct arena_block {
 
 enum { ARENA_BLOCK = 16384 };
 
+struct arena_cleanup {
+    arena_cleanup_t *next;
+    void (*fn)(void *ctx);
+    void *ctx;
+};
+
+void arena_defer(arena_t *a, void (*fn)(void *ctx), void *ctx)
+{
+    arena_cleanup_t *c = arena_alloc(a, sizeof *c);
+    c->fn = fn;
+    c->ctx = ctx;
+    c->next = a->cleanups;
+    a->cleanups = c;
+}
+
+static void run_cleanups(arena_t *a)
+{
+    arena_cleanup_t *c = a->cleanups;
+    a->cleanups = NULL;
+    for (; c; c = c->next)
+        c->fn(c->ctx);
+}
+
 void *arena_alloc(arena_t *a, size_t n)
 {
     size_t align = alignof(max_align_t);
@@ -72,6 +95,7 @@ char *arena_printf(arena_t *a, const char *fmt, ...)
 
 void arena_free(arena_t *a)
 {
+    run_cleanups(a);
     arena_block_t *b = a->head;
     while (b) {
         arena_block_t *next = b->next;
@@ -83,6 +107,7 @@ void arena_free(arena_t *a)
 
 void arena_reset(arena_t *a)
 {
+    run_cleanups(a);
     arena_block_t *keep = a->head;
     if (!keep)
         return;

@@ -6,11 +6,13 @@
 #include <stddef.h>
 
 typedef struct arena_block arena_block_t;
+typedef struct arena_cleanup arena_cleanup_t;
 typedef struct arena {
     arena_block_t *head;
+    arena_cleanup_t *cleanups;
 } arena_t;
 
-#define ARENA_INIT {NULL}
+#define ARENA_INIT {NULL, NULL}
 
 void *arena_alloc(arena_t *a, size_t n);   /* zeroed, aligned for any type */
 char *arena_strdup(arena_t *a, const char *s); /* NULL stays NULL */
@@ -20,6 +22,9 @@ void *arena_realloc_array(arena_t *a, void *old, size_t n_old, size_t n_new, siz
 char *arena_strndup(arena_t *a, const char *s, size_t n);
 char *arena_printf(arena_t *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void arena_free(arena_t *a);
+/* Calls fn(ctx) when the arena is freed or reset (newest first): how something shared
+ * outside the arena (a cached ranking) is held exactly as long as what points into it. */
+void arena_defer(arena_t *a, void (*fn)(void *ctx), void *ctx);
 /* Releases everything but the newest block, which is kept empty for reuse: the
  * per-row scratch of a streaming reader. */
 void arena_reset(arena_t *a);

@@ -96,6 +96,18 @@ static void limits(const reg_filter_t *f, long long *limit, long long *offset)
     *offset = f->per_page > 0 ? (page - 1) * f->per_page : 0;
 }
 
+/* The whole register's count of what an unfiltered list shows someone who sees it all
+ * (kept by the import), or -1 when the list has to be counted. */
+static long long known_total(db_t *db, const viewer_t *v, const reg_filter_t *f, const char *column)
+{
+    if ((f->q && *f->q) || (f->kind && *f->kind) || (f->county && *f->county) || (f->form && *f->form) ||
+        !access_may(v, CAP_REGISTER_ALL))
+        return -1;
+    reg_counts_t c;
+    register_counts(db, &c);
+    return strcmp(column, "organisers") == 0 ? c.organisers : c.units;
+}
+
 /* Runs a filtered list as two queries that share their WHERE clause: the count of all
  * matches, then one page of rows read by read_row into an array of elem_size items. */
 typedef int (*bind_fn)(db_stmt_t *st, const viewer_t *v, const reg_filter_t *f, arena_t *a);
@@ -103,17 +115,20 @@ typedef void (*read_fn)(db_stmt_t *st, arena_t *a, void *item);
 
 static size_t paged_query(db_t *db, sql_t count_sql, sql_t list_sql, bind_fn bind, read_fn read_row,
                           size_t elem_size, const viewer_t *v, const reg_filter_t *f, arena_t *a, void **out,
-                          long long *total)
+                          long long *total, long long known)
 {
     *out = NULL;
-    *total = 0;
-    db_stmt_t *st = db_prepare_sql(db, count_sql);
-    if (!st)
-        return 0;
-    bind(st, v, f, a);
-    if (db_step(st) == DB_ROW)
-        *total = db_col_int(st, 0);
-    db_done(st);
+    *total = known > 0 ? known : 0;
+    db_stmt_t *st;
+    if (known < 0) {
+        st = db_prepare_sql(db, count_sql);
+        if (!st)
+            return 0;
+        bind(st, v, f, a);
+        if (db_step(st) == DB_ROW)
+            *total = db_col_int(st, 0);
+        db_done(st);
+    }
     long long limit, offset;
     limits(f, &limit, &offset);
     size_t cap = (size_t)(*total < limit ? *total : limit), n = 0;
@@ -144,7 +159,8 @@ size_t register_list_organisers(db_t *db, const viewer_t *v, const reg_filter_t 
     void *items;
     size_t n = paged_query(db, SQL("SELECT COUNT(*)" ORG_FROM ORG_WHERE),
                            SQL("SELECT " ORG_COLUMNS ORG_FROM ORG_WHERE " ORDER BY o.name_search, o.orgnr LIMIT ? OFFSET ?"),
-                           bind_org_filter, read_organiser_item, sizeof **out, v, f, a, &items, total);
+                           bind_org_filter, read_organiser_item, sizeof **out, v, f, a, &items, total,
+                           known_total(db, v, f, "organisers"));
     *out = items;
     return n;
 }
@@ -224,7 +240,8 @@ size_t register_list_units(db_t *db, const viewer_t *v, const reg_filter_t *f, a
     void *items;
     size_t n = paged_query(db, SQL("SELECT COUNT(*)" UNIT_FROM UNIT_WHERE),
                            SQL("SELECT " UNIT_COLUMNS UNIT_FROM UNIT_WHERE " ORDER BY u.name_search, u.code LIMIT ? OFFSET ?"),
-                           bind_unit_filter, read_unit_item, sizeof **out, v, f, a, &items, total);
+                           bind_unit_filter, read_unit_item, sizeof **out, v, f, a, &items, total,
+                           known_total(db, v, f, "units"));
     *out = items;
     return n;
 }

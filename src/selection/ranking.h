@@ -78,6 +78,10 @@ typedef struct ranking {
     const char **coef_keys;
     const char *criteria_name;
     int criteria_version;
+    /* For a ranking from the cache: per column, its non-missing values in ascending order
+     * (nsorted[c] of them; NULL for a column that is not a value); otherwise NULL. */
+    double **sorted;
+    size_t *nsorted;
 } ranking_t;
 
 /* Computes a ranking. Returns false with *err (Swedish) when it cannot be computed:

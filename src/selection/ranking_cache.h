@@ -6,7 +6,9 @@
 #define SV_SELECTION_RANKING_CACHE_H
 #include "ranking.h"
 
-/* Copies a cached ranking into a (the caller's arena); false when there is none. */
+/* A cached ranking, shared and read-only: *out points into the cache entry, which is held
+ * until a (the caller's arena) is freed; false when there is none. The entry also carries
+ * each value column's values in ascending order (out->sorted), for the charts. */
 bool ranking_cache_get(int64_t round_id, int64_t version, rank_method_t m, arena_t *a, ranking_t *out);
 /* Keeps a copy of r (the least recently used entry makes room). */
 void ranking_cache_put(int64_t round_id, int64_t version, rank_method_t m, const ranking_t *r);

@@ -169,8 +169,14 @@ static bool ranking_for(db_t *db, const round_t *round, rank_method_t m, arena_t
         if (snapshot && version == round->freeze_count)
             ranking_cache_put(round->id, round->freeze_count, m, out);
     }
-    if (m == RANK_PRESCHOOL)
+    if (m == RANK_PRESCHOOL) {
+        /* The marks come from the round's choices, which change without a refreeze: set
+         * them on the request's own copy of the rows (a cached ranking is shared). */
+        rank_row_t *rows = arena_alloc(a, (out->nrows ? out->nrows : 1) * sizeof *rows);
+        memcpy(rows, out->rows, out->nrows * sizeof *rows);
+        out->rows = rows;
         rounds_mark_preschool(db, round->id, a, out);
+    }
     return true;
 }
 

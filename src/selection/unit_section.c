@@ -23,12 +23,19 @@ static void chart_column(request_t *req, const ranking_t *rk, const rank_row_t *
 {
     if (isnan(row->cols[c]))
         return;
-    double *values = arena_alloc(&req->arena, (rk->nrows ? rk->nrows : 1) * sizeof *values);
+    const double *values;
     size_t n = 0;
-    for (size_t i = 0; i < rk->nrows; i++)
-        if (!isnan(rk->rows[i].cols[c]))
-            values[n++] = rk->rows[i].cols[c];
-    qsort(values, n, sizeof *values, cmp_double);
+    if (rk->sorted && rk->sorted[c]) { /* a cached ranking carries them sorted */
+        values = rk->sorted[c];
+        n = rk->nsorted[c];
+    } else {
+        double *v = arena_alloc(&req->arena, (rk->nrows ? rk->nrows : 1) * sizeof *v);
+        for (size_t i = 0; i < rk->nrows; i++)
+            if (!isnan(rk->rows[i].cols[c]))
+                v[n++] = rk->rows[i].cols[c];
+        qsort(v, n, sizeof *v, cmp_double);
+        values = v;
+    }
     const reg_variable_t *v = register_variable(rk->cols[c].variable);
     buf_t text = BUF_INIT;
     fmt_decimal_sv(&text, row->cols[c], 1);

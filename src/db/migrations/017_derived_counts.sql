@@ -34,3 +34,13 @@ INSERT INTO data_generation (id, n) VALUES (1, 0);
 -- The case scope asks whether a user supports a case: one index answers it by case.
 CREATE INDEX case_people_scope ON case_people(case_id, role, user_id);
 DROP INDEX case_people_case;
+
+-- The register's lists are ordered by name, then number: one index gives them in order,
+-- so a page of fifty reads fifty rows.
+CREATE INDEX organisers_name_orgnr ON organisers(name_search, orgnr);
+DROP INDEX organisers_name;
+CREATE INDEX units_name_code ON units(name_search, code);
+DROP INDEX units_name;
+
+-- A unit's page asks whether a round froze a value of the unit.
+CREATE INDEX round_values_unit ON round_values(unit_id, round_id);
