@@ -8,6 +8,7 @@
  * commit itself (while the transaction holds nothing it could wait for: no deadlock) and
  * moved once per transaction however many rows it wrote. */
 #include "db_impl.h"
+#include "../base/alloc.h"
 #include "../base/buf.h"
 #include <stdlib.h>
 #include <string.h>
@@ -52,19 +53,16 @@ static char **untriggered_tables(db_t *db)
                          " (SELECT 1 FROM sqlite_master g WHERE g.type = 'trigger' AND g.name = 'sv_generation_'"
                          " || t.name || '_delete') ORDER BY 1");
     size_t n = 0, cap = 8;
-    char **names = calloc(cap, sizeof *names);
-    while (st && names && db_step(st) == DB_ROW) {
+    char **names = xcalloc(cap, sizeof *names);
+    while (st && db_step(st) == DB_ROW) {
         const char *t = db_col_text(st, 0);
         if (!t || !tracked(t) || strchr(t, '"'))
             continue;
         if (n + 1 >= cap) {
-            char **more = realloc(names, 2 * cap * sizeof *names);
-            if (!more)
-                break;
-            names = more;
+            names = xrealloc(names, 2 * cap * sizeof *names);
             cap *= 2;
         }
-        names[n++] = strdup(t);
+        names[n++] = xstrdup(t);
         names[n] = NULL;
     }
     db_done(st);

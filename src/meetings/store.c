@@ -164,7 +164,7 @@ size_t meetings_upcoming(db_t *db, const viewer_t *v, const char *from, const ch
         meeting_upcoming_t *u = ARENA_PUSH(a, *out, n, cap);
         read_meeting(st, a, &u->m);
         u->case_id = u->m.case_id;
-        u->organiser = text(a, st, 11);
+        u->organiser = text(a, st, 14); /* the column after MEETING_FIELDS */
     }
     db_done(st);
     return n;

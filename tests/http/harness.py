@@ -139,10 +139,11 @@ def demo_db(tmpdir, with_data=True):
 
 
 class Server:
-    def __init__(self, db, extra=()):
+    def __init__(self, db, extra=(), env=None):
         self.db = db
         self.proc = subprocess.Popen([BINARY, "serve", "--db", db, "--listen", "127.0.0.1:0", *extra],
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                     env={**os.environ, **env} if env else None)
         line = self.proc.stdout.readline()
         m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
         if not m:
