@@ -28,6 +28,8 @@ echo "## Import (en ny databas, filerna i den ordning demo läser dem)"
 printf "%-58s %8s %9s %10s %12s %8s\n" fil rader sekunder "rader/s" "sqlite3 .import" kvot
 db="$work/bench.db"
 $bin init --db "$db" >/dev/null 2>&1
+declare -A sqlite_import_s page_rps page_p50
+page_names=()
 imports=(
   "municipalities geo/municipality_county.csv"
   "organisers register/SER_2020-08_Huvudmän.csv"
@@ -50,6 +52,7 @@ for spec in "${imports[@]}"; do
   ratio=$(awk -v a="$s" -v b="$raw" 'BEGIN { if (b > 0) printf "%.1f×", a / b; else print "–" }')
   rate=$(awk -v r="$rows" -v s="$s" 'BEGIN { if (s > 0) printf "%d", r / s; else print "–" }')
   printf "%-58s %8s %9s %10s %12s %8s   (toppminne %d MiB)\n" "$(basename "$rel")" "$rows" "$s" "$rate" "$raw" "$ratio" $((kb / 1024))
+  sqlite_import_s[$(basename "$rel")]=$s
 done
 
 pages() { # label db-url port
@@ -70,26 +73,42 @@ pages() { # label db-url port
   # Borås kommun's case, its unit analysis, its plan and an intervention.
   q() { if [[ $url == postgres* ]]; then psql -X -At "$url" -c "$1"; else sqlite3 "$url" "$1"; fi; }
   local contact boras analysis plan intervention
-  contact=$(q "SELECT MIN(id) FROM case_people WHERE case_id = 1 AND role = 'contact'")
+  contact=$(q "SELECT MIN(id) FROM case_people WHERE role = 'contact'")
+  local contact_case; contact_case=$(q "SELECT case_id FROM case_people WHERE id = $contact")
   boras=$(q "SELECT MIN(c.id) FROM cases c JOIN organisers o ON o.id = c.organiser_id WHERE o.orgnr = '2120001561'")
   analysis=$(q "SELECT MIN(id) FROM analyses WHERE case_id = $boras AND unit_id IS NOT NULL")
   plan=$(q "SELECT MIN(id) FROM plans WHERE case_id = $boras")
   intervention=$(q "SELECT MIN(id) FROM interventions WHERE plan_id = $plan")
   local university; university=$(q "SELECT id FROM universities WHERE name = 'Karlstads universitet'")
   printf "%-44s %4s %10s %9s %9s %10s %10s\n" sida c "req/s" "p50 ms" "p99 ms" "req/s-kvot" "p50-kvot"
-  for c in 1 16 64; do
+  for c in 1 16; do
     read -r hrps hp50 hp99 <<<"$(measure http://127.0.0.1:18098/ "$c")"
     printf "%-44s %4s %10s %9s %9s %10s %10s\n" "hello (tak)" "$c" "$hrps" "$(ms "$hp50")" "$(ms "$hp99")" "1.00" "1.00"
-    for path in "/organisers" "/organisers?q=kommun" "/organisers/2120001561" "/units/13746989" \
-                "/api/v1/organisers" "/api/v1/units/13746989" "/rounds/1" "/rounds/2/rankings/inspection" \
-                "/rounds/2/rankings/preschool" "/rounds/2/rankings/results" "/api/v1/rounds/2/rankings/preschool" \
-                "/import" "/cases" "/cases/1" "/cases/1/people/$contact" "/api/v1/cases/1" "/cases/$boras" \
-                "/analyses/$analysis" "/analyses/$analysis/versions" "/api/v1/analyses/$analysis" \
-                "/api/v1/cases/$boras/analyses" "/plans/$plan" "/interventions/$intervention" \
-                "/api/v1/plans/$plan" "/api/v1/interventions/$intervention" "/api/v1/cases/$boras/plans" \
-                "/cases/$boras/traceability" "/cases/$boras/traceability.csv" "/interventions.csv" \
-                "/universities" "/universities/$university"; do
+    [[ $c == 1 ]] && page_rps["$label|hello"]=$hrps
+    # Each page as "name|path": the name says what it is, without the ids that differ
+    # between the databases, so the summary can set them side by side.
+    for entry in "/|/" "/organisers|/organisers" "/organisers?q=kommun|/organisers?q=kommun" "/units|/units" \
+                 "/organisers/BORÅS|/organisers/2120001561" "/units/ENHET|/units/13746989" \
+                 "/api/v1/organisers|/api/v1/organisers" "/api/v1/units/ENHET|/api/v1/units/13746989" \
+                 "/rounds/1|/rounds/1" "/rounds/2/rankings/inspection|/rounds/2/rankings/inspection" \
+                 "/rounds/2/rankings/preschool|/rounds/2/rankings/preschool" \
+                 "/rounds/2/rankings/results|/rounds/2/rankings/results" \
+                 "/api/v1/rounds/2/rankings/preschool|/api/v1/rounds/2/rankings/preschool" "/import|/import" \
+                 "/cases|/cases" "/cases/1|/cases/1" "/cases/ÄRENDE/people/KONTAKT|/cases/$contact_case/people/$contact" \
+                 "/api/v1/cases/1|/api/v1/cases/1" "/cases/BORÅS|/cases/$boras" "/analyses/ANALYS|/analyses/$analysis" \
+                 "/analyses/ANALYS/versions|/analyses/$analysis/versions" \
+                 "/api/v1/analyses/ANALYS|/api/v1/analyses/$analysis" \
+                 "/api/v1/cases/BORÅS/analyses|/api/v1/cases/$boras/analyses" "/plans/PLAN|/plans/$plan" \
+                 "/interventions/INSATS|/interventions/$intervention" "/api/v1/plans/PLAN|/api/v1/plans/$plan" \
+                 "/api/v1/interventions/INSATS|/api/v1/interventions/$intervention" \
+                 "/api/v1/cases/BORÅS/plans|/api/v1/cases/$boras/plans" \
+                 "/cases/BORÅS/traceability|/cases/$boras/traceability" \
+                 "/cases/BORÅS/traceability.csv|/cases/$boras/traceability.csv" "/interventions.csv|/interventions.csv" \
+                 "/universities|/universities" "/universities/KAU|/universities/$university"; do
+      local name=${entry%%|*} path=${entry#*|}
       read -r rps p50 p99 <<<"$(measure "http://127.0.0.1:$port$path" "$c")"
+      if [[ $c == 1 ]]; then page_rps["$label|$name"]=$rps; page_p50["$label|$name"]=$(ms "$p50"); fi
+      [[ $c == 1 && ! " ${page_names[*]} " =~ " $name " ]] && page_names+=("$name")
       printf "%-44s %4s %10s %9s %9s %10s %10s\n" "$path" "$c" "$rps" "$(ms "$p50")" "$(ms "$p99")" \
         "$(awk -v a="$rps" -v b="$hrps" 'BEGIN { printf "%.3f", a / b }')" \
         "$(awk -v a="$(ms "$p50")" -v b="$(ms "$hp50")" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "–" }')"
@@ -147,7 +166,6 @@ rankings() { # db-url
 $bin demo --db "$db" --data "$data" >/dev/null 2>&1
 rankings "$db"
 "$work/hello" 18098 & sleep 0.3
-pages SQLite "$db" 18099
 
 login_as() { # email port -> session id
   local jar="$work/jar-$1-$2"
@@ -158,22 +176,45 @@ login_as() { # email port -> session id
   awk '$6 == "sv_session" { print $7 }' "$jar"
 }
 
+# Every role's start page: as served (its sections kept per viewer until the data
+# changes) and rendered anew on every request (SAMVERKAN_CACHE=off), the work a first
+# visit after a change costs.
+start_pages() { # label db-url port
+  local label=$1 url=$2 port=$3
+  echo
+  echo "## Startsidor på $label i nationell skala (wrk ${secs}s, 1 anslutning; kvot = samverkan / hello)"
+  printf "%-28s %10s %9s %9s %10s   %10s %9s\n" "roll (startsida /)" "req/s" "p50 ms" "p99 ms" "req/s-kvot" \
+    "utan cache" "p50 ms"
+  read -r hrps hp50 hp99 <<<"$(measure http://127.0.0.1:18098/ 1)"
+  $bin serve --db "$url" --listen 127.0.0.1:$port --remind-every 0 >/dev/null 2>&1 &
+  local cached_pid=$!
+  SAMVERKAN_CACHE=off $bin serve --db "$url" --listen 127.0.0.1:$((port + 1)) --remind-every 0 >/dev/null 2>&1 &
+  local plain_pid=$!
+  sleep 0.8
+  for email in admin@exempel.se analytiker@exempel.se processtod1@exempel.se ekonomi@exempel.se huvudman@exempel.se \
+               rektor@exempel.se analysgrupp@exempel.se larosate@exempel.se lasare@exempel.se; do
+    sid=$(login_as "$email" $port)
+    read -r rps p50 p99 <<<"$(measure http://127.0.0.1:$port/ 1)"
+    sid=$(login_as "$email" $((port + 1)))
+    read -r crps cp50 cp99 <<<"$(measure http://127.0.0.1:$((port + 1))/ 1)"
+    printf "%-28s %10s %9s %9s %10s   %10s %9s\n" "$email" "$rps" "$(ms "$p50")" "$(ms "$p99")" \
+      "$(awk -v a="$rps" -v b="$hrps" 'BEGIN { printf "%.3f", a / b }')" "$crps" "$(ms "$cp50")"
+  done
+  kill -TERM $cached_pid $plain_pid; wait $cached_pid $plain_pid 2>/dev/null || true
+}
+
 echo
 scale_db="$work/scale.db"
 $bin demo --db "$scale_db" --data "$data" --scale 300 >/dev/null 2>&1
-echo "## Startsidor i nationell skala ($(sqlite3 "$scale_db" 'SELECT COUNT(*) FROM cases') ärenden, $(sqlite3 "$scale_db" 'SELECT COUNT(*) FROM meetings') möten; wrk ${secs}s, 1 anslutning)"
+echo "## Nationell skala: $(sqlite3 "$scale_db" 'SELECT COUNT(*) FROM cases') ärenden, $(sqlite3 "$scale_db" 'SELECT COUNT(*) FROM meetings') möten, $(sqlite3 "$scale_db" 'SELECT COUNT(*) FROM units') enheter"
+pages SQLite "$scale_db" 18099
+start_pages SQLite "$scale_db" 18101
+
+echo
 $bin serve --db "$scale_db" --listen 127.0.0.1:18101 --remind-every 0 >/dev/null 2>&1 &
 scale_pid=$!
 sleep 0.8
-printf "%-44s %10s %9s %9s %10s\n" "roll (startsida /)" "req/s" "p50 ms" "p99 ms" "req/s-kvot"
 read -r hrps hp50 hp99 <<<"$(measure http://127.0.0.1:18098/ 1)"
-for email in admin@exempel.se analytiker@exempel.se processtod1@exempel.se ekonomi@exempel.se huvudman@exempel.se \
-             rektor@exempel.se analysgrupp@exempel.se larosate@exempel.se lasare@exempel.se; do
-  sid=$(login_as "$email" 18101)
-  read -r rps p50 p99 <<<"$(measure http://127.0.0.1:18101/ 1)"
-  printf "%-44s %10s %9s %9s %10s\n" "$email" "$rps" "$(ms "$p50")" "$(ms "$p99")" \
-    "$(awk -v a="$rps" -v b="$hrps" 'BEGIN { printf "%.3f", a / b }')"
-done
 sid=$(login_as analytiker@exempel.se 18101)
 agreement=$(sqlite3 "$scale_db" "SELECT id FROM agreements WHERE registry_number NOT LIKE 'demo:%' LIMIT 1")
 read -r rps p50 p99 <<<"$(measure "http://127.0.0.1:18101/agreements/$agreement/document.pdf" 1)"
@@ -199,18 +240,36 @@ if [[ ${BENCH_POSTGRES:-1} == 1 ]]; then
   trap 'scripts/pg-test-server.sh stop "$pgdir"; kill $(jobs -p) 2>/dev/null || true; rm -rf "$work" "$pgdir"' EXIT
   psql -X -q "$pgurl/postgres" -c "CREATE DATABASE bench" >/dev/null
   echo
-  echo "## Import på PostgreSQL (samma filer, samma ordning)"
+  echo "## Import på PostgreSQL (samma filer, samma ordning; kvot = PostgreSQL / SQLite)"
   for spec in "${imports[@]}"; do
     read -r kind rel extra <<<"$spec"
     /usr/bin/time -f "%e %M" -o "$work/t" $bin import "$kind" "$data/$rel" $extra --db "$pgurl/bench" >"$work/out" 2>/dev/null
     read -r s kb <"$work/t"
     rows=$(sed -nE 's/^ +rader lästa: +([0-9]+)$/\1/p' "$work/out")
-    printf "%-58s %8s %9s s %10s rader/s   (toppminne %d MiB)\n" "$(basename "$rel")" "$rows" "$s" \
-      "$(awk -v r="$rows" -v s="$s" 'BEGIN { if (s > 0) printf "%d", r / s; else print "–" }')" $((kb / 1024))
+    base=${sqlite_import_s[$(basename "$rel")]}
+    printf "%-58s %8s %9s s %10s rader/s %7s   (toppminne %d MiB)\n" "$(basename "$rel")" "$rows" "$s" \
+      "$(awk -v r="$rows" -v s="$s" 'BEGIN { if (s > 0) printf "%d", r / s; else print "–" }')" \
+      "$(awk -v a="$s" -v b="$base" 'BEGIN { if (b > 0) printf "%.1f×", a / b; else print "–" }')" $((kb / 1024))
   done
-  $bin demo --db "$pgurl/bench" --data "$data" >/dev/null 2>&1
-  pages PostgreSQL "$pgurl/bench" 18100
+  psql -X -q "$pgurl/postgres" -c "CREATE DATABASE scale" >/dev/null
+  $bin demo --db "$pgurl/scale" --data "$data" --scale 300 >/dev/null 2>&1
+  pages PostgreSQL "$pgurl/scale" 18100
+  start_pages PostgreSQL "$pgurl/scale" 18103
 fi
+
+# One line per page: its rate against hello on each database, and PostgreSQL against SQLite.
+echo
+echo "## Sammanfattning i nationell skala, 1 anslutning (kvot mot hello; PG/SQLite = PostgreSQL:s req/s / SQLite:s)"
+printf "%-44s %10s %9s %10s %9s %9s\n" sida "SQLite" "p50 ms" "PostgreSQL" "p50 ms" "PG/SQLite"
+for name in "${page_names[@]}"; do
+  sr=${page_rps["SQLite|$name"]:-0} pr=${page_rps["PostgreSQL|$name"]:-0}
+  printf "%-44s %10s %9s %10s %9s %9s\n" "$name" \
+    "$(awk -v a="$sr" -v b="${page_rps[SQLite|hello]:-0}" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "–" }')" \
+    "${page_p50["SQLite|$name"]:-–}" \
+    "$(awk -v a="$pr" -v b="${page_rps[PostgreSQL|hello]:-0}" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "–" }')" \
+    "${page_p50["PostgreSQL|$name"]:-–}" \
+    "$(awk -v a="$pr" -v b="$sr" 'BEGIN { if (a > 0 && b > 0) printf "%.2f", a / b; else print "–" }')"
+done
 
 echo
 python3 bench/memory.py "$bin" "$work/memory"

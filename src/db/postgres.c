@@ -20,14 +20,15 @@
 #include <string.h>
 #include <time.h>
 
-enum { PG_MAX_PARAMS = 64 };
+enum { PG_MAX_PARAMS = 65535 }; /* the protocol's limit */
 
 typedef struct pg_stmt {
     db_stmt_t base;
     struct pg_db *db;
     char name[24];        /* server-side prepared statement name */
     int nparams;
-    char *values[PG_MAX_PARAMS];
+    char **values;        /* values_cap of them, grown to the statement's parameters */
+    int values_cap;
     PGresult *res;
     int row, nrows;
     int64_t changes;
@@ -257,8 +258,9 @@ static void free_stmt(db_stmt_t *st)
     pg_stmt_t *s = pgs(st);
     if (s->res)
         PQclear(s->res);
-    for (int i = 0; i < PG_MAX_PARAMS; i++)
+    for (int i = 0; i < s->values_cap; i++)
         free(s->values[i]);
+    free(s->values);
     free(st->sql);
     free(s);
 }
@@ -360,6 +362,11 @@ static bool server_prepare(pg_db_t *d, pg_stmt_t *s)
         return false;
     }
     s->nparams = n;
+    if (n > s->values_cap) {
+        s->values = xrealloc(s->values, (size_t)n * sizeof *s->values);
+        memset(s->values + s->values_cap, 0, (size_t)(n - s->values_cap) * sizeof *s->values);
+        s->values_cap = n;
+    }
     s->generation = d->generation;
     return true;
 }
@@ -394,7 +401,7 @@ static db_stmt_t *pg_prepare(db_t *db, const char *sql)
 static void set_value(db_stmt_t *st, int idx, char *v)
 {
     pg_stmt_t *s = pgs(st);
-    if (idx < 1 || idx > PG_MAX_PARAMS) {
+    if (idx < 1 || idx > s->values_cap) {
         free(v);
         return;
     }
@@ -421,10 +428,8 @@ static void pg_bind_null(db_stmt_t *st, int idx) { set_value(st, idx, NULL); }
 
 static PGresult *execute(pg_db_t *d, pg_stmt_t *s)
 {
-    const char *values[PG_MAX_PARAMS];
-    for (int i = 0; i < s->nparams && i < PG_MAX_PARAMS; i++)
-        values[i] = s->values[i];
-    if (!d->conn || !PQsendQueryPrepared(d->conn, s->name, s->nparams, values, NULL, NULL, 0)) {
+    if (s->nparams > PG_MAX_PARAMS || !d->conn ||
+        !PQsendQueryPrepared(d->conn, s->name, s->nparams, (const char *const *)s->values, NULL, NULL, 0)) {
         if (d->conn)
             set_error(d, "anslutningen bröts: ", PQerrorMessage(d->conn));
         drop_connection(d);
@@ -514,7 +519,7 @@ static void pg_done(db_stmt_t *st)
     if (s->res)
         PQclear(s->res);
     s->res = NULL;
-    for (int i = 0; i < PG_MAX_PARAMS; i++) {
+    for (int i = 0; i < s->values_cap; i++) {
         free(s->values[i]);
         s->values[i] = NULL;
     }

@@ -438,7 +438,8 @@ static bool record_import(import_apply_t *ap, const char *filename)
     db_bind_int(st, 11, (int64_t)time(NULL));
     bool ok = db_step(st) == DB_DONE;
     db_done(st);
-    ok = ok && register_recount(ap->db);
+    bool changed = r->added + r->changed + r->organisers_added + r->organisers_changed > 0;
+    ok = ok && (!changed || register_recount(ap->db));
     /* The national figures of the year the file brought, from the units as they now are. */
     if (ok && r->year)
         ok = db_run(ap->db, "DELETE FROM national_stats WHERE year = ?", "i", (int64_t)r->year) == DB_DONE &&
@@ -574,12 +575,12 @@ bool register_import(db_t *db, const viewer_t *v, const char *kind, const char *
     arena_t scratch = ARENA_INIT;
     import_run_t run = {.res = res, .year = year};
     run.reader = (import_reader_t){spec, NULL, a, &scratch, err, db};
-    run.apply = (import_apply_t){db, v, spec, a, &scratch, 0, res, err, NULL};
+    run.apply = (import_apply_t){db, v, spec, a, &scratch, 0, res, err, NULL, NULL, NULL};
     csv_stream_t stream = {filename, spec->columns, spec->ncolumns, &scratch, on_header, on_row, &run};
     csv_table_t t;
     bool ok = csv_stream_file(a, f, &stream, &t, err);
     run.reader.t = &t;
-    if (ok && run.in_tx && !record_import(&run.apply, filename))
+    if (ok && run.in_tx && (!import_apply_finish(&run.apply) || !record_import(&run.apply, filename)))
         ok = import_db_failed(&run.reader);
     free(run.seen.slots);
     arena_free(&scratch);
@@ -595,10 +596,20 @@ bool register_import(db_t *db, const viewer_t *v, const char *kind, const char *
             *err = arena_printf(a, "%s: %s Inget ändrades.", filename, *err);
         return false;
     }
-    /* Fresh statistics after a bulk change, so both databases plan the next queries
-     * for the tables as they now are (a failure here changes nothing and is ignored). */
-    db_exec(db, "ANALYZE organisers; ANALYZE units; ANALYZE unit_stats; ANALYZE municipalities;"
-                " ANALYZE inspection_decisions; ANALYZE preschool_inspections");
+    /* Fresh statistics after a bulk change, so both databases plan the next queries for
+     * the tables as they now are; a file that changed nothing leaves them as they were
+     * (a failure here changes nothing and is ignored). */
+    if (res->added + res->changed + res->organisers_added + res->organisers_changed == 0)
+        return true;
+    switch (spec->shape) {
+    case SHAPE_UNITS:
+        db_exec(db, "ANALYZE organisers; ANALYZE units; ANALYZE unit_stats; ANALYZE municipalities");
+        break;
+    case SHAPE_ORGANISERS: db_exec(db, "ANALYZE organisers"); break;
+    case SHAPE_MUNICIPALITIES: db_exec(db, "ANALYZE municipalities"); break;
+    case SHAPE_INSPECTION: db_exec(db, "ANALYZE inspection_decisions"); break;
+    case SHAPE_PRESCHOOL_INSPECTION: db_exec(db, "ANALYZE preschool_inspections"); break;
+    }
     return true;
 }
 

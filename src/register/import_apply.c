@@ -4,6 +4,7 @@
  * Names follow the newest source: a file's year must be at least the year of the name
  * already stored for it to replace it (undated register files count as year 0). */
 #include "import_spec.h"
+#include "import_writes.h"
 #include "../base/alloc.h"
 #include "../base/buf.h"
 #include "../base/text.h"
@@ -82,6 +83,8 @@ static char *fold(arena_t *a, const char *s)
 static const char *nz(const char *s) { return s ? s : ""; }
 static bool same(const char *a, const char *b) { return strcmp(nz(a), nz(b)) == 0; }
 
+static bool load_units(import_apply_t *ap);
+
 bool import_apply_begin(import_apply_t *ap)
 {
     struct org_cache *c = arena_alloc(ap->arena, sizeof *c);
@@ -119,7 +122,15 @@ bool import_apply_begin(import_apply_t *ap)
     while ((rc = db_step(st)) == DB_ROW)
         muni_known(c, arena_strdup(ap->arena, db_col_text(st, 0)), true);
     db_done(st);
-    return rc == DB_DONE;
+    if (rc != DB_DONE)
+        return false;
+    ap->writes = import_writes_new(ap->db, ap->arena);
+    return ap->spec->shape != SHAPE_UNITS || load_units(ap);
+}
+
+bool import_apply_finish(import_apply_t *ap)
+{
+    return !ap->writes || import_writes_flush(ap->writes);
 }
 
 static char *org_json(const org_entry_t *e)
@@ -135,7 +146,7 @@ static char *org_json(const org_entry_t *e)
 static bool audit_json(import_apply_t *ap, const char *action, const char *type, const char *key,
                        char *before, char *after)
 {
-    bool ok = audit_record(ap->db, ap->viewer, action, type, key, before, after) == DB_OK;
+    bool ok = import_writes_audit(ap->writes, ap->viewer, action, type, key, before, after);
     free(before);
     free(after);
     return ok;
@@ -144,33 +155,15 @@ static bool audit_json(import_apply_t *ap, const char *action, const char *type,
 static bool write_organiser(import_apply_t *ap, org_entry_t *e, bool insert)
 {
     int64_t now = (int64_t)time(NULL);
-    db_stmt_t *st = insert
-        ? db_prepare(ap->db, "INSERT INTO organisers (name, name_search, name_year, kind, municipality_code,"
-                             " legal_form, postal_town, school_forms, created_at, updated_at, orgnr)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
-        : db_prepare(ap->db, "UPDATE organisers SET name = ?, name_search = ?, name_year = ?, kind = ?,"
-                             " municipality_code = ?, legal_form = ?, postal_town = ?, school_forms = ?,"
-                             " updated_at = ? WHERE orgnr = ?");
-    if (!st)
-        return false;
-    int i = 1;
-    db_bind_text(st, i++, e->name);
-    db_bind_text(st, i++, fold(ap->scratch, e->name));
-    db_bind_int(st, i++, e->name_year);
-    db_bind_text(st, i++, e->kind);
-    db_bind_text(st, i++, e->municipality_code);
-    db_bind_text(st, i++, e->legal_form);
-    db_bind_text(st, i++, e->postal_town);
-    db_bind_text(st, i++, nz(e->school_forms));
-    if (insert)
-        db_bind_int(st, i++, now);
-    db_bind_int(st, i++, now);
-    db_bind_text(st, i, e->orgnr);
-    int rc = db_step(st);
-    if (insert && rc == DB_ROW)
-        e->id = db_col_int(st, 0);
-    db_done(st);
-    return insert ? rc == DB_ROW : rc == DB_DONE;
+    const char *name_search = fold(ap->scratch, e->name);
+    if (!insert)
+        return import_writes_add(ap->writes, IW_ORGANISER_CHANGE, "ttittttt" "it", e->name, name_search,
+                                 (int64_t)e->name_year, e->kind, e->municipality_code, e->legal_form, e->postal_town,
+                                 nz(e->school_forms), now, e->orgnr);
+    e->id = import_writes_next_id(ap->writes, "organisers");
+    return e->id && import_writes_add(ap->writes, IW_ORGANISER_ADD, "ittittttt" "iit", e->id, e->name, name_search,
+                                      (int64_t)e->name_year, e->kind, e->municipality_code, e->legal_form,
+                                      e->postal_town, nz(e->school_forms), now, now, e->orgnr);
 }
 
 /* Finds or creates the organiser of a unit row, updating its name by the year rule. */
@@ -229,17 +222,8 @@ static bool ensure_municipality(import_apply_t *ap, const unit_row_t *u)
     if (muni_known(ap->orgs, u->municipality_code, false))
         return true;
     const char *name = u->municipality ? u->municipality : u->municipality_code;
-    db_stmt_t *st = db_prepare(ap->db, "INSERT INTO municipalities (code, name, name_search, county_code)"
-                                       " VALUES (?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET"
-                                       " county_code = COALESCE(municipalities.county_code, excluded.county_code)");
-    if (!st)
-        return false;
-    db_bind_text(st, 1, u->municipality_code);
-    db_bind_text(st, 2, name);
-    db_bind_text(st, 3, fold(ap->scratch, name));
-    db_bind_text(st, 4, u->county_code);
-    bool ok = db_step(st) == DB_DONE;
-    db_done(st);
+    bool ok = import_writes_add(ap->writes, IW_MUNICIPALITY, "tttt", u->municipality_code, name,
+                                fold(ap->scratch, name), u->county_code);
     /* Remember it once its county is known; until then later rows may still add it. */
     if (ok && (u->county_code || !u->municipality))
         muni_known(ap->orgs, arena_strdup(ap->arena, u->municipality_code), true);
@@ -271,16 +255,61 @@ static char *unit_json(const unit_state_t *s, const char *code, const char *orgn
     return r;
 }
 
-/* Reads the stored unit: DB_ROW when it exists, DB_DONE when not, DB_ERROR. */
-static int load_unit(import_apply_t *ap, const char *code, unit_state_t *s)
+/* The units and this year's statistics as the import found them, read once at its start
+ * (a file names each unit once, so the rows never need what earlier rows wrote). */
+typedef struct stat_entry {
+    int64_t unit_id;
+    const char *variable, *flag;
+    double value;
+} stat_entry_t;
+
+struct unit_cache {
+    unit_state_t *units; /* open addressing by code (codes[i]) */
+    const char **codes;
+    size_t ucap;
+    stat_entry_t *stats; /* open addressing by (unit, variable) */
+    size_t scap;
+};
+
+static size_t table_size(int64_t n)
 {
+    size_t cap = 1024;
+    while (cap < (size_t)(n > 0 ? n : 0) * 2 + 16)
+        cap *= 2;
+    return cap;
+}
+
+static size_t unit_slot(const struct unit_cache *c, const char *code)
+{
+    size_t i = hash_str(code) & (c->ucap - 1);
+    while (c->codes[i] && strcmp(c->codes[i], code) != 0)
+        i = (i + 1) & (c->ucap - 1);
+    return i;
+}
+
+static size_t stat_slot(const struct unit_cache *c, int64_t unit_id, const char *variable)
+{
+    size_t i = (hash_str(variable) ^ ((uint64_t)unit_id * 0x9e3779b97f4a7c15ull)) & (c->scap - 1);
+    while (c->stats[i].variable && (c->stats[i].unit_id != unit_id || strcmp(c->stats[i].variable, variable) != 0))
+        i = (i + 1) & (c->scap - 1);
+    return i;
+}
+
+static bool load_units(import_apply_t *ap)
+{
+    struct unit_cache *c = arena_alloc(ap->arena, sizeof *c);
+    arena_t *a = ap->arena;
+    ap->units = c;
+    c->ucap = table_size(db_query_int(ap->db, "SELECT COUNT(*) FROM units", NULL, 0));
+    c->units = arena_alloc(a, c->ucap * sizeof *c->units);
+    c->codes = arena_alloc(a, c->ucap * sizeof *c->codes);
     db_stmt_t *st = db_prepare(ap->db, "SELECT id, organiser_id, pupils, name, municipality_code, school_forms,"
-                                       " grades, address, postal_town, name_year, latitude, longitude"
-                                       " FROM units WHERE code = ?");
-    db_bind_text(st, 1, code);
-    int rc = db_step(st);
-    if (rc == DB_ROW) {
-        arena_t *a = ap->scratch;
+                                       " grades, address, postal_town, name_year, latitude, longitude, code FROM units");
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        size_t i = unit_slot(c, db_col_text(st, 12));
+        unit_state_t *s = &c->units[i];
+        c->codes[i] = arena_strdup(a, db_col_text(st, 12));
         s->id = db_col_int(st, 0);
         s->organiser_id = db_col_int(st, 1);
         s->pupils = db_col_is_null(st, 2) ? -1 : db_col_int(st, 2);
@@ -296,52 +325,56 @@ static int load_unit(import_apply_t *ap, const char *code, unit_state_t *s)
         s->longitude = db_col_double(st, 11);
     }
     db_done(st);
-    return rc == DB_ROW || rc == DB_DONE ? rc : DB_ERROR;
+    if (rc != DB_DONE)
+        return false;
+    c->scap = table_size(db_run_int(ap->db, 0, "SELECT COUNT(*) FROM unit_stats WHERE year = ?", "i",
+                                    (int64_t)ap->year));
+    c->stats = arena_alloc(a, c->scap * sizeof *c->stats);
+    st = db_prepare(ap->db, "SELECT unit_id, variable, value, flag FROM unit_stats WHERE year = ?");
+    db_bind_int(st, 1, ap->year);
+    while ((rc = db_step(st)) == DB_ROW) {
+        int64_t unit_id = db_col_int(st, 0);
+        stat_entry_t *e = &c->stats[stat_slot(c, unit_id, db_col_text(st, 1))];
+        e->unit_id = unit_id;
+        e->variable = arena_strdup(a, db_col_text(st, 1));
+        e->value = db_col_is_null(st, 2) ? NAN : db_col_double(st, 2);
+        e->flag = arena_strdup(a, db_col_text(st, 3));
+    }
+    db_done(st);
+    return rc == DB_DONE;
+}
+
+/* The stored unit: true when it exists (copied into *s). */
+static bool find_unit(import_apply_t *ap, const char *code, unit_state_t *s)
+{
+    size_t i = unit_slot(ap->units, code);
+    if (!ap->units->codes[i])
+        return false;
+    *s = ap->units->units[i];
+    return true;
+}
+
+/* This year's stored value of a unit's variable, or NULL. */
+static const stat_entry_t *find_stat(const import_apply_t *ap, int64_t unit_id, const char *variable)
+{
+    const stat_entry_t *e = &ap->units->stats[stat_slot(ap->units, unit_id, variable)];
+    return e->variable ? e : NULL;
 }
 
 static bool write_unit(import_apply_t *ap, const char *code, unit_state_t *s, bool insert)
 {
     int64_t now = (int64_t)time(NULL);
-    db_stmt_t *st = insert
-        ? db_prepare(ap->db, "INSERT INTO units (organiser_id, pupils, name, name_search, municipality_code,"
-                             " school_forms, grades, address, postal_town, name_year, latitude, longitude,"
-                             " created_at, updated_at, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                             " RETURNING id")
-        : db_prepare(ap->db, "UPDATE units SET organiser_id = ?, pupils = ?, name = ?, name_search = ?,"
-                             " municipality_code = ?, school_forms = ?, grades = ?, address = ?, postal_town = ?,"
-                             " name_year = ?, latitude = ?, longitude = ?, updated_at = ? WHERE code = ?");
-    if (!st)
-        return false;
-    int i = 1;
-    db_bind_int(st, i++, s->organiser_id);
-    if (s->pupils >= 0)
-        db_bind_int(st, i++, s->pupils);
-    else
-        db_bind_null(st, i++);
-    db_bind_text(st, i++, s->name);
-    db_bind_text(st, i++, fold(ap->scratch, s->name));
-    db_bind_text(st, i++, s->municipality_code);
-    db_bind_text(st, i++, nz(s->school_forms));
-    db_bind_text(st, i++, nz(s->grades));
-    db_bind_text(st, i++, s->address);
-    db_bind_text(st, i++, s->postal_town);
-    db_bind_int(st, i++, s->name_year);
-    if (s->has_position) {
-        db_bind_double(st, i++, s->latitude);
-        db_bind_double(st, i++, s->longitude);
-    } else {
-        db_bind_null(st, i++);
-        db_bind_null(st, i++);
-    }
-    if (insert)
-        db_bind_int(st, i++, now);
-    db_bind_int(st, i++, now);
-    db_bind_text(st, i, code);
-    int rc = db_step(st);
-    if (insert && rc == DB_ROW)
-        s->id = db_col_int(st, 0);
-    db_done(st);
-    return insert ? rc == DB_ROW : rc == DB_DONE;
+    const char *name_search = fold(ap->scratch, s->name);
+    double lat = s->has_position ? s->latitude : NAN, lon = s->has_position ? s->longitude : NAN;
+    if (!insert)
+        return import_writes_add(ap->writes, IW_UNIT_CHANGE, "ipttttttti" "DDit", s->organiser_id, s->pupils, s->name,
+                                 name_search, s->municipality_code, nz(s->school_forms), nz(s->grades), s->address,
+                                 s->postal_town, (int64_t)s->name_year, lat, lon, now, code);
+    s->id = import_writes_next_id(ap->writes, "units");
+    return s->id && import_writes_add(ap->writes, IW_UNIT_ADD, "iipttttttti" "DDiit", s->id, s->organiser_id,
+                                      s->pupils, s->name, name_search, s->municipality_code, nz(s->school_forms),
+                                      nz(s->grades), s->address, s->postal_town, (int64_t)s->name_year, lat, lon, now,
+                                      now, code);
 }
 
 static bool same_value(double a, double b)
@@ -352,51 +385,21 @@ static bool same_value(double a, double b)
 }
 
 /* Upserts the row's statistics for the import year; returns the number changed or -1. */
-static int apply_stats(import_apply_t *ap, int64_t unit_id, const unit_row_t *u, json_t *before, json_t *after)
+static int apply_stats(import_apply_t *ap, int64_t unit_id, bool existed, const unit_row_t *u, json_t *before,
+                       json_t *after)
 {
-    if (!u->nstats)
-        return 0;
-    double old_value[12];
-    const char *old_flag[12] = {0};
-    db_stmt_t *st = db_prepare(ap->db, "SELECT variable, value, flag FROM unit_stats WHERE unit_id = ? AND year = ?");
-    db_bind_int(st, 1, unit_id);
-    db_bind_int(st, 2, ap->year);
-    int rc;
-    while ((rc = db_step(st)) == DB_ROW) {
-        for (size_t k = 0; k < u->nstats; k++) {
-            if (strcmp(u->stats[k].variable, db_col_text(st, 0)) == 0) {
-                old_value[k] = db_col_is_null(st, 1) ? NAN : db_col_double(st, 1);
-                old_flag[k] = arena_strdup(ap->scratch, db_col_text(st, 2));
-            }
-        }
-    }
-    db_done(st);
-    if (rc != DB_DONE)
-        return -1;
     int changed = 0;
     for (size_t k = 0; k < u->nstats; k++) {
         const char *var = u->stats[k].variable;
         double v = u->stats[k].value;
-        if (old_flag[k] && same_value(old_value[k], v) && strcmp(old_flag[k], u->stats[k].flag) == 0)
+        const stat_entry_t *old = existed ? find_stat(ap, unit_id, var) : NULL;
+        if (old && same_value(old->value, v) && strcmp(old->flag, u->stats[k].flag) == 0)
             continue;
-        st = db_prepare(ap->db, "INSERT INTO unit_stats (unit_id, year, variable, value, flag, source)"
-                                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, year, variable)"
-                                " DO UPDATE SET value = excluded.value, flag = excluded.flag, source = excluded.source");
-        db_bind_int(st, 1, unit_id);
-        db_bind_int(st, 2, ap->year);
-        db_bind_text(st, 3, var);
-        if (isnan(v))
-            db_bind_null(st, 4);
-        else
-            db_bind_double(st, 4, v);
-        db_bind_text(st, 5, u->stats[k].flag);
-        db_bind_text(st, 6, ap->spec->kind);
-        bool ok = db_step(st) == DB_DONE;
-        db_done(st);
-        if (!ok)
+        if (!import_writes_add(ap->writes, IW_STAT, "iitDtt", unit_id, (int64_t)ap->year, var, v, u->stats[k].flag,
+                               ap->spec->kind))
             return -1;
-        if (old_flag[k])
-            json_object_set_new(before, var, isnan(old_value[k]) ? json_string(old_flag[k]) : json_real(old_value[k]));
+        if (old)
+            json_object_set_new(before, var, isnan(old->value) ? json_string(old->flag) : json_real(old->value));
         json_object_set_new(after, var, isnan(v) ? json_string(u->stats[k].flag) : json_real(v));
         changed++;
     }
@@ -419,16 +422,9 @@ static bool register_pupils(import_apply_t *ap, const unit_row_t *u, int64_t uni
         return true;
     if (unit_id) { /* a new unit has no other count yet */
         const char *other = strcmp(mine, "pupils_grundskola") == 0 ? "pupils_gymnasieskola" : "pupils_grundskola";
-        db_stmt_t *st = db_prepare(ap->db, "SELECT value FROM unit_stats WHERE unit_id = ? AND year = ? AND variable = ?");
-        db_bind_int(st, 1, unit_id);
-        db_bind_int(st, 2, ap->year);
-        db_bind_text(st, 3, other);
-        int rc = db_step(st);
-        if (rc == DB_ROW && !db_col_is_null(st, 0))
-            value += db_col_double(st, 0);
-        db_done(st);
-        if (rc != DB_ROW && rc != DB_DONE)
-            return false;
+        const stat_entry_t *e = find_stat(ap, unit_id, other);
+        if (e && !isnan(e->value))
+            value += e->value;
     }
     *pupils = (int64_t)value;
     return true;
@@ -440,10 +436,7 @@ bool import_apply_unit(import_apply_t *ap, const unit_row_t *u)
     if (!org || !ensure_municipality(ap, u))
         return false;
     unit_state_t old = {0}, now;
-    int found = load_unit(ap, u->code, &old);
-    if (found == DB_ERROR)
-        return false;
-    bool exists = found == DB_ROW;
+    bool exists = find_unit(ap, u->code, &old);
     now = old;
     bool newer = !exists || ap->year >= old.name_year;
     if (newer) {
@@ -486,7 +479,7 @@ bool import_apply_unit(import_apply_t *ap, const unit_row_t *u)
     if (unit_changed && !write_unit(ap, u->code, &now, !exists))
         return false;
     json_t *before = json_object(), *after = json_object();
-    int stats_changed = apply_stats(ap, now.id, u, before, after);
+    int stats_changed = apply_stats(ap, now.id, exists, u, before, after);
     bool ok = stats_changed >= 0;
     if (ok && (unit_changed || stats_changed > 0)) {
         char *b = exists ? unit_json(&old, u->code, org->orgnr) : NULL;

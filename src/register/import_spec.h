@@ -126,9 +126,13 @@ typedef struct import_apply {
     reg_import_result_t *result;
     char **err;
     struct org_cache *orgs;
+    struct unit_cache *units;      /* the units and this year's statistics as they were */
+    struct import_writes *writes;  /* the rows to write (import_writes.h) */
 } import_apply_t;
 
 bool import_apply_begin(import_apply_t *ap);
+/* Writes what the rows queued; the import calls it before it records itself. */
+bool import_apply_finish(import_apply_t *ap);
 bool import_apply_unit(import_apply_t *ap, const unit_row_t *row);
 bool import_apply_organiser(import_apply_t *ap, const organiser_row_t *row);
 bool import_apply_municipality(import_apply_t *ap, const municipality_row_t *row);

@@ -347,19 +347,26 @@ const reg_stat_t *register_find_stat(const reg_stat_t *stats, size_t n, int64_t 
 bool register_recount(db_t *db)
 {
     static const sql_t steps[] = {
-        SQL_CONST("UPDATE organisers SET units_count = (SELECT COUNT(*) FROM units u WHERE u.organiser_id = organisers.id)"
-        " WHERE units_count <> (SELECT COUNT(*) FROM units u WHERE u.organiser_id = organisers.id)"),
+        SQL_CONST("UPDATE organisers SET units_count = k.n FROM (SELECT o.id, COUNT(u.id) AS n FROM organisers o"
+                  " LEFT JOIN units u ON u.organiser_id = o.id GROUP BY o.id) k"
+                  " WHERE k.id = organisers.id AND organisers.units_count <> k.n"),
         SQL_CONST("DELETE FROM register_counts"),
         SQL_CONST("INSERT INTO register_counts (county_code, organisers, units, preschools, municipalities)"
-        " SELECT '', (SELECT COUNT(*) FROM organisers), (SELECT COUNT(*) FROM units),"
-        " (SELECT COUNT(*) FROM units WHERE school_forms LIKE '%,forskola,%'), (SELECT COUNT(*) FROM municipalities)"),
+                  " SELECT '', (SELECT COUNT(*) FROM organisers), (SELECT COUNT(*) FROM units),"
+                  " (SELECT COUNT(*) FROM units WHERE school_forms LIKE '%,forskola,%'),"
+                  " (SELECT COUNT(*) FROM municipalities)"),
+        /* Grouped once per table rather than counted per county: one pass over each. */
         SQL_CONST("INSERT INTO register_counts (county_code, organisers, units, preschools, municipalities)"
-        " SELECT c.code, (SELECT COUNT(*) FROM organisers o JOIN municipalities m ON m.code = o.municipality_code"
-        " WHERE m.county_code = c.code), (SELECT COUNT(*) FROM units u JOIN municipalities m"
-        " ON m.code = u.municipality_code WHERE m.county_code = c.code), (SELECT COUNT(*) FROM units u"
-        " JOIN municipalities m ON m.code = u.municipality_code WHERE m.county_code = c.code"
-        " AND u.school_forms LIKE '%,forskola,%'), (SELECT COUNT(*) FROM municipalities m WHERE m.county_code = c.code)"
-        " FROM counties c"),
+                  " SELECT c.code, COALESCE(o.n, 0), COALESCE(u.n, 0), COALESCE(u.p, 0), COALESCE(m.n, 0)"
+                  " FROM counties c"
+                  " LEFT JOIN (SELECT mm.county_code, COUNT(*) AS n FROM organisers oo JOIN municipalities mm"
+                  " ON mm.code = oo.municipality_code GROUP BY mm.county_code) o ON o.county_code = c.code"
+                  " LEFT JOIN (SELECT mm.county_code, COUNT(*) AS n,"
+                  " SUM(CASE WHEN uu.school_forms LIKE '%,forskola,%' THEN 1 ELSE 0 END) AS p FROM units uu"
+                  " JOIN municipalities mm ON mm.code = uu.municipality_code GROUP BY mm.county_code) u"
+                  " ON u.county_code = c.code"
+                  " LEFT JOIN (SELECT county_code, COUNT(*) AS n FROM municipalities GROUP BY county_code) m"
+                  " ON m.county_code = c.code"),
     };
     for (size_t i = 0; i < sizeof steps / sizeof *steps; i++)
         if (db_run_sql(db, steps[i], "") != DB_DONE)
