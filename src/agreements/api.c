@@ -80,7 +80,7 @@ static const param_spec_t p_get[] = {PARAM_ID, PARAM_END};
 static const param_spec_t p_update[] = {PARAM_ID, AGREEMENT_FIELDS, PARAM_VERSION, PARAM_END};
 
 const route_t agreements_api_routes[] = {
-    {"GET", "/api/v1/agreements/{id}", api_get, CAP_AGREEMENT_READ, ROUTE_API, p_get},
+    {"GET", "/api/v1/agreements/{id}", api_get, CAP_AGREEMENT_READ, ROUTE_API | ROUTE_KEPT, p_get},
     {"POST", "/api/v1/agreements/{id}", api_update, CAP_AGREEMENT_WRITE, ROUTE_API | ROUTE_FORM, p_update},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

@@ -550,11 +550,11 @@ const route_t agreements_page_routes[] = {
     {"POST", "/cases/{id}/agreements", agreements_create_submit, CAP_AGREEMENT_WRITE, ROUTE_FORM, p_create},
     {"POST", "/cases/{id}/agreements/ok2", agreements_ok2_submit, CAP_AGREEMENT_WRITE, ROUTE_FORM, p_case},
     {"POST", "/agreements/{id}/commission", agreements_commission_submit, CAP_AGREEMENT_WRITE, ROUTE_FORM, p_commission},
-    {"GET", "/agreements/{id}", agreements_page, CAP_AGREEMENT_READ, 0, p_agreement},
+    {"GET", "/agreements/{id}", agreements_page, CAP_AGREEMENT_READ, ROUTE_KEPT, p_agreement},
     {"POST", "/agreements/{id}", agreements_save_submit, CAP_AGREEMENT_WRITE, ROUTE_FORM, p_save},
     {"GET", "/agreements/{id}/edit", agreements_edit_page, CAP_AGREEMENT_WRITE, 0, p_id},
     {"POST", "/agreements/{id}/actions", agreements_act_submit, CAP_AGREEMENT_READ, ROUTE_FORM, p_act},
-    {"GET", "/agreements/{id}/diff", agreements_diff_page, CAP_AGREEMENT_READ, 0, p_diff},
+    {"GET", "/agreements/{id}/diff", agreements_diff_page, CAP_AGREEMENT_READ, ROUTE_KEPT, p_diff},
     {"GET", "/agreements/{id}/document.pdf", agreements_pdf_download, CAP_AGREEMENT_READ, 0, p_id},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

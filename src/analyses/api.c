@@ -208,9 +208,9 @@ static const param_spec_t p_flow[] = {PARAM_ID, {"action", P_CHOICE, PARAM_REQUI
 
 #define API_WRITE (ROUTE_API | ROUTE_FORM)
 const route_t analyses_api_routes[] = {
-    {"GET", "/api/v1/cases/{id}/analyses", api_list, CAP_ANALYSIS_READ, ROUTE_API, p_id},
+    {"GET", "/api/v1/cases/{id}/analyses", api_list, CAP_ANALYSIS_READ, ROUTE_API | ROUTE_KEPT, p_id},
     {"POST", "/api/v1/cases/{id}/analyses", api_start, CAP_ANALYSIS_WRITE, API_WRITE, p_start},
-    {"GET", "/api/v1/analyses/{id}", api_get, CAP_ANALYSIS_READ, ROUTE_API, p_id},
+    {"GET", "/api/v1/analyses/{id}", api_get, CAP_ANALYSIS_READ, ROUTE_API | ROUTE_KEPT, p_id},
     {"POST", "/api/v1/analyses/{id}/sections/{section}", api_section, CAP_ANALYSIS_WRITE, API_WRITE, p_section},
     {"POST", "/api/v1/analyses/{id}/problems", api_problem, CAP_ANALYSIS_WRITE, API_WRITE, p_problem},
     {"POST", "/api/v1/analyses/{id}/problems/{problem}/causes", api_cause, CAP_ANALYSIS_WRITE, API_WRITE, p_cause},

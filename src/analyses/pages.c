@@ -326,7 +326,7 @@ static const param_spec_t p_flow[] = {PARAM_ID, {"action", P_CHOICE, PARAM_REQUI
 
 const route_t analyses_page_routes[] = {
     {"POST", "/cases/{id}/analyses", analyses_start_submit, CAP_ANALYSIS_WRITE, ROUTE_FORM, p_start},
-    {"GET", "/analyses/{id}", analyses_page, CAP_ANALYSIS_READ, 0, p_id},
+    {"GET", "/analyses/{id}", analyses_page, CAP_ANALYSIS_READ, ROUTE_KEPT, p_id},
     {"POST", "/analyses/{id}/sections/{section}", analyses_section_submit, CAP_ANALYSIS_WRITE, ROUTE_FORM, p_section},
     {"POST", "/analyses/{id}/comments", analyses_comment_submit, CAP_ANALYSIS_READ, ROUTE_FORM, p_comment},
     {"POST", "/analyses/{id}/flow", analyses_flow_submit, CAP_ANALYSIS_READ, ROUTE_FORM, p_flow},

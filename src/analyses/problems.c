@@ -250,7 +250,7 @@ static const param_spec_t p_cause[] = {PARAM_ID, {"cause", P_INT, PARAM_PATH, "O
 
 const route_t analyses_problem_routes[] = {
     {"POST", "/analyses/{id}/problems", analyses_problem_add_submit, CAP_ANALYSIS_WRITE, ROUTE_FORM, p_problem_add},
-    {"GET", "/analyses/{id}/problems/{problem}", analyses_problem_page, CAP_ANALYSIS_READ, 0, p_problem},
+    {"GET", "/analyses/{id}/problems/{problem}", analyses_problem_page, CAP_ANALYSIS_READ, ROUTE_KEPT, p_problem},
     {"POST", "/analyses/{id}/problems/{problem}", analyses_problem_edit_submit, CAP_ANALYSIS_WRITE, ROUTE_FORM,
      p_problem_edit},
     {"POST", "/analyses/{id}/problems/{problem}/remove", analyses_problem_remove_submit, CAP_ANALYSIS_WRITE,

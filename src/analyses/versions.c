@@ -122,6 +122,6 @@ static const param_spec_t p_versions[] = {PARAM_ID, {"from", P_INT, 0, "Från ve
                                           {"to", P_INT, 0, "Till version", 0, 100000, NULL}, PARAM_END};
 
 const route_t analyses_version_routes[] = {
-    {"GET", "/analyses/{id}/versions", analyses_versions_page, CAP_ANALYSIS_READ, 0, p_versions},
+    {"GET", "/analyses/{id}/versions", analyses_versions_page, CAP_ANALYSIS_READ, ROUTE_KEPT, p_versions},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

@@ -83,7 +83,7 @@ static const param_spec_t p_list[] = {
 static const param_spec_t p_case[] = {PARAM_ID, PARAM_END};
 
 const route_t cases_api_routes[] = {
-    {"GET", "/api/v1/cases", api_list, CAP_CASE_PAGE, ROUTE_API, p_list},
-    {"GET", "/api/v1/cases/{id}", api_case, CAP_CASE_PAGE, ROUTE_API, p_case},
+    {"GET", "/api/v1/cases", api_list, CAP_CASE_PAGE, ROUTE_API | ROUTE_KEPT, p_list},
+    {"GET", "/api/v1/cases/{id}", api_case, CAP_CASE_PAGE, ROUTE_API | ROUTE_KEPT, p_case},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

@@ -85,7 +85,7 @@ static const param_spec_t p_contact_edit[] = {PARAM_ID,
                                               PARAM_END};
 
 const route_t cases_contact_routes[] = {
-    {"GET", "/cases/{id}/people/{person}", contact_page, CAP_CASE_CONTACTS, 0, p_contact_page},
+    {"GET", "/cases/{id}/people/{person}", contact_page, CAP_CASE_CONTACTS, ROUTE_KEPT, p_contact_page},
     {"POST", "/cases/{id}/people/{person}", contact_submit, CAP_CASE_CONTACTS, ROUTE_FORM, p_contact_edit},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

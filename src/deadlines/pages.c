@@ -129,6 +129,6 @@ static const param_spec_t p_due[] = {{"days", P_INT, 0, "Dagar", 0, 1100, NULL},
 
 const route_t deadlines_routes[] = {
     {"POST", "/cases/{id}/submissions", submit_form, CAP_REPORT_SUBMIT, ROUTE_FORM, p_submission},
-    {"GET", "/api/v1/due", api_due, CAP_CASE_READ, ROUTE_API, p_due},
+    {"GET", "/api/v1/due", api_due, CAP_CASE_READ, ROUTE_API | ROUTE_KEPT, p_due},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

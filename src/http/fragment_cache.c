@@ -53,8 +53,10 @@ static size_t slot_of(const char *key)
 /* The generation the request's data is read in, read once per request. */
 static int64_t generation(request_t *req)
 {
-    if (!req->generation)
+    if (!req->generation_read) {
         req->generation = db_generation(req->db);
+        req->generation_read = true;
+    }
     return req->generation;
 }
 
@@ -67,7 +69,7 @@ const char *fragment_key(request_t *req, const char *part)
                         (long long)v->organiser_id, (long long)v->unit_id, v->university ? v->university : "", today);
 }
 
-bool fragment_get(request_t *req, const char *key)
+bool fragment_fetch(request_t *req, const char *key, buf_t *out)
 {
     pthread_once(&once, init);
     if (!enabled)
@@ -79,22 +81,21 @@ bool fragment_get(request_t *req, const char *key)
     pthread_mutex_lock(&lock);
     fragment_t *f = &slots[slot_of(key)];
     if (f->key && f->generation == gen && strcmp(f->key, key) == 0) {
-        buf_append(&req->body, f->data, f->len);
+        buf_append(out, f->data, f->len);
         hit = true;
     }
     pthread_mutex_unlock(&lock);
     return hit;
 }
 
-void fragment_put(request_t *req, const char *key, size_t from)
+void fragment_store(request_t *req, const char *key, const char *bytes, size_t len)
 {
     pthread_once(&once, init);
     int64_t gen = generation(req);
-    if (!enabled || gen < 0 || from > req->body.len)
+    if (!enabled || gen < 0)
         return;
-    size_t len = req->body.len - from;
     char *data = xmalloc(len ? len : 1), *k = xstrdup(key);
-    memcpy(data, req->body.data + from, len);
+    memcpy(data, bytes, len);
     char *old_key = NULL, *old_data = NULL;
     pthread_mutex_lock(&lock);
     fragment_t *f = &slots[slot_of(key)];
@@ -110,6 +111,17 @@ void fragment_put(request_t *req, const char *key, size_t from)
     free(old_data);
     free(k);
     free(data);
+}
+
+bool fragment_get(request_t *req, const char *key)
+{
+    return fragment_fetch(req, key, &req->body);
+}
+
+void fragment_put(request_t *req, const char *key, size_t from)
+{
+    if (from <= req->body.len) /* an empty part has no bytes to point at */
+        fragment_store(req, key, req->body.len > from ? req->body.data + from : "", req->body.len - from);
 }
 
 void fragment_render(request_t *req, const char *part, void (*render)(request_t *req))

@@ -12,6 +12,9 @@
 #include "request.h"
 #include <stdbool.h>
 
+/* Bytes kept under key in this request's data generation: appended to out when there (true). */
+bool fragment_fetch(request_t *req, const char *key, buf_t *out);
+void fragment_store(request_t *req, const char *key, const char *data, size_t len);
 /* "<part>|<user>|<role>|<organiser>|<unit>|<university>|<today>" in the request's arena. */
 const char *fragment_key(request_t *req, const char *part);
 /* Appends the fragment to req->body and returns true when one of this generation exists. */

@@ -63,7 +63,8 @@ typedef struct request {
     bool must_change_password;  /* signed in with a temporary password: only the change is open */
     int wait_ms;                /* respond_later: how long the server holds the request */
     bool waited;                /* this is the handler's second run, after the wait */
-    int64_t generation;         /* the data generation, once read (fragment_cache.h); 0 = not yet */
+    int64_t generation;         /* the data generation, once read (fragment_cache.h) */
+    bool generation_read;
 
     /* The response. */
     int status;

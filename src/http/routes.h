@@ -44,6 +44,10 @@ enum {
     ROUTE_UPLOAD = 16,    /* multipart with a file */
     ROUTE_NO_DB = 32,     /* needs no database (static assets): served while it is away */
     ROUTE_FIRST_PASSWORD = 64, /* open to a user who must first change a temporary password */
+    /* A GET whose answer depends only on who asks, the day and data every change of which
+     * moves the data generation (not sessions, tokens, mail or the audit trail): kept per
+     * session until the data changes (page_cache.h). */
+    ROUTE_KEPT = 128,
 };
 
 /* The most parameters (query and form fields together) a request may carry; more is

@@ -5,6 +5,7 @@
 #include "door.h"
 #include "later.h"
 #include "form.h"
+#include "page_cache.h"
 #include "session.h"
 #include "../base/alloc.h"
 #include "../base/vec.h"
@@ -256,6 +257,8 @@ static bool dispatch(conn_state_t *cs)
         return false;
     }
     size_t nerrors = req->nerrors, nheaders = req->nheaders;
+    if (page_cache_serve(req, nheaders))
+        return false;
     int status = 0;
     for (int attempt = 0; attempt < 3; attempt++) {
         if (attempt) {
@@ -281,6 +284,8 @@ static bool dispatch(conn_state_t *cs)
             break;
     }
     db_failure_t f = req->db ? db_failure(req->db) : DB_FAIL_NONE;
+    if (status > 0 && status != RESPOND_LATER && f == DB_FAIL_NONE)
+        page_cache_keep(req, nheaders);
     if (f == DB_FAIL_UNAVAILABLE) {
         respond_unavailable(req, raw.params, raw.nparams);
         return false;

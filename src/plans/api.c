@@ -222,13 +222,13 @@ static const param_spec_t p_indicator[] = {PARAM_ID, INDICATOR_FIELDS, PARAM_END
 
 #define API_WRITE (ROUTE_API | ROUTE_FORM)
 const route_t plans_api_routes[] = {
-    {"GET", "/api/v1/cases/{id}/plans", api_list, CAP_PLAN_READ, ROUTE_API, p_id},
+    {"GET", "/api/v1/cases/{id}/plans", api_list, CAP_PLAN_READ, ROUTE_API | ROUTE_KEPT, p_id},
     {"POST", "/api/v1/cases/{id}/plans", api_start, CAP_ANALYSIS_WRITE, API_WRITE, p_start},
-    {"GET", "/api/v1/plans/{id}", api_get_plan, CAP_PLAN_READ, ROUTE_API, p_id},
+    {"GET", "/api/v1/plans/{id}", api_get_plan, CAP_PLAN_READ, ROUTE_API | ROUTE_KEPT, p_id},
     {"POST", "/api/v1/plans/{id}/interventions", api_add_intervention, CAP_ANALYSIS_WRITE, API_WRITE, p_add},
     {"POST", "/api/v1/plans/{id}/flow", api_flow, CAP_PLAN_READ, API_WRITE, p_flow},
     {"POST", "/api/v1/plans/{id}/funding", api_funding, CAP_PLAN_FUND, API_WRITE, p_funding},
-    {"GET", "/api/v1/interventions/{id}", api_get_intervention, CAP_PLAN_READ, ROUTE_API, p_id},
+    {"GET", "/api/v1/interventions/{id}", api_get_intervention, CAP_PLAN_READ, ROUTE_API | ROUTE_KEPT, p_id},
     {"POST", "/api/v1/interventions/{id}", api_save_intervention, CAP_ANALYSIS_WRITE, API_WRITE, p_save},
     {"POST", "/api/v1/interventions/{id}/indicators", api_add_indicator, CAP_ANALYSIS_WRITE, API_WRITE, p_indicator},
     {NULL, NULL, NULL, 0, 0, NULL},

@@ -316,7 +316,7 @@ static const param_spec_t p_indicator_remove[] = {PARAM_ID,
                                                   PARAM_END};
 
 const route_t plans_intervention_routes[] = {
-    {"GET", "/interventions/{id}", plans_intervention_page, CAP_PLAN_READ, 0, p_id},
+    {"GET", "/interventions/{id}", plans_intervention_page, CAP_PLAN_READ, ROUTE_KEPT, p_id},
     {"POST", "/interventions/{id}", plans_intervention_submit, CAP_ANALYSIS_WRITE, ROUTE_FORM, p_save},
     {"POST", "/interventions/{id}/remove", plans_intervention_remove_submit, CAP_ANALYSIS_WRITE, ROUTE_FORM, p_id},
     {"POST", "/interventions/{id}/indicators", plans_indicator_submit, CAP_ANALYSIS_WRITE, ROUTE_FORM, p_indicator},

@@ -123,8 +123,8 @@ static const param_spec_t p_edit[] = {PARAM_ID, {"kind", P_CHOICE, PARAM_REQUIRE
                                       {"active", P_INT, 0, "Används", 0, 1, NULL}, PARAM_END};
 
 const route_t plans_list_routes[] = {
-    {"GET", "/interventions.csv", plans_interventions_export, CAP_INTERVENTION_EXPORT, 0, p_none},
-    {"GET", "/interventions.xlsx", plans_interventions_export, CAP_INTERVENTION_EXPORT, 0, p_none},
+    {"GET", "/interventions.csv", plans_interventions_export, CAP_INTERVENTION_EXPORT, ROUTE_KEPT, p_none},
+    {"GET", "/interventions.xlsx", plans_interventions_export, CAP_INTERVENTION_EXPORT, ROUTE_KEPT, p_none},
     {"GET", "/admin/plan-lists", plans_lists_page, CAP_TEMPLATE_MANAGE, 0, p_none},
     {"POST", "/admin/plan-lists", plans_list_add_submit, CAP_TEMPLATE_MANAGE, ROUTE_FORM, p_add},
     {"POST", "/admin/plan-lists/{id}", plans_list_edit_submit, CAP_TEMPLATE_MANAGE, ROUTE_FORM, p_edit},

@@ -300,7 +300,7 @@ static const param_spec_t p_funding[] = {PARAM_ID,
 
 const route_t plans_page_routes[] = {
     {"POST", "/cases/{id}/plans", plans_start_submit, CAP_ANALYSIS_WRITE, ROUTE_FORM, p_start},
-    {"GET", "/plans/{id}", plans_page, CAP_PLAN_READ, 0, p_id},
+    {"GET", "/plans/{id}", plans_page, CAP_PLAN_READ, ROUTE_KEPT, p_id},
     {"POST", "/plans/{id}/interventions", plans_intervention_add_submit, CAP_ANALYSIS_WRITE, ROUTE_FORM, p_add},
     {"POST", "/plans/{id}/flow", plans_flow_submit, CAP_PLAN_READ, ROUTE_FORM, p_flow},
     {"POST", "/plans/{id}/unanswered", plans_unanswered_submit, CAP_ANALYSIS_WRITE, ROUTE_FORM, p_unanswered},

@@ -100,8 +100,8 @@ static int plans_trace_export(request_t *req)
 static const param_spec_t p_id[] = {PARAM_ID, PARAM_END};
 
 const route_t plans_trace_routes[] = {
-    {"GET", "/cases/{id}/traceability", plans_trace_page, CAP_PLAN_READ, 0, p_id},
-    {"GET", "/cases/{id}/traceability.csv", plans_trace_export, CAP_PLAN_READ, 0, p_id},
-    {"GET", "/cases/{id}/traceability.xlsx", plans_trace_export, CAP_PLAN_READ, 0, p_id},
+    {"GET", "/cases/{id}/traceability", plans_trace_page, CAP_PLAN_READ, ROUTE_KEPT, p_id},
+    {"GET", "/cases/{id}/traceability.csv", plans_trace_export, CAP_PLAN_READ, ROUTE_KEPT, p_id},
+    {"GET", "/cases/{id}/traceability.xlsx", plans_trace_export, CAP_PLAN_READ, ROUTE_KEPT, p_id},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

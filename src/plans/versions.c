@@ -105,7 +105,7 @@ static int plans_pdf_download(request_t *req)
 static const param_spec_t p_id[] = {PARAM_ID, PARAM_END};
 
 const route_t plans_version_routes[] = {
-    {"GET", "/plans/{id}/versions", plans_versions_page, CAP_PLAN_READ, 0, p_id},
+    {"GET", "/plans/{id}/versions", plans_versions_page, CAP_PLAN_READ, ROUTE_KEPT, p_id},
     {"GET", "/plans/{id}/document.pdf", plans_pdf_download, CAP_PLAN_READ, 0, p_id},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

@@ -90,8 +90,8 @@ static const param_spec_t p_orgnr[] = {{"orgnr", P_ORGNR, PARAM_PATH, "Organisat
 static const param_spec_t p_code[] = {{"code", P_UNIT_CODE, PARAM_PATH, "Enhetskod", 0, 0, NULL}, PARAM_END};
 
 const route_t register_api_routes[] = {
-    {"GET", "/api/v1/organisers", api_organisers, CAP_REGISTER_READ, ROUTE_API, p_list},
-    {"GET", "/api/v1/organisers/{orgnr}", api_organiser, CAP_REGISTER_READ, ROUTE_API, p_orgnr},
-    {"GET", "/api/v1/units/{code}", api_unit, CAP_REGISTER_READ, ROUTE_API, p_code},
+    {"GET", "/api/v1/organisers", api_organisers, CAP_REGISTER_READ, ROUTE_API | ROUTE_KEPT, p_list},
+    {"GET", "/api/v1/organisers/{orgnr}", api_organiser, CAP_REGISTER_READ, ROUTE_API | ROUTE_KEPT, p_orgnr},
+    {"GET", "/api/v1/units/{code}", api_unit, CAP_REGISTER_READ, ROUTE_API | ROUTE_KEPT, p_code},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

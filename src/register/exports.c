@@ -104,11 +104,11 @@ static const param_spec_t p_list[] = {REGISTER_FILTER_PARAMS, PARAM_END};
 static const param_spec_t p_orgnr[] = {{"orgnr", P_ORGNR, PARAM_PATH, "Organisationsnummer", 0, 0, NULL}, PARAM_END};
 
 const route_t register_export_routes[] = {
-    {"GET", "/organisers.csv", register_organisers_export, CAP_REGISTER_READ, 0, p_list},
-    {"GET", "/organisers.xlsx", register_organisers_export, CAP_REGISTER_READ, 0, p_list},
-    {"GET", "/organisers/{orgnr}/units.csv", register_organiser_units_export, CAP_REGISTER_READ, 0, p_orgnr},
-    {"GET", "/organisers/{orgnr}/units.xlsx", register_organiser_units_export, CAP_REGISTER_READ, 0, p_orgnr},
-    {"GET", "/units.csv", register_units_export, CAP_REGISTER_READ, 0, p_list},
-    {"GET", "/units.xlsx", register_units_export, CAP_REGISTER_READ, 0, p_list},
+    {"GET", "/organisers.csv", register_organisers_export, CAP_REGISTER_READ, ROUTE_KEPT, p_list},
+    {"GET", "/organisers.xlsx", register_organisers_export, CAP_REGISTER_READ, ROUTE_KEPT, p_list},
+    {"GET", "/organisers/{orgnr}/units.csv", register_organiser_units_export, CAP_REGISTER_READ, ROUTE_KEPT, p_orgnr},
+    {"GET", "/organisers/{orgnr}/units.xlsx", register_organiser_units_export, CAP_REGISTER_READ, ROUTE_KEPT, p_orgnr},
+    {"GET", "/units.csv", register_units_export, CAP_REGISTER_READ, ROUTE_KEPT, p_list},
+    {"GET", "/units.xlsx", register_units_export, CAP_REGISTER_READ, ROUTE_KEPT, p_list},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

@@ -157,7 +157,7 @@ static const param_spec_t p_import[] = {{"kind", P_CHOICE, PARAM_REQUIRED, "Typ 
                                         PARAM_END};
 
 const route_t register_import_routes[] = {
-    {"GET", "/import", register_import_page, CAP_IMPORT, 0, p_none},
+    {"GET", "/import", register_import_page, CAP_IMPORT, ROUTE_KEPT, p_none},
     {"POST", "/import", register_import_submit, CAP_IMPORT, ROUTE_FORM | ROUTE_UPLOAD, p_import},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

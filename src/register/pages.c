@@ -404,9 +404,9 @@ static const param_spec_t p_orgnr[] = {{"orgnr", P_ORGNR, PARAM_PATH, "Organisat
 static const param_spec_t p_code[] = {{"code", P_UNIT_CODE, PARAM_PATH, "Enhetskod", 0, 0, NULL}, PARAM_END};
 
 const route_t register_page_routes[] = {
-    {"GET", "/organisers", register_organisers_page, CAP_REGISTER_READ, 0, p_list},
-    {"GET", "/organisers/{orgnr}", register_organiser_page, CAP_REGISTER_READ, 0, p_orgnr},
-    {"GET", "/units", register_units_page, CAP_REGISTER_READ, 0, p_list},
-    {"GET", "/units/{code}", register_unit_page, CAP_REGISTER_READ, 0, p_code},
+    {"GET", "/organisers", register_organisers_page, CAP_REGISTER_READ, ROUTE_KEPT, p_list},
+    {"GET", "/organisers/{orgnr}", register_organiser_page, CAP_REGISTER_READ, ROUTE_KEPT, p_orgnr},
+    {"GET", "/units", register_units_page, CAP_REGISTER_READ, ROUTE_KEPT, p_list},
+    {"GET", "/units/{code}", register_unit_page, CAP_REGISTER_READ, ROUTE_KEPT, p_code},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

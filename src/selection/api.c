@@ -169,10 +169,10 @@ static const param_spec_t p_ranking[] = {PARAM_ID,
                                          PARAM_PAGE, PARAM_PER_PAGE(10000), PARAM_END};
 
 const route_t selection_api_routes[] = {
-    {"GET", "/api/v1/rounds", api_rounds, CAP_ROUND_MANAGE, ROUTE_API, p_list},
-    {"GET", "/api/v1/rounds/{id}", api_round, CAP_ROUND_MANAGE, ROUTE_API, p_round},
-    {"GET", "/api/v1/rounds/{id}/rankings/{method}", api_ranking, CAP_ROUND_MANAGE, ROUTE_API, p_ranking},
-    {"GET", "/api/v1/rounds/{id}/organisers", api_organisers, CAP_ROUND_MANAGE, ROUTE_API, p_round_list},
+    {"GET", "/api/v1/rounds", api_rounds, CAP_ROUND_MANAGE, ROUTE_API | ROUTE_KEPT, p_list},
+    {"GET", "/api/v1/rounds/{id}", api_round, CAP_ROUND_MANAGE, ROUTE_API | ROUTE_KEPT, p_round},
+    {"GET", "/api/v1/rounds/{id}/rankings/{method}", api_ranking, CAP_ROUND_MANAGE, ROUTE_API | ROUTE_KEPT, p_ranking},
+    {"GET", "/api/v1/rounds/{id}/organisers", api_organisers, CAP_ROUND_MANAGE, ROUTE_API | ROUTE_KEPT, p_round_list},
     {"GET", "/api/v1/offers", api_offers, CAP_OFFER_READ, ROUTE_API, p_list},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

@@ -336,9 +336,9 @@ static const param_spec_t p_ranking[] = {PARAM_ID,
 static const param_spec_t p_id[] = {PARAM_ID, PARAM_END};
 
 const route_t selection_ranking_routes[] = {
-    {"GET", "/rounds/{id}/rankings/{method}", selection_ranking_page, CAP_ROUND_MANAGE, 0, p_ranking},
-    {"GET", "/rounds/{id}/organisers", selection_organisers_page, CAP_ROUND_MANAGE, 0, p_id},
-    {"GET", "/rounds/{id}/rankings/{method}/export.csv", selection_ranking_export, CAP_ROUND_MANAGE, 0, p_ranking},
-    {"GET", "/rounds/{id}/rankings/{method}/export.xlsx", selection_ranking_export, CAP_ROUND_MANAGE, 0, p_ranking},
+    {"GET", "/rounds/{id}/rankings/{method}", selection_ranking_page, CAP_ROUND_MANAGE, ROUTE_KEPT, p_ranking},
+    {"GET", "/rounds/{id}/organisers", selection_organisers_page, CAP_ROUND_MANAGE, ROUTE_KEPT, p_id},
+    {"GET", "/rounds/{id}/rankings/{method}/export.csv", selection_ranking_export, CAP_ROUND_MANAGE, ROUTE_KEPT, p_ranking},
+    {"GET", "/rounds/{id}/rankings/{method}/export.xlsx", selection_ranking_export, CAP_ROUND_MANAGE, ROUTE_KEPT, p_ranking},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

@@ -651,9 +651,9 @@ static const param_spec_t p_decide[] = {PARAM_ID,
                                         PARAM_END};
 
 const route_t selection_round_routes[] = {
-    {"GET", "/rounds", selection_rounds_page, CAP_ROUND_MANAGE, 0, p_none},
+    {"GET", "/rounds", selection_rounds_page, CAP_ROUND_MANAGE, ROUTE_KEPT, p_none},
     {"POST", "/rounds", selection_round_create, CAP_ROUND_MANAGE, ROUTE_FORM, p_new},
-    {"GET", "/rounds/{id}", selection_round_page, CAP_ROUND_MANAGE, 0, p_round},
+    {"GET", "/rounds/{id}", selection_round_page, CAP_ROUND_MANAGE, ROUTE_KEPT, p_round},
     {"POST", "/rounds/{id}/inputs", selection_round_freeze, CAP_ROUND_MANAGE, ROUTE_FORM, p_inputs},
     {"POST", "/rounds/{id}/choices", selection_round_choose, CAP_ROUND_MANAGE, ROUTE_FORM, p_choose},
     {"POST", "/rounds/{id}/choices/{choice}/remove", selection_round_unchoose, CAP_ROUND_MANAGE, ROUTE_FORM, p_unchoose},

@@ -159,9 +159,9 @@ static const param_spec_t p_one[] = {PARAM_ID, PARAM_SAVED, PARAM_END};
 static const param_spec_t p_edit[] = {PARAM_ID, PARAM_VERSION, UNIVERSITY_FIELDS, PARAM_END};
 
 const route_t universities_page_routes[] = {
-    {"GET", "/universities", universities_list_page, CAP_UNIVERSITY_REGISTER, 0, p_list},
+    {"GET", "/universities", universities_list_page, CAP_UNIVERSITY_REGISTER, ROUTE_KEPT, p_list},
     {"POST", "/universities", universities_add_submit, CAP_UNIVERSITY_MANAGE, ROUTE_FORM, p_add},
-    {"GET", "/universities/{id}", universities_page, CAP_UNIVERSITY_REGISTER, 0, p_one},
+    {"GET", "/universities/{id}", universities_page, CAP_UNIVERSITY_REGISTER, ROUTE_KEPT, p_one},
     {"POST", "/universities/{id}", universities_edit_submit, CAP_UNIVERSITY_MANAGE, ROUTE_FORM, p_edit},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

@@ -179,3 +179,64 @@ def test_the_registers_kept_counts_follow_an_import():
         eq(shown, f"{units}enheter", "antalet enheter i listan")
     finally:
         s.stop()
+
+
+KEPT_PAGES = ("/cases", "/organisers", "/organisers/2120001561", "/units/13746989", "/api/v1/cases",
+              "/universities", "/import", "/api/v1/due?days=60")
+
+
+def page(server, email, path):
+    c = server.client()
+    c.login(email)
+    r = c.get(path)
+    return r.status, re.sub(r'name="csrf" value="[0-9a-f]+"', 'name="csrf" value=""', r.text)
+
+
+def test_kept_pages_equal_fresh_ones_for_every_role_and_change_at_once_after_a_write():
+    def compare(what):
+        seen = {}
+        for email in ROLES:
+            c = srv.client()
+            c.login(email)
+            for path in KEPT_PAGES + (f"/cases/{case_id(BORAS)}",):
+                first = c.get(path)
+                again = c.get(path)  # the second is the kept one
+                status, fresh = page(plain, email, path)
+                eq(again.status, first.status, f"{what}: {email} {path}")
+                eq(status, first.status, f"{what}: {email} {path} med och utan cache")
+                norm = lambda t: re.sub(r'name="csrf" value="[0-9a-f]+"', 'name="csrf" value=""', t)
+                eq(norm(again.text), norm(first.text), f"{what}: {email} {path} två gånger")
+                eq(norm(first.text), fresh, f"{what}: {email} {path} med och utan cache")
+                seen[(email, path)] = first.text
+        return seen
+    before = compare("demot")
+    a = srv.client()
+    a.login("analytiker@exempel.se")
+    boras = case_id(BORAS)
+    # A contact added to the case shows on its page at once, for everyone who sees it.
+    eq(form(a, f"/cases/{boras}/contacts", {"name": "Kontakt Tillagd Nyss"}).status, 303)
+    after = compare("efter en ny kontakt")
+    lacks(before[("analytiker@exempel.se", f"/cases/{boras}")], "Kontakt Tillagd Nyss")
+    contains(after[("analytiker@exempel.se", f"/cases/{boras}")], "Kontakt Tillagd Nyss")
+    # Another organiser's case page stays out of reach, kept or not.
+    o = srv.client()
+    o.login("huvudman@exempel.se")
+    other = case_id(KIRUNA)
+    for _ in range(2):
+        eq(o.get(f"/cases/{other}").status, 404, "annan huvudmans ärende")
+
+
+def test_a_kept_page_is_the_sessions_own():
+    a = srv.client()
+    a.login("analytiker@exempel.se")
+    contains(a.get("/cases").text, "Ärenden")
+    s = srv.client()
+    s.login("processtod@exempel.se")
+    mine = s.get("/cases").text
+    contains(mine, "Mina ärenden", "processtödjarens egen lista, inte analytikerns sparade")
+    eq(page(plain, "processtod@exempel.se", "/cases")[1],
+       re.sub(r'name="csrf" value="[0-9a-f]+"', 'name="csrf" value=""', s.get("/cases").text))
+    # Signed out, the kept page is not served to the old cookie.
+    eq(a.post("/logout", {"csrf": a.csrf("/")}).status, 303)
+    r = a.get("/cases")
+    eq(r.status, 303, "utloggad")
