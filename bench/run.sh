@@ -28,7 +28,7 @@ echo "## Import (en ny databas, filerna i den ordning demo läser dem)"
 printf "%-58s %8s %9s %10s %12s %8s\n" fil rader sekunder "rader/s" "sqlite3 .import" kvot
 db="$work/bench.db"
 $bin init --db "$db" >/dev/null 2>&1
-declare -A sqlite_import_s page_rps page_p50
+declare -A sqlite_import_s page_rps page_p50 page_plain
 page_names=()
 imports=(
   "municipalities geo/municipality_county.csv"
@@ -69,6 +69,13 @@ pages() { # label db-url port
     --data-urlencode "password=samverkan-demo-2026" http://127.0.0.1:$port/login
   sid=$(awk '$6 == "sv_session" { print $7 }' "$jar")
   [[ -n $sid ]] || { echo "bench: inloggningen misslyckades"; exit 1; }
+  # The same pages rendered anew on every request (nothing kept): the work behind a first
+  # look after a change, beside the kept answers a second look gets.
+  SAMVERKAN_CACHE=off $bin serve --db "$url" --listen 127.0.0.1:$((port + 50)) >/dev/null 2>&1 &
+  local plain_pid=$!
+  sleep 0.8
+  local kept_sid=$sid plain_sid
+  plain_sid=$(login_as analytiker@exempel.se $((port + 50)))
   # The demo's objects (their ids differ between the databases): the first contact person,
   # Borås kommun's case, its unit analysis, its plan and an intervention.
   q() { if [[ $url == postgres* ]]; then psql -X -At "$url" -c "$1"; else sqlite3 "$url" "$1"; fi; }
@@ -80,7 +87,8 @@ pages() { # label db-url port
   plan=$(q "SELECT MIN(id) FROM plans WHERE case_id = $boras")
   intervention=$(q "SELECT MIN(id) FROM interventions WHERE plan_id = $plan")
   local university; university=$(q "SELECT id FROM universities WHERE name = 'Karlstads universitet'")
-  printf "%-44s %4s %10s %9s %9s %10s %10s\n" sida c "req/s" "p50 ms" "p99 ms" "req/s-kvot" "p50-kvot"
+  printf "%-44s %4s %10s %9s %9s %10s %10s   %10s %9s %10s\n" sida c "req/s" "p50 ms" "p99 ms" "req/s-kvot" "p50-kvot" \
+    "utan cache" "p50 ms" "req/s-kvot"
   for c in 1 16; do
     read -r hrps hp50 hp99 <<<"$(measure http://127.0.0.1:18098/ "$c")"
     printf "%-44s %4s %10s %9s %9s %10s %10s\n" "hello (tak)" "$c" "$hrps" "$(ms "$hp50")" "$(ms "$hp99")" "1.00" "1.00"
@@ -105,17 +113,26 @@ pages() { # label db-url port
                  "/cases/BORÅS/traceability|/cases/$boras/traceability" \
                  "/cases/BORÅS/traceability.csv|/cases/$boras/traceability.csv" "/interventions.csv|/interventions.csv" \
                  "/universities|/universities" "/universities/KAU|/universities/$university"; do
-      local name=${entry%%|*} path=${entry#*|}
+      local name=${entry%%|*} path=${entry#*|} prps=" " pp50=" " pratio=" "
+      if [[ $c == 1 ]]; then
+        sid=$plain_sid
+        read -r prps pp50 _ <<<"$(measure "http://127.0.0.1:$((port + 50))$path" 1)"
+        pratio=$(awk -v a="$prps" -v b="$hrps" 'BEGIN { printf "%.3f", a / b }')
+        pp50=$(ms "$pp50")
+        page_plain["$label|$name"]=$prps
+        sid=$kept_sid
+      fi
       read -r rps p50 p99 <<<"$(measure "http://127.0.0.1:$port$path" "$c")"
       if [[ $c == 1 ]]; then page_rps["$label|$name"]=$rps; page_p50["$label|$name"]=$(ms "$p50"); fi
       [[ $c == 1 && ! " ${page_names[*]} " =~ " $name " ]] && page_names+=("$name")
-      printf "%-44s %4s %10s %9s %9s %10s %10s\n" "$path" "$c" "$rps" "$(ms "$p50")" "$(ms "$p99")" \
+      printf "%-44s %4s %10s %9s %9s %10s %10s   %10s %9s %10s\n" "$path" "$c" "$rps" "$(ms "$p50")" "$(ms "$p99")" \
         "$(awk -v a="$rps" -v b="$hrps" 'BEGIN { printf "%.3f", a / b }')" \
-        "$(awk -v a="$(ms "$p50")" -v b="$(ms "$hp50")" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "–" }')"
+        "$(awk -v a="$(ms "$p50")" -v b="$(ms "$hp50")" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "–" }')" \
+        "$prps" "$pp50" "$pratio"
     done
   done
   rss=$(awk '/VmHWM/ { print $2 }' /proc/$spid/status)
-  kill -TERM $spid; wait $spid 2>/dev/null || true
+  kill -TERM $spid $plain_pid; wait $spid $plain_pid 2>/dev/null || true
   echo "serverns toppminne (VmHWM) på $label: $((rss / 1024)) MiB"
 }
 
@@ -260,16 +277,20 @@ fi
 # One line per page: its rate against hello on each database, and PostgreSQL against SQLite.
 echo
 echo "## Sammanfattning i nationell skala, 1 anslutning (kvot mot hello; PG/SQLite = PostgreSQL:s req/s / SQLite:s)"
-printf "%-44s %10s %9s %10s %9s %9s\n" sida "SQLite" "p50 ms" "PostgreSQL" "p50 ms" "PG/SQLite"
+printf "%-44s %10s %9s %10s %9s %9s   %12s %12s\n" sida "SQLite" "p50 ms" "PostgreSQL" "p50 ms" "PG/SQLite" \
+  "SQLite ny" "PG ny"
 for name in "${page_names[@]}"; do
   sr=${page_rps["SQLite|$name"]:-0} pr=${page_rps["PostgreSQL|$name"]:-0}
-  printf "%-44s %10s %9s %10s %9s %9s\n" "$name" \
+  printf "%-44s %10s %9s %10s %9s %9s   %12s %12s\n" "$name" \
     "$(awk -v a="$sr" -v b="${page_rps[SQLite|hello]:-0}" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "–" }')" \
     "${page_p50["SQLite|$name"]:-–}" \
     "$(awk -v a="$pr" -v b="${page_rps[PostgreSQL|hello]:-0}" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "–" }')" \
     "${page_p50["PostgreSQL|$name"]:-–}" \
-    "$(awk -v a="$pr" -v b="$sr" 'BEGIN { if (a > 0 && b > 0) printf "%.2f", a / b; else print "–" }')"
+    "$(awk -v a="$pr" -v b="$sr" 'BEGIN { if (a > 0 && b > 0) printf "%.2f", a / b; else print "–" }')" \
+    "$(awk -v a="${page_plain["SQLite|$name"]:-0}" -v b="${page_rps[SQLite|hello]:-0}" 'BEGIN { if (a > 0 && b > 0) printf "%.3f", a / b; else print "–" }')" \
+    "$(awk -v a="${page_plain["PostgreSQL|$name"]:-0}" -v b="${page_rps[PostgreSQL|hello]:-0}" 'BEGIN { if (a > 0 && b > 0) printf "%.3f", a / b; else print "–" }')"
 done
+echo "(SQLite ny, PG ny: samma sida gjord på nytt vid varje förfrågan, utan det som sparas mellan förfrågningar)"
 
 echo
 python3 bench/memory.py "$bin" "$work/memory"

@@ -24,7 +24,7 @@ static int api_list(request_t *req)
     if (f.overdue) {
         char today[11];
         fmt_today(today, 0);
-        n = cases_keep_overdue(req->db, rows, n, today);
+        n = cases_keep_overdue(req->db, &req->viewer, rows, n, today);
     }
     long long page, per_page;
     api_paging(req, &page, &per_page);

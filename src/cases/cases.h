@@ -131,7 +131,7 @@ size_t cases_recent_changes(db_t *db, const viewer_t *v, size_t limit, arena_t *
 void cases_facts(db_t *db, const case_row_t *c, case_facts_t *f);
 /* Keeps the cases where some case part has something overdue (in place); returns how
  * many remain. */
-size_t cases_keep_overdue(db_t *db, case_row_t *cases, size_t n, const char *today);
+size_t cases_keep_overdue(db_t *db, const viewer_t *v, case_row_t *cases, size_t n, const char *today);
 /* Records a line of the case's timeline inside the caller's transaction. */
 bool cases_event(db_t *db, int64_t case_id, const char *kind, const char *from, const char *to, const char *note,
                  const viewer_t *v);
@@ -207,8 +207,9 @@ typedef struct case_part {
     void (*section)(request_t *req, const case_row_t *c);
     /* Adds this part's moments to the timeline (may be NULL). */
     void (*timeline)(request_t *req, const case_row_t *c, case_timeline_t *t);
-    /* Whether the case has something of this part overdue on today (may be NULL). */
-    bool (*overdue)(db_t *db, const case_row_t *c, const char *today);
+    /* Sets late[i] for each of the viewer's cases with something of this part overdue on
+     * today, in a fixed number of statements for all of them (may be NULL). */
+    void (*overdue)(db_t *db, const viewer_t *v, const case_row_t *cases, size_t n, const char *today, bool *late);
 } case_part_t;
 #define CASE_PART(descriptor) PLUGIN_ADD(case_parts, descriptor)
 

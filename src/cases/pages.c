@@ -27,7 +27,7 @@ static size_t filtered(request_t *req, const case_filter_t *f, case_row_t **rows
         return n;
     char today[11];
     fmt_today(today, 0);
-    return cases_keep_overdue(req->db, *rows, n, today);
+    return cases_keep_overdue(req->db, &req->viewer, *rows, n, today);
 }
 
 case_row_t *cases_from_request(request_t *req)

@@ -319,17 +319,18 @@ void cases_facts(db_t *db, const case_row_t *c, case_facts_t *f)
     }
 }
 
-size_t cases_keep_overdue(db_t *db, case_row_t *cases, size_t n, const char *today)
+size_t cases_keep_overdue(db_t *db, const viewer_t *v, case_row_t *cases, size_t n, const char *today)
 {
-    size_t kept = 0;
-    for (size_t i = 0; i < n; i++) {
-        bool late = false;
-        for (size_t idx = 0; idx < PLUGIN_COUNT(case_parts) && !late; idx++) {
-            const case_part_t *part = PLUGIN_AT(case_parts, idx);
-            late = part->overdue && part->overdue(db, &cases[i], today);
-        }
-        if (late)
-            cases[kept++] = cases[i];
+    bool *late = calloc(n ? n : 1, sizeof *late);
+    for (size_t idx = 0; idx < PLUGIN_COUNT(case_parts); idx++) {
+        const case_part_t *part = PLUGIN_AT(case_parts, idx);
+        if (part->overdue)
+            part->overdue(db, v, cases, n, today, late);
     }
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (late[i])
+            cases[kept++] = cases[i];
+    free(late);
     return kept;
 }

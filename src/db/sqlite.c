@@ -264,11 +264,11 @@ db_t *db_sqlite_open(const char *path, char **err)
     }
     sqlite3_busy_timeout(conn, 10000);
     sqlite3_extended_result_codes(conn, 1);
-    /* Reads go through a memory map (no copy per page read) and a page cache that holds
-     * what the pages touch at national scale; durability stays synchronous=FULL. */
+    /* A page cache (16 MiB per connection) that holds what the pages touch at national
+     * scale, instead of reading the file again on every request; durability stays
+     * synchronous=FULL. */
     const char *pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-                          "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
-                          "PRAGMA mmap_size=268435456; PRAGMA cache_size=-16384;";
+                          "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16384;";
     char *msg = NULL;
     /* Two processes opening a new file at once both switch it to WAL; the one that loses is
      * told "locked" at once, without the busy handler, so it waits and tries again. */

@@ -6,7 +6,7 @@
 static const case_part_t part = {.order = 40,
                                  .section = deadlines_case_section,
                                  .timeline = deadlines_timeline,
-                                 .overdue = deadlines_case_overdue};
+                                 .overdue = deadlines_mark_overdue};
 CASE_PART(part);
 
 static void tick(const tick_t *t)

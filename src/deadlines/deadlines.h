@@ -57,8 +57,11 @@ void deadlines_rules(db_t *db, deadline_rules_t *r);
 size_t deadlines_for_viewer(db_t *db, const viewer_t *v, const char *today, int horizon, arena_t *a, due_item_t **out);
 /* Every item of a case the caller has read through its scope (done or not). */
 size_t deadlines_for_case(db_t *db, const case_row_t *c, const char *today, arena_t *a, due_item_t **out);
-/* Whether a case has something overdue on today. */
-bool deadlines_case_overdue(db_t *db, const case_row_t *c, const char *today);
+/* Sets late[i] for each of the viewer's cases (read through its scope) that has something
+ * overdue on today: what every source says about all of them, read in a fixed number of
+ * statements. */
+void deadlines_mark_overdue(db_t *db, const viewer_t *v, const case_row_t *cases, size_t n, const char *today,
+                            bool *late);
 /* Marks a report handed in (organiser or supporter of a case the caller has read). */
 bool deadlines_submit(db_t *db, const viewer_t *v, const case_row_t *c, const char *key, arena_t *a, char **err);
 

@@ -101,20 +101,6 @@ size_t deadlines_for_case(db_t *db, const case_row_t *c, const char *today, aren
     return n;
 }
 
-bool deadlines_case_overdue(db_t *db, const case_row_t *c, const char *today)
-{
-    deadline_rules_t r;
-    deadlines_rules(db, &r);
-    arena_t a = ARENA_INIT;
-    due_item_t items[MAX_ITEMS_PER_CASE];
-    size_t k = case_items(db, c, &r, today, &a, items, MAX_ITEMS_PER_CASE);
-    bool late = false;
-    for (size_t j = 0; j < k && !late; j++)
-        late = items[j].overdue;
-    arena_free(&a);
-    return late;
-}
-
 /* What the due sources and the reports handed in say about every case in the viewer's
  * reach, each in one read, ordered by case. */
 typedef struct in_reach {
@@ -155,6 +141,33 @@ static void read_in_reach(db_t *db, const viewer_t *v, arena_t *a, in_reach_t *r
     db_done(st);
 }
 
+/* One case's items from what was read for all cases in reach: its own, the sources' (a run
+ * of the list ordered by case) and its reports handed in, settled for today. */
+static size_t items_in_reach(const in_reach_t *reach, const case_row_t *c, const deadline_rules_t *r,
+                             const char *today, arena_t *a, due_item_t *items)
+{
+    size_t k = own_items(c, r, a, items, MAX_ITEMS_PER_CASE);
+    due_item_t key = {.case_id = c->id};
+    const due_item_t *hit = reach->n ? bsearch(&key, reach->items, reach->n, sizeof key, by_case) : NULL;
+    while (hit && hit > reach->items && hit[-1].case_id == c->id)
+        hit--;
+    for (; hit && hit < reach->items + reach->n && hit->case_id == c->id && k < MAX_ITEMS_PER_CASE; hit++)
+        items[k++] = *hit;
+    size_t first = 0, hi = reach->ndone; /* the first report of this case (lower bound) */
+    while (first < hi) {
+        size_t mid = first + (hi - first) / 2;
+        if (reach->done_case[mid] < c->id)
+            first = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t last = first;
+    while (last < reach->ndone && reach->done_case[last] == c->id)
+        last++;
+    settle(c, today, reach->done_key + first, last - first, items, k);
+    return k;
+}
+
 size_t deadlines_for_viewer(db_t *db, const viewer_t *v, const char *today, int horizon, arena_t *a, due_item_t **out)
 {
     case_filter_t f = {0};
@@ -174,26 +187,7 @@ size_t deadlines_for_viewer(db_t *db, const viewer_t *v, const char *today, int 
     for (size_t i = 0; i < nc; i++) {
         if (cases[i].phase == PHASE_CLOSED)
             continue;
-        size_t k = own_items(&cases[i], &r, a, items, MAX_ITEMS_PER_CASE);
-        /* The sources' items of this case: a run in the list ordered by case. */
-        due_item_t key = {.case_id = cases[i].id};
-        const due_item_t *hit = reach.n ? bsearch(&key, reach.items, reach.n, sizeof key, by_case) : NULL;
-        while (hit && hit > reach.items && hit[-1].case_id == cases[i].id)
-            hit--;
-        for (; hit && hit < reach.items + reach.n && hit->case_id == cases[i].id && k < MAX_ITEMS_PER_CASE; hit++)
-            items[k++] = *hit;
-        size_t first = 0, hi = reach.ndone; /* the first report of this case (lower bound) */
-        while (first < hi) {
-            size_t mid = first + (hi - first) / 2;
-            if (reach.done_case[mid] < cases[i].id)
-                first = mid + 1;
-            else
-                hi = mid;
-        }
-        size_t last = first;
-        while (last < reach.ndone && reach.done_case[last] == cases[i].id)
-            last++;
-        settle(&cases[i], today, reach.done_key + first, last - first, items, k);
+        size_t k = items_in_reach(&reach, &cases[i], &r, today, a, items);
         for (size_t j = 0; j < k; j++) {
             const due_item_t *d = &items[j];
             bool mine = organiser_side ? d->for_organiser : d->for_supporters;
@@ -206,6 +200,23 @@ size_t deadlines_for_viewer(db_t *db, const viewer_t *v, const char *today, int 
     if (n)
         qsort(*out, n, sizeof **out, by_date);
     return n;
+}
+
+void deadlines_mark_overdue(db_t *db, const viewer_t *v, const case_row_t *cases, size_t n, const char *today,
+                            bool *late)
+{
+    arena_t a = ARENA_INIT;
+    deadline_rules_t r;
+    deadlines_rules(db, &r);
+    in_reach_t reach;
+    read_in_reach(db, v, &a, &reach);
+    due_item_t items[MAX_ITEMS_PER_CASE];
+    for (size_t i = 0; i < n; i++) {
+        size_t k = items_in_reach(&reach, &cases[i], &r, today, &a, items);
+        for (size_t j = 0; j < k && !late[i]; j++)
+            late[i] = items[j].overdue;
+    }
+    arena_free(&a);
 }
 
 bool deadlines_submit(db_t *db, const viewer_t *v, const case_row_t *c, const char *key, arena_t *a, char **err)

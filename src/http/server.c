@@ -303,6 +303,31 @@ static bool dispatch(conn_state_t *cs)
     return false;
 }
 
+static enum MHD_Result add_argument(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    (void)kind;
+    buf_t *q = cls;
+    if (q->len)
+        buf_putc(q, '&');
+    html_url(q, key);
+    if (value) {
+        buf_putc(q, '=');
+        html_url(q, value);
+    }
+    return MHD_YES;
+}
+
+/* The query string as the client sent its arguments, encoded again in their order: what
+ * a link that keeps the filters repeats, and part of what names a kept page. */
+static const char *query_string(struct MHD_Connection *conn, arena_t *a)
+{
+    buf_t q = BUF_INIT;
+    MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, add_argument, &q);
+    const char *s = arena_strdup(a, buf_cstr(&q));
+    buf_free(&q);
+    return s;
+}
+
 static void init_request(conn_state_t *cs, struct MHD_Connection *conn, const char *url, const char *method)
 {
     request_t *req = &cs->req;
@@ -330,6 +355,7 @@ static void init_request(conn_state_t *cs, struct MHD_Connection *conn, const ch
         req->secure = proto && strcasecmp(proto, "https") == 0;
     }
     cs->match = routes_match(g_config.routes, method, url, &req->arena, &req->route, req->path_args);
+    req->query = query_string(conn, &req->arena);
 }
 
 /* Starts reading the body of an admitted request (a request without one has only its

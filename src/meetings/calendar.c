@@ -8,6 +8,7 @@
 #include "../http/session.h"
 #include "../base/buf.h"
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 #include <time.h>
 
@@ -74,29 +75,23 @@ void calendar_ics(db_t *db, const viewer_t *v, const char *today, arena_t *a, bu
     struct tm tm;
     gmtime_r(&now, &tm);
     strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
-    case_filter_t f = {0};
-    case_row_t *cases;
-    size_t nc = cases_list(db, v, &f, a, &cases);
-    for (size_t i = 0; i < nc; i++) {
-        /* The meetings of the groups the viewer sees, and (but for group members) the case's. */
-        meeting_t *m;
-        size_t nm = meetings_of_case(db, v, &cases[i], a, &m);
-        {
-            for (size_t j = 0; j < nm; j++) {
-                char start[16], end[16];
-                ics_time(start, m[j].starts_at, 0);
-                ics_time(end, m[j].starts_at, m[j].minutes);
-                buf_puts(out, "BEGIN:VEVENT\r\n");
-                buf_printf(out, "UID:meeting-%lld@samverkan\r\nDTSTAMP:%s\r\nDTSTART;TZID=Europe/Stockholm:%s\r\n"
-                                "DTEND;TZID=Europe/Stockholm:%s\r\n",
-                           (long long)m[j].id, stamp, start, end);
-                ics_line(out, "SUMMARY", arena_printf(a, "%s – %s%s%s", meeting_kind_label(m[j].kind), cases[i].organiser,
-                                                      *m[j].group_name ? ", " : "", m[j].group_name));
-                if (*m[j].place)
-                    ics_line(out, "LOCATION", m[j].place);
-                buf_puts(out, "END:VEVENT\r\n");
-            }
-        }
+    /* Every meeting the viewer sees (the groups' they see, and but for group members the
+     * cases'), read in one statement with its organiser. */
+    meeting_upcoming_t *m;
+    size_t nm = meetings_upcoming(db, v, "", "9999-12-31", NULL, (size_t)INT64_MAX, a, &m);
+    for (size_t j = 0; j < nm; j++) {
+        char start[16], end[16];
+        ics_time(start, m[j].m.starts_at, 0);
+        ics_time(end, m[j].m.starts_at, m[j].m.minutes);
+        buf_puts(out, "BEGIN:VEVENT\r\n");
+        buf_printf(out, "UID:meeting-%lld@samverkan\r\nDTSTAMP:%s\r\nDTSTART;TZID=Europe/Stockholm:%s\r\n"
+                        "DTEND;TZID=Europe/Stockholm:%s\r\n",
+                   (long long)m[j].m.id, stamp, start, end);
+        ics_line(out, "SUMMARY", arena_printf(a, "%s – %s%s%s", meeting_kind_label(m[j].m.kind), m[j].organiser,
+                                              *m[j].m.group_name ? ", " : "", m[j].m.group_name));
+        if (*m[j].m.place)
+            ics_line(out, "LOCATION", m[j].m.place);
+        buf_puts(out, "END:VEVENT\r\n");
     }
     due_item_t *d;
     size_t nd = deadlines_for_viewer(db, v, today, 3 * 366, a, &d);

@@ -346,25 +346,28 @@ const reg_stat_t *register_find_stat(const reg_stat_t *stats, size_t n, int64_t 
  * counting the register on every request. */
 bool register_recount(db_t *db)
 {
+    /* Each count is grouped along an index, so that no step sorts or holds the units in
+     * memory however large the register (a national file is read in one transaction). */
     static const sql_t steps[] = {
-        SQL_CONST("UPDATE organisers SET units_count = k.n FROM (SELECT o.id, COUNT(u.id) AS n FROM organisers o"
-                  " LEFT JOIN units u ON u.organiser_id = o.id GROUP BY o.id) k"
-                  " WHERE k.id = organisers.id AND organisers.units_count <> k.n"),
+        SQL_CONST("UPDATE organisers SET units_count = k.n FROM (SELECT organiser_id AS id, COUNT(*) AS n FROM units"
+                  " GROUP BY organiser_id) k WHERE k.id = organisers.id AND organisers.units_count <> k.n"),
+        SQL_CONST("UPDATE organisers SET units_count = 0 WHERE units_count <> 0"
+                  " AND NOT EXISTS (SELECT 1 FROM units u WHERE u.organiser_id = organisers.id)"),
         SQL_CONST("DELETE FROM register_counts"),
         SQL_CONST("INSERT INTO register_counts (county_code, organisers, units, preschools, municipalities)"
                   " SELECT '', (SELECT COUNT(*) FROM organisers), (SELECT COUNT(*) FROM units),"
                   " (SELECT COUNT(*) FROM units WHERE school_forms LIKE '%,forskola,%'),"
                   " (SELECT COUNT(*) FROM municipalities)"),
-        /* Grouped once per table rather than counted per county: one pass over each. */
         SQL_CONST("INSERT INTO register_counts (county_code, organisers, units, preschools, municipalities)"
                   " SELECT c.code, COALESCE(o.n, 0), COALESCE(u.n, 0), COALESCE(u.p, 0), COALESCE(m.n, 0)"
                   " FROM counties c"
-                  " LEFT JOIN (SELECT mm.county_code, COUNT(*) AS n FROM organisers oo JOIN municipalities mm"
-                  " ON mm.code = oo.municipality_code GROUP BY mm.county_code) o ON o.county_code = c.code"
-                  " LEFT JOIN (SELECT mm.county_code, COUNT(*) AS n,"
-                  " SUM(CASE WHEN uu.school_forms LIKE '%,forskola,%' THEN 1 ELSE 0 END) AS p FROM units uu"
-                  " JOIN municipalities mm ON mm.code = uu.municipality_code GROUP BY mm.county_code) u"
-                  " ON u.county_code = c.code"
+                  " LEFT JOIN (SELECT mm.county_code, SUM(x.n) AS n FROM (SELECT municipality_code, COUNT(*) AS n"
+                  " FROM organisers GROUP BY municipality_code) x JOIN municipalities mm ON mm.code = x.municipality_code"
+                  " GROUP BY mm.county_code) o ON o.county_code = c.code"
+                  " LEFT JOIN (SELECT mm.county_code, SUM(x.n) AS n, SUM(x.p) AS p FROM (SELECT municipality_code,"
+                  " COUNT(*) AS n, SUM(CASE WHEN school_forms LIKE '%,forskola,%' THEN 1 ELSE 0 END) AS p FROM units"
+                  " GROUP BY municipality_code) x JOIN municipalities mm ON mm.code = x.municipality_code"
+                  " GROUP BY mm.county_code) u ON u.county_code = c.code"
                   " LEFT JOIN (SELECT county_code, COUNT(*) AS n FROM municipalities GROUP BY county_code) m"
                   " ON m.county_code = c.code"),
     };

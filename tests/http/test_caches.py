@@ -181,8 +181,9 @@ def test_the_registers_kept_counts_follow_an_import():
         s.stop()
 
 
-KEPT_PAGES = ("/cases", "/organisers", "/organisers/2120001561", "/units/13746989", "/api/v1/cases",
-              "/universities", "/import", "/api/v1/due?days=60")
+KEPT_PAGES = ("/cases", "/cases?county=14", "/cases?county=25", "/organisers", "/organisers?q=kommun&page=2",
+              "/organisers/2120001561", "/units/13746989", "/api/v1/cases", "/universities", "/import",
+              "/api/v1/due?days=60")
 
 
 def page(server, email, path):
@@ -210,6 +211,10 @@ def test_kept_pages_equal_fresh_ones_for_every_role_and_change_at_once_after_a_w
                 seen[(email, path)] = first.text
         return seen
     before = compare("demot")
+    # Each set of arguments is its own page.
+    boras_link = f'href="/cases/{case_id(BORAS)}"'
+    contains(before[("analytiker@exempel.se", "/cases?county=14")], boras_link)
+    lacks(before[("analytiker@exempel.se", "/cases?county=25")], boras_link)
     a = srv.client()
     a.login("analytiker@exempel.se")
     boras = case_id(BORAS)

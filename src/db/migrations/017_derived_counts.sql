@@ -44,3 +44,5 @@ DROP INDEX units_name;
 
 -- A unit's page asks whether a round froze a value of the unit.
 CREATE INDEX round_values_unit ON round_values(unit_id, round_id);
+-- The county counts group the units by municipality along an index.
+CREATE INDEX units_municipality ON units(municipality_code);
