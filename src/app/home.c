@@ -22,7 +22,7 @@ static int health(request_t *req)
 static const param_spec_t p_none[] = {PARAM_END};
 
 const route_t app_home_routes[] = {
-    {"GET", "/", home_page, CAP_SIGNED_IN, 0, p_none},
+    {"GET", "/", home_page, CAP_SIGNED_IN, ROUTE_KEPT, p_none},
     {"GET", "/healthz", health, CAP_NONE, ROUTE_PUBLIC, p_none},
     {NULL, NULL, NULL, 0, 0, NULL},
 };
