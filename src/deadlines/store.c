@@ -255,6 +255,46 @@ static bool queue_one(db_t *db, int64_t user, const char *email, const due_item_
     return outbox_queue(db, key, user, email, subject, body);
 }
 
+/* Who may be reminded, grouped (by organiser or by case) and ordered by group. */
+typedef struct recipient {
+    int64_t group, user;
+    const char *email;
+} recipient_t;
+
+static size_t read_recipients(db_t *db, sql_t sql, arena_t *a, recipient_t **out)
+{
+    db_stmt_t *st = db_prepare_sql(db, sql);
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    while (st && db_step(st) == DB_ROW)
+        *ARENA_PUSH(a, *out, n, cap) = (recipient_t){db_col_int(st, 0), db_col_int(st, 1), db_col_str(st, 2, a)};
+    db_done(st);
+    return n;
+}
+
+/* The first recipient of a group (a lower bound), or n. */
+static size_t first_of(const recipient_t *r, size_t n, int64_t group)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r[mid].group < group)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static bool queue_group(db_t *db, const recipient_t *r, size_t n, int64_t group, const due_item_t *d, const char *kind,
+                        const char *organiser, arena_t *a)
+{
+    bool ok = true;
+    for (size_t i = first_of(r, n, group); ok && i < n && r[i].group == group; i++)
+        ok = queue_one(db, r[i].user, r[i].email, d, kind, organiser, a);
+    return ok;
+}
+
 int deadlines_queue_reminders(db_t *db, const char *today, int days)
 {
     arena_t a = ARENA_INIT;
@@ -272,35 +312,33 @@ int deadlines_queue_reminders(db_t *db, const char *today, int days)
         arena_free(&a);
         return 0;
     }
+    /* Every case's items, the organisers' own users and the cases' supporters, each read
+     * once for all cases. */
+    in_reach_t reach;
+    read_in_reach(db, &all, &a, &reach);
+    recipient_t *owners, *supporters;
+    size_t nowners = read_recipients(db, SQL("SELECT organiser_id, id, email FROM users WHERE active = 1"
+                                             " AND role = 'organiser' AND organiser_id IS NOT NULL"
+                                             " ORDER BY organiser_id, id"), &a, &owners);
+    size_t nsupporters = read_recipients(db, SQL("SELECT p.case_id, u.id, u.email FROM case_people p"
+                                                 " JOIN users u ON u.id = p.user_id WHERE p.role = 'supporter'"
+                                                 " AND u.active = 1 ORDER BY p.case_id, u.id"), &a, &supporters);
     bool ok = true;
     due_item_t items[MAX_ITEMS_PER_CASE];
     for (size_t i = 0; ok && i < nc; i++) {
         if (cases[i].phase == PHASE_CLOSED)
             continue;
-        size_t k = case_items(db, &cases[i], &r, today, &a, items, MAX_ITEMS_PER_CASE);
+        size_t k = items_in_reach(&reach, &cases[i], &r, today, &a, items);
         for (size_t j = 0; ok && j < k; j++) {
             const due_item_t *d = &items[j];
             if (d->done || strcmp(d->date, until) > 0 || (!d->overdue && strcmp(d->date, today) < 0))
                 continue;
             const char *kind = d->overdue ? "overdue" : "before";
             /* The organiser's own users (role organiser) and the case's supporters. */
-            db_stmt_t *st = db_prepare(db, "SELECT id, email FROM users WHERE active = 1 AND ((? = 1 AND role = 'organiser'"
-                                           " AND organiser_id = ?) OR (? = 1 AND id IN (SELECT user_id FROM case_people"
-                                           " WHERE case_id = ? AND role = 'supporter')))");
-            db_bind_int(st, 1, d->for_organiser);
-            db_bind_int(st, 2, cases[i].organiser_id);
-            db_bind_int(st, 3, d->for_supporters);
-            db_bind_int(st, 4, cases[i].id);
-            int64_t ids[32];
-            const char *emails[32];
-            size_t nu = 0;
-            while (db_step(st) == DB_ROW && nu < 32) {
-                ids[nu] = db_col_int(st, 0);
-                emails[nu++] = arena_strdup(&a, db_col_text(st, 1));
-            }
-            db_done(st);
-            for (size_t u = 0; ok && u < nu; u++)
-                ok = queue_one(db, ids[u], emails[u], d, kind, cases[i].organiser, &a);
+            if (d->for_organiser)
+                ok = queue_group(db, owners, nowners, cases[i].organiser_id, d, kind, cases[i].organiser, &a);
+            if (ok && d->for_supporters)
+                ok = queue_group(db, supporters, nsupporters, cases[i].id, d, kind, cases[i].organiser, &a);
         }
     }
     tx_finish(db, ok, &a, &err);
