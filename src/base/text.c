@@ -165,3 +165,11 @@ bool text_is_digits(const char *s, size_t n)
             return false;
     return true;
 }
+
+uint64_t text_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}

@@ -4,6 +4,7 @@
 #include "buf.h"
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 bool text_utf8_valid(const char *s, size_t n);
 /* Appends the Windows-1252 bytes s[0..n) to out as UTF-8. */
@@ -16,5 +17,7 @@ char *text_trim(char *s);
 bool text_is_digits(const char *s, size_t n);
 /* Case-insensitive (ASCII and Latin-1 letters) equality after folding. */
 bool text_equal_folded(const char *a, const char *b);
+/* FNV-1a of the string's bytes: the key of the product's hash tables. */
+uint64_t text_hash(const char *s);
 
 #endif

@@ -1,14 +1,12 @@
 /* stmt_cache.c — the per-connection cache of prepared statements both backends share. */
 #include "db_impl.h"
 #include "../base/alloc.h"
+#include "../base/text.h"
 #include <string.h>
 
 uint64_t stmt_cache_hash(const char *sql)
 {
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
-    for (; *sql; sql++)
-        h = (h ^ (unsigned char)*sql) * 1099511628211ull;
-    return h;
+    return text_hash(sql);
 }
 
 db_stmt_t *stmt_cache_find(stmt_cache_t *c, const char *sql, uint64_t hash)

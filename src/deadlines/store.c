@@ -7,6 +7,7 @@
 #include "../db/outbox.h"
 #include "../db/settings.h"
 #include "../db/tx.h"
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,25 +144,31 @@ static void read_in_reach(db_t *db, const viewer_t *v, arena_t *a, in_reach_t *r
 
 /* One case's items from what was read for all cases in reach: its own, the sources' (a run
  * of the list ordered by case) and its reports handed in, settled for today. */
+/* The first of n elements (each `size` bytes, ordered by the int64_t at `offset`) whose
+ * key is not below key, or n: where a case's (or an organiser's) run begins. */
+static size_t lower_bound(const void *base, size_t n, size_t size, size_t offset, int64_t key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int64_t at;
+        memcpy(&at, (const char *)base + mid * size + offset, sizeof at);
+        if (at < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static size_t items_in_reach(const in_reach_t *reach, const case_row_t *c, const deadline_rules_t *r,
                              const char *today, arena_t *a, due_item_t *items)
 {
     size_t k = own_items(c, r, a, items, MAX_ITEMS_PER_CASE);
-    due_item_t key = {.case_id = c->id};
-    const due_item_t *hit = reach->n ? bsearch(&key, reach->items, reach->n, sizeof key, by_case) : NULL;
-    while (hit && hit > reach->items && hit[-1].case_id == c->id)
-        hit--;
-    for (; hit && hit < reach->items + reach->n && hit->case_id == c->id && k < MAX_ITEMS_PER_CASE; hit++)
-        items[k++] = *hit;
-    size_t first = 0, hi = reach->ndone; /* the first report of this case (lower bound) */
-    while (first < hi) {
-        size_t mid = first + (hi - first) / 2;
-        if (reach->done_case[mid] < c->id)
-            first = mid + 1;
-        else
-            hi = mid;
-    }
-    size_t last = first;
+    for (size_t i = lower_bound(reach->items, reach->n, sizeof *reach->items, offsetof(due_item_t, case_id), c->id);
+         i < reach->n && reach->items[i].case_id == c->id && k < MAX_ITEMS_PER_CASE; i++)
+        items[k++] = reach->items[i];
+    size_t first = lower_bound(reach->done_case, reach->ndone, sizeof *reach->done_case, 0, c->id), last = first;
     while (last < reach->ndone && reach->done_case[last] == c->id)
         last++;
     settle(c, today, reach->done_key + first, last - first, items, k);
@@ -272,25 +279,12 @@ static size_t read_recipients(db_t *db, sql_t sql, arena_t *a, recipient_t **out
     return n;
 }
 
-/* The first recipient of a group (a lower bound), or n. */
-static size_t first_of(const recipient_t *r, size_t n, int64_t group)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (r[mid].group < group)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 static bool queue_group(db_t *db, const recipient_t *r, size_t n, int64_t group, const due_item_t *d, const char *kind,
                         const char *organiser, arena_t *a)
 {
     bool ok = true;
-    for (size_t i = first_of(r, n, group); ok && i < n && r[i].group == group; i++)
+    for (size_t i = lower_bound(r, n, sizeof *r, offsetof(recipient_t, group), group); ok && i < n && r[i].group == group;
+         i++)
         ok = queue_one(db, r[i].user, r[i].email, d, kind, organiser, a);
     return ok;
 }

@@ -5,6 +5,7 @@
 #include "fragment_cache.h"
 #include "../base/alloc.h"
 #include "../base/fmt.h"
+#include "../base/text.h"
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,10 +45,7 @@ static void init(void)
 
 static size_t slot_of(const char *key)
 {
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-    for (const unsigned char *p = (const unsigned char *)key; *p; p++)
-        h = (h ^ *p) * 1099511628211ULL;
-    return (size_t)(h % FRAGMENT_SLOTS);
+    return (size_t)(text_hash(key) % FRAGMENT_SLOTS);
 }
 
 /* The generation the request's data is read in, read once per request. */
@@ -60,7 +58,7 @@ static int64_t generation(request_t *req)
     return req->generation;
 }
 
-const char *fragment_key(request_t *req, const char *part)
+static const char *fragment_key(request_t *req, const char *part)
 {
     const viewer_t *v = &req->viewer;
     char today[11];
@@ -113,23 +111,13 @@ void fragment_store(request_t *req, const char *key, const char *bytes, size_t l
     free(data);
 }
 
-bool fragment_get(request_t *req, const char *key)
-{
-    return fragment_fetch(req, key, &req->body);
-}
-
-void fragment_put(request_t *req, const char *key, size_t from)
-{
-    if (from <= req->body.len) /* an empty part has no bytes to point at */
-        fragment_store(req, key, req->body.len > from ? req->body.data + from : "", req->body.len - from);
-}
-
 void fragment_render(request_t *req, const char *part, void (*render)(request_t *req))
 {
     const char *key = fragment_key(req, part);
-    if (fragment_get(req, key))
+    if (fragment_fetch(req, key, &req->body))
         return;
     size_t from = req->body.len;
     render(req);
-    fragment_put(req, key, from);
+    /* An empty part has no bytes to point at. */
+    fragment_store(req, key, req->body.len > from ? req->body.data + from : "", req->body.len - from);
 }

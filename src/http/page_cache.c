@@ -16,12 +16,17 @@ static bool may_keep(const request_t *req)
            !req->via_token && !req->must_change_password;
 }
 
+/* Made once per request: the look-up and the keeping after a miss share it. */
 static const char *key_of(request_t *req)
 {
-    char session[65], today[11];
-    session_hash(req->session_raw, session);
-    fmt_today(today, 0);
-    return arena_printf(&req->arena, "page|%s|%s?%s|%s", session, req->path, req->query ? req->query : "", today);
+    if (!req->kept_key) {
+        char session[65], today[11];
+        session_hash(req->session_raw, session);
+        fmt_today(today, 0);
+        req->kept_key =
+            arena_printf(&req->arena, "page|%s|%s?%s|%s", session, req->path, req->query ? req->query : "", today);
+    }
+    return req->kept_key;
 }
 
 /* The next '\0'-ended string of the blob, or NULL past its end. */

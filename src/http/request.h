@@ -65,6 +65,7 @@ typedef struct request {
     bool waited;                /* this is the handler's second run, after the wait */
     int64_t generation;         /* the data generation, once read (fragment_cache.h) */
     bool generation_read;
+    const char *kept_key;       /* the name a kept answer has (page_cache.h), once made */
 
     /* The response. */
     int status;

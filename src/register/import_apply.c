@@ -29,17 +29,9 @@ struct org_cache {
     size_t mcap;
 };
 
-static uint64_t hash_str(const char *s)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
-
 static org_entry_t *org_slot(struct org_cache *c, const char *orgnr)
 {
-    for (size_t i = hash_str(orgnr) & (c->cap - 1);; i = (i + 1) & (c->cap - 1))
+    for (size_t i = text_hash(orgnr) & (c->cap - 1);; i = (i + 1) & (c->cap - 1))
         if (!c->slots[i].orgnr || strcmp(c->slots[i].orgnr, orgnr) == 0)
             return &c->slots[i];
 }
@@ -60,7 +52,7 @@ static void org_grow(struct org_cache *c, arena_t *a)
 
 static bool muni_known(struct org_cache *c, const char *code, bool add)
 {
-    for (size_t i = hash_str(code) & (c->mcap - 1);; i = (i + 1) & (c->mcap - 1)) {
+    for (size_t i = text_hash(code) & (c->mcap - 1);; i = (i + 1) & (c->mcap - 1)) {
         if (!c->municipalities[i]) {
             if (add)
                 c->municipalities[i] = code;
@@ -157,11 +149,11 @@ static bool write_organiser(import_apply_t *ap, org_entry_t *e, bool insert)
     int64_t now = (int64_t)time(NULL);
     const char *name_search = fold(ap->scratch, e->name);
     if (!insert)
-        return import_writes_add(ap->writes, IW_ORGANISER_CHANGE, "ttittttt" "it", e->name, name_search,
+        return import_writes_add(ap->writes, IW_ORGANISER_CHANGE, "ttitttttit", e->name, name_search,
                                  (int64_t)e->name_year, e->kind, e->municipality_code, e->legal_form, e->postal_town,
                                  nz(e->school_forms), now, e->orgnr);
     e->id = import_writes_next_id(ap->writes, "organisers");
-    return e->id && import_writes_add(ap->writes, IW_ORGANISER_ADD, "ittittttt" "iit", e->id, e->name, name_search,
+    return e->id && import_writes_add(ap->writes, IW_ORGANISER_ADD, "ittitttttiit", e->id, e->name, name_search,
                                       (int64_t)e->name_year, e->kind, e->municipality_code, e->legal_form,
                                       e->postal_town, nz(e->school_forms), now, now, e->orgnr);
 }
@@ -281,7 +273,7 @@ static size_t table_size(int64_t n)
 
 static size_t unit_slot(const struct unit_cache *c, const char *code)
 {
-    size_t i = hash_str(code) & (c->ucap - 1);
+    size_t i = text_hash(code) & (c->ucap - 1);
     while (c->codes[i] && strcmp(c->codes[i], code) != 0)
         i = (i + 1) & (c->ucap - 1);
     return i;
@@ -289,7 +281,7 @@ static size_t unit_slot(const struct unit_cache *c, const char *code)
 
 static size_t stat_slot(const struct unit_cache *c, int64_t unit_id, const char *variable)
 {
-    size_t i = (hash_str(variable) ^ ((uint64_t)unit_id * 0x9e3779b97f4a7c15ull)) & (c->scap - 1);
+    size_t i = (text_hash(variable) ^ ((uint64_t)unit_id * 0x9e3779b97f4a7c15ull)) & (c->scap - 1);
     while (c->stats[i].variable && (c->stats[i].unit_id != unit_id || strcmp(c->stats[i].variable, variable) != 0))
         i = (i + 1) & (c->scap - 1);
     return i;
@@ -367,11 +359,11 @@ static bool write_unit(import_apply_t *ap, const char *code, unit_state_t *s, bo
     const char *name_search = fold(ap->scratch, s->name);
     double lat = s->has_position ? s->latitude : NAN, lon = s->has_position ? s->longitude : NAN;
     if (!insert)
-        return import_writes_add(ap->writes, IW_UNIT_CHANGE, "ipttttttti" "DDit", s->organiser_id, s->pupils, s->name,
+        return import_writes_add(ap->writes, IW_UNIT_CHANGE, "iptttttttiDDit", s->organiser_id, s->pupils, s->name,
                                  name_search, s->municipality_code, nz(s->school_forms), nz(s->grades), s->address,
                                  s->postal_town, (int64_t)s->name_year, lat, lon, now, code);
     s->id = import_writes_next_id(ap->writes, "units");
-    return s->id && import_writes_add(ap->writes, IW_UNIT_ADD, "iipttttttti" "DDiit", s->id, s->organiser_id,
+    return s->id && import_writes_add(ap->writes, IW_UNIT_ADD, "iiptttttttiDDiit", s->id, s->organiser_id,
                                       s->pupils, s->name, name_search, s->municipality_code, nz(s->school_forms),
                                       nz(s->grades), s->address, s->postal_town, (int64_t)s->name_year, lat, lon, now,
                                       now, code);
