@@ -124,3 +124,14 @@ const db_timeouts_t *db_get_timeouts(void)
 {
     return &timeouts;
 }
+
+int64_t db_table_rows_estimate(db_t *db, const char *table)
+{
+    if (db_backend(db) == DB_POSTGRES) /* reltuples is -1 until the table is first analysed */
+        return db_query_int(db, "SELECT CAST(reltuples AS BIGINT) FROM pg_class WHERE relname = ?"
+                                " AND relnamespace = CAST(current_schema() AS regnamespace)", table, -1);
+    /* sqlite_stat1 exists once anything was analysed; its stat begins with the row count. */
+    if (db_query_int(db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'sqlite_stat1'", NULL, 0) == 0)
+        return -1;
+    return db_query_int(db, "SELECT CAST(stat AS INTEGER) FROM sqlite_stat1 WHERE tbl = ? LIMIT 1", table, -1);
+}

@@ -104,6 +104,9 @@ void db_done(db_stmt_t *st);
 /* Runs a one-row, one-column integer query with up to one text parameter (may be NULL);
  * returns dflt when there is no row. */
 int64_t db_query_int_sql(db_t *db, sql_t sql, const char *param, int64_t dflt);
+/* The number of rows the planner's statistics hold for a table (from the last ANALYZE),
+ * or -1 when it has none yet. */
+int64_t db_table_rows_estimate(db_t *db, const char *table);
 #define db_query_int(db, s, param, dflt) db_query_int_sql((db), SQL(s), (param), (dflt))
 
 /* One statement with inline parameters; types has a letter per '?': 'i' int64_t,

@@ -38,6 +38,7 @@ int db_schema_version(db_t *db)
 }
 
 static int migrate_locked(db_t *db, char **err);
+static int migrate_pending(db_t *db, const bool *done, char **err);
 
 int db_migrate(db_t *db, char **err)
 {
@@ -60,8 +61,28 @@ static int migrate_locked(db_t *db, char **err)
         *err = xstrdup(db_errmsg(db));
         return -1;
     }
+    /* The versions already applied, read once: an applied migration stays applied, so
+     * these need no transaction of their own (on PostgreSQL three round trips each). */
+    int newest = db_migration_count ? db_migrations[db_migration_count - 1].version : 0;
+    bool *done = xcalloc((size_t)newest + 1, sizeof *done);
+    db_stmt_t *seen = db_prepare(db, "SELECT version FROM schema_migrations");
+    while (db_step(seen) == DB_ROW) {
+        int64_t version = db_col_int(seen, 0);
+        if (version >= 0 && version <= newest)
+            done[version] = true;
+    }
+    db_done(seen);
+    int rc = migrate_pending(db, done, err);
+    free(done);
+    return rc;
+}
+
+static int migrate_pending(db_t *db, const bool *done, char **err)
+{
     for (int i = 0; i < db_migration_count; i++) {
         const migration_t *m = &db_migrations[i];
+        if (done[m->version])
+            continue;
         if (db_begin_write(db) != DB_OK) {
             *err = xstrdup(db_errmsg(db));
             return -1;

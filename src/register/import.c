@@ -2,6 +2,7 @@
  * one write transaction: a malformed file, or one the database refuses, changes nothing.
  * Memory is one row at a time plus 16 bytes for each key seen. */
 #include "import_spec.h"
+#include "import_writes.h"
 #include "../db/tx.h"
 #include "../base/alloc.h"
 #include "../base/buf.h"
@@ -560,6 +561,45 @@ static bool on_row(void *ctx, const csv_table_t *t, const csv_row_t *row, char *
     return false;
 }
 
+/* Fresh planner statistics for a table this import wrote a tenth of (or that has none
+ * yet), so both databases plan the next queries for it as it now is. Smaller changes
+ * leave the plans as they were: re-reading a national table costs more than the file.
+ * A failure here changes nothing and is ignored. */
+static void analyse_grown_tables(db_t *db, const import_spec_t *spec, const import_apply_t *ap)
+{
+    static const struct {
+        const char *table;
+        sql_t analyse;
+    } tables[] = {
+        {"municipalities", SQL_CONST("ANALYZE municipalities")}, {"organisers", SQL_CONST("ANALYZE organisers")},
+        {"units", SQL_CONST("ANALYZE units")},                 {"unit_stats", SQL_CONST("ANALYZE unit_stats")},
+        {"inspection_decisions", SQL_CONST("ANALYZE inspection_decisions")},
+        {"preschool_inspections", SQL_CONST("ANALYZE preschool_inspections")},
+    };
+    const reg_import_result_t *res = ap->result;
+    size_t rows = res->added + res->changed, written[6] = {0};
+    const import_writes_t *w = ap->writes;
+    switch (spec->shape) {
+    case SHAPE_MUNICIPALITIES: written[0] = rows; break;
+    case SHAPE_INSPECTION: written[4] = rows; break;
+    case SHAPE_PRESCHOOL_INSPECTION: written[5] = rows; break;
+    case SHAPE_ORGANISERS:
+    case SHAPE_UNITS:
+        written[0] = import_writes_count(w, IW_MUNICIPALITY);
+        written[1] = import_writes_count(w, IW_ORGANISER_ADD) + import_writes_count(w, IW_ORGANISER_CHANGE);
+        written[2] = import_writes_count(w, IW_UNIT_ADD) + import_writes_count(w, IW_UNIT_CHANGE);
+        written[3] = import_writes_count(w, IW_STAT) + import_writes_count(w, IW_STAT_ADD);
+        break;
+    }
+    for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
+        if (written[i] == 0)
+            continue;
+        int64_t known = db_table_rows_estimate(db, tables[i].table);
+        if (known < 0 || (int64_t)written[i] * 10 >= known)
+            db_exec_sql(db, tables[i].analyse);
+    }
+}
+
 bool register_import(db_t *db, const viewer_t *v, const char *kind, const char *filename, FILE *f, int year,
                      arena_t *a, reg_import_result_t *res, char **err)
 {
@@ -596,20 +636,7 @@ bool register_import(db_t *db, const viewer_t *v, const char *kind, const char *
             *err = arena_printf(a, "%s: %s Inget ändrades.", filename, *err);
         return false;
     }
-    /* Fresh statistics after a bulk change, so both databases plan the next queries for
-     * the tables as they now are; a file that changed nothing leaves them as they were
-     * (a failure here changes nothing and is ignored). */
-    if (res->added + res->changed + res->organisers_added + res->organisers_changed == 0)
-        return true;
-    switch (spec->shape) {
-    case SHAPE_UNITS:
-        db_exec(db, "ANALYZE organisers; ANALYZE units; ANALYZE unit_stats; ANALYZE municipalities");
-        break;
-    case SHAPE_ORGANISERS: db_exec(db, "ANALYZE organisers"); break;
-    case SHAPE_MUNICIPALITIES: db_exec(db, "ANALYZE municipalities"); break;
-    case SHAPE_INSPECTION: db_exec(db, "ANALYZE inspection_decisions"); break;
-    case SHAPE_PRESCHOOL_INSPECTION: db_exec(db, "ANALYZE preschool_inspections"); break;
-    }
+    analyse_grown_tables(db, spec, &run.apply);
     return true;
 }
 

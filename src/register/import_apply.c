@@ -22,12 +22,51 @@ typedef struct org_entry {
     bool named_now; /* this import already set the name: later rows keep it */
 } org_entry_t;
 
+/* A stored municipality, for the municipality file (indexed by its four-digit code). */
+typedef struct muni_entry {
+    const char *name, *county_code;
+    bool exists;
+} muni_entry_t;
+
 struct org_cache {
     org_entry_t *slots;
     size_t cap, count;
     const char **municipalities; /* codes known to exist, open addressing */
     size_t mcap;
+    muni_entry_t *stored;        /* SHAPE_MUNICIPALITIES only: every municipality by code */
 };
+
+enum { MUNICIPALITY_CODES = 10000 };
+
+static muni_entry_t *stored_municipality(struct org_cache *c, const char *code)
+{
+    int n = 0;
+    for (int i = 0; i < 4; i++) {
+        if (code[i] < '0' || code[i] > '9')
+            return NULL;
+        n = n * 10 + (code[i] - '0');
+    }
+    return code[4] ? NULL : &c->stored[n];
+}
+
+/* Every stored municipality, read once for the municipality file instead of once a row. */
+static bool load_municipalities(import_apply_t *ap)
+{
+    struct org_cache *c = ap->orgs;
+    c->stored = arena_alloc(ap->arena, MUNICIPALITY_CODES * sizeof *c->stored);
+    db_stmt_t *st = db_prepare(ap->db, "SELECT code, name, county_code FROM municipalities");
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        muni_entry_t *e = stored_municipality(c, db_col_text(st, 0));
+        if (!e)
+            continue;
+        e->exists = true;
+        e->name = arena_strdup(ap->arena, db_col_text(st, 1));
+        e->county_code = arena_strdup(ap->arena, db_col_text(st, 2));
+    }
+    db_done(st);
+    return rc == DB_DONE;
+}
 
 static org_entry_t *org_slot(struct org_cache *c, const char *orgnr)
 {
@@ -117,6 +156,8 @@ bool import_apply_begin(import_apply_t *ap)
     if (rc != DB_DONE)
         return false;
     ap->writes = import_writes_new(ap->db, ap->arena);
+    if (ap->spec->shape == SHAPE_MUNICIPALITIES)
+        return load_municipalities(ap);
     return ap->spec->shape != SHAPE_UNITS || load_units(ap);
 }
 
@@ -260,7 +301,7 @@ struct unit_cache {
     const char **codes;
     size_t ucap;
     stat_entry_t *stats; /* open addressing by (unit, variable) */
-    size_t scap;
+    size_t scap, scount;
 };
 
 static size_t table_size(int64_t n)
@@ -285,6 +326,80 @@ static size_t stat_slot(const struct unit_cache *c, int64_t unit_id, const char 
     while (c->stats[i].variable && (c->stats[i].unit_id != unit_id || strcmp(c->stats[i].variable, variable) != 0))
         i = (i + 1) & (c->scap - 1);
     return i;
+}
+
+/* Doubles the statistics table when it is half full (it is filled without a count first). */
+static void stats_grow(struct unit_cache *c, arena_t *a)
+{
+    if (c->scount * 2 < c->scap)
+        return;
+    stat_entry_t *old = c->stats;
+    size_t old_cap = c->scap;
+    c->scap *= 2;
+    c->stats = arena_alloc(a, c->scap * sizeof *c->stats);
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i].variable)
+            c->stats[stat_slot(c, old[i].unit_id, old[i].variable)] = old[i];
+}
+
+enum { MAX_COMPARED = 16 }; /* the placeholders of load_stats' IN list */
+_Static_assert(sizeof ((unit_row_t *)0)->stats / sizeof ((unit_row_t *)0)->stats[0] + 2 <= MAX_COMPARED,
+               "every variable a row can carry, and both pupil counts, fit in load_stats' list");
+
+/* The variables this file's rows can compare with: its own statistics, and for the
+ * register's unit files both pupil counts (a unit's count is the sum of the two forms). */
+static size_t compared_variables(const import_spec_t *spec, const char **vars, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < spec->nstats && n < max; i++)
+        vars[n++] = spec->stats[i].variable;
+    if (strcmp(spec->kind, "units") == 0 && n + 2 <= max) {
+        vars[n++] = "pupils_grundskola";
+        vars[n++] = "pupils_gymnasieskola";
+    }
+    return n;
+}
+
+/* This year's stored values of those variables only, along the (variable, year) index:
+ * a file compares with its own figures, not with every statistic of the year. */
+static bool load_stats(import_apply_t *ap)
+{
+    struct unit_cache *c = ap->units;
+    const char *vars[MAX_COMPARED];
+    size_t nvars = compared_variables(ap->spec, vars, MAX_COMPARED);
+    c->scap = 1024;
+    c->stats = arena_alloc(ap->arena, c->scap * sizeof *c->stats);
+    if (nvars == 0)
+        return true;
+    /* One statement for every file: the places a file has no variable for stay NULL. */
+    db_stmt_t *st = db_prepare(ap->db, "SELECT unit_id, variable, value, flag FROM unit_stats WHERE year = ?"
+                                       " AND variable IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    db_bind_int(st, 1, ap->year);
+    for (size_t i = 0; i < MAX_COMPARED; i++) {
+        if (i < nvars)
+            db_bind_text(st, (int)i + 2, vars[i]);
+        else
+            db_bind_null(st, (int)i + 2);
+    }
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        stats_grow(c, ap->arena);
+        int64_t unit_id = db_col_int(st, 0);
+        const char *variable = db_col_text(st, 1);
+        /* The variable is one of vars: keep that constant instead of a copy per row. */
+        for (size_t i = 0; i < nvars; i++)
+            if (strcmp(vars[i], variable) == 0)
+                variable = vars[i];
+        stat_entry_t *e = &c->stats[stat_slot(c, unit_id, variable)];
+        e->unit_id = unit_id;
+        e->variable = variable;
+        e->value = db_col_is_null(st, 2) ? NAN : db_col_double(st, 2);
+        const char *flag = db_col_text(st, 3);
+        e->flag = flag && *flag ? arena_strdup(ap->arena, flag) : "";
+        c->scount++;
+    }
+    db_done(st);
+    return rc == DB_DONE;
 }
 
 static bool load_units(import_apply_t *ap)
@@ -319,21 +434,7 @@ static bool load_units(import_apply_t *ap)
     db_done(st);
     if (rc != DB_DONE)
         return false;
-    c->scap = table_size(db_run_int(ap->db, 0, "SELECT COUNT(*) FROM unit_stats WHERE year = ?", "i",
-                                    (int64_t)ap->year));
-    c->stats = arena_alloc(a, c->scap * sizeof *c->stats);
-    st = db_prepare(ap->db, "SELECT unit_id, variable, value, flag FROM unit_stats WHERE year = ?");
-    db_bind_int(st, 1, ap->year);
-    while ((rc = db_step(st)) == DB_ROW) {
-        int64_t unit_id = db_col_int(st, 0);
-        stat_entry_t *e = &c->stats[stat_slot(c, unit_id, db_col_text(st, 1))];
-        e->unit_id = unit_id;
-        e->variable = arena_strdup(a, db_col_text(st, 1));
-        e->value = db_col_is_null(st, 2) ? NAN : db_col_double(st, 2);
-        e->flag = arena_strdup(a, db_col_text(st, 3));
-    }
-    db_done(st);
-    return rc == DB_DONE;
+    return load_stats(ap);
 }
 
 /* The stored unit: true when it exists (copied into *s). */
@@ -387,8 +488,10 @@ static int apply_stats(import_apply_t *ap, int64_t unit_id, bool existed, const 
         const stat_entry_t *old = existed ? find_stat(ap, unit_id, var) : NULL;
         if (old && same_value(old->value, v) && strcmp(old->flag, u->stats[k].flag) == 0)
             continue;
-        if (!import_writes_add(ap->writes, IW_STAT, "iitDtt", unit_id, (int64_t)ap->year, var, v, u->stats[k].flag,
-                               ap->spec->kind))
+        /* The preload holds every value of this year that the file can carry, so one it
+         * lacks is new. */
+        if (!import_writes_add(ap->writes, old ? IW_STAT : IW_STAT_ADD, "iitDtt", unit_id, (int64_t)ap->year, var, v,
+                               u->stats[k].flag, ap->spec->kind))
             return -1;
         if (old)
             json_object_set_new(before, var, isnan(old->value) ? json_string(old->flag) : json_real(old->value));
@@ -549,23 +652,20 @@ bool import_apply_organiser(import_apply_t *ap, const organiser_row_t *o)
 
 bool import_apply_municipality(import_apply_t *ap, const municipality_row_t *m)
 {
-    db_stmt_t *st = db_prepare(ap->db, "SELECT name, county_code FROM municipalities WHERE code = ?");
-    db_bind_text(st, 1, m->code);
-    int found = db_step(st);
-    bool exists = found == DB_ROW;
-    const char *old_name = exists ? arena_strdup(ap->scratch, db_col_text(st, 0)) : NULL;
-    const char *old_county = exists ? arena_strdup(ap->scratch, db_col_text(st, 1)) : NULL;
-    db_done(st);
-    if (found != DB_ROW && found != DB_DONE)
-        return false;
+    muni_entry_t *stored = stored_municipality(ap->orgs, m->code);
+    if (!stored)
+        return false; /* the reader accepts four digits only */
+    bool exists = stored->exists;
+    const char *old_name = exists ? stored->name : NULL;
+    const char *old_county = exists ? stored->county_code : NULL;
     const char *county = m->county_code ? m->county_code : old_county;
     if (exists && same(old_name, m->name) && same(old_county, county)) {
         ap->result->unchanged++;
         return true;
     }
-    st = db_prepare(ap->db, "INSERT INTO municipalities (code, name, name_search, county_code) VALUES (?, ?, ?, ?)"
-                            " ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_search = excluded.name_search,"
-                            " county_code = excluded.county_code");
+    db_stmt_t *st = db_prepare(ap->db, "INSERT INTO municipalities (code, name, name_search, county_code) VALUES (?, ?, ?, ?)"
+                                       " ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_search = excluded.name_search,"
+                                       " county_code = excluded.county_code");
     db_bind_text(st, 1, m->code);
     db_bind_text(st, 2, m->name);
     db_bind_text(st, 3, fold(ap->scratch, m->name));
@@ -577,6 +677,7 @@ bool import_apply_municipality(import_apply_t *ap, const municipality_row_t *m)
             *ap->err = arena_printf(ap->arena, "rad %zu: länskoden %s finns inte.", m->line, nz(county));
         return false;
     }
+    *stored = (muni_entry_t){arena_strdup(ap->arena, m->name), arena_strdup(ap->arena, county), true};
     if (exists)
         ap->result->changed++;
     else

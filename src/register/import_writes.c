@@ -55,6 +55,7 @@ static const kind_sql_t kinds[IW_KINDS] = {
                                   " name_year = ?, latitude = ?, longitude = ?, updated_at = ? WHERE code = ?")},
     [IW_STAT] = {6, SQL_CONST(STAT_ADD X64(ROW6) STAT_CONFLICT), SQL_CONST(STAT_ADD X8(ROW6) STAT_CONFLICT),
                  SQL_CONST(STAT_ADD ROW6 STAT_CONFLICT)},
+    [IW_STAT_ADD] = {6, SQL_CONST(STAT_ADD X64(ROW6)), SQL_CONST(STAT_ADD X8(ROW6)), SQL_CONST(STAT_ADD ROW6)},
     [IW_AUDIT] = {8, SQL_CONST(AUDIT_ADD X64(ROW8)), SQL_CONST(AUDIT_ADD X8(ROW8)), SQL_CONST(AUDIT_ADD ROW8)},
 };
 
@@ -74,6 +75,7 @@ struct import_writes {
     arena_t queued_a; /* the queued rows' values, released at each flush */
     queue_t q[IW_KINDS];
     size_t queued;
+    size_t added[IW_KINDS]; /* rows queued per kind over the whole import */
     id_pool_t organisers, units;
 };
 
@@ -101,8 +103,11 @@ static value_t *push_row(import_writes_t *w, import_write_kind_t k)
         q->values = arena_realloc_array(&w->queued_a, q->values, q->nrows * ncols, cap * ncols, sizeof *q->values);
         q->cap = cap;
     }
+    w->added[k]++;
     return &q->values[q->nrows++ * ncols];
 }
+
+size_t import_writes_count(const import_writes_t *w, import_write_kind_t k) { return w ? w->added[k] : 0; }
 
 static bool add_values(import_writes_t *w, import_write_kind_t k, const char *types, va_list ap)
 {

@@ -5,7 +5,7 @@ counts after an import; the data generation on every table."""
 import datetime
 import re
 import sqlite3
-from harness import (Server, demo_db, query, query_all, eq, contains, lacks, run_cli, have_data, Skip, new_db,
+from harness import (Server, demo_db, query, query_all, eq, contains, lacks, run_cli, have_data, Skip, new_db, psql,
                      data_file, psql)
 
 srv = None
@@ -139,12 +139,31 @@ def test_every_table_with_the_products_data_moves_the_generation():
         triggered = {r[0] for r in query_all(db, "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' "
                                                  "AND name LIKE 'sv_generation_%_delete'")}
     untracked = {"sessions", "login_failures", "password_resets", "api_tokens", "calendar_tokens", "outbox",
-                 "audit", "schema_migrations", "data_generation"}
+                 "audit", "schema_migrations", "data_generation", "data_generation_marks"}
     eq(sorted(tables - untracked - triggered), [], "tabeller utan utlösare")
     before = query(db, "SELECT n FROM data_generation")
     run_cli(["user", "add", "--email", "ny.person@exempel.se", "--name", "Ny Person", "--role", "reader"], db=db,
             stdin="samverkan-demo-2026\n")
     assert query(db, "SELECT n FROM data_generation") > before, "en ny användare flyttar generationen"
+
+
+def test_the_generation_moves_with_what_a_transaction_commits():
+    """A bulk write moves the generation as it commits; a rolled-back one leaves it."""
+    gen = lambda: query(db, "SELECT n FROM data_generation")
+    before = gen()
+    write(db, "UPDATE units SET name = name WHERE id IN (SELECT id FROM units ORDER BY id LIMIT 500)")
+    moved = gen()
+    assert moved > before, "en ändring av många rader flyttar generationen"
+    if db.startswith("postgres"):
+        eq(moved, before + 1, "en gång per transaktion, inte per rad")
+        # A savepoint rolled back takes its mark with it; a later write in the same
+        # transaction still moves the generation, once.
+        psql(db, "BEGIN; SAVEPOINT a; UPDATE units SET name = name WHERE id = 1; ROLLBACK TO a;"
+                 " UPDATE organisers SET name = name WHERE id = 1; COMMIT")
+        eq(gen(), moved + 1, "generationen efter en återrullad sparpunkt")
+        psql(db, "BEGIN; UPDATE organisers SET name = name WHERE id = 1; ROLLBACK")
+        eq(gen(), moved + 1, "en återrullad transaktion flyttar inte generationen")
+        eq(query(db, "SELECT COUNT(*) FROM data_generation_marks"), 0, "inga kvarlämnade markeringar")
 
 
 def test_the_registers_kept_counts_follow_an_import():
