@@ -87,6 +87,9 @@ pages() { # label db-url port
   plan=$(q "SELECT MIN(id) FROM plans WHERE case_id = $boras")
   intervention=$(q "SELECT MIN(id) FROM interventions WHERE plan_id = $plan")
   local university; university=$(q "SELECT id FROM universities WHERE name = 'Karlstads universitet'")
+  # The indicator read most often (three years of months at national scale) and its case.
+  local indicator; indicator=$(q "SELECT indicator_id FROM indicator_readings GROUP BY indicator_id ORDER BY COUNT(*) DESC, indicator_id LIMIT 1")
+  local indicator_case; indicator_case=$(q "SELECT case_id FROM indicator_readings WHERE indicator_id = $indicator LIMIT 1")
   printf "%-44s %4s %10s %9s %9s %10s %10s   %10s %9s %10s\n" sida c "req/s" "p50 ms" "p99 ms" "req/s-kvot" "p50-kvot" \
     "utan cache" "p50 ms" "req/s-kvot"
   for c in 1 16; do
@@ -112,7 +115,11 @@ pages() { # label db-url port
                  "/api/v1/cases/BORÅS/plans|/api/v1/cases/$boras/plans" \
                  "/cases/BORÅS/traceability|/cases/$boras/traceability" \
                  "/cases/BORÅS/traceability.csv|/cases/$boras/traceability.csv" "/interventions.csv|/interventions.csv" \
-                 "/universities|/universities" "/universities/KAU|/universities/$university"; do
+                 "/universities|/universities" "/universities/KAU|/universities/$university" \
+                 "/indicators/INDIKATOR|/indicators/$indicator" \
+                 "/indicators/INDIKATOR/readings.csv|/indicators/$indicator/readings.csv" \
+                 "/api/v1/indicators/INDIKATOR|/api/v1/indicators/$indicator" \
+                 "/cases/INDIKATORNS-ÄRENDE|/cases/$indicator_case"; do
       local name=${entry%%|*} path=${entry#*|} prps=" " pp50=" " pratio=" "
       if [[ $c == 1 ]]; then
         sid=$plain_sid
@@ -223,7 +230,7 @@ start_pages() { # label db-url port
 echo
 scale_db="$work/scale.db"
 $bin demo --db "$scale_db" --data "$data" --scale 300 >/dev/null 2>&1
-echo "## Nationell skala: $(sqlite3 "$scale_db" 'SELECT COUNT(*) FROM cases') ärenden, $(sqlite3 "$scale_db" 'SELECT COUNT(*) FROM meetings') möten, $(sqlite3 "$scale_db" 'SELECT COUNT(*) FROM units') enheter"
+echo "## Nationell skala: $(sqlite3 "$scale_db" 'SELECT COUNT(*) FROM cases') ärenden, $(sqlite3 "$scale_db" 'SELECT COUNT(*) FROM meetings') möten, $(sqlite3 "$scale_db" 'SELECT COUNT(*) FROM units') enheter, $(sqlite3 "$scale_db" 'SELECT COUNT(*) FROM indicators') indikatorer med $(sqlite3 "$scale_db" 'SELECT COUNT(*) FROM indicator_readings') avläsningar"
 pages SQLite "$scale_db" 18099
 start_pages SQLite "$scale_db" 18101
 

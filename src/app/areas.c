@@ -5,6 +5,7 @@
 #include "../base/vec.h"
 #include "../http/fragment_cache.h"
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,6 +77,13 @@ static void build(void)
         qsort(reg.nav, reg.nnav, sizeof *reg.nav, nav_order);
     if (reg.nstart)
         qsort(reg.start, reg.nstart, sizeof *reg.start, start_order);
+    /* A section's order is also its name in the fragment cache: two with one order would
+     * show each other's content. A programming error, stopped at the first start. */
+    for (size_t i = 1; i < reg.nstart; i++)
+        if (reg.start[i]->order == reg.start[i - 1]->order) {
+            fprintf(stderr, "startsidans delar har samma ordning %d\n", reg.start[i]->order);
+            abort();
+        }
     if (reg.ndemo)
         qsort(reg.demo, reg.ndemo, sizeof *reg.demo, demo_order);
     reg.audit_keys = xcalloc(reg.naudit + 1, sizeof *reg.audit_keys);

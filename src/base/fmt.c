@@ -122,3 +122,15 @@ const char *fmt_kronor_in(arena_t *a, int64_t kronor)
     buf_free(&b);
     return s;
 }
+
+const char *fmt_number_in(arena_t *a, double v)
+{
+    int decimals = 0;
+    while (decimals < 3 && fabs(v * pow(10, decimals) - round(v * pow(10, decimals))) > 1e-9)
+        decimals++;
+    buf_t b = BUF_INIT;
+    fmt_decimal_sv(&b, v, decimals);
+    const char *r = arena_strdup(a, buf_cstr(&b));
+    buf_free(&b);
+    return r;
+}

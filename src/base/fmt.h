@@ -21,6 +21,8 @@ void fmt_date(buf_t *out, int64_t epoch);
 /* The same in the arena ("" for 0: never); and whole kronor Swedish style ("1 234 kr"). */
 const char *fmt_datetime_in(arena_t *a, int64_t epoch);
 const char *fmt_kronor_in(arena_t *a, int64_t kronor);
+/* A measured value as few decimals as it needs (at most three), decimal comma: 47,5 */
+const char *fmt_number_in(arena_t *a, double v);
 /* A UTC epoch second as local time in ISO 8601 with its offset: 2026-12-02T06:23:56+01:00 */
 void fmt_iso_datetime(buf_t *out, int64_t epoch);
 /* Today's local date plus some days as 'YYYY-MM-DD' (out holds 11 bytes). */

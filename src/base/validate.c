@@ -2,6 +2,7 @@
 #include "validate.h"
 #include "text.h"
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,4 +130,54 @@ size_t validate_utf8_length(const char *s)
 bool validate_password(const char *s)
 {
     return s && strlen(s) <= 200 && validate_utf8_length(s) >= 12;
+}
+
+bool validate_decimal(const char *s, double *out)
+{
+    if (!s)
+        return false;
+    char digits[64];
+    size_t n = 0;
+    bool seen_digit = false, seen_point = false;
+    const char *p = s;
+    while (*p == ' ')
+        p++;
+    if (strncmp(p, "\xE2\x88\x92", 3) == 0) { /* the minus sign U+2212 */
+        digits[n++] = '-';
+        p += 3;
+    } else if (*p == '-' || *p == '+') {
+        digits[n++] = *p++;
+    }
+    for (; *p && n + 1 < sizeof digits; p++) {
+        if (*p >= '0' && *p <= '9') {
+            digits[n++] = *p;
+            seen_digit = true;
+        } else if ((*p == ',' || *p == '.') && !seen_point && seen_digit) {
+            digits[n++] = '.';
+            seen_point = true;
+        } else if (*p == ' ' && seen_digit && !seen_point) {
+            continue; /* a thousands space */
+        } else if (strncmp(p, "\xC2\xA0", 2) == 0 && seen_digit && !seen_point) {
+            p++;
+        } else {
+            break;
+        }
+    }
+    while (*p == ' ')
+        p++;
+    if (*p == '%')
+        p++;
+    while (*p == ' ')
+        p++;
+    if (*p || !seen_digit || digits[n - 1] == '.')
+        return false;
+    digits[n] = '\0';
+    char *end;
+    errno = 0;
+    double v = strtod(digits, &end);
+    if (errno || *end || !isfinite(v))
+        return false;
+    if (out)
+        *out = v;
+    return true;
 }

@@ -17,6 +17,9 @@ bool validate_email(const char *s);
 bool validate_date(const char *s);
 /* Whole number in [min, max], no sign tricks, no trailing text. */
 bool validate_int(const char *s, long long min, long long max, long long *out);
+/* A decimal number as people write it: "47", "47,5", "47.5", "-3" or "−3", spaces (also
+ * no-break ones) between thousands, and a trailing "%" allowed. */
+bool validate_decimal(const char *s, double *out);
 /* Password rule: at least 12 characters (code points), at most 200 bytes. */
 bool validate_password(const char *s);
 /* Number of Unicode code points in a UTF-8 string. */

@@ -110,7 +110,7 @@ int64_t db_table_rows_estimate(db_t *db, const char *table);
 #define db_query_int(db, s, param, dflt) db_query_int_sql((db), SQL(s), (param), (dflt))
 
 /* One statement with inline parameters; types has a letter per '?': 'i' int64_t,
- * 'z' int64_t bound as NULL when 0, 't' text, 'd' double, 'n' NULL (no argument). Pass int64_t for 'i' (cast literals).
+ * 'z' int64_t bound as NULL when 0, 't' text, 'd' double, 'D' double bound as NULL when NaN, 'n' NULL (no argument). Pass int64_t for 'i' (cast literals).
  * db_run returns DB_DONE, DB_CONSTRAINT or DB_ERROR; db_run_int the first column of the
  * first row, or dflt. */
 int db_run_sql(db_t *db, sql_t sql, const char *types, ...);

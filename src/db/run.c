@@ -1,10 +1,11 @@
 /* run.c — one-statement writes and lookups with their parameters given inline, for the
  * many small statements an area's store runs (still prepared, still bound). */
 #include "db.h"
+#include <math.h>
 #include <stdarg.h>
 
 /* Binds the arguments described by types: 'i' int64_t, 'z' int64_t with 0 as NULL, 't' text,
- * 'd' double, 'n' NULL (takes no argument). */
+ * 'd' double, 'D' double with NaN as NULL, 'n' NULL (takes no argument). */
 static void bind_va(db_stmt_t *st, const char *types, va_list ap)
 {
     for (int i = 0; types[i]; i++) {
@@ -12,6 +13,14 @@ static void bind_va(db_stmt_t *st, const char *types, va_list ap)
         case 'i': db_bind_int(st, i + 1, va_arg(ap, int64_t)); break;
         case 't': db_bind_text(st, i + 1, va_arg(ap, const char *)); break;
         case 'd': db_bind_double(st, i + 1, va_arg(ap, double)); break;
+        case 'D': { /* an optional measurement: NaN is NULL */
+            double v = va_arg(ap, double);
+            if (isnan(v))
+                db_bind_null(st, i + 1);
+            else
+                db_bind_double(st, i + 1, v);
+            break;
+        }
         case 'z': { /* an optional reference: 0 is NULL */
             int64_t v = va_arg(ap, int64_t);
             if (v)

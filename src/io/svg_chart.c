@@ -81,3 +81,93 @@ void svg_bars(buf_t *o, const char *title, const char *const *labels, const long
     html_lit(o, "</svg></figure>");
     buf_free(&alt);
 }
+
+enum { RUN_W = 640, RUN_H = 260, RUN_LEFT = 56, RUN_RIGHT = 36, RUN_TOP = 14, RUN_BOTTOM = 40 };
+
+static void widen(double v, double *lo, double *hi)
+{
+    if (isnan(v))
+        return;
+    if (v < *lo)
+        *lo = v;
+    if (v > *hi)
+        *hi = v;
+}
+
+/* A horizontal line across the plot, its label at the right end, or at the left (left)
+ * so that two lines at the same height keep their labels apart. */
+static void level_line(buf_t *o, double y, const char *colour, const char *dash, const char *label, bool left)
+{
+    html_printf(o, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"1.5\""
+                   " stroke-dasharray=\"%s\"/>", RUN_LEFT, y, RUN_W - RUN_RIGHT, y, colour, dash);
+    html_printf(o, "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"%s\" fill=\"%s\">%s</text>",
+                left ? RUN_LEFT + 4 : RUN_W - RUN_RIGHT, y - 3, left ? "start" : "end", colour, label);
+}
+
+void svg_run_chart(buf_t *o, const char *title, const char *const *labels, const double *values, size_t n,
+                   double median, double baseline, double target, const unsigned *marked)
+{
+    if (n == 0)
+        return;
+    double lo = values[0], hi = values[0];
+    for (size_t i = 1; i < n; i++)
+        widen(values[i], &lo, &hi);
+    widen(baseline, &lo, &hi);
+    widen(target, &lo, &hi);
+    double pad = hi > lo ? (hi - lo) * 0.1 : fabs(hi) * 0.1 + 1;
+    lo -= pad;
+    hi += pad;
+    double plot_w = RUN_W - RUN_LEFT - RUN_RIGHT, plot_h = RUN_H - RUN_TOP - RUN_BOTTOM;
+#define RX(i) (RUN_LEFT + (n > 1 ? (double)(i) / (double)(n - 1) * plot_w : plot_w / 2))
+#define RY(v) (RUN_TOP + (hi - (v)) / (hi - lo) * plot_h)
+    buf_t alt = BUF_INIT;
+    buf_printf(&alt, "Körschema för %s: ", title);
+    for (size_t i = 0; i < n; i++) {
+        buf_printf(&alt, "%s%s ", i ? ", " : "", labels[i]);
+        fmt_decimal_sv(&alt, values[i], 1);
+        if (marked && marked[i])
+            buf_puts(&alt, " (i en verklig förändring)");
+    }
+    buf_puts(&alt, ". Median ");
+    fmt_decimal_sv(&alt, median, 1);
+    buf_puts(&alt, ".");
+    html_printf(o, "<figure class=\"runchart\"><svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\""
+                   " aria-label=\"", RUN_W, RUN_H, RUN_W, RUN_H);
+    html_text(o, buf_cstr(&alt));
+    html_lit(o, "\">");
+    buf_free(&alt);
+    /* The value axis: the lowest and highest shown, and the frame. */
+    html_printf(o, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#8a8a8a\"/>", RUN_LEFT, RUN_TOP, RUN_LEFT,
+                RUN_H - RUN_BOTTOM);
+    html_printf(o, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#8a8a8a\"/>", RUN_LEFT,
+                RUN_H - RUN_BOTTOM, RUN_W - RUN_RIGHT, RUN_H - RUN_BOTTOM);
+    double ticks[] = {hi - pad, lo + pad};
+    for (size_t t = 0; t < 2; t++) {
+        buf_t label = BUF_INIT;
+        fmt_decimal_sv(&label, ticks[t], 1);
+        html_printf(o, "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" fill=\"#444\">%s</text>",
+                    RUN_LEFT - 10, RY(ticks[t]) + 4, buf_cstr(&label));
+        buf_free(&label);
+    }
+    if (!isnan(target))
+        level_line(o, RY(target), "#1b7f3b", "none", "mål", false);
+    if (!isnan(baseline))
+        level_line(o, RY(baseline), "#6b4c9a", "2 3", "utgångsvärde", false);
+    level_line(o, RY(median), "#1f5f8b", "6 4", "median", true);
+    html_lit(o, "<polyline fill=\"none\" stroke=\"#333\" stroke-width=\"1.5\" points=\"");
+    for (size_t i = 0; i < n; i++)
+        html_printf(o, "%s%.1f,%.1f", i ? " " : "", RX(i), RY(values[i]));
+    html_lit(o, "\"/>");
+    size_t every = n > 8 ? (n + 7) / 8 : 1; /* at most eight period labels, counted from the last */
+    for (size_t i = 0; i < n; i++) {
+        bool hit = marked && marked[i];
+        html_printf(o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>",
+                    RX(i), RY(values[i]), hit ? 6 : 4, hit ? "#b3261e" : "#333");
+        if ((n - 1 - i) % every == 0)
+            html_printf(o, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\" fill=\"#444\">%s</text>",
+                        RX(i), RUN_H - RUN_BOTTOM + 16, labels[i]);
+    }
+#undef RX
+#undef RY
+    html_lit(o, "</svg></figure>");
+}

@@ -17,4 +17,12 @@ void svg_distribution(buf_t *o, const char *label, const double *sorted, size_t 
  * text alternative lists every label and value. */
 void svg_bars(buf_t *o, const char *title, const char *const *labels, const long long *values, size_t n);
 
+/* A run chart: the points of a series in time order joined by a line, its median as a
+ * dashed line, and the baseline and target where they are numbers (NaN: not drawn).
+ * Points with a nonzero flag in marked belong to a run the rules call a real change and
+ * are drawn larger and dark. labels name each point (periods); the figure's text
+ * alternative lists them with their values. */
+void svg_run_chart(buf_t *o, const char *title, const char *const *labels, const double *values, size_t n,
+                   double median, double baseline, double target, const unsigned *marked);
+
 #endif

@@ -3,6 +3,7 @@
  * the analysis it answers (chosen, at least one) and its indicators. */
 #include "parts.h"
 #include "../base/fmt.h"
+#include "../base/validate.h"
 #include "../http/layout.h"
 #include "../register/register.h"
 #include "../universities/universities.h"
@@ -95,8 +96,8 @@ static void indicators(request_t *req, const plan_t *p, const intervention_t *x,
         if (!shown++)
             html_lit(o, TABLE_OPEN("Indikatorer") "<thead><tr><th scope=\"col\">Mått</th><th scope=\"col\">Utgångsvärde</th>"
                         "<th scope=\"col\">Målvärde</th><th scope=\"col\">Avläses</th><th scope=\"col\"></th></tr></thead><tbody>");
-        html_printf(o, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td>%s</td><td>", ind->measure, ind->baseline,
-                    ind->target, ind->read_dates);
+        html_printf(o, "<tr><th scope=\"row\"><a href=\"/indicators/%lld\">%s</a></th><td>%s</td><td>%s</td><td>%s</td><td>",
+                    (long long)ind->id, ind->measure, ind->baseline, ind->target, ind->read_dates);
         if (writer) {
             html_printf(o, "<form method=\"post\" action=\"/plans/%lld/indicators/%lld/remove\" class=\"inline\">",
                         (long long)p->id, (long long)ind->id);
@@ -125,7 +126,15 @@ static void indicators(request_t *req, const plan_t *p, const intervention_t *x,
                 "id=\"f-variable\" name=\"variable\"><option value=\"\">Eget mått</option>");
     for (const reg_variable_t *v = register_variables; v->key; v++)
         html_printf(o, "<option value=\"%s\">%s</option>", v->key, v->label);
-    html_lit(o, "</select></div><button type=\"submit\" class=\"button\">Lägg till indikatorn</button></form>");
+    html_lit(o, "</select></div>");
+    widget_input(req, "min_value", "Lägsta möjliga värde", "text", req_param(req, "min_value"),
+                 "Till exempel 0 för en andel i procent. Lämna tomt om det inte finns någon gräns.", "off");
+    widget_input(req, "max_value", "Högsta möjliga värde", "text", req_param(req, "max_value"),
+                 "Till exempel 100 för en andel i procent.", "off");
+    widget_input(req, "groups", "Uppdelning", "text", req_param(req, "groups"),
+                 "Grupper som avläsningarna kan delas upp på, åtskilda med kommatecken, till exempel flickor, pojkar.",
+                 "off");
+    html_lit(o, "<button type=\"submit\" class=\"button\">Lägg till indikatorn</button></form>");
 }
 
 static int intervention_view(request_t *req, int status, bool stale)
@@ -290,7 +299,14 @@ static int plans_indicator_submit(request_t *req)
         return intervention_view(req, 400, false);
     indicator_t ind = {.measure = req_param(req, "measure"), .baseline = req_param(req, "baseline"),
                        .target = req_param(req, "target"), .read_dates = req_param(req, "read_dates"),
-                       .variable = req_param(req, "variable")};
+                       .variable = req_param(req, "variable"), .min_value = req_param(req, "min_value"),
+                       .max_value = req_param(req, "max_value"), .groups = req_param(req, "groups")};
+    static const char *const range[] = {"min_value", "max_value"};
+    for (size_t i = 0; i < 2; i++)
+        if (*req_param(req, range[i]) && !validate_decimal(req_param(req, range[i]), NULL))
+            req_add_error(req, range[i], "Skriv ett tal, till exempel 0 eller 100, eller lämna fältet tomt.");
+    if (req->nerrors)
+        return intervention_view(req, 422, false);
     char *err = NULL;
     if (!plans_add_indicator(req->db, &req->viewer, p, x->id, &ind, &req->arena, &err))
         return respond_error(req, 409, err);

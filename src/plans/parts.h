@@ -47,7 +47,10 @@ size_t plans_all_interventions(db_t *db, const viewer_t *v, arena_t *a, listed_i
     {"baseline", P_TEXT, PARAM_REQUIRED, "Utgångsvärde", 0, 100, NULL},                       \
     {"target", P_TEXT, PARAM_REQUIRED, "Målvärde", 0, 100, NULL},                             \
     {"read_dates", P_TEXT, PARAM_REQUIRED, "När avläses det", 0, 300, NULL},                  \
-    {"variable", P_TEXT, 0, "Registrets statistik", 0, 40, NULL}
+    {"variable", P_TEXT, 0, "Registrets statistik", 0, 40, NULL},                             \
+    {"min_value", P_TEXT, 0, "Lägsta möjliga värde", 0, 30, NULL},                            \
+    {"max_value", P_TEXT, 0, "Högsta möjliga värde", 0, 30, NULL},                            \
+    {"groups", P_TEXT, 0, "Uppdelning", 0, 200, NULL}
 #define PLANS_MAX_CAUSES 256
 /* The intervention as the form sends it, on top of the one read; the causes chosen. */
 intervention_t plans_intervention_from_form(request_t *req, const intervention_t *x);

@@ -57,6 +57,8 @@ typedef struct plan_link {
 typedef struct indicator {
     int64_t id, intervention_id;
     const char *measure, *baseline, *target, *read_dates, *variable;
+    const char *min_value, *max_value; /* the possible range as entered ("" when open) */
+    const char *groups;                /* what a reading may be split by, comma-separated */
 } indicator_t;
 
 /* What the rules look at: the analysis's problems and causes, and the plan's parts. */

@@ -2,6 +2,7 @@
  * (the case's scope, then ACCESS_ANALYSIS_SCOPE on the plan), the parts of a plan, the
  * facts the rules need, and whether the case may move to ÖK2. */
 #include "parts.h"
+#include "../base/fmt.h"
 #include <string.h>
 
 #define PLAN_COLUMNS                                                                                         \
@@ -204,8 +205,8 @@ void plans_facts(db_t *db, const plan_t *p, arena_t *a, plan_facts_t *f)
     db_done(st);
     f->links = links;
     cap = 0;
-    st = db_prepare(db, "SELECT x.id, x.intervention_id, x.measure, x.baseline, x.target, x.read_dates, x.variable"
-                        " FROM indicators x JOIN interventions i ON i.id = x.intervention_id WHERE i.plan_id = ?"
+    st = db_prepare(db, "SELECT x.id, x.intervention_id, x.measure, x.baseline, x.target, x.read_dates, x.variable,"
+                        " x.min_value, x.max_value, x.groups FROM indicators x JOIN interventions i ON i.id = x.intervention_id WHERE i.plan_id = ?"
                         " ORDER BY x.intervention_id, x.id");
     db_bind_int(st, 1, p->id);
     indicator_t *ind = NULL;
@@ -218,6 +219,9 @@ void plans_facts(db_t *db, const plan_t *p, arena_t *a, plan_facts_t *f)
         x->target = db_col_str(st, 4, a);
         x->read_dates = db_col_str(st, 5, a);
         x->variable = db_col_str(st, 6, a);
+        x->min_value = db_col_is_null(st, 7) ? "" : fmt_number_in(a, db_col_double(st, 7));
+        x->max_value = db_col_is_null(st, 8) ? "" : fmt_number_in(a, db_col_double(st, 8));
+        x->groups = db_col_str(st, 9, a);
     }
     db_done(st);
     f->indicators = ind;

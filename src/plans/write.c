@@ -5,7 +5,9 @@
 #include "parts.h"
 #include "../base/date.h"
 #include "../universities/universities.h"
+#include "../base/validate.h"
 #include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -180,10 +182,22 @@ int64_t plans_add_indicator(db_t *db, const viewer_t *v, const plan_t *p, int64_
         tx_fail(db, a, err, "Insatsen finns inte i planen.");
         return 0;
     }
+    /* The range is optional; an end given must be a number (the form said which). */
+    double lo = NAN, hi = NAN;
+    if ((x->min_value && *x->min_value && !validate_decimal(x->min_value, &lo)) ||
+        (x->max_value && *x->max_value && !validate_decimal(x->max_value, &hi))) {
+        tx_fail(db, a, err, "Det lägsta och högsta möjliga värdet ska vara tal.");
+        return 0;
+    }
+    if (!isnan(lo) && !isnan(hi) && lo >= hi) {
+        tx_fail(db, a, err, "Det lägsta möjliga värdet ska vara mindre än det högsta.");
+        return 0;
+    }
     int64_t id = db_run_int(db, 0, "INSERT INTO indicators (intervention_id, measure, baseline, target, read_dates,"
-                                   " variable, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                            "ittttti", intervention_id, x->measure, x->baseline, x->target,
-                            x->read_dates, x->variable ? x->variable : "", now());
+                                   " variable, min_value, max_value, groups, created_at)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                            "ittttt" "DDti", intervention_id, x->measure, x->baseline, x->target,
+                            x->read_dates, x->variable ? x->variable : "", lo, hi, x->groups ? x->groups : "", now());
     bool ok = id > 0 && touch(db, p) &&
               tx_audit(db, v, "plan:indicator", "plan", p->id,
                        json_pack("{s:I, s:s, s:s, s:s}", "intervention", (json_int_t)intervention_id, "measure",
@@ -199,6 +213,8 @@ bool plans_remove_indicator(db_t *db, const viewer_t *v, const plan_t *p, int64_
     if (!db_run_int(db, 0, "SELECT 1 FROM indicators x JOIN interventions i ON i.id = x.intervention_id"
                            " WHERE x.id = ? AND i.plan_id = ?", "ii", indicator_id, p->id))
         return tx_fail(db, a, err, "Indikatorn finns inte i planen.");
+    if (db_run_int(db, 0, "SELECT COUNT(*) FROM indicator_readings WHERE indicator_id = ?", "i", indicator_id) > 0)
+        return tx_fail(db, a, err, "Indikatorn har avläsningar och kan inte tas bort: de är en del av uppföljningen.");
     bool ok = db_run(db, "DELETE FROM indicators WHERE id = ?", "i", indicator_id) == DB_DONE && touch(db, p) &&
               tx_audit(db, v, "plan:indicator_remove", "plan", p->id,
                        json_pack("{s:I}", "indicator", (json_int_t)indicator_id));

@@ -559,6 +559,35 @@ test('förbättringsarbetet: nulägesanalyser kommenteras och godkänns, planer 
   await ctx.close();
 });
 
+test('uppföljningen: huvudmannen för in en avläsning, ser den i körschemat och tabellen, och ett fel beskrivs vid fältet', async () => {
+  const ctx = await browser.newContext({ locale: 'sv-SE' });
+  const page = await ctx.newPage();
+  const boras = sql("SELECT c.id FROM cases c JOIN organisers o ON o.id = c.organiser_id WHERE o.orgnr = '2120001561' ORDER BY c.id LIMIT 1");
+  const indicator = sql(`SELECT MAX(x.id) FROM indicators x JOIN interventions i ON i.id = x.intervention_id WHERE i.case_id = ${boras}`);
+  const month = new Date().toISOString().slice(0, 7);
+  await login(page, 'huvudman@exempel.se');
+  await visit(page, `/cases/${boras}`, 'ärendet med indikatorer');
+  await page.getByRole('link', { name: /pedagogiskt ledarskap/ }).first().click();
+  await checkA11y(page, 'indikatorn');
+  assert.ok(await page.locator('figure.runchart svg[role="img"]').count() === 1, 'ett körschema');
+  await page.getByLabel('Period (månad)').fill(month);
+  await page.getByLabel('Värde').fill('två');
+  await page.getByRole('button', { name: 'Spara avläsningen' }).click();
+  await errorsAreDescribed(page, 'avläsningen');
+  await checkA11y(page, 'avläsningen med fel');
+  await page.getByLabel('Värde').fill('18,5');
+  await page.getByLabel('Kommentar').fill('Tidsstudie i december');
+  await page.getByRole('button', { name: 'Spara avläsningen' }).click();
+  await page.waitForURL(/klart=1/);
+  assert.ok(await page.getByText('Avläsningen är sparad.').isVisible());
+  assert.ok(await page.getByRole('cell', { name: 'Tidsstudie i december' }).isVisible());
+  const label = await page.locator('figure.runchart svg').getAttribute('aria-label');
+  assert.match(label, new RegExp(`${month} 18,5`), 'körschemats text nämner den nya avläsningen');
+  await page.screenshot({ path: path.join(shots, 'indikator.png'), fullPage: true });
+  await logout(page);
+  await ctx.close();
+});
+
 test('en smal skärm (320 px) rullar aldrig i sidled, och varje felaktigt fält beskrivs med sitt fel', async () => {
   if (!fs.existsSync(data)) return;
   const ctx = await browser.newContext({ locale: 'sv-SE', viewport: { width: 320, height: 800 } });
@@ -569,13 +598,15 @@ test('en smal skärm (320 px) rullar aldrig i sidled, och varje felaktigt fält 
   const analysis = sql(`SELECT MAX(id) FROM analyses WHERE case_id = ${boras}`);
   const plan = sql(`SELECT MAX(id) FROM plans WHERE case_id = ${boras}`);
   const intervention = sql(`SELECT MAX(id) FROM interventions WHERE case_id = ${boras}`);
+  const indicator = sql(`SELECT MIN(x.id) FROM indicators x JOIN interventions i ON i.id = x.intervention_id WHERE i.case_id = ${boras}`);
   const pages = {
     'analytiker@exempel.se': ['/', '/organisers', '/organisers/2120001561', '/units', '/units/13746989', '/cases',
                               `/cases/${boras}`, `/agreements/${agreement}`, '/rounds', `/rounds/${round}`,
                               `/rounds/${round}/rankings/inspection`, `/rounds/${round}/rankings/results`,
                               `/rounds/${round}/rankings/preschool`, `/rounds/${round}/organisers`, '/criteria',
                               '/import', '/account', `/analyses/${analysis}`, `/plans/${plan}`,
-                              `/interventions/${intervention}`, `/cases/${boras}/traceability`],
+                              `/interventions/${intervention}`, `/cases/${boras}/traceability`,
+                              `/indicators/${indicator}`],
     'admin@exempel.se': ['/admin/users', '/admin/audit', '/admin/outbox', '/admin/agreement-texts',
                          '/admin/agreement-texts/ok1', '/admin/analysis-templates', '/admin/plan-lists'],
     'huvudman@exempel.se': ['/', '/offers', `/cases/${boras}`],
