@@ -119,7 +119,9 @@ pages() { # label db-url port
                  "/indicators/INDIKATOR|/indicators/$indicator" \
                  "/indicators/INDIKATOR/readings.csv|/indicators/$indicator/readings.csv" \
                  "/api/v1/indicators/INDIKATOR|/api/v1/indicators/$indicator" \
-                 "/cases/INDIKATORNS-ÄRENDE|/cases/$indicator_case"; do
+                 "/cases/INDIKATORNS-ÄRENDE|/cases/$indicator_case" \
+                 "/cases/INDIKATORNS-ÄRENDE/readings|/cases/$indicator_case/readings" \
+                 "/cases/INDIKATORNS-ÄRENDE/readings.csv|/cases/$indicator_case/readings.csv"; do
       local name=${entry%%|*} path=${entry#*|} prps=" " pp50=" " pratio=" "
       if [[ $c == 1 ]]; then
         sid=$plain_sid

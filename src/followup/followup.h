@@ -89,6 +89,22 @@ typedef struct reading_input {
 } reading_input_t;
 int64_t followup_record(db_t *db, const viewer_t *v, const followed_t *f, const reading_input_t *in, arena_t *a,
                         const char **field, char **err);
+/* The checks of a reading against its indicator and the case, without writing. */
+bool followup_valid_reading(const followed_t *f, const reading_input_t *in, double *value, arena_t *a,
+                            const char **field, char **err);
+
+/* A file of readings for a case (CSV or XLSX; the columns the case's download has), read
+ * whole: every row is checked as the form checks one reading, for an indicator of the
+ * case that the viewer records readings for. Either every row is written or none; a
+ * refusal names the file, row and column. */
+bool followup_import(db_t *db, const viewer_t *v, const case_row_t *c, const char *filename, const char *data,
+                     size_t len, arena_t *a, size_t *imported, char **err);
+/* Every reading of the case's indicators the viewer may read, by indicator and period. */
+typedef struct case_reading {
+    reading_t r;
+    const char *measure, *plan;
+} case_reading_t;
+size_t followup_case_readings(db_t *db, const viewer_t *v, const case_row_t *c, arena_t *a, case_reading_t **out);
 
 /* Works out where the indicator stands from its readings and keeps it on the indicator
  * (in the caller's transaction): every write of a reading calls it. */
@@ -98,8 +114,8 @@ bool followup_settle(db_t *db, int64_t indicator_id, arena_t *a);
  * reaches (c NULL), each with where it stands as last kept: one statement, one row per
  * indicator, by organiser; only those off target when only_off, at most limit. */
 typedef struct indicator_state {
-    int64_t id, case_id, plan_id;
-    const char *measure, *intervention, *plan, *organiser, *baseline, *target;
+    int64_t id, case_id, plan_id, unit_id;
+    const char *measure, *intervention, *plan, *organiser, *baseline, *target, *groups;
     size_t nreadings;     /* periods read, for the whole */
     double latest;
     const char *latest_period;

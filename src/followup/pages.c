@@ -219,7 +219,9 @@ void followup_case_section(request_t *req, const case_row_t *c)
     size_t off = 0;
     for (size_t i = 0; i < n; i++)
         off += s[i].status == IND_OFF;
-    html_printf(o, "<h2 id=\"indikatorer\">Indikatorer</h2><p>%zu av %zu indikatorer rör sig inte mot målet.</p>", off, n);
+    html_printf(o, "<h2 id=\"indikatorer\">Indikatorer</h2><p>%zu av %zu indikatorer rör sig inte mot målet. "
+                   "<a href=\"/cases/%lld/readings\">Alla avläsningar, nedladdning och inläsning från fil</a></p>", off, n,
+                (long long)c->id);
     html_lit(o, TABLE_OPEN("Indikatorer") "<thead><tr><th scope=\"col\">Indikator</th><th scope=\"col\">Plan</th>"
                 "<th scope=\"col\">Utgångsvärde</th><th scope=\"col\">Mål</th><th scope=\"col\">Senast</th>"
                 "<th scope=\"col\">Läge</th></tr></thead><tbody>");

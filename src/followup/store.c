@@ -119,8 +119,8 @@ static bool refuse(const char **field, char **err, arena_t *a, const char *name,
 }
 
 /* The form's reading checked against the indicator and the case's period. */
-static bool valid_reading(const followed_t *f, const reading_input_t *in, double *value, arena_t *a,
-                          const char **field, char **err)
+bool followup_valid_reading(const followed_t *f, const reading_input_t *in, double *value, arena_t *a,
+                            const char **field, char **err)
 {
     int y, m;
     if (!followup_parse_period(in->period, &y, &m))
@@ -160,7 +160,7 @@ int64_t followup_record(db_t *db, const viewer_t *v, const followed_t *f, const 
         *err = arena_strdup(a, "Du får inte föra in avläsningar för den här planen.");
         return 0;
     }
-    if (!valid_reading(f, in, &value, a, field, err) || !tx_begin(db, a, err))
+    if (!followup_valid_reading(f, in, &value, a, field, err) || !tx_begin(db, a, err))
         return 0;
     int64_t id = db_run_int(db, 0, "INSERT INTO indicator_readings (indicator_id, case_id, period, grp, value, note,"
                                    " entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -213,7 +213,7 @@ size_t followup_states(db_t *db, const viewer_t *v, const case_row_t *c, bool on
 {
     db_stmt_t *st = db_prepare(db, "SELECT x.id, y.case_id, y.id, x.measure, i.title, x.baseline, x.target,"
                                    " COALESCE(u.name, ''), o.name, x.periods_read, x.latest_period, x.latest_value,"
-                                   " x.status, x.run_signals FROM indicators x"
+                                   " x.status, x.run_signals, y.unit_id, x.groups FROM indicators x"
                                    " JOIN interventions i ON i.id = x.intervention_id JOIN plans y ON y.id = i.plan_id"
                                    " JOIN cases c ON c.id = y.case_id JOIN organisers o ON o.id = c.organiser_id"
                                    " LEFT JOIN units u ON u.id = y.unit_id WHERE " ACCESS_CASE_SCOPE
@@ -243,6 +243,8 @@ size_t followup_states(db_t *db, const viewer_t *v, const case_row_t *c, bool on
         x->latest = db_col_is_null(st, 11) ? NAN : db_col_double(st, 11);
         x->status = status_of_key(db_col_text(st, 12));
         x->signals = (unsigned)db_col_int(st, 13);
+        x->unit_id = db_col_int0(st, 14);
+        x->groups = db_col_str(st, 15, a);
     }
     db_done(st);
     *out = s;

@@ -13,7 +13,7 @@ import io
 import json
 import urllib.parse
 import zipfile
-from harness import Server, demo_db, query, query_all, eq, lacks, run_cli, psql
+from harness import Server, demo_db, query, query_all, eq, lacks, run_cli, psql, write_xlsx
 from harness import contains as contains_raw
 
 srv = None
@@ -92,8 +92,11 @@ def test_each_role_reads_the_indicator_as_it_reads_the_plan():
 def test_another_organisers_user_gets_404_everywhere():
     ind = indicators()[0]
     ale = login("ale@exempel.se")
+    cid = query(db, f"SELECT i.case_id FROM indicators x JOIN interventions i ON i.id = x.intervention_id"
+                    f" WHERE x.id = {ind}")
     for p in (f"/indicators/{ind}", f"/indicators/{ind}/readings.csv", f"/indicators/{ind}/readings.xlsx",
-              f"/api/v1/indicators/{ind}"):
+              f"/api/v1/indicators/{ind}", f"/cases/{cid}/readings", f"/cases/{cid}/readings.csv",
+              f"/cases/{cid}/readings.xlsx"):
         r = ale.get(p)
         eq(r.status, 404, p)
         lacks(r.text, "resultatdialog")
@@ -103,6 +106,9 @@ def test_another_organisers_user_gets_404_everywhere():
         r = ale.request("POST", p, urllib.parse.urlencode({"csrf": csrf, "period": "2026-01", "value": "50"}).encode(),
                         {"X-CSRF-Token": csrf}, "application/x-www-form-urlencoded")
         eq(r.status, 404, p)
+    r = ale.upload(f"/cases/{cid}/readings", {"csrf": csrf}, "file", "egna.csv",
+                   f"Indikatornummer;Period;Värde\n{ind};2026-01;50\n".encode())
+    eq(r.status, 404, "inläsning i en annan huvudmans ärende")
     eq(readings(), before, "inget sparades")
     lacks(ale.get("/cases").text, "resultatdialog")
 
@@ -189,3 +195,51 @@ def test_later_readings_replace_and_six_above_the_median_show_a_shift():
     eq(x.status, 200)
     with zipfile.ZipFile(io.BytesIO(x.body)) as z:
         contains(z.read("xl/sharedStrings.xml").decode(), "Ny tidsstudie")
+
+
+def test_a_file_of_readings_is_read_whole_or_not_at_all():
+    dialogues, leadership = indicators()
+    cid = query(db, f"SELECT i.case_id FROM indicators x JOIN interventions i ON i.id = x.intervention_id"
+                    f" WHERE x.id = {dialogues}")
+    c = login("huvudman@exempel.se")
+    page = c.get(f"/cases/{cid}/readings")
+    eq(page.status, 200)
+    contains(page.text, "Läs in avläsningar från en fil")
+    lacks(login("analytiker@exempel.se").get(f"/cases/{cid}/readings").text, "Läs in avläsningar från en fil")
+    csrf = c.csrf_of(page)
+    month = datetime.date.today().strftime("%Y-%m")
+    before = readings()
+    bad = [
+        (f"Indikatornummer;Period;Värde\n{dialogues};{month};80\n{leadership};{month};tjugo\n", "rad 3, kolumn \"Värde\""),
+        (f"Indikatornummer;Period;Värde\n{dialogues};2026-5;80\n", "rad 2, kolumn \"Period\""),
+        (f"Indikatornummer;Period;Värde\n999999;{month};80\n", "rad 2, kolumn \"Indikatornummer\""),
+        (f"Indikator;Period;Värde\n{dialogues};{month};80\n", "Indikatornummer"),
+    ]
+    for text, where in bad:
+        r = c.upload(f"/cases/{cid}/readings", {"csrf": csrf}, "file", "terminen.csv", text.encode())
+        eq(r.status, 422, text)
+        contains(r.text, "terminen.csv", "filen namnges")
+        contains(r.text, where, text)
+        eq(readings(), before, "inget sparades: " + text)
+    # The download read back, with this month's figures added: only the new rows are new.
+    download = c.get(f"/cases/{cid}/readings.csv").body.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(download), delimiter=";"))
+    eq(rows[0][:6], ["Indikatornummer", "Indikator", "Plan", "Period", "Grupp", "Värde"])
+    eq(len(rows) - 1, before, "nedladdningen har varje avläsning")
+    text = f"Indikatornummer;Period;Grupp;Värde;Kommentar\n{dialogues};{month};;80;Från vårt system\n" \
+           f"{leadership};{month};;19,5;\n"
+    r = c.upload(f"/cases/{cid}/readings", {"csrf": csrf}, "file", "terminen.csv", text.encode())
+    eq(r.status, 200)
+    contains(r.text, "2 avläsningar är sparade")
+    eq(readings(), before + 2)
+    eq(c.get(f"/api/v1/indicators/{leadership}").json()["readings"][-1]["value"], 19.5)
+    contains(c.get(f"/indicators/{dialogues}").text, "Från vårt system")
+    # The same from Excel.
+    path = f"/tmp/sv-followup-{cid}.xlsx"
+    write_xlsx(path, [["Indikatornummer", "Period", "Värde"], [dialogues, month, 81]])
+    with open(path, "rb") as f:
+        r = c.upload(f"/cases/{cid}/readings", {"csrf": csrf}, "file", "terminen.xlsx", f.read())
+    eq(r.status, 200)
+    eq(readings(), before + 3)
+    eq(c.get(f"/api/v1/indicators/{dialogues}").json()["readings"][-1]["value"], 81.0)
+    eq(query(db, f"SELECT COUNT(*) FROM audit WHERE action = 'followup:import' AND object_key = '{cid}'"), 2)
