@@ -32,6 +32,15 @@ static json_t *indicator_json(request_t *req, const followed_t *f)
                           isnan(f->max_value) ? json_null() : json_real(f->max_value), "groups", groups, "readings",
                           readings);
     json_object_set_new(j, "status", json_string(indicator_status_key(s)));
+    register_point_t *p;
+    size_t np = followup_register_series(req->db, f, r, n, &req->arena, &p);
+    json_t *reg = json_array();
+    for (size_t i = 0; i < np; i++)
+        json_array_append_new(reg, json_pack("{s:i, s:o, s:s, s:o, s:o, s:b}", "year", p[i].year, "value",
+                                             isnan(p[i].value) ? json_null() : json_real(p[i].value), "flag",
+                                             p[i].flag, "own", isnan(p[i].own) ? json_null() : json_real(p[i].own),
+                                             "own_period", api_text(p[i].own_period), "differs", p[i].differs));
+    json_object_set_new(j, "register", reg);
     json_object_set_new(j, "median", m ? json_real(runs.median) : json_null());
     json_object_set_new(j, "shift", json_boolean(runs.found & (RUN_SHIFT_UP | RUN_SHIFT_DOWN)));
     json_object_set_new(j, "trend", json_boolean(runs.found & (RUN_TREND_UP | RUN_TREND_DOWN)));

@@ -80,6 +80,23 @@ size_t followup_readings(db_t *db, int64_t indicator_id, arena_t *a, reading_t *
 /* The series of one group ("" for the whole): the latest reading of each period. */
 size_t followup_series(const reading_t *r, size_t n, const char *grp, arena_t *a, const char ***periods,
                        double **values);
+/* Where the indicator is a statistic the register imports (its variable) and the plan is
+ * a unit's: the register's value for each year beside the organiser's own reading of the
+ * same year (the latest period in it), and whether the two differ (seed 002: the figures
+ * have not always agreed). */
+typedef struct register_point {
+    int year;
+    double value;          /* NaN: the register has the year but no figure (flag says why) */
+    const char *flag;
+    double own;            /* NaN: no own reading that year */
+    const char *own_period;
+    bool differs;          /* both are there and differ by 0.05 or more */
+} register_point_t;
+size_t followup_register_series(db_t *db, const followed_t *f, const reading_t *r, size_t n, arena_t *a,
+                                register_point_t **out);
+/* Two figures differ when they disagree at the first decimal, as both are shown. */
+bool followup_figures_differ(double own, double registered);
+
 /* Whether the viewer records readings for the indicator's plan (its analysis group). */
 bool followup_may_record(db_t *db, const viewer_t *v, const followed_t *f);
 

@@ -7,6 +7,7 @@
 #include "../http/export_response.h"
 #include "../http/layout.h"
 #include "../io/svg_chart.h"
+#include "../register/register.h"
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -93,6 +94,47 @@ static void readings_table(request_t *req, const reading_t *r, size_t n)
     html_lit(o, "</tbody>" TABLE_CLOSE);
 }
 
+static void register_figures(request_t *req, const followed_t *f, const reading_t *r, size_t n)
+{
+    if (!*f->ind.variable)
+        return;
+    buf_t *o = &req->body;
+    const reg_variable_t *var = register_variable(f->ind.variable);
+    html_printf(o, "<h2>Registrets siffror</h2><p>Indikatorn är statistiken <em>%s</em>, som Skolverkets filer har "
+                   "per enhet och år.</p>", var ? var->label : f->ind.variable);
+    register_point_t *p;
+    size_t m = followup_register_series(req->db, f, r, n, &req->arena, &p);
+    if (!m) {
+        if (f->plan->unit_id)
+            html_lit(o, "<p class=\"empty\">Registret har inga värden för enheten än.</p>");
+        else
+            html_lit(o, "<p class=\"empty\">Registrets värden visas för en enhets plan; den här planen gäller "
+                        "huvudmannanivån.</p>");
+        return;
+    }
+    size_t differ = 0;
+    for (size_t i = 0; i < m; i++)
+        differ += p[i].differs;
+    if (differ)
+        widget_notice(req, "warning", arena_printf(&req->arena, "Huvudmannens egen siffra skiljer sig från registrets "
+                                                                "%zu år av %zu.", differ, m));
+    html_lit(o, TABLE_OPEN("Registrets siffror") "<thead><tr><th scope=\"col\">År</th>"
+                "<th scope=\"col\" class=\"num\">Registret</th><th scope=\"col\" class=\"num\">Egen avläsning</th>"
+                "<th scope=\"col\">Period</th><th scope=\"col\">Jämförelse</th></tr></thead><tbody>");
+    for (size_t i = 0; i < m; i++) {
+        const char *own = isnan(p[i].own) ? "–" : fmt_number_in(&req->arena, p[i].own);
+        const char *verdict = p[i].differs ? arena_printf(&req->arena, "Skiljer sig med %s",
+                                                          fmt_number_in(&req->arena, p[i].own - p[i].value))
+                              : isnan(p[i].own) || isnan(p[i].value) ? "" : "Stämmer";
+        html_printf(o, "<tr%s><th scope=\"row\">%d</th><td class=\"num\">", p[i].differs ? " class=\"flag\"" : "",
+                    p[i].year);
+        reg_stat_t stat = {.variable = f->ind.variable, .year = p[i].year, .value = p[i].value, .flag = p[i].flag};
+        register_stat_cell(o, &stat);
+        html_printf(o, "</td><td class=\"num\">%s</td><td>%s</td><td>%s</td></tr>", own, p[i].own_period, verdict);
+    }
+    html_lit(o, "</tbody>" TABLE_CLOSE);
+}
+
 static void reading_form(request_t *req, const followed_t *f)
 {
     buf_t *o = &req->body;
@@ -147,6 +189,7 @@ static int indicator_view(request_t *req, int status)
     html_lit(o, "<p class=\"hint\">Körschemat visar varje periods senaste avläsning. Ett skift är minst sex värden i rad "
                 "på samma sida om medianen, en trend minst fem värden i rad som alla stiger eller sjunker; värden på "
                 "medianen och upprepade värden räknas inte.</p>");
+    register_figures(req, f, r, n);
     readings_table(req, r, n);
     if (n)
         html_printf(o, "<p class=\"exports\"><a href=\"/indicators/%lld/readings.csv\">CSV</a> · "

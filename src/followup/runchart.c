@@ -140,3 +140,10 @@ bool followup_parse_period(const char *s, int *year, int *month)
     *month = m;
     return true;
 }
+
+bool followup_figures_differ(double own, double registered)
+{
+    if (isnan(own) || isnan(registered))
+        return false;
+    return fabs(round(own * 10) - round(registered * 10)) >= 1;
+}

@@ -9,6 +9,7 @@
 #include "../db/tx.h"
 #include <jansson.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -263,4 +264,39 @@ void followup_counts(db_t *db, const viewer_t *v, size_t *off, size_t *total)
     *total = row ? (size_t)db_col_int(st, 0) : 0;
     *off = row ? (size_t)db_col_int(st, 1) : 0;
     db_done(st);
+}
+
+size_t followup_register_series(db_t *db, const followed_t *f, const reading_t *r, size_t n, arena_t *a,
+                                register_point_t **out)
+{
+    *out = NULL;
+    if (!*f->ind.variable || !f->plan->unit_id)
+        return 0;
+    db_stmt_t *st = db_prepare(db, "SELECT year, value, flag FROM unit_stats WHERE unit_id = ? AND variable = ?"
+                                   " ORDER BY year");
+    db_bind_int(st, 1, f->plan->unit_id);
+    db_bind_text(st, 2, f->ind.variable);
+    size_t m = 0, cap = 0;
+    register_point_t *p = NULL;
+    while (db_step(st) == DB_ROW) {
+        register_point_t *x = ARENA_PUSH(a, p, m, cap);
+        x->year = (int)db_col_int(st, 0);
+        x->value = db_col_is_null(st, 1) ? NAN : db_col_double(st, 1);
+        x->flag = db_col_str(st, 2, a);
+        x->own = NAN;
+        x->own_period = "";
+        /* The own reading of that year: the latest period in it, its latest reading
+         * (readings come by period and then as entered). */
+        char year[8];
+        snprintf(year, sizeof year, "%04d-", x->year);
+        for (size_t i = 0; i < n; i++)
+            if (!*r[i].grp && strncmp(r[i].period, year, 5) == 0) {
+                x->own = r[i].value;
+                x->own_period = r[i].period;
+            }
+        x->differs = followup_figures_differ(x->own, x->value);
+    }
+    db_done(st);
+    *out = p;
+    return m;
 }

@@ -24,8 +24,6 @@ typedef struct organiser_view {
 /* Loads the organiser named by the path's orgnr; false (and a 404 page) if out of reach. */
 bool register_load_organiser_view(request_t *req, organiser_view_t *v);
 
-/* Writes a statistic's value for a table cell (flags in words). */
-void register_stat_cell(buf_t *o, const reg_stat_t *s);
 /* The statistic's value as export text or number. */
 void register_stat_export(const reg_stat_t *s, export_cell_t *cell);
 

@@ -80,6 +80,8 @@ typedef struct reg_stat {
     double value;         /* NAN when missing or suppressed */
     const char *flag;     /* "", missing, suppressed, rounded, implausible */
 } reg_stat_t;
+/* Writes a statistic's value for a table cell (flags in words: "för få", "saknas"). */
+void register_stat_cell(buf_t *o, const reg_stat_t *s);
 
 typedef struct reg_filter {
     const char *q;        /* name, organisation number / unit code, municipality */

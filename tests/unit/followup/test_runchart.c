@@ -134,12 +134,24 @@ static void test_period(void **state)
     assert_false(followup_parse_period("", &y, &m));
 }
 
+/* The organiser's figure against the register's: equal at the first decimal agree. */
+static void test_figures_differ(void **state)
+{
+    (void)state;
+    assert_false(followup_figures_differ(64.3, 64.3));
+    assert_false(followup_figures_differ(64.34, 64.26)); /* both 64,3 as shown */
+    assert_true(followup_figures_differ(66, 64.3));
+    assert_true(followup_figures_differ(64.4, 64.3));
+    assert_false(followup_figures_differ(NAN, 64.3));
+    assert_false(followup_figures_differ(64.3, NAN));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_median),  cmocka_unit_test(test_shift), cmocka_unit_test(test_points_on_the_median_are_skipped),
         cmocka_unit_test(test_trend),   cmocka_unit_test(test_noise_is_neither), cmocka_unit_test(test_status),
-        cmocka_unit_test(test_period),
+        cmocka_unit_test(test_period),  cmocka_unit_test(test_figures_differ),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
