@@ -48,7 +48,7 @@ REACH = {
     "plan": {"admin", "analyst", "finance"},
     "intervention": {"admin", "analyst", "finance"},
     "template": set(USERS),  # the analysis templates and the plans' lists: the role decides
-    "case_work": {"admin", "analyst", "finance"},  # a case's analyses and plans (lists, starts, traceability)
+    "case_work": {"admin", "analyst", "finance"},  # a case's analyses, plans and readings (lists, starts, traceability)
 }
 objects = {}   # Kiruna's
 own = {}       # Borås's, for need-to-know
@@ -77,13 +77,13 @@ def kind_of(path):
         return "analysis"
     if path.startswith(("/plans/", "/api/v1/plans/")):
         return "plan"
-    if path.startswith(("/interventions/", "/api/v1/interventions/")):
-        return "intervention"
+    if path.startswith(("/interventions/", "/api/v1/interventions/", "/indicators/", "/api/v1/indicators/")):
+        return "intervention"  # an indicator is read and written through its intervention's plan
     if path.startswith(("/admin/analysis-templates/", "/admin/plan-lists/", "/universities/")):
         return "template"  # the agency's own registers: the role decides
     if path.startswith("/account/tokens/"):
         return "token"
-    if re.match(r"^(/api/v1)?/cases/\{id\}/(analyses|plans|traceability)", path):
+    if re.match(r"^(/api/v1)?/cases/\{id\}/(analyses|plans|traceability|readings)", path):
         return "case_work"
     return "case"  # cases, their agreements, groups, meetings, people, dates
 
@@ -102,6 +102,7 @@ def fill(path, objects):
                   ("/admin/users/", "user"), ("/account/tokens/", "token"), ("/analyses/", "analysis"),
                   ("/api/v1/analyses/", "analysis"), ("/plans/", "plan"), ("/api/v1/plans/", "plan"),
                   ("/interventions/", "intervention"), ("/api/v1/interventions/", "intervention"),
+                  ("/indicators/", "indicator"), ("/api/v1/indicators/", "indicator"),
                   ("/admin/analysis-templates/", "template"), ("/admin/plan-lists/", "template"),
                   ("/universities/", "template")]
     for prefix, key in prefix_ids:

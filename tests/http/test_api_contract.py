@@ -3,6 +3,7 @@ each status it documents occurs, and every answer — the ones asked for and the
 came — has a documented status and matches that status's schema: types, nullability, no
 field that is not described. Write operations take JSON as well as a form and answer
 with the object written. Lists share one envelope; times carry their offset."""
+import datetime
 import json
 import re
 import urllib.parse
@@ -115,11 +116,13 @@ def examples():
             "method": "preschool", "analysis": analysis, "plan": plan,
             "section": query(db, f"SELECT MIN(id) FROM analysis_sections WHERE analysis_id = {analysis}"),
             "problem": query(db, f"SELECT MIN(id) FROM analysis_problems WHERE analysis_id = {analysis}"),
-            "intervention": query(db, f"SELECT MIN(id) FROM interventions WHERE plan_id = {plan}")}
+            "intervention": query(db, f"SELECT MIN(id) FROM interventions WHERE plan_id = {plan}"),
+            "indicator": query(db, f"SELECT MIN(x.id) FROM indicators x JOIN interventions i ON i.id = x.intervention_id"
+                                   f" WHERE i.plan_id = {plan}")}
 
 
 ID_OF = (("/cases", "case"), ("/agreements", "agreement"), ("/analyses", "analysis"), ("/plans", "plan"),
-         ("/interventions", "intervention"))
+         ("/interventions", "intervention"), ("/indicators", "indicator"))
 
 
 def fill(path, values):
@@ -221,7 +224,8 @@ def test_every_documented_status_is_asked_for():
         # 404: an object that does not exist (valid in form).
         if "404" in documented:
             absent = dict(values, case=999999999, agreement=999999999, round=999999999, analysis=999999999,
-                          plan=999999999, intervention=999999999, section=999999999, problem=999999999,
+                          plan=999999999, intervention=999999999, indicator=999999999, section=999999999,
+                          problem=999999999,
                           orgnr=luhn_orgnr("999999999"), code="99999999", method="preschool")
             call(asker, method, fill(path, absent), body={})
         # 400: a parameter outside its declared limits, or a body that is not JSON.
@@ -348,6 +352,16 @@ def test_the_improvement_work_through_the_api():
     r = call(c, "POST", f"/interventions/{iv['id']}/indicators", headers=ale,
              json_body={"measure": "Läsförståelse åk 3", "baseline": "60 %", "target": "75 %", "read_dates": "juni"})
     eq((r.status, len(r.json()["indicators"])), (201, 1))
+    # The indicator's readings: a figure that is no number, one recorded, and one by a
+    # head who reads Borås kommun's organiser-level plan but does not write for it.
+    ind = r.json()["indicators"][0]["id"]
+    month = datetime.date.today().strftime("%Y-%m")
+    r = call(c, "POST", f"/indicators/{ind}/readings", headers=ale, json_body={"period": month, "value": "sextio"})
+    eq((r.status, r.json()["error"]["field"]), (422, "value"))
+    r = call(c, "POST", f"/indicators/{ind}/readings", headers=ale, json_body={"period": month, "value": "61,5"})
+    eq((r.status, r.json()["readings"][0]["value"], r.json()["status"]), (201, 61.5, "toward"))
+    eq(call(c, "POST", f"/indicators/{boras['indicator']}/readings", headers=token("rektor@exempel.se"),
+            json_body={"period": month, "value": "50"}).status, 409)
     # Borås kommun's approved plan: the agency decides; nothing is added to it; reopened.
     bplan = boras["plan"]
     undecided = query(db, f"SELECT MIN(id) FROM interventions WHERE plan_id = {bplan} AND funding = ''")
