@@ -121,7 +121,9 @@ pages() { # label db-url port
                  "/api/v1/indicators/INDIKATOR|/api/v1/indicators/$indicator" \
                  "/cases/INDIKATORNS-ÄRENDE|/cases/$indicator_case" \
                  "/cases/INDIKATORNS-ÄRENDE/readings|/cases/$indicator_case/readings" \
-                 "/cases/INDIKATORNS-ÄRENDE/readings.csv|/cases/$indicator_case/readings.csv"; do
+                 "/cases/INDIKATORNS-ÄRENDE/readings.csv|/cases/$indicator_case/readings.csv" \
+                 "/cases/INDIKATORNS-ÄRENDE/reports/TERMIN|/cases/$indicator_case/reports/2026VT" \
+                 "/cases/BORÅS/reports/slut|/cases/$boras/reports/final"; do
       local name=${entry%%|*} path=${entry#*|} prps=" " pp50=" " pratio=" "
       if [[ $c == 1 ]]; then
         sid=$plain_sid

@@ -27,7 +27,12 @@ void deadlines_case_section(request_t *req, const case_row_t *c)
             html_lit(o, "<tr class=\"overdue\">");
         else
             html_lit(o, "<tr>");
-        html_printf(o, "<td class=\"nowrap\">%s</td><td>%s</td><td>", d[i].date, d[i].label);
+        if (d[i].report) /* the report itself, written in the reports area */
+            html_printf(o, "<td class=\"nowrap\">%s</td><td><a href=\"/cases/%lld/reports/%s\">%s</a></td><td>",
+                        d[i].date, (long long)c->id, strncmp(d[i].key, "interim:", 8) == 0 ? d[i].key + 8 : "final",
+                        d[i].label);
+        else
+            html_printf(o, "<td class=\"nowrap\">%s</td><td>%s</td><td>", d[i].date, d[i].label);
         if (d[i].done)
             html_lit(o, "Inlämnad");
         else if (d[i].overdue)

@@ -584,6 +584,18 @@ test('uppföljningen: huvudmannen för in en avläsning, ser den i körschemat o
   const label = await page.locator('figure.runchart svg').getAttribute('aria-label');
   assert.match(label, new RegExp(`${month} 18,5`), 'körschemats text nämner den nya avläsningen');
   await page.screenshot({ path: path.join(shots, 'indikator.png'), fullPage: true });
+  // The term's report, written in the browser: an intervention's state and the lessons.
+  await visit(page, `/cases/${boras}/reports/final`, 'slutredovisningen', 'slutredovisning');
+  const first = page.locator('section.card').first();
+  await first.getByLabel('Läge under perioden').selectOption('running');
+  await first.getByLabel('Vad har gjorts?').fill('Årshjulet används i alla skolor.');
+  await first.getByRole('button', { name: /Spara insatsen/ }).click();
+  await page.waitForURL(/klart=1/);
+  await page.getByLabel('Lärdomar').fill('Resultatdialogerna behöver förberedas.');
+  await page.getByRole('button', { name: 'Spara texterna' }).click();
+  await page.waitForURL(/klart=1/);
+  await checkA11y(page, 'slutredovisningen sparad');
+  assert.ok(await page.getByText('Vad som fortsätter efter samverkan, och hur, saknas.').isVisible());
   await logout(page);
   await ctx.close();
 });
@@ -609,7 +621,8 @@ test('en smal skärm (320 px) rullar aldrig i sidled, och varje felaktigt fält 
                               `/indicators/${indicator}`],
     'admin@exempel.se': ['/admin/users', '/admin/audit', '/admin/outbox', '/admin/agreement-texts',
                          '/admin/agreement-texts/ok1', '/admin/analysis-templates', '/admin/plan-lists'],
-    'huvudman@exempel.se': ['/', '/offers', `/cases/${boras}`],
+    'huvudman@exempel.se': ['/', '/offers', `/cases/${boras}`, `/cases/${boras}/reports/final`,
+                            `/indicators/${indicator}`, `/cases/${boras}/readings`],
   };
   for (const [email, urls] of Object.entries(pages)) {
     await login(page, email);

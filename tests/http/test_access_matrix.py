@@ -48,7 +48,7 @@ REACH = {
     "plan": {"admin", "analyst", "finance"},
     "intervention": {"admin", "analyst", "finance"},
     "template": set(USERS),  # the analysis templates and the plans' lists: the role decides
-    "case_work": {"admin", "analyst", "finance"},  # a case's analyses, plans and readings (lists, starts, traceability)
+    "case_work": {"admin", "analyst", "finance"},  # a case's analyses, plans, readings and reports
 }
 objects = {}   # Kiruna's
 own = {}       # Borås's, for need-to-know
@@ -83,7 +83,7 @@ def kind_of(path):
         return "template"  # the agency's own registers: the role decides
     if path.startswith("/account/tokens/"):
         return "token"
-    if re.match(r"^(/api/v1)?/cases/\{id\}/(analyses|plans|traceability|readings)", path):
+    if re.match(r"^(/api/v1)?/cases/\{id\}/(analyses|plans|traceability|readings|reports)", path):
         return "case_work"
     return "case"  # cases, their agreements, groups, meetings, people, dates
 
@@ -94,7 +94,7 @@ def fill(path, objects):
         "{orgnr}": KIRUNA, "{code}": KIRUNA_UNIT, "{person}": objects["person"], "{choice}": objects["choice"],
         "{method}": "inspection", "{kind}": "ok1", "{section}": objects["section"], "{problem}": objects["problem"],
         "{cause}": objects["cause"], "{document}": objects["document"], "{indicator}": objects["indicator"],
-        "{university}": objects["template"],
+        "{university}": objects["template"], "{term}": "2026VT", "{intervention}": objects["intervention"],
     }
     prefix_ids = [("/cases/", "case"), ("/api/v1/cases/", "case"), ("/agreements/", "agreement"),
                   ("/api/v1/agreements/", "agreement"), ("/groups/", "group"), ("/meetings/", "meeting"),
