@@ -123,7 +123,8 @@ pages() { # label db-url port
                  "/cases/INDIKATORNS-ÄRENDE/readings|/cases/$indicator_case/readings" \
                  "/cases/INDIKATORNS-ÄRENDE/readings.csv|/cases/$indicator_case/readings.csv" \
                  "/cases/INDIKATORNS-ÄRENDE/reports/TERMIN|/cases/$indicator_case/reports/2026VT" \
-                 "/cases/BORÅS/reports/slut|/cases/$boras/reports/final"; do
+                 "/cases/BORÅS/reports/slut|/cases/$boras/reports/final" \
+                 "/cases/BORÅS/capacity|/cases/$boras/capacity" "/cases/BORÅS/capacity/start|/cases/$boras/capacity/start"; do
       local name=${entry%%|*} path=${entry#*|} prps=" " pp50=" " pratio=" "
       if [[ $c == 1 ]]; then
         sid=$plain_sid

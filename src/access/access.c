@@ -77,6 +77,8 @@ static const struct {
     [CAP_PLAN_FUND] = {"plan_fund", R(ADMIN) | R(ANALYST)},
     [CAP_INTERVENTION_EXPORT] = {"intervention_export", AGENCY},
     [CAP_TEMPLATE_MANAGE] = {"template_manage", R(ADMIN)},
+    [CAP_CAPACITY_READ] = {"capacity_read", AGENCY | R(ORGANISER) | R(HEAD) | R(UNIVERSITY)},
+    [CAP_CAPACITY_WRITE] = {"capacity_write", R(ORGANISER) | R(UNIVERSITY)},
 
     [CAP_ADMIN] = {"admin", R(ADMIN)},
 };

@@ -87,6 +87,8 @@ typedef enum cap {
     CAP_PLAN_FUND,            /* decide which interventions the agency funds */
     CAP_INTERVENTION_EXPORT,  /* every intervention across cases, as CSV/XLSX */
     CAP_TEMPLATE_MANAGE,      /* the templates' headings, development areas, national programmes */
+    CAP_CAPACITY_READ,        /* a case's mapping of improvement capacity within reach */
+    CAP_CAPACITY_WRITE,       /* answer it: the organiser with its university (seed 000) */
 
     /* administration */
     CAP_ADMIN,                /* users, audit log, outbox */

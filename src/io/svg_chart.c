@@ -4,6 +4,7 @@
 #include "../base/fmt.h"
 #include "../html/html.h"
 #include <math.h>
+#include <string.h>
 
 enum { WIDTH = 320, HEIGHT = 44, PAD = 10 };
 
@@ -170,4 +171,47 @@ void svg_run_chart(buf_t *o, const char *title, const char *const *labels, const
 #undef RX
 #undef RY
     html_lit(o, "</svg></figure>");
+}
+
+enum { PAIR_W = 640, PAIR_LABEL = 280, PAIR_ROW = 24, PAIR_TOP = 26, PAIR_RIGHT = 24 };
+
+void svg_pairs(buf_t *o, const char *title, const char *first_name, const char *second_name,
+               const char *const *labels, const int *first, const int *second, size_t n, int max)
+{
+    if (n == 0 || max < 2)
+        return;
+    int height = PAIR_TOP + (int)n * PAIR_ROW + 8;
+    double span = PAIR_W - PAIR_LABEL - PAIR_RIGHT;
+#define PX(v) (PAIR_LABEL + ((double)(v) - 1) / (double)(max - 1) * span)
+    buf_t alt = BUF_INIT;
+    buf_printf(&alt, "%s, %s och %s på en skala 1–%d: ", title, first_name, second_name, max);
+    for (size_t i = 0; i < n; i++)
+        buf_printf(&alt, "%s%s %d till %d", i ? "; " : "", labels[i], first[i], second[i]);
+    buf_puts(&alt, " (0 = inte besvarat).");
+    html_printf(o, "<figure class=\"pairs\"><svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\""
+                   " aria-label=\"", PAIR_W, height, PAIR_W, height);
+    html_text(o, buf_cstr(&alt));
+    html_lit(o, "\">");
+    buf_free(&alt);
+    for (int v = 1; v <= max; v++)
+        html_printf(o, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#d0d0d0\"/>"
+                       "<text x=\"%.1f\" y=\"14\" font-size=\"11\" text-anchor=\"middle\" fill=\"#444\">%d</text>",
+                    PX(v), PAIR_TOP - 6, PX(v), height - 4, PX(v), v);
+    for (size_t i = 0; i < n; i++) {
+        int y = PAIR_TOP + (int)i * PAIR_ROW + PAIR_ROW / 2;
+        /* A long name is cut (the text alternative and the table beside have it whole). */
+        bool long_name = strlen(labels[i]) > 40;
+        html_printf(o, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\" fill=\"#222\">%.38s%s</text>",
+                    PAIR_LABEL - 10, y + 4, labels[i], long_name ? "…" : "");
+        if (first[i] > 0 && second[i] > 0)
+            html_printf(o, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#1f5f8b\" stroke-width=\"3\"/>",
+                        PX(first[i]), y, PX(second[i]), y);
+        if (first[i] > 0)
+            html_printf(o, "<circle cx=\"%.1f\" cy=\"%d\" r=\"6\" fill=\"#ffffff\" stroke=\"#1f5f8b\" stroke-width=\"2\"/>",
+                        PX(first[i]), y);
+        if (second[i] > 0)
+            html_printf(o, "<circle cx=\"%.1f\" cy=\"%d\" r=\"6\" fill=\"#1f5f8b\"/>", PX(second[i]), y);
+    }
+#undef PX
+    html_printf(o, "</svg><figcaption>Ring: %s. Fylld punkt: %s.</figcaption></figure>", first_name, second_name);
 }

@@ -25,4 +25,10 @@ void svg_bars(buf_t *o, const char *title, const char *const *labels, const long
 void svg_run_chart(buf_t *o, const char *title, const char *const *labels, const double *values, size_t n,
                    double median, double baseline, double target, const unsigned *marked);
 
+/* Two values per label on a scale from 1 to max (a dumbbell per row): the first as a hollow
+ * dot, the second as a filled one, joined by a line; 0 is "not given" and not drawn. The
+ * figure's text alternative lists each label with both values. */
+void svg_pairs(buf_t *o, const char *title, const char *first_name, const char *second_name,
+               const char *const *labels, const int *first, const int *second, size_t n, int max);
+
 #endif
