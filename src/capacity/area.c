@@ -5,7 +5,7 @@
 static const case_part_t part = {.order = 39, .section = capacity_case_section};
 CASE_PART(part);
 
-static const route_t *const routes[] = {capacity_case_routes, capacity_admin_routes, NULL};
+static const route_t *const routes[] = {capacity_case_routes, capacity_admin_routes, capacity_api_routes, NULL};
 static const nav_entry_t nav[] = {{96, "/admin/capacity", "Förbättringskapacitet", CAP_TEMPLATE_MANAGE},
                                   {0, NULL, NULL, CAP_NONE}};
 static const audit_type_t audit_types[] = {{"capacity_aspect", "Kartläggningens aspekt"}, {NULL, NULL}};

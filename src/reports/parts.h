@@ -4,6 +4,6 @@
 #include "../app/area.h"
 #include "reports.h"
 
-extern const route_t reports_routes[]; /* pages.c */
+extern const route_t reports_routes[], reports_api_routes[]; /* pages.c, api.c */
 
 #endif

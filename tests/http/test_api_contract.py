@@ -113,7 +113,7 @@ def examples():
     analysis = query(db, f"SELECT MIN(id) FROM analyses WHERE case_id = {case}")
     plan = query(db, f"SELECT MIN(id) FROM plans WHERE case_id = {case}")
     return {"orgnr": BORAS, "code": "13746989", "case": case, "agreement": agreement, "round": decided,
-            "method": "preschool", "analysis": analysis, "plan": plan,
+            "method": "preschool", "analysis": analysis, "plan": plan, "term": "2026VT", "moment": "start",
             "section": query(db, f"SELECT MIN(id) FROM analysis_sections WHERE analysis_id = {analysis}"),
             "problem": query(db, f"SELECT MIN(id) FROM analysis_problems WHERE analysis_id = {analysis}"),
             "intervention": query(db, f"SELECT MIN(id) FROM interventions WHERE plan_id = {plan}"),

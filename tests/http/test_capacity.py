@@ -90,6 +90,8 @@ def test_start_and_end_side_by_side_with_the_change():
     contains(page, "+2", "2 → 4")
     contains(page, "Ett tidigare projekt om bedömning 2019.")
     contains(org.get(f"/cases/{cid}").text, "Förbättringskapacitet")
+    j = org.get(f"/api/v1/cases/{cid}/capacity").json()
+    eq((j["start"]["done"], j["end"]["done"], j["changes"][0]["start"], j["changes"][0]["end"]), (True, False, 2, 4))
     start_level = query(db, f"SELECT level FROM capacity_answers w JOIN capacity_mappings m ON m.id = w.mapping_id"
                             f" WHERE m.case_id = {cid} AND m.moment = 'start' AND w.aspect_id = {ids[1]}")
     contains(page, f"{2 - start_level:+d}", "förändringen för den andra aspekten")

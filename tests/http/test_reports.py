@@ -116,6 +116,9 @@ def test_a_term_report_through_return_and_acceptance():
     lacks(page, "Godkänn</button>")
     eq(post(org, base, version=version(term), lessons="x", changes="").status, 409)
     eq(post(supporter, f"{base}/flow", action="return", comment="x").status, 409)
+    j = org.get(f"/api/v1/cases/{cid}/reports/{term}").json()
+    eq((j["state"], j["submissions"], j["interventions"][0]["used"], j["interventions"][0]["state"]),
+       ("accepted", 2, 45000, "running"))
     pdf = org.get(f"{base}/document.pdf")
     eq((pdf.status, pdf.body[:5]), (200, b"%PDF-"))
     eq(query(db, f"SELECT COUNT(*) FROM audit WHERE action LIKE 'report:%' AND object_key = '{cid}'") >= 7, True)
