@@ -124,7 +124,8 @@ pages() { # label db-url port
                  "/cases/INDIKATORNS-ÄRENDE/readings.csv|/cases/$indicator_case/readings.csv" \
                  "/cases/INDIKATORNS-ÄRENDE/reports/TERMIN|/cases/$indicator_case/reports/2026VT" \
                  "/cases/BORÅS/reports/slut|/cases/$boras/reports/final" \
-                 "/cases/BORÅS/capacity|/cases/$boras/capacity" "/cases/BORÅS/capacity/start|/cases/$boras/capacity/start"; do
+                 "/cases/BORÅS/capacity|/cases/$boras/capacity" "/cases/BORÅS/capacity/start|/cases/$boras/capacity/start" \
+                 "/quality|/quality" "/cases/BORÅS/yearwheel|/cases/$boras/yearwheel"; do
       local name=${entry%%|*} path=${entry#*|} prps=" " pp50=" " pratio=" "
       if [[ $c == 1 ]]; then
         sid=$plain_sid

@@ -27,14 +27,17 @@ void deadlines_case_section(request_t *req, const case_row_t *c)
             html_lit(o, "<tr class=\"overdue\">");
         else
             html_lit(o, "<tr>");
-        if (d[i].report) /* the report itself, written in the reports area */
+        bool written = strncmp(d[i].key, "interim:", 8) == 0 || strcmp(d[i].key, "final") == 0;
+        if (written) /* the report itself, written in the reports area */
             html_printf(o, "<td class=\"nowrap\">%s</td><td><a href=\"/cases/%lld/reports/%s\">%s</a></td><td>",
                         d[i].date, (long long)c->id, strncmp(d[i].key, "interim:", 8) == 0 ? d[i].key + 8 : "final",
                         d[i].label);
         else
             html_printf(o, "<td class=\"nowrap\">%s</td><td>%s</td><td>", d[i].date, d[i].label);
-        if (d[i].done)
+        if (d[i].done && written)
             html_lit(o, "Inlämnad");
+        else if (d[i].done)
+            html_lit(o, "Gjord");
         else if (d[i].overdue)
             html_lit(o, "<strong>Försenad</strong>");
         else
@@ -43,8 +46,8 @@ void deadlines_case_section(request_t *req, const case_row_t *c)
             html_printf(o, " <form method=\"post\" action=\"/cases/%lld/submissions\" class=\"inline\">", (long long)c->id);
             widget_csrf(req);
             html_printf(o, "<input type=\"hidden\" name=\"key\" value=\"%s\"><button type=\"submit\" class=\"button secondary "
-                           "small\">Markera inlämnad <span class=\"visually-hidden\">%s</span></button></form>",
-                        d[i].key, d[i].label);
+                           "small\">%s <span class=\"visually-hidden\">%s</span></button></form>",
+                        d[i].key, written ? "Markera inlämnad" : "Markera gjord", d[i].label);
         }
         html_lit(o, "</td></tr>");
     }

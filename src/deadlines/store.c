@@ -229,8 +229,8 @@ void deadlines_mark_overdue(db_t *db, const viewer_t *v, const case_row_t *cases
 bool deadlines_submit(db_t *db, const viewer_t *v, const case_row_t *c, const char *key, arena_t *a, char **err)
 {
     *err = NULL;
-    if (strncmp(key, "interim:", 8) != 0 && strcmp(key, "final") != 0) {
-        *err = arena_strdup(a, "Bara delredovisningar och slutredovisningen lämnas in.");
+    if (strncmp(key, "interim:", 8) != 0 && strcmp(key, "final") != 0 && strncmp(key, "wheel:", 6) != 0) {
+        *err = arena_strdup(a, "Bara redovisningar och årshjulets aktiviteter markeras som klara.");
         return false;
     }
     if (!access_may(v, CAP_REPORT_SUBMIT)) {

@@ -201,7 +201,8 @@ static int api_add_indicator(request_t *req)
     indicator_t ind = {.measure = req_param(req, "measure"), .baseline = req_param(req, "baseline"),
                        .target = req_param(req, "target"), .read_dates = req_param(req, "read_dates"),
                        .variable = req_param(req, "variable"), .min_value = req_param(req, "min_value"),
-                       .max_value = req_param(req, "max_value"), .groups = req_param(req, "groups")};
+                       .max_value = req_param(req, "max_value"), .groups = req_param(req, "groups"),
+                       .quality_item_id = req_param_int(req, "quality_item", 0)};
     char *err = NULL;
     if (!plans_add_indicator(req->db, &req->viewer, p, x->id, &ind, &req->arena, &err))
         return respond_error(req, 409, err);

@@ -6,6 +6,7 @@
 #include "../base/validate.h"
 #include "../http/layout.h"
 #include "../register/register.h"
+#include "../quality/quality.h"
 #include "../universities/universities.h"
 #include <stdlib.h>
 #include <string.h>
@@ -134,7 +135,16 @@ static void indicators(request_t *req, const plan_t *p, const intervention_t *x,
     widget_input(req, "groups", "Uppdelning", "text", req_param(req, "groups"),
                  "Grupper som avläsningarna kan delas upp på, åtskilda med kommatecken, till exempel flickor, pojkar.",
                  "off");
-    html_lit(o, "<button type=\"submit\" class=\"button\">Lägg till indikatorn</button></form>");
+    quality_item_t *q;
+    size_t nq = quality_catalogue(req->db, true, &req->arena, &q);
+    html_lit(o, "<div class=\"field\"><label for=\"f-quality_item\">Nationellt delmål (kvalitetssystemet)</label>"
+                "<select id=\"f-quality_item\" name=\"quality_item\"><option value=\"0\">Inget</option>");
+    for (size_t i = 0; i < nq; i++)
+        if (strcmp(q[i].kind, "subgoal") == 0 || strcmp(q[i].kind, "indicator") == 0)
+            html_printf(o, "<option value=\"%lld\"%s>%s%s</option>", (long long)q[i].id,
+                        req_param_int(req, "quality_item", 0) == q[i].id ? " selected" : "",
+                        strcmp(q[i].kind, "indicator") == 0 ? "– " : "", q[i].name);
+    html_lit(o, "</select></div><button type=\"submit\" class=\"button\">Lägg till indikatorn</button></form>");
 }
 
 static int intervention_view(request_t *req, int status, bool stale)
@@ -300,7 +310,8 @@ static int plans_indicator_submit(request_t *req)
     indicator_t ind = {.measure = req_param(req, "measure"), .baseline = req_param(req, "baseline"),
                        .target = req_param(req, "target"), .read_dates = req_param(req, "read_dates"),
                        .variable = req_param(req, "variable"), .min_value = req_param(req, "min_value"),
-                       .max_value = req_param(req, "max_value"), .groups = req_param(req, "groups")};
+                       .max_value = req_param(req, "max_value"), .groups = req_param(req, "groups"),
+                       .quality_item_id = req_param_int(req, "quality_item", 0)};
     static const char *const range[] = {"min_value", "max_value"};
     for (size_t i = 0; i < 2; i++)
         if (*req_param(req, range[i]) && !validate_decimal(req_param(req, range[i]), NULL))

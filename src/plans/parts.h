@@ -50,7 +50,8 @@ size_t plans_all_interventions(db_t *db, const viewer_t *v, arena_t *a, listed_i
     {"variable", P_TEXT, 0, "Registrets statistik", 0, 40, NULL},                             \
     {"min_value", P_TEXT, 0, "Lägsta möjliga värde", 0, 30, NULL},                            \
     {"max_value", P_TEXT, 0, "Högsta möjliga värde", 0, 30, NULL},                            \
-    {"groups", P_TEXT, 0, "Uppdelning", 0, 200, NULL}
+    {"groups", P_TEXT, 0, "Uppdelning", 0, 200, NULL},                                        \
+    {"quality_item", P_INT, 0, "Nationellt delmål", 0, 1000000000, NULL}
 #define PLANS_MAX_CAUSES 256
 /* The intervention as the form sends it, on top of the one read; the causes chosen. */
 intervention_t plans_intervention_from_form(request_t *req, const intervention_t *x);

@@ -59,6 +59,7 @@ typedef struct indicator {
     const char *measure, *baseline, *target, *read_dates, *variable;
     const char *min_value, *max_value; /* the possible range as entered ("" when open) */
     const char *groups;                /* what a reading may be split by, comma-separated */
+    int64_t quality_item_id;           /* the national sub-goal or indicator it follows; 0 none */
 } indicator_t;
 
 /* What the rules look at: the analysis's problems and causes, and the plan's parts. */

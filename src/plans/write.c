@@ -193,11 +193,17 @@ int64_t plans_add_indicator(db_t *db, const viewer_t *v, const plan_t *p, int64_
         tx_fail(db, a, err, "Det lägsta möjliga värdet ska vara mindre än det högsta.");
         return 0;
     }
+    if (x->quality_item_id && !db_run_int(db, 0, "SELECT 1 FROM quality_items WHERE id = ? AND active = 1"
+                                                 " AND kind IN ('subgoal', 'indicator')", "i", x->quality_item_id)) {
+        tx_fail(db, a, err, "Det nationella delmålet finns inte i kvalitetssystemets katalog.");
+        return 0;
+    }
     int64_t id = db_run_int(db, 0, "INSERT INTO indicators (intervention_id, measure, baseline, target, read_dates,"
-                                   " variable, min_value, max_value, groups, created_at)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                            "ittttt" "DDti", intervention_id, x->measure, x->baseline, x->target,
-                            x->read_dates, x->variable ? x->variable : "", lo, hi, x->groups ? x->groups : "", now());
+                                   " variable, min_value, max_value, groups, quality_item_id, created_at)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                            "ittttt" "DDtzi", intervention_id, x->measure, x->baseline, x->target,
+                            x->read_dates, x->variable ? x->variable : "", lo, hi, x->groups ? x->groups : "",
+                            x->quality_item_id, now());
     bool ok = id > 0 && touch(db, p) &&
               tx_audit(db, v, "plan:indicator", "plan", p->id,
                        json_pack("{s:I, s:s, s:s, s:s}", "intervention", (json_int_t)intervention_id, "measure",

@@ -621,10 +621,10 @@ test('en smal skärm (320 px) rullar aldrig i sidled, och varje felaktigt fält 
                               `/indicators/${indicator}`],
     'admin@exempel.se': ['/admin/users', '/admin/audit', '/admin/outbox', '/admin/agreement-texts',
                          '/admin/agreement-texts/ok1', '/admin/analysis-templates', '/admin/plan-lists',
-                         '/admin/capacity'],
+                         '/admin/capacity', '/admin/quality', '/quality'],
     'huvudman@exempel.se': ['/', '/offers', `/cases/${boras}`, `/cases/${boras}/reports/final`,
                             `/indicators/${indicator}`, `/cases/${boras}/readings`, `/cases/${boras}/capacity`,
-                            `/cases/${boras}/capacity/start`],
+                            `/cases/${boras}/capacity/start`, `/cases/${boras}/yearwheel`],
   };
   for (const [email, urls] of Object.entries(pages)) {
     await login(page, email);

@@ -79,11 +79,12 @@ def kind_of(path):
         return "plan"
     if path.startswith(("/interventions/", "/api/v1/interventions/", "/indicators/", "/api/v1/indicators/")):
         return "intervention"  # an indicator is read and written through its intervention's plan
-    if path.startswith(("/admin/analysis-templates/", "/admin/plan-lists/", "/universities/", "/admin/capacity/")):
+    if path.startswith(("/admin/analysis-templates/", "/admin/plan-lists/", "/universities/", "/admin/capacity/",
+                        "/quality/", "/admin/quality/")):
         return "template"  # the agency's own registers: the role decides
     if path.startswith("/account/tokens/"):
         return "token"
-    if re.match(r"^(/api/v1)?/cases/\{id\}/(analyses|plans|traceability|readings|reports|capacity)", path):
+    if re.match(r"^(/api/v1)?/cases/\{id\}/(analyses|plans|traceability|readings|reports|capacity|yearwheel)", path):
         return "case_work"
     return "case"  # cases, their agreements, groups, meetings, people, dates
 
@@ -95,7 +96,7 @@ def fill(path, objects):
         "{method}": "inspection", "{kind}": "ok1", "{section}": objects["section"], "{problem}": objects["problem"],
         "{cause}": objects["cause"], "{document}": objects["document"], "{indicator}": objects["indicator"],
         "{university}": objects["template"], "{term}": "2026VT", "{intervention}": objects["intervention"],
-        "{moment}": "start", "{aspect}": 1, "{level}": 1,
+        "{moment}": "start", "{aspect}": 1, "{level}": 1, "{item}": 1, "{activity}": 1,
     }
     prefix_ids = [("/cases/", "case"), ("/api/v1/cases/", "case"), ("/agreements/", "agreement"),
                   ("/api/v1/agreements/", "agreement"), ("/groups/", "group"), ("/meetings/", "meeting"),

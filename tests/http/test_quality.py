@@ -1,0 +1,113 @@
+"""The national quality system's catalogue and an organiser's annual cycle, on the demo:
+the catalogue read by everyone who reads plans, kept by the administrator (an item only
+where it belongs), every case's indicators under one sub-goal in the viewer's reach only;
+Borås kommun's årshjul as a twelve-month strip, its activities due on the case's list
+each year of the period and marked done there, added by the organiser (a day outside
+1–28 refused at the field), and 404 for another organiser's user."""
+import datetime
+import html
+import urllib.parse
+from harness import Server, demo_db, query, query_all, eq, lacks, run_cli
+from harness import contains as contains_raw
+
+srv = None
+db = None
+ALE = "2120001439"
+
+
+def contains(haystack, needle, what=""):
+    contains_raw(html.unescape(haystack), needle, what)
+
+
+def setup(tmp):
+    global srv, db
+    db = demo_db(tmp, with_data=False)
+    run_cli(["user", "add", "--email", "ale@exempel.se", "--name", "Nils Ek", "--role", "organiser", "--organiser",
+             ALE], db=db, stdin="samverkan-demo-2026\n")
+    srv = Server(db)
+
+
+def teardown():
+    srv.stop()
+
+
+def login(email):
+    c = srv.client()
+    c.login(email)
+    return c
+
+
+def case():
+    return query(db, "SELECT c.id FROM cases c JOIN organisers o ON o.id = c.organiser_id WHERE o.orgnr = '2120001561'")
+
+
+def test_the_catalogue_and_every_cases_indicators_under_a_sub_goal():
+    sub = query(db, "SELECT MIN(id) FROM quality_items WHERE kind = 'subgoal'")
+    analyst = login("analytiker@exempel.se")
+    page = analyst.get("/quality").text
+    contains(page, "Alla elever ges förutsättningar att nå så långt som möjligt")
+    contains(page, "Fler elever når kunskapskraven")
+    page = analyst.get(f"/quality/{sub}").text
+    contains(page, "1 indikatorer följer detta")
+    contains(page, "Andel rektorer som genomfört resultatdialog")
+    # Another organiser reads the catalogue, not Borås kommun's indicators under it.
+    page = login("ale@exempel.se").get(f"/quality/{sub}").text
+    contains(page, "0 indikatorer följer detta")
+    lacks(page, "resultatdialog")
+    eq(login("lasare@exempel.se").get("/quality").status, 403)
+
+
+def test_the_administrator_keeps_the_catalogue():
+    admin = login("admin@exempel.se")
+    goal = query(db, "SELECT MIN(id) FROM quality_items WHERE kind = 'goal'")
+    r = admin.post("/admin/quality", {"csrf": admin.csrf("/"), "parent": goal, "kind": "factor", "name": "Fel nivå"})
+    eq(r.status, 422)
+    contains(r.text, "Under en målsättning står delmål")
+    eq(admin.post("/admin/quality", {"csrf": admin.csrf("/"), "parent": goal, "kind": "subgoal",
+                                     "name": "Tryggheten ökar"}).status, 303)
+    item = query(db, "SELECT MAX(id) FROM quality_items")
+    eq(admin.post(f"/admin/quality/{item}", {"csrf": admin.csrf("/"), "name": "Tryggheten och studieron ökar",
+                                             "description": "", "active": "1"}).status, 303)
+    contains(login("analytiker@exempel.se").get("/quality").text, "Tryggheten och studieron ökar")
+    analyst = login("analytiker@exempel.se")
+    eq(analyst.post("/admin/quality", {"csrf": analyst.csrf("/"), "kind": "goal", "name": "x"}).status, 403)
+    eq(query(db, "SELECT COUNT(*) FROM audit WHERE action LIKE 'quality:%'") >= 7, True)
+
+
+def test_the_annual_cycle_is_due_each_year_and_done_on_the_case():
+    cid = case()
+    org = login("huvudman@exempel.se")
+    page = org.get(f"/cases/{cid}/yearwheel")
+    eq(page.status, 200)
+    contains(page.text, "25 augusti:")
+    contains(page.text, "Resultatanalys")
+    # Each year of the period (2025-05-05 to 2028-05-05) has its occurrence on the due list.
+    case_page = org.get(f"/cases/{cid}").text
+    for year in (2025, 2026, 2027):
+        contains(case_page, f"{year}-08-25", f"resultatanalysen {year}")
+    lacks(case_page, "2028-08-25", "efter samverkans slut")
+    r = org.post(f"/cases/{cid}/yearwheel", {"csrf": org.csrf("/"), "name": "Skolinspektionens enkät", "month": "2",
+                                             "day": "31"})
+    eq(r.status, 400)
+    contains(r.text, 'id="e-day"')
+    eq(org.post(f"/cases/{cid}/yearwheel", {"csrf": org.csrf("/"), "name": "Skolinspektionens enkät", "month": "2",
+                                            "day": "10"}).status, 303)
+    contains(org.get(f"/cases/{cid}").text, "Årshjul: Skolinspektionens enkät")
+    activity = query(db, "SELECT id FROM yearwheel WHERE name = 'Resultatanalys'")
+    key = f"wheel:{activity}:2025"
+    eq(org.post(f"/cases/{cid}/submissions", {"csrf": org.csrf("/"), "key": key}).status, 303)
+    eq(query(db, f"SELECT COUNT(*) FROM case_submissions WHERE case_id = {cid} AND item_key = '{key}'"), 1)
+    contains(org.get(f"/cases/{cid}").text, "Gjord")
+    head = login("rektor@exempel.se")
+    r = head.post(f"/cases/{cid}/yearwheel", {"csrf": head.csrf("/"), "name": "x", "month": "1", "day": "1"})
+    eq(r.status, 409, "rektorn läser årshjulet men ändrar det inte")
+    contains(r.text, "Du får inte ändra huvudmannens årshjul")
+    ale = login("ale@exempel.se")
+    csrf = ale.csrf("/")
+    eq(ale.get(f"/cases/{cid}/yearwheel").status, 404)
+    before = query(db, "SELECT COUNT(*) FROM yearwheel")
+    for p in (f"/cases/{cid}/yearwheel", f"/cases/{cid}/yearwheel/{activity}/remove"):
+        r = ale.request("POST", p, urllib.parse.urlencode({"csrf": csrf, "name": "x", "month": "1", "day": "1"}).encode(),
+                        {"X-CSRF-Token": csrf}, "application/x-www-form-urlencoded")
+        eq(r.status, 404, p)
+    eq(query(db, "SELECT COUNT(*) FROM yearwheel"), before)
