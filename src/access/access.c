@@ -53,6 +53,8 @@ static const struct {
     [CAP_AGREEMENT_SIGN_UNIVERSITY] = {"agreement_sign_university", R(UNIVERSITY)},
 
     [CAP_MEETING_WRITE] = {"meeting_write", R(ADMIN) | R(ANALYST) | R(SUPPORTER) | R(ORGANISER) | R(HEAD)},
+    [CAP_MEETING_RECORD] = {"meeting_record", R(ADMIN) | R(ANALYST) | R(SUPPORTER) | R(ORGANISER) | R(HEAD) |
+                                              R(UNIVERSITY)},
     [CAP_GROUP_ADMINISTRATION] = {"group_administration", R(ADMIN) | R(ANALYST) | R(SUPPORTER) | R(ORGANISER)},
     [CAP_GROUP_OWN_UNIT_ONLY] = {"group_own_unit_only", R(HEAD)},
     /* A university takes part in visits and quality meetings, not in the analysis groups;

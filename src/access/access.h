@@ -64,6 +64,7 @@ typedef enum cap {
 
     /* analysis groups and meetings */
     CAP_MEETING_WRITE,        /* form groups, plan and record meetings, add actions */
+    CAP_MEETING_RECORD,       /* plan and record meetings: the writers, and the university its visits */
     CAP_GROUP_ADMINISTRATION, /* form the group at administration level */
     CAP_GROUP_OWN_UNIT_ONLY,  /* form and staff only the own unit's group (a head) */
     CAP_GROUP_ALL,            /* every group of a case within reach */

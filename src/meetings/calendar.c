@@ -87,7 +87,7 @@ void calendar_ics(db_t *db, const viewer_t *v, const char *today, arena_t *a, bu
         buf_printf(out, "UID:meeting-%lld@samverkan\r\nDTSTAMP:%s\r\nDTSTART;TZID=Europe/Stockholm:%s\r\n"
                         "DTEND;TZID=Europe/Stockholm:%s\r\n",
                    (long long)m[j].m.id, stamp, start, end);
-        ics_line(out, "SUMMARY", arena_printf(a, "%s – %s%s%s", meeting_kind_label(m[j].m.kind), m[j].organiser,
+        ics_line(out, "SUMMARY", arena_printf(a, "%s – %s%s%s", meeting_label(m[j].m.kind, m[j].m.purpose), m[j].organiser,
                                               *m[j].m.group_name ? ", " : "", m[j].m.group_name));
         if (*m[j].m.place)
             ics_line(out, "LOCATION", m[j].m.place);

@@ -19,6 +19,9 @@ bool meeting_series(const char *first, int count, int interval, char (*out)[11])
 
 extern const char *const meeting_kind_keys[]; /* analysis, visit, quality */
 const char *meeting_kind_label(const char *key);
+extern const char *const meeting_purpose_keys[]; /* "", inception, talk */
+/* A meeting's kind in words, with a visit's purpose ("Uppstartsmöte …"). */
+const char *meeting_label(const char *kind, const char *purpose);
 
 /* ---- store (store.c) ---- */
 
@@ -36,6 +39,7 @@ typedef struct group_member {
 typedef struct meeting {
     int64_t id, case_id, group_id;
     const char *kind, *starts_at, *place, *agenda, *notes, *group_name;
+    const char *purpose;         /* a visit's: "" (a visit), inception, talk */
     int minutes;
     bool held;
     int version;                 /* of the record, for saves that cross */
@@ -94,6 +98,7 @@ bool meetings_add_member(db_t *db, const viewer_t *v, const analysis_group_t *g,
                          const char *email, arena_t *a, char **err);
 /* Plans count meetings from first at time (HH:MM), every interval days, each minutes long. */
 int meetings_plan_series(db_t *db, const viewer_t *v, const case_row_t *c, int64_t group_id, const char *kind,
+                         const char *purpose,
                          const char *first, const char *time, int count, int interval, int minutes, const char *place,
                          arena_t *a, char **err);
 /* Records a held meeting the caller has read: attendance (member ids present), notes,

@@ -18,6 +18,17 @@ const char *meeting_kind_label(const char *key)
     return "";
 }
 
+const char *const meeting_purpose_keys[] = {"", "inception", "talk", NULL};
+
+const char *meeting_label(const char *kind, const char *purpose)
+{
+    if (purpose && strcmp(purpose, "inception") == 0)
+        return "Uppstartsmöte, huvudman och lärosäte";
+    if (purpose && strcmp(purpose, "talk") == 0)
+        return "Samtal, teamledare och processtöd";
+    return meeting_kind_label(kind);
+}
+
 bool meeting_series(const char *first, int count, int interval, char (*out)[11])
 {
     long start;

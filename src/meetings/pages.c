@@ -4,6 +4,8 @@
 #include "parts.h"
 #include "../http/export_response.h"
 #include "../http/layout.h"
+#include "../followup/followup.h"
+#include <stdint.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,9 +26,31 @@ static void meeting_rows(request_t *req, const meeting_t *m, size_t n)
                 "<th scope=\"col\">Plats</th><th scope=\"col\">Genomfört</th></tr></thead><tbody>");
     for (size_t i = 0; i < n; i++)
         html_printf(o, "<tr><td class=\"nowrap\"><a href=\"/meetings/%lld\">%s</a></td><td>%s</td><td>%s</td><td>%s</td></tr>",
-                    (long long)m[i].id, m[i].starts_at, meeting_kind_label(m[i].kind), m[i].place,
+                    (long long)m[i].id, m[i].starts_at, meeting_label(m[i].kind, m[i].purpose), m[i].place,
                     m[i].held ? "Ja" : "–");
     html_lit(o, "</tbody>" TABLE_CLOSE);
+}
+
+/* A quality meeting's agenda: the latest reports (on the case's due list) and where the
+ * case's indicators stand, those off target first. */
+static void quality_agenda(request_t *req, const case_row_t *c)
+{
+    buf_t *o = &req->body;
+    html_printf(o, "<h2>Underlag</h2><p>Den senaste delredovisningen finns bland <a href=\"/cases/%lld#datum\">ärendets "
+                   "datum</a>; indikatorernas läge:</p>", (long long)c->id);
+    indicator_state_t *s;
+    size_t n = followup_states(req->db, &req->viewer, c, false, SIZE_MAX, &req->arena, &s);
+    if (!n) {
+        html_lit(o, "<p class=\"empty\">Ärendet har inga indikatorer än.</p>");
+        return;
+    }
+    html_lit(o, "<ul>");
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < n; i++)
+            if ((s[i].status == IND_OFF) == (pass == 0))
+                html_printf(o, "<li><a href=\"/indicators/%lld\">%s</a>: %s</li>", (long long)s[i].id, s[i].measure,
+                            indicator_status_label(s[i].status));
+    html_lit(o, "</ul>");
 }
 
 static void series_form(request_t *req, const char *action, bool choose_kind)
@@ -35,10 +59,16 @@ static void series_form(request_t *req, const char *action, bool choose_kind)
     html_printf(o, "<form method=\"post\" action=\"%s\" class=\"card form\" novalidate><h3>Planera en mötesserie</h3>",
                 action);
     widget_csrf(req);
-    if (choose_kind)
+    if (choose_kind) {
         html_lit(o, "<div class=\"field\"><label for=\"f-kind\">Slag</label><select id=\"f-kind\" name=\"kind\">"
-                    "<option value=\"visit\">Lärosätets besök</option><option value=\"quality\">Kvalitetsmöte</option>"
-                    "</select></div>");
+                    "<option value=\"visit\">Lärosätets besök</option>");
+        if (!access_may(&req->viewer, CAP_MEETING_VISITS_ONLY))
+            html_lit(o, "<option value=\"quality\">Kvalitetsmöte (Skolverket, huvudman och lärosäte)</option>");
+        html_lit(o, "</select></div><div class=\"field\"><label for=\"f-purpose\">Besökets syfte</label>"
+                    "<select id=\"f-purpose\" name=\"purpose\"><option value=\"\">Besök i verksamheten</option>"
+                    "<option value=\"inception\">Uppstartsmöte, huvudman och lärosäte</option>"
+                    "<option value=\"talk\">Samtal, teamledare och processtöd</option></select></div>");
+    }
     widget_input(req, "first", "Första mötet", "date", req_param(req, "first"), NULL, "off");
     widget_input(req, "time", "Klockan", "time", req_param(req, "time")[0] ? req_param(req, "time") : "09:00", NULL, "off");
     widget_input(req, "count", "Antal möten", "number", req_param(req, "count")[0] ? req_param(req, "count") : "6", NULL,
@@ -87,7 +117,7 @@ void meetings_case_section(request_t *req, const case_row_t *c)
     size_t nm = meetings_list(req->db, c, 0, &req->arena, &m);
     html_lit(o, "<h3>Lärosätets besök och kvalitetsmöten</h3>\n");
     meeting_rows(req, m, nm);
-    if (can_write(req))
+    if (access_may(&req->viewer, CAP_MEETING_RECORD))
         series_form(req, arena_printf(&req->arena, "/cases/%lld/meetings", (long long)c->id), true);
     html_printf(o, "<p class=\"exports\">Möteslogg: <a href=\"/cases/%lld/meetings.csv\">CSV</a> · "
                    "<a href=\"/cases/%lld/meetings.xlsx\">Excel</a></p>\n",
@@ -185,7 +215,7 @@ static int meetings_series_submit(request_t *req)
         return group ? group_view(req, 400) : respond_error(req, 400, req->errors[0].message);
     char *err = NULL;
     int n = meetings_plan_series(req->db, &req->viewer, c, group_id, group ? "analysis" : req_param(req, "kind"),
-                                 req_param(req, "first"), req_param(req, "time"), (int)req_param_int(req, "count", 0),
+                                 req_param(req, "purpose"), req_param(req, "first"), req_param(req, "time"), (int)req_param_int(req, "count", 0),
                                  (int)req_param_int(req, "interval", 0), (int)req_param_int(req, "minutes", 0),
                                  req_param(req, "place"), &req->arena, &err);
     if (!n) {
@@ -237,7 +267,7 @@ static int meeting_view(request_t *req, int status, bool stale)
     meeting_t *m = meetings_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena, &c);
     if (!m)
         return respond_error(req, 404, "Mötet finns inte, eller så har du inte tillgång till det.");
-    layout_begin(req, arena_printf(&req->arena, "%s %s", meeting_kind_label(m->kind), m->starts_at));
+    layout_begin(req, arena_printf(&req->arena, "%s %s", meeting_label(m->kind, m->purpose), m->starts_at));
     buf_t *o = &req->body;
     bool posted = req_has_param(req, "version");
     int64_t sent_present[64], sent_done[64], *saved_present;
@@ -261,7 +291,12 @@ static int meeting_view(request_t *req, int status, bool stale)
                 m->group_name);
     html_printf(o, "<dl class=\"facts\"><dt>Tid</dt><dd>%s, %d minuter</dd><dt>Plats</dt><dd>%s</dd></dl>\n",
                 m->starts_at, m->minutes, *m->place ? m->place : "–");
-    bool write = can_write(req);
+    /* The university writes the record of its own visits; the writers every meeting. */
+    bool write = access_may(&req->viewer, CAP_MEETING_VISITS_ONLY)
+                     ? access_may(&req->viewer, CAP_MEETING_RECORD) && !m->group_id && strcmp(m->kind, "visit") == 0
+                     : can_write(req);
+    if (strcmp(m->kind, "quality") == 0)
+        quality_agenda(req, c);
     meeting_action_t *open;
     size_t nopen = meetings_open_actions(req->db, m, &req->arena, &open);
     if (write) {
@@ -320,7 +355,7 @@ static int meeting_view(request_t *req, int status, bool stale)
                         raised[i].due_date, raised[i].done ? " (klar)" : "");
         html_lit(o, "</ul>");
     }
-    if (write) {
+    if (write && can_write(req)) {
         html_printf(o, "<form method=\"post\" action=\"/meetings/%lld/actions\" class=\"card form narrow\" novalidate>",
                     (long long)m->id);
         widget_csrf(req);
@@ -397,7 +432,7 @@ static int meetings_log_export(request_t *req)
                 buf_printf(&acts, "%s%s (%s)", acts.len ? "; " : "", x[k].text, x[k].owner);
         export_cell_t *cell = export_add_row(&t);
         cell[0].text = m[i].starts_at;
-        cell[1].text = meeting_kind_label(m[i].kind);
+        cell[1].text = meeting_label(m[i].kind, m[i].purpose);
         cell[2].text = m[i].group_name;
         cell[3].text = m[i].place;
         export_number(&cell[4], m[i].minutes);
@@ -418,7 +453,7 @@ void meetings_timeline(request_t *req, const case_row_t *c, case_timeline_t *t)
     size_t n = meetings_of_case(req->db, &req->viewer, c, &req->arena, &m);
     for (size_t i = 0; i < n; i++)
         case_timeline_add(t, m[i].starts_at,
-                          arena_printf(&req->arena, "%s%s%s%s", meeting_kind_label(m[i].kind),
+                          arena_printf(&req->arena, "%s%s%s%s", meeting_label(m[i].kind, m[i].purpose),
                                        *m[i].group_name ? ", " : "", m[i].group_name, m[i].held ? " (genomfört)" : ""),
                           false);
 }
@@ -440,6 +475,7 @@ static const char *const case_meeting_kinds[] = {"visit", "quality", NULL};
 static const param_spec_t p_group_series[] = {PARAM_ID, SERIES_FIELDS, PARAM_END};
 static const param_spec_t p_case_series[] = {PARAM_ID, {"kind", P_CHOICE, PARAM_REQUIRED, "Slag av möte", 0, 0,
                                                         case_meeting_kinds},
+                                             {"purpose", P_CHOICE, 0, "Besökets syfte", 0, 0, meeting_purpose_keys},
                                              SERIES_FIELDS, PARAM_END};
 static const param_spec_t p_record[] = {PARAM_ID, PARAM_VERSION,
                                         {"present", P_INT, PARAM_MULTI, "Närvaro", 1, 1000000000, NULL},
@@ -452,14 +488,14 @@ static const param_spec_t p_action[] = {PARAM_ID, {"text", P_TEXT, PARAM_REQUIRE
 
 const route_t meetings_page_routes[] = {
     {"POST", "/cases/{id}/groups", meetings_group_create_submit, CAP_MEETING_WRITE, ROUTE_FORM, p_group_new},
-    {"POST", "/cases/{id}/meetings", meetings_series_submit, CAP_MEETING_WRITE, ROUTE_FORM, p_case_series},
+    {"POST", "/cases/{id}/meetings", meetings_series_submit, CAP_MEETING_RECORD, ROUTE_FORM, p_case_series},
     {"GET", "/cases/{id}/meetings.csv", meetings_log_export, CAP_CASE_PAGE, 0, p_id},
     {"GET", "/cases/{id}/meetings.xlsx", meetings_log_export, CAP_CASE_PAGE, 0, p_id},
     {"GET", "/groups/{id}", meetings_group_page, CAP_CASE_READ, 0, p_id},
     {"POST", "/groups/{id}/members", meetings_member_submit, CAP_MEETING_WRITE, ROUTE_FORM, p_member},
     {"POST", "/groups/{id}/meetings", meetings_series_submit, CAP_MEETING_WRITE, ROUTE_FORM, p_group_series},
     {"GET", "/meetings/{id}", meetings_meeting_page, CAP_CASE_READ, 0, p_meeting},
-    {"POST", "/meetings/{id}", meetings_record_submit, CAP_MEETING_WRITE, ROUTE_FORM, p_record},
+    {"POST", "/meetings/{id}", meetings_record_submit, CAP_MEETING_RECORD, ROUTE_FORM, p_record},
     {"POST", "/meetings/{id}/actions", meetings_action_submit, CAP_MEETING_WRITE, ROUTE_FORM, p_action},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

@@ -33,7 +33,7 @@ static void upcoming(request_t *req)
     html_lit(o, "<h2>Kommande möten</h2>\n<ul class=\"due\">");
     for (size_t i = 0; i < n; i++)
         html_printf(o, "<li><time>%s</time> <a href=\"/meetings/%lld\">%s</a> – %s%s%s</li>", m[i].m.starts_at,
-                    (long long)m[i].m.id, meeting_kind_label(m[i].m.kind), m[i].organiser,
+                    (long long)m[i].m.id, meeting_label(m[i].m.kind, m[i].m.purpose), m[i].organiser,
                     *m[i].m.group_name ? ", " : "", m[i].m.group_name);
     if (!n)
         html_lit(o, "<li class=\"muted\">Inga möten de närmaste två veckorna.</li>");

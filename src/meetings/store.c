@@ -87,7 +87,7 @@ size_t meetings_members(db_t *db, int64_t group_id, arena_t *a, group_member_t *
 
 #define MEETING_FIELDS \
     "m.id, m.case_id, m.group_id, m.kind, m.starts_at, m.minutes, m.place, m.agenda, m.notes, m.held, g.name," \
-    " m.version, COALESCE(su.name, m.saved_by), m.saved_at"
+    " m.version, COALESCE(su.name, m.saved_by), m.saved_at, m.purpose"
 #define MEETING_FROM " FROM meetings m LEFT JOIN analysis_groups g ON g.id = m.group_id" \
                      " LEFT JOIN users su ON su.email = m.saved_by"
 #define MEETING_COLUMNS MEETING_FIELDS MEETING_FROM
@@ -108,6 +108,7 @@ static void read_meeting(db_stmt_t *st, arena_t *a, meeting_t *m)
     m->version = (int)db_col_int(st, 11);
     m->saved_by = text(a, st, 12);
     m->saved_at = db_col_is_null(st, 13) ? 0 : db_col_int(st, 13);
+    m->purpose = text(a, st, 14);
 }
 
 size_t meetings_list(db_t *db, const case_row_t *c, int64_t group_id, arena_t *a, meeting_t **out)
@@ -164,7 +165,7 @@ size_t meetings_upcoming(db_t *db, const viewer_t *v, const char *from, const ch
         meeting_upcoming_t *u = ARENA_PUSH(a, *out, n, cap);
         read_meeting(st, a, &u->m);
         u->case_id = u->m.case_id;
-        u->organiser = text(a, st, 14); /* the column after MEETING_FIELDS */
+        u->organiser = text(a, st, 15); /* the column after MEETING_FIELDS */
     }
     db_done(st);
     return n;
@@ -365,7 +366,7 @@ bool meetings_add_member(db_t *db, const viewer_t *v, const analysis_group_t *g,
 }
 
 int meetings_plan_series(db_t *db, const viewer_t *v, const case_row_t *c, int64_t group_id, const char *kind,
-                         const char *first, const char *time_of_day, int count, int interval, int minutes,
+                         const char *purpose, const char *first, const char *time_of_day, int count, int interval, int minutes,
                          const char *place, arena_t *a, char **err)
 {
     char (*dates)[11] = arena_alloc(a, (size_t)(count > 0 ? count : 1) * sizeof *dates);
@@ -374,10 +375,17 @@ int meetings_plan_series(db_t *db, const viewer_t *v, const case_row_t *c, int64
         return 0;
     }
     int64_t case_id = c->id;
-    if (!writer(v) || (!group_id && !access_may(v, CAP_MEETING_CASE_LEVEL))) {
-        *err = arena_strdup(a, "Du får inte planera möten i ärendet.");
+    /* The university plans its own visits (an inception meeting, a talk) and nothing else. */
+    bool university = access_may(v, CAP_MEETING_VISITS_ONLY);
+    bool allowed = university ? access_may(v, CAP_MEETING_RECORD) && !group_id && strcmp(kind, "visit") == 0
+                              : writer(v) && (group_id || access_may(v, CAP_MEETING_CASE_LEVEL));
+    if (!allowed) {
+        *err = arena_strdup(a, university ? "Lärosätet planerar sina besök, uppstartsmöten och samtal, inte andra möten."
+                                          : "Du får inte planera möten i ärendet.");
         return 0;
     }
+    if (!purpose || strcmp(kind, "visit") != 0)
+        purpose = ""; /* only a visit has a purpose */
     if (!tx_begin(db, a, err))
         return 0;
     if (group_id && !db_run_int(db, 0, "SELECT COUNT(*) FROM analysis_groups WHERE id = ? AND case_id = ?", "ii",
@@ -387,14 +395,14 @@ int meetings_plan_series(db_t *db, const viewer_t *v, const case_row_t *c, int64
     }
     bool ok = true;
     for (int i = 0; ok && i < count; i++)
-        ok = db_run(db, "INSERT INTO meetings (case_id, group_id, kind, starts_at, minutes, place, created_by, created_at)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    "izttitti", case_id, group_id, kind,
+        ok = db_run(db, "INSERT INTO meetings (case_id, group_id, kind, purpose, starts_at, minutes, place, created_by,"
+                        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "iztttitti", case_id, group_id, kind, purpose,
                     arena_printf(a, "%s %s", dates[i], time_of_day), (int64_t)minutes, place ? place : "", v->email,
                     (int64_t)time(NULL)) == DB_DONE;
     ok = ok && cases_event(db, case_id, "meetings", NULL, NULL,
                            arena_printf(a, "%d möten planerade (%s), från %s var %d:e dag.", count,
-                                        meeting_kind_label(kind), dates[0], interval), v);
+                                        meeting_label(kind, purpose), dates[0], interval), v);
     return tx_finish(db, ok, a, err) ? count : 0;
 }
 
@@ -403,7 +411,9 @@ write_result_t meetings_record(db_t *db, const viewer_t *v, const meeting_t *m, 
                                char **err)
 {
     int64_t id = m->id;
-    if (!writer(v)) {
+    /* The university records its visits; the writers every meeting they see. */
+    bool university = access_may(v, CAP_MEETING_VISITS_ONLY);
+    if (university ? m->group_id || strcmp(m->kind, "visit") != 0 : !writer(v)) {
         *err = arena_strdup(a, "Du får inte föra anteckningar för mötet.");
         return WRITE_REFUSED;
     }

@@ -111,3 +111,39 @@ def test_the_annual_cycle_is_due_each_year_and_done_on_the_case():
                         {"X-CSRF-Token": csrf}, "application/x-www-form-urlencoded")
         eq(r.status, 404, p)
     eq(query(db, "SELECT COUNT(*) FROM yearwheel"), before)
+
+
+def test_the_university_plans_and_records_its_visits_and_a_quality_meeting_has_its_agenda():
+    cid = case()
+    uni, supporter = login("larosate@exempel.se"), login("processtod@exempel.se")
+    soon = (datetime.date.today() + datetime.timedelta(days=10)).isoformat()
+    fields = {"kind": "visit", "purpose": "inception", "first": soon, "time": "09:00", "count": "1", "interval": "30",
+              "minutes": "180", "place": "Stadshuset"}
+    r = uni.post(f"/cases/{cid}/meetings", dict(fields, csrf=uni.csrf("/")))
+    eq(r.status, 303, r.text[:300])
+    contains(uni.get(f"/cases/{cid}").text, "Uppstartsmöte, huvudman och lärosäte")
+    r = uni.post(f"/cases/{cid}/meetings", dict(fields, kind="quality", csrf=uni.csrf("/")))
+    eq(r.status, 422)
+    contains(r.text, "Lärosätet planerar sina besök")
+    visit = query(db, f"SELECT MAX(id) FROM meetings WHERE case_id = {cid} AND purpose = 'inception'")
+    page = uni.get(f"/meetings/{visit}").text
+    contains(page, "Spara mötet")
+    lacks(page, "Lägg till åtgärden", "åtgärder beslutas av Skolverket och huvudmannen")
+    version = query(db, f"SELECT version FROM meetings WHERE id = {visit}")
+    eq(uni.post(f"/meetings/{visit}", {"csrf": uni.csrf("/"), "version": version,
+                                       "notes": "Vi kom överens om teamets första månader."}).status, 303)
+    eq(query(db, f"SELECT notes FROM meetings WHERE id = {visit}"), "Vi kom överens om teamets första månader.")
+    # The process supporter books a quality meeting: its agenda is the reports and indicators.
+    r = supporter.post(f"/cases/{cid}/meetings", dict(fields, kind="quality", purpose="", csrf=supporter.csrf("/")))
+    eq(r.status, 303)
+    quality_meeting = query(db, f"SELECT MAX(id) FROM meetings WHERE case_id = {cid} AND kind = 'quality'")
+    page = supporter.get(f"/meetings/{quality_meeting}").text
+    contains(page, "Underlag")
+    contains(page, "Andel rektorer som genomfört resultatdialog")
+    # The university reads the quality meeting but keeps no record of it.
+    version = query(db, f"SELECT version FROM meetings WHERE id = {quality_meeting}")
+    r = uni.post(f"/meetings/{quality_meeting}", {"csrf": uni.csrf("/"), "version": version, "notes": "x"})
+    eq(r.status, 409, "lärosätet läser kvalitetsmötet men för inte anteckningarna")
+    contains(r.text, "Du får inte föra anteckningar för mötet")
+    eq(query(db, f"SELECT notes FROM meetings WHERE id = {quality_meeting}"), "")
+    eq(login("ale@exempel.se").get(f"/meetings/{visit}").status, 404)
