@@ -145,5 +145,5 @@ def test_the_university_plans_and_records_its_visits_and_a_quality_meeting_has_i
     r = uni.post(f"/meetings/{quality_meeting}", {"csrf": uni.csrf("/"), "version": version, "notes": "x"})
     eq(r.status, 409, "lärosätet läser kvalitetsmötet men för inte anteckningarna")
     contains(r.text, "Du får inte föra anteckningar för mötet")
-    eq(query(db, f"SELECT notes FROM meetings WHERE id = {quality_meeting}"), "")
+    eq(query(db, f"SELECT notes FROM meetings WHERE id = {quality_meeting}") or "", "", "inget skrevs")
     eq(login("ale@exempel.se").get(f"/meetings/{visit}").status, 404)
