@@ -38,9 +38,9 @@ static void group_scope_narrows_the_case(void **state)
     assert_true(admin_group > 0 && unit_group > 0);
     assert_int_equal(meetings_create_group(db, &head, c, "administration", 0, &a, &err), 0);
     assert_non_null(strstr(err, "förvaltningen"));
-    assert_true(meetings_plan_series(db, &org, c, admin_group, "analysis", "2025-09-01", "13:00", 2, 21, 180, "", &a,
+    assert_true(meetings_plan_series(db, &org, c, admin_group, "analysis", "", "2025-09-01", "13:00", 2, 21, 180, "", &a,
                                      &err) == 2);
-    assert_true(meetings_plan_series(db, &org, c, 0, "quality", "2025-10-01", "09:00", 1, 30, 120, "", &a, &err) == 1);
+    assert_true(meetings_plan_series(db, &org, c, 0, "quality", "", "2025-10-01", "09:00", 1, 30, 120, "", &a, &err) == 1);
     analysis_group_t *g;
     assert_int_equal(meetings_groups(db, &org, c, &a, &g), 2);
     assert_int_equal(meetings_groups(db, &head, c, &a, &g), 1);
@@ -54,7 +54,15 @@ static void group_scope_narrows_the_case(void **state)
     assert_int_equal(meetings_of_case(db, &org, c, &a, &m), 3);
     /* A head works in the own unit's group (no meetings yet), not at the case's own meetings. */
     assert_int_equal(meetings_of_case(db, &head, c, &a, &m), 0);
-    assert_int_equal(meetings_plan_series(db, &head, c, 0, "quality", "2025-11-01", "09:00", 1, 30, 120, "", &a, &err), 0);
+    assert_int_equal(meetings_plan_series(db, &head, c, 0, "quality", "", "2025-11-01", "09:00", 1, 30, 120, "", &a,
+                                          &err), 0);
+    /* The university plans its own visits (an inception meeting here), not quality meetings. */
+    viewer_t uni = seed_viewer(db, "larosate@exempel.se", &a);
+    assert_int_equal(meetings_plan_series(db, &uni, c, 0, "quality", "", "2025-11-03", "09:00", 1, 30, 120, "", &a,
+                                          &err), 0);
+    assert_non_null(strstr(err, "Lärosätet"));
+    assert_int_equal(meetings_plan_series(db, &uni, c, 0, "visit", "inception", "2025-11-03", "09:00", 1, 30, 120, "",
+                                          &a, &err), 1);
     /* Added to the administration's group by e-mail, the member sees it and its meetings. */
     analysis_group_t *ag = meetings_group(db, &org, admin_group, &a, NULL);
     assert_true(meetings_add_member(db, &org, ag, 0, member.name, member.email, &a, &err));
