@@ -4,40 +4,30 @@ aspect is unanswered; read-only once closed); the university answers at the end;
 shown side by side with the change per aspect and as a chart; the administrator renames
 and retires aspects and relabels the scale, which a closed mapping does not follow; each
 role's reach, and 404 for another organiser's user everywhere."""
-import html
 import urllib.parse
-from harness import Server, demo_db, query, query_all, eq, lacks, run_cli
-from harness import contains as contains_raw
+from harness import query, query_all, eq, lacks
+from demo_cases import DemoCases, contains
 
-srv = None
+demo = None
 db = None
-ALE = "2120001439"
-
-
-def contains(haystack, needle, what=""):
-    contains_raw(html.unescape(haystack), needle, what)
 
 
 def setup(tmp):
-    global srv, db
-    db = demo_db(tmp, with_data=False)
-    run_cli(["user", "add", "--email", "ale@exempel.se", "--name", "Nils Ek", "--role", "organiser", "--organiser",
-             ALE], db=db, stdin="samverkan-demo-2026\n")
-    srv = Server(db)
+    global demo, db
+    demo = DemoCases(tmp)
+    db = demo.db
 
 
 def teardown():
-    srv.stop()
+    demo.stop()
 
 
 def login(email):
-    c = srv.client()
-    c.login(email)
-    return c
+    return demo.login(email)
 
 
 def case():
-    return query(db, "SELECT c.id FROM cases c JOIN organisers o ON o.id = c.organiser_id WHERE o.orgnr = '2120001561'")
+    return demo.case()
 
 
 def aspects():

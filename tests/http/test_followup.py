@@ -8,42 +8,32 @@ readings download as CSV and XLSX; the agency's start page lists the indicators 
 not move toward their targets, and stops listing one that does."""
 import csv
 import datetime
-import html
 import io
 import json
 import urllib.parse
 import zipfile
-from harness import Server, demo_db, query, query_all, eq, lacks, run_cli, psql, write_xlsx
-from harness import contains as contains_raw
+from harness import query, query_all, eq, lacks, psql, write_xlsx
+from demo_cases import DemoCases, contains
 
-srv = None
+demo = None
 db = None
-ALE = "2120001439"
 ROLES = ["admin@exempel.se", "analytiker@exempel.se", "processtod@exempel.se", "ekonomi@exempel.se",
          "huvudman@exempel.se", "rektor@exempel.se", "analysgrupp@exempel.se", "larosate@exempel.se",
          "lasare@exempel.se"]
 
 
-def contains(haystack, needle, what=""):
-    contains_raw(html.unescape(haystack), needle, what)
-
-
 def setup(tmp):
-    global srv, db
-    db = demo_db(tmp, with_data=False)
-    run_cli(["user", "add", "--email", "ale@exempel.se", "--name", "Nils Ek", "--role", "organiser", "--organiser",
-             ALE], db=db, stdin="samverkan-demo-2026\n")
-    srv = Server(db)
+    global demo, db
+    demo = DemoCases(tmp)
+    db = demo.db
 
 
 def teardown():
-    srv.stop()
+    demo.stop()
 
 
 def login(email):
-    c = srv.client()
-    c.login(email)
-    return c
+    return demo.login(email)
 
 
 def indicators():

@@ -5,40 +5,30 @@ Borås kommun's årshjul as a twelve-month strip, its activities due on the case
 each year of the period and marked done there, added by the organiser (a day outside
 1–28 refused at the field), and 404 for another organiser's user."""
 import datetime
-import html
 import urllib.parse
-from harness import Server, demo_db, query, query_all, eq, lacks, run_cli
-from harness import contains as contains_raw
+from harness import query, eq, lacks
+from demo_cases import DemoCases, contains
 
-srv = None
+demo = None
 db = None
-ALE = "2120001439"
-
-
-def contains(haystack, needle, what=""):
-    contains_raw(html.unescape(haystack), needle, what)
 
 
 def setup(tmp):
-    global srv, db
-    db = demo_db(tmp, with_data=False)
-    run_cli(["user", "add", "--email", "ale@exempel.se", "--name", "Nils Ek", "--role", "organiser", "--organiser",
-             ALE], db=db, stdin="samverkan-demo-2026\n")
-    srv = Server(db)
+    global demo, db
+    demo = DemoCases(tmp)
+    db = demo.db
 
 
 def teardown():
-    srv.stop()
+    demo.stop()
 
 
 def login(email):
-    c = srv.client()
-    c.login(email)
-    return c
+    return demo.login(email)
 
 
 def case():
-    return query(db, "SELECT c.id FROM cases c JOIN organisers o ON o.id = c.organiser_id WHERE o.orgnr = '2120001561'")
+    return demo.case()
 
 
 def test_the_catalogue_and_every_cases_indicators_under_a_sub_goal():
