@@ -103,7 +103,8 @@ async function logout(page) {
 
 const roles = {
   'admin@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Lärosäten', 'Urval', 'Import', 'Användare', 'Granskningslogg', 'Utkorg',
-                       'Standardtexter', 'Analysmallar', 'Listor för planer', 'Mitt konto'],
+                       'Standardtexter', 'Analysmallar', 'Listor för planer', 'Förbättringskapacitet', 'Kvalitetssystemet',
+                       'Mitt konto'],
   'analytiker@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Lärosäten', 'Urval', 'Import', 'Mitt konto'],
   'processtod@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Lärosäten', 'Mitt konto'],
   'ekonomi@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Lärosäten', 'Mitt konto'],
