@@ -65,7 +65,7 @@ CASE_PART(part);
 
 static const demo_step_t demo[] = {{66, quality_demo}, {0, NULL}};
 
-static const route_t *const routes[] = {quality_routes, NULL};
+static const route_t *const routes[] = {quality_routes, quality_api_routes, NULL};
 static const nav_entry_t nav[] = {{97, "/admin/quality", "Kvalitetssystemet", CAP_TEMPLATE_MANAGE},
                                   {0, NULL, NULL, CAP_NONE}};
 static const audit_type_t audit_types[] = {{"quality_item", "Kvalitetssystemets katalog"}, {NULL, NULL}};

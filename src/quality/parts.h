@@ -5,7 +5,7 @@
 #include "../followup/followup.h"
 #include "quality.h"
 
-extern const route_t quality_routes[];
+extern const route_t quality_routes[], quality_api_routes[];
 void quality_demo(demo_t *d);
 
 #endif

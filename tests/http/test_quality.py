@@ -45,6 +45,9 @@ def test_the_catalogue_and_every_cases_indicators_under_a_sub_goal():
     contains(page, "0 indikatorer följer detta")
     lacks(page, "resultatdialog")
     eq(login("lasare@exempel.se").get("/quality").status, 403)
+    items = analyst.get("/api/v1/quality").json()["items"]
+    eq([x["kind"] for x in items][:2], ["goal", "subgoal"], "trädordning")
+    eq(items[1]["parent_id"], items[0]["id"])
 
 
 def test_the_administrator_keeps_the_catalogue():
@@ -95,6 +98,9 @@ def test_the_annual_cycle_is_due_each_year_and_done_on_the_case():
     ale = login("ale@exempel.se")
     csrf = ale.csrf("/")
     eq(ale.get(f"/cases/{cid}/yearwheel").status, 404)
+    eq(ale.get(f"/api/v1/cases/{cid}/yearwheel").status, 404)
+    wheel = org.get(f"/api/v1/cases/{cid}/yearwheel").json()["items"]
+    eq([(w["month"], w["day"], w["name"]) for w in wheel][:2], [(2, 10, "Skolinspektionens enkät"), (3, 15, "Elevenkät")])
     before = query(db, "SELECT COUNT(*) FROM yearwheel")
     for p in (f"/cases/{cid}/yearwheel", f"/cases/{cid}/yearwheel/{activity}/remove"):
         r = ale.request("POST", p, urllib.parse.urlencode({"csrf": csrf, "name": "x", "month": "1", "day": "1"}).encode(),
