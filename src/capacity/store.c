@@ -87,15 +87,6 @@ static write_result_t claim(db_t *db, const viewer_t *v, const case_row_t *c, co
                : WRITE_STALE;
 }
 
-static write_result_t finish_write(db_t *db, write_result_t w, bool ok, arena_t *a, char **err)
-{
-    if (w != WRITE_OK) {
-        tx_finish(db, false, a, err);
-        return w;
-    }
-    return tx_finish(db, ok, a, err) ? WRITE_OK : WRITE_REFUSED;
-}
-
 write_result_t capacity_save_answer(db_t *db, const viewer_t *v, const case_row_t *c, const capacity_mapping_t *m,
                                     int based_on, int64_t aspect_id, int level, const char *comment, arena_t *a,
                                     char **err)
@@ -125,7 +116,7 @@ write_result_t capacity_save_answer(db_t *db, const viewer_t *v, const case_row_
               tx_audit(db, v, "capacity:answer", "case", c->id,
                        json_pack("{s:s, s:s, s:i, s:s}", "moment", m->moment, "aspect", asked->name, "level", level,
                                  "comment", comment));
-    return finish_write(db, w, ok, a, err);
+    return tx_finish_write(db, w, ok, a, err);
 }
 
 write_result_t capacity_save_history(db_t *db, const viewer_t *v, const case_row_t *c, const capacity_mapping_t *m,
@@ -143,7 +134,7 @@ write_result_t capacity_save_history(db_t *db, const viewer_t *v, const case_row
               db_run(db, "UPDATE capacity_mappings SET history = ? WHERE id = ?", "ti", history, id) == DB_DONE &&
               tx_audit(db, v, "capacity:history", "case", c->id,
                        json_pack("{s:s, s:s}", "moment", m->moment, "history", history));
-    return finish_write(db, w, ok, a, err);
+    return tx_finish_write(db, w, ok, a, err);
 }
 
 bool capacity_finish(db_t *db, const viewer_t *v, const case_row_t *c, const capacity_mapping_t *m, arena_t *a,

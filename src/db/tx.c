@@ -48,3 +48,12 @@ bool tx_audit(db_t *db, const viewer_t *v, const char *action, const char *type,
     json_decref(after);
     return ok;
 }
+
+write_result_t tx_finish_write(db_t *db, write_result_t w, bool ok, arena_t *a, char **err)
+{
+    if (w != WRITE_OK) {
+        tx_finish(db, false, a, err);
+        return w;
+    }
+    return tx_finish(db, ok, a, err) ? WRITE_OK : WRITE_REFUSED;
+}

@@ -23,6 +23,10 @@ typedef enum write_result {
     WRITE_STALE = 2,     /* based on an older version than the one saved */
 } write_result_t;
 
+/* Finishes a versioned write: rolls back when it was not WRITE_OK (and returns it),
+ * else commits when ok; WRITE_REFUSED when the commit fails. */
+write_result_t tx_finish_write(db_t *db, write_result_t w, bool ok, arena_t *a, char **err);
+
 /* Audits a change of an object by numeric id with its new state (takes the JSON). */
 bool tx_audit(db_t *db, const viewer_t *v, const char *action, const char *type, int64_t id, json_t *after);
 

@@ -51,6 +51,7 @@ indicator_status_t indicator_status(const char *baseline, const char *target, co
                                     const run_analysis_t *runs);
 const char *indicator_status_label(indicator_status_t s);
 const char *indicator_status_key(indicator_status_t s); /* "unread" … "off", as stored and in the API */
+indicator_status_t indicator_status_of_key(const char *key); /* IND_UNREAD for an unknown key */
 
 /* A period as the form gives it ('YYYY-MM'); false unless a real month. */
 bool followup_parse_period(const char *s, int *year, int *month);

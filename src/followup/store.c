@@ -178,7 +178,7 @@ static const char *const status_keys[] = {"unread", "unknown", "reached", "towar
 
 const char *indicator_status_key(indicator_status_t s) { return status_keys[s]; }
 
-static indicator_status_t status_of_key(const char *key)
+indicator_status_t indicator_status_of_key(const char *key)
 {
     for (int i = 0; status_keys[i]; i++)
         if (strcmp(status_keys[i], key) == 0)
@@ -242,7 +242,7 @@ size_t followup_states(db_t *db, const viewer_t *v, const case_row_t *c, bool on
         x->nreadings = (size_t)db_col_int(st, 9);
         x->latest_period = db_col_str(st, 10, a);
         x->latest = db_col_is_null(st, 11) ? NAN : db_col_double(st, 11);
-        x->status = status_of_key(db_col_text(st, 12));
+        x->status = indicator_status_of_key(db_col_text(st, 12));
         x->signals = (unsigned)db_col_int(st, 13);
         x->unit_id = db_col_int0(st, 14);
         x->groups = db_col_str(st, 15, a);

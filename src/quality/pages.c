@@ -51,10 +51,7 @@ static int item_page(request_t *req)
         html_lit(o, TABLE_OPEN("Ärendenas indikatorer") "<thead><tr><th scope=\"col\">Huvudman</th><th scope=\"col\">"
                     "Indikator</th><th scope=\"col\">Senast</th><th scope=\"col\">Läge</th></tr></thead><tbody>");
         for (size_t i = 0; i < n; i++) {
-            indicator_status_t s = IND_UNREAD;
-            for (int k = IND_UNREAD; k <= IND_OFF; k++)
-                if (strcmp(indicator_status_key((indicator_status_t)k), f[i].status) == 0)
-                    s = (indicator_status_t)k;
+            indicator_status_t s = indicator_status_of_key(f[i].status);
             html_printf(o, "<tr%s><td><a href=\"/cases/%lld#indikatorer\">%s</a></td><th scope=\"row\"><a href=\""
                            "/indicators/%lld\">%s</a></th><td>%s%s%s%s</td><td>%s</td></tr>",
                         s == IND_OFF ? " class=\"flag\"" : "", (long long)f[i].case_id, f[i].organiser,

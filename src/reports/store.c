@@ -75,7 +75,6 @@ static void read_indicators(db_t *db, const viewer_t *v, report_t *r, arena_t *a
     db_bind_int(st, 1, r->c->id);
     access_bind_analysis(st, 2, v);
     size_t cap = 0;
-    static const char *const keys[] = {"unread", "unknown", "reached", "toward", "off"};
     while (db_step(st) == DB_ROW) {
         report_indicator_t *x = ARENA_PUSH(a, r->indicators, r->nindicators, cap);
         x->id = db_col_int(st, 0);
@@ -83,10 +82,7 @@ static void read_indicators(db_t *db, const viewer_t *v, report_t *r, arena_t *a
         x->measure = db_col_str(st, 2, a);
         x->baseline = db_col_str(st, 3, a);
         x->target = db_col_str(st, 4, a);
-        x->status = IND_UNREAD;
-        for (int k = 0; k < 5; k++)
-            if (strcmp(keys[k], db_col_text(st, 5)) == 0)
-                x->status = (indicator_status_t)k;
+        x->status = indicator_status_of_key(db_col_text(st, 5));
         x->value = NAN;
         x->period = "";
     }
@@ -180,15 +176,6 @@ static write_result_t claim(db_t *db, const viewer_t *v, const report_t *r, int 
     return changed ? WRITE_OK : WRITE_STALE;
 }
 
-static write_result_t finish_write(db_t *db, write_result_t w, bool ok, arena_t *a, char **err)
-{
-    if (w != WRITE_OK) {
-        tx_finish(db, false, a, err);
-        return w;
-    }
-    return tx_finish(db, ok, a, err) ? WRITE_OK : WRITE_REFUSED;
-}
-
 write_result_t reports_save_texts(db_t *db, const viewer_t *v, const report_t *r, int based_on, const char *lessons,
                                   const char *changes, const char *continuation, arena_t *a, char **err)
 {
@@ -206,7 +193,7 @@ write_result_t reports_save_texts(db_t *db, const viewer_t *v, const report_t *r
               tx_audit(db, v, "report:save", "case", r->c->id,
                        json_pack("{s:s, s:s, s:s, s:s}", "report", report_item_key(&r->period, a), "lessons", lessons,
                                  "changes", changes, "continuation", continuation));
-    return finish_write(db, w, ok, a, err);
+    return tx_finish_write(db, w, ok, a, err);
 }
 
 write_result_t reports_save_line(db_t *db, const viewer_t *v, const report_t *r, int based_on,
@@ -239,7 +226,7 @@ write_result_t reports_save_line(db_t *db, const viewer_t *v, const report_t *r,
                        json_pack("{s:s, s:I, s:s, s:s, s:I}", "report", report_item_key(&r->period, a), "intervention",
                                  (json_int_t)line->intervention_id, "state", line->state, "done", line->done, "used",
                                  (json_int_t)line->used));
-    return finish_write(db, w, ok, a, err);
+    return tx_finish_write(db, w, ok, a, err);
 }
 
 char *reports_snapshot(const report_t *r, arena_t *a)
