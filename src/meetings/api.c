@@ -11,6 +11,8 @@ static int api_list(request_t *req)
     size_t n = meetings_of_case(req->db, &req->viewer, c, &req->arena, &m);
     meeting_action_t *x;
     size_t nx = meetings_actions_of_case(req->db, c, &req->arena, &x);
+    meeting_participant_row_t *p;
+    size_t np = meetings_participants_of_case(req->db, c, &req->arena, &p);
     long long page, per_page;
     api_paging(req, &page, &per_page);
     size_t from, to;
@@ -29,6 +31,14 @@ static int api_list(request_t *req)
                                                       x[k].text, "owner", x[k].owner, "due", api_text(x[k].due_date),
                                                       "done", (int)x[k].done));
         json_object_set_new(j, "actions", acts);
+        json_object_set_new(j, "purpose", api_text(m[i].purpose));
+        /* A case-level meeting's participants; a group's meeting has its members. */
+        json_t *people = json_array();
+        for (size_t k = 0; k < np; k++)
+            if (p[k].meeting_id == m[i].id)
+                json_array_append_new(people, json_pack("{s:s, s:s, s:b}", "name", p[k].p.name, "party", p[k].p.party,
+                                                        "present", (int)p[k].p.present));
+        json_object_set_new(j, "participants", people);
         json_array_append_new(items, j);
     }
     return api_send_list(req, items, (long long)n, page, per_page);

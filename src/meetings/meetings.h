@@ -92,6 +92,24 @@ size_t meetings_actions_of_case(db_t *db, const case_row_t *c, arena_t *a, meeti
 /* The members recorded present at a meeting (ids, ascending). */
 size_t meetings_attendance(db_t *db, int64_t meeting_id, arena_t *a, int64_t **present);
 
+/* A person asked to a case-level meeting, of a party: agency, organiser, university or
+ * other (a guest added when the meeting was recorded). */
+typedef struct meeting_participant {
+    int64_t id, user_id;
+    const char *name, *party;
+    bool present;
+} meeting_participant_t;
+extern const char *const meeting_party_keys[]; /* agency, organiser, university, other */
+const char *meeting_party_label(const char *key);
+/* The participants of a case-level meeting the caller has read, by party and name. */
+size_t meetings_participants(db_t *db, int64_t meeting_id, arena_t *a, meeting_participant_t **out);
+/* The participants of every case-level meeting of a case the caller has read, by meeting. */
+typedef struct meeting_participant_row {
+    int64_t meeting_id;
+    meeting_participant_t p;
+} meeting_participant_row_t;
+size_t meetings_participants_of_case(db_t *db, const case_row_t *c, arena_t *a, meeting_participant_row_t **out);
+
 int64_t meetings_create_group(db_t *db, const viewer_t *v, const case_row_t *c, const char *level, int64_t unit_id,
                               arena_t *a, char **err);
 bool meetings_add_member(db_t *db, const viewer_t *v, const analysis_group_t *g, int64_t user_id, const char *name,
@@ -101,12 +119,17 @@ int meetings_plan_series(db_t *db, const viewer_t *v, const case_row_t *c, int64
                          const char *purpose,
                          const char *first, const char *time, int count, int interval, int minutes, const char *place,
                          arena_t *a, char **err);
-/* Records a held meeting the caller has read: attendance (member ids present), notes,
- * and done actions, on top of the version the form was based on (WRITE_STALE when
- * another record was saved meanwhile: nothing is written). */
+/* Records a held meeting the caller has read: attendance (ids present: the group's
+ * members for a group's meeting, the participants for a case-level one), notes, and done
+ * actions, on top of the version the form was based on (WRITE_STALE when another record
+ * was saved meanwhile: nothing is written). A guest (name and party, present) may be
+ * added to a case-level meeting's participants with the record; NULL or "" for none. */
+typedef struct meeting_guest {
+    const char *name, *party;
+} meeting_guest_t;
 write_result_t meetings_record(db_t *db, const viewer_t *v, const meeting_t *m, int based_on, const int64_t *present,
-                               size_t npresent, const char *notes, const int64_t *done, size_t ndone, arena_t *a,
-                               char **err);
+                               size_t npresent, const char *notes, const int64_t *done, size_t ndone,
+                               const meeting_guest_t *guest, arena_t *a, char **err);
 bool meetings_add_action(db_t *db, const viewer_t *v, const meeting_t *m, const char *text, const char *owner,
                          const char *due, arena_t *a, char **err);
 

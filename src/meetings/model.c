@@ -29,6 +29,17 @@ const char *meeting_label(const char *kind, const char *purpose)
     return meeting_kind_label(kind);
 }
 
+const char *const meeting_party_keys[] = {"agency", "organiser", "university", "other", NULL};
+
+const char *meeting_party_label(const char *key)
+{
+    static const char *const labels[] = {"Skolverket", "Huvudmannen", "Lärosätet", "Övriga"};
+    for (int i = 0; meeting_party_keys[i]; i++)
+        if (key && strcmp(key, meeting_party_keys[i]) == 0)
+            return labels[i];
+    return "";
+}
+
 bool meeting_series(const char *first, int count, int interval, char (*out)[11])
 {
     long start;

@@ -246,16 +246,80 @@ static bool in_list(const int64_t *ids, size_t n, int64_t id)
     return false;
 }
 
-/* The names of the members in a list, one a line. */
-static const char *names_of(request_t *req, const group_member_t *mem, size_t nmem, const int64_t *ids, size_t n)
+/* Who may be marked present at a meeting: a group's members, or a case-level meeting's
+ * participants (with their party). */
+typedef struct attendee {
+    int64_t id;
+    const char *name, *party;
+    bool present;
+} attendee_t;
+
+static size_t attendees_of(request_t *req, const meeting_t *m, attendee_t **out)
+{
+    size_t n;
+    if (m->group_id) {
+        group_member_t *mem;
+        int64_t *here;
+        n = meetings_members(req->db, m->group_id, &req->arena, &mem);
+        size_t nhere = meetings_attendance(req->db, m->id, &req->arena, &here);
+        *out = arena_alloc(&req->arena, (n ? n : 1) * sizeof **out);
+        for (size_t i = 0; i < n; i++)
+            (*out)[i] = (attendee_t){mem[i].id, mem[i].name, "", in_list(here, nhere, mem[i].id)};
+    } else {
+        meeting_participant_t *p;
+        n = meetings_participants(req->db, m->id, &req->arena, &p);
+        *out = arena_alloc(&req->arena, (n ? n : 1) * sizeof **out);
+        for (size_t i = 0; i < n; i++)
+            (*out)[i] = (attendee_t){p[i].id, p[i].name, p[i].party, p[i].present};
+    }
+    return n;
+}
+
+/* The names of those present, one a line: as saved (sent NULL) or as sent. */
+static const char *names_of(request_t *req, const attendee_t *at, size_t nat, const int64_t *sent, size_t nsent)
 {
     buf_t b = BUF_INIT;
-    for (size_t i = 0; i < nmem; i++)
-        if (in_list(ids, n, mem[i].id))
-            buf_printf(&b, "%s\n", mem[i].name);
+    for (size_t i = 0; i < nat; i++)
+        if (sent ? in_list(sent, nsent, at[i].id) : at[i].present)
+            buf_printf(&b, "%s\n", at[i].name);
     const char *s = arena_strdup(&req->arena, buf_cstr(&b));
     buf_free(&b);
     return s;
+}
+
+/* Attendance: a checkbox a person for those who keep the record, else who came; a
+ * case-level meeting's participants under their party, with a line to add a guest. */
+static void attendance_section(request_t *req, const meeting_t *m, const attendee_t *at, size_t nat, bool write,
+                               bool posted, const int64_t *sent, size_t nsent)
+{
+    buf_t *o = &req->body;
+    html_lit(o, "<h2>Närvaro</h2>");
+    if (!nat)
+        html_lit(o, "<p class=\"empty\">Inga deltagare ännu.</p>");
+    const char *party = NULL;
+    for (size_t i = 0; i < nat; i++) {
+        if (*at[i].party && (!party || strcmp(party, at[i].party) != 0)) {
+            party = at[i].party;
+            html_printf(o, "<h3>%s</h3>", meeting_party_label(party));
+        }
+        if (write)
+            html_printf(o, "<label class=\"check\"><input type=\"checkbox\" name=\"present\" value=\"%lld\"%s> %s</label>",
+                        (long long)at[i].id, (posted ? in_list(sent, nsent, at[i].id) : at[i].present) ? " checked" : "",
+                        at[i].name);
+        else
+            html_printf(o, "<p>%s: %s</p>", at[i].name, m->held ? (at[i].present ? "närvarande" : "frånvarande") : "–");
+    }
+    if (write && !m->group_id) {
+        html_lit(o, "<fieldset class=\"inline\"><legend>Ytterligare deltagare (närvarande)</legend>");
+        widget_input(req, "guest_name", "Namn", "text", posted ? req_param(req, "guest_name") : "", NULL, "off");
+        html_lit(o, "<div class=\"field\"><label for=\"f-guest_party\">Part</label><select id=\"f-guest_party\" "
+                    "name=\"guest_party\">");
+        for (int k = 0; meeting_party_keys[k]; k++)
+            html_printf(o, "<option value=\"%s\"%s>%s</option>", meeting_party_keys[k],
+                        posted && strcmp(req_param(req, "guest_party"), meeting_party_keys[k]) == 0 ? " selected" : "",
+                        meeting_party_label(meeting_party_keys[k]));
+        html_lit(o, "</select></div></fieldset>");
+    }
 }
 
 /* The meeting, with its record form for those who keep it. After a post the form shows
@@ -270,19 +334,17 @@ static int meeting_view(request_t *req, int status, bool stale)
     layout_begin(req, arena_printf(&req->arena, "%s %s", meeting_label(m->kind, m->purpose), m->starts_at));
     buf_t *o = &req->body;
     bool posted = req_has_param(req, "version");
-    int64_t sent_present[64], sent_done[64], *saved_present;
-    size_t nsent_present = posted ? id_list(req, "present", sent_present, 64) : 0;
-    size_t nsent_done = posted ? id_list(req, "done", sent_done, 64) : 0;
-    size_t nsaved_present = meetings_attendance(req->db, m->id, &req->arena, &saved_present);
-    group_member_t *mem = NULL;
-    size_t nmem = m->group_id ? meetings_members(req->db, m->group_id, &req->arena, &mem) : 0;
+    int64_t sent_present[MEETING_MAX_PEOPLE], sent_done[MEETING_MAX_PEOPLE];
+    size_t nsent_present = posted ? id_list(req, "present", sent_present, MEETING_MAX_PEOPLE) : 0;
+    size_t nsent_done = posted ? id_list(req, "done", sent_done, MEETING_MAX_PEOPLE) : 0;
+    attendee_t *at;
+    size_t nat = attendees_of(req, m, &at);
     if (stale) {
         stale_field_t f[] = {
             {"Anteckningar", m->notes, req_param(req, "notes")},
-            {"Närvarande", names_of(req, mem, nmem, saved_present, nsaved_present),
-             names_of(req, mem, nmem, sent_present, nsent_present)},
+            {"Närvarande", names_of(req, at, nat, NULL, 0), names_of(req, at, nat, sent_present, nsent_present)},
         };
-        widget_stale(req, m->saved_by, m->saved_at, f, m->group_id ? 2 : 1);
+        widget_stale(req, m->saved_by, m->saved_at, f, 2);
     }
     if (strcmp(req_param(req, "klart"), "1") == 0)
         widget_notice(req, "success", "Sparat.");
@@ -322,19 +384,7 @@ static int meeting_view(request_t *req, int status, bool stale)
         else
             html_lit(o, "</p>");
     }
-    if (m->group_id) {
-        html_lit(o, "<h2>Närvaro</h2>");
-        for (size_t i = 0; i < nmem; i++) {
-            bool here = in_list(saved_present, nsaved_present, mem[i].id);
-            if (write)
-                html_printf(o, "<label class=\"check\"><input type=\"checkbox\" name=\"present\" value=\"%lld\"%s> %s</label>",
-                            (long long)mem[i].id,
-                            (posted ? in_list(sent_present, nsent_present, mem[i].id) : here) ? " checked" : "",
-                            mem[i].name);
-            else
-                html_printf(o, "<p>%s: %s</p>", mem[i].name, m->held ? (here ? "närvarande" : "frånvarande") : "–");
-        }
-    }
+    attendance_section(req, m, at, nat, write, posted, sent_present, nsent_present);
     html_lit(o, "<h2>Anteckningar</h2>");
     if (write) {
         html_printf(o, "<div class=\"field\"><label for=\"f-notes\">Anteckningar</label><textarea id=\"f-notes\" name=\"notes\" "
@@ -381,11 +431,12 @@ static int meetings_record_submit(request_t *req)
         return respond_error(req, 404, "Mötet finns inte, eller så har du inte tillgång till det.");
     if (req->nerrors)
         return meeting_view(req, 400, false);
-    int64_t present[64], done[64];
-    size_t np = id_list(req, "present", present, 64), nd = id_list(req, "done", done, 64);
+    int64_t present[MEETING_MAX_PEOPLE], done[MEETING_MAX_PEOPLE];
+    size_t np = id_list(req, "present", present, MEETING_MAX_PEOPLE), nd = id_list(req, "done", done, MEETING_MAX_PEOPLE);
+    meeting_guest_t guest = {req_param(req, "guest_name"), req_param(req, "guest_party")};
     char *err = NULL;
     switch (meetings_record(req->db, &req->viewer, m, (int)req_param_int(req, "version", 0), present, np,
-                            req_param(req, "notes"), done, nd, &req->arena, &err)) {
+                            req_param(req, "notes"), done, nd, &guest, &req->arena, &err)) {
     case WRITE_OK:
         return respond_redirect(req, arena_printf(&req->arena, "/meetings/%lld?klart=1", (long long)id));
     case WRITE_STALE:
@@ -419,17 +470,22 @@ static int meetings_log_export(request_t *req)
     size_t n = meetings_of_case(req->db, &req->viewer, c, &req->arena, &m);
     meeting_action_t *x;
     size_t nx = meetings_actions_of_case(req->db, c, &req->arena, &x);
+    meeting_participant_row_t *p;
+    size_t np = meetings_participants_of_case(req->db, c, &req->arena, &p);
     static const char *headers[] = {"Tid", "Slag", "Grupp", "Plats", "Minuter", "Genomfört", "Anteckningar",
-                                    "Åtgärder"};
+                                    "Åtgärder", "Närvarande"};
     static const export_kind_t kinds[] = {EXPORT_TEXT, EXPORT_TEXT, EXPORT_TEXT, EXPORT_TEXT, EXPORT_INT,
-                                          EXPORT_TEXT, EXPORT_TEXT, EXPORT_TEXT};
+                                          EXPORT_TEXT, EXPORT_TEXT, EXPORT_TEXT, EXPORT_TEXT};
     export_table_t t;
-    export_init(&t, &req->arena, "Möteslogg", 8, headers, kinds);
+    export_init(&t, &req->arena, "Möteslogg", 9, headers, kinds);
     for (size_t i = 0; i < n; i++) {
-        buf_t acts = BUF_INIT;
+        buf_t acts = BUF_INIT, here = BUF_INIT;
         for (size_t k = 0; k < nx; k++)
             if (x[k].meeting_id == m[i].id)
                 buf_printf(&acts, "%s%s (%s)", acts.len ? "; " : "", x[k].text, x[k].owner);
+        for (size_t k = 0; k < np; k++)
+            if (p[k].meeting_id == m[i].id && p[k].p.present)
+                buf_printf(&here, "%s%s (%s)", here.len ? "; " : "", p[k].p.name, meeting_party_label(p[k].p.party));
         export_cell_t *cell = export_add_row(&t);
         cell[0].text = m[i].starts_at;
         cell[1].text = meeting_label(m[i].kind, m[i].purpose);
@@ -439,7 +495,9 @@ static int meetings_log_export(request_t *req)
         cell[5].text = m[i].held ? "Ja" : "Nej";
         cell[6].text = m[i].notes;
         cell[7].text = arena_strdup(&req->arena, buf_cstr(&acts));
+        cell[8].text = arena_strdup(&req->arena, buf_cstr(&here));
         buf_free(&acts);
+        buf_free(&here);
     }
     return export_respond(req, &t, arena_printf(&req->arena, "moteslogg-%s", c->orgnr));
 }
@@ -481,6 +539,8 @@ static const param_spec_t p_record[] = {PARAM_ID, PARAM_VERSION,
                                         {"present", P_INT, PARAM_MULTI, "Närvaro", 1, 1000000000, NULL},
                                         {"done", P_INT, PARAM_MULTI, "Klara åtgärder", 1, 1000000000, NULL},
                                         {"notes", P_MULTILINE, 0, "Anteckningar", 0, 50000, NULL},
+                                        {"guest_name", P_TEXT, 0, "Namn", 0, 200, NULL},
+                                        {"guest_party", P_CHOICE, 0, "Part", 0, 0, meeting_party_keys},
                                         PARAM_END};
 static const param_spec_t p_action[] = {PARAM_ID, {"text", P_TEXT, PARAM_REQUIRED, "Ny åtgärd", 0, 500, NULL},
                                         {"owner", P_TEXT, PARAM_REQUIRED, "Ansvarig", 0, 200, NULL},

@@ -4,6 +4,9 @@
 #include "../app/area.h"
 #include "meetings.h"
 
+/* At most this many people are marked present, or actions done, in one record. */
+#define MEETING_MAX_PEOPLE 200
+
 void meetings_case_section(request_t *req, const case_row_t *c);                 /* pages.c */
 void meetings_timeline(request_t *req, const case_row_t *c, case_timeline_t *t); /* pages.c */
 extern const route_t meetings_page_routes[];   /* pages.c */

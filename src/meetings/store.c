@@ -272,7 +272,80 @@ size_t meetings_attendance(db_t *db, int64_t meeting_id, arena_t *a, int64_t **p
     return n;
 }
 
+static void read_participant(db_stmt_t *st, int col, arena_t *a, meeting_participant_t *p)
+{
+    p->id = db_col_int(st, col);
+    p->user_id = db_col_int(st, col + 1);
+    p->name = text(a, st, col + 2);
+    p->party = text(a, st, col + 3);
+    p->present = db_col_int(st, col + 4) != 0;
+}
+
+/* The parties in the order a page lists them. */
+#define PARTY_ORDER " CASE party WHEN 'agency' THEN 0 WHEN 'organiser' THEN 1 WHEN 'university' THEN 2 ELSE 3 END"
+
+size_t meetings_participants(db_t *db, int64_t meeting_id, arena_t *a, meeting_participant_t **out)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT id, user_id, name, party, present FROM meeting_participants"
+                                   " WHERE meeting_id = ? ORDER BY" PARTY_ORDER ", name, id");
+    db_bind_int(st, 1, meeting_id);
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    while (db_step(st) == DB_ROW)
+        read_participant(st, 0, a, ARENA_PUSH(a, *out, n, cap));
+    db_done(st);
+    return n;
+}
+
+size_t meetings_participants_of_case(db_t *db, const case_row_t *c, arena_t *a, meeting_participant_row_t **out)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT p.meeting_id, p.id, p.user_id, p.name, p.party, p.present"
+                                   " FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id"
+                                   " WHERE m.case_id = ? ORDER BY p.meeting_id," PARTY_ORDER ", p.name, p.id");
+    db_bind_int(st, 1, c->id);
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    while (db_step(st) == DB_ROW) {
+        meeting_participant_row_t *r = ARENA_PUSH(a, *out, n, cap);
+        r->meeting_id = db_col_int(st, 0);
+        read_participant(st, 1, a, &r->p);
+    }
+    db_done(st);
+    return n;
+}
+
 /* ---- changes ---- */
+
+/* Asks the case's people to a case-level meeting just booked: the process supporters to a
+ * quality meeting and a talk, the organiser's contacts to all but a talk, and the
+ * university's users (and its team leader, when not one of them) to all. */
+static bool ask_participants(db_t *db, const case_row_t *c, int64_t meeting_id, const char *kind, const char *purpose)
+{
+    bool talk = strcmp(purpose, "talk") == 0, quality = strcmp(kind, "quality") == 0;
+    bool ok = true;
+    if (quality || talk)
+        ok = db_run(db, "INSERT INTO meeting_participants (meeting_id, user_id, name, party)"
+                        " SELECT CAST(? AS BIGINT), user_id, name, 'agency' FROM case_people"
+                        " WHERE case_id = ? AND role = 'supporter' ORDER BY id",
+                    "ii", meeting_id, c->id) == DB_DONE;
+    if (ok && !talk)
+        ok = db_run(db, "INSERT INTO meeting_participants (meeting_id, user_id, name, party)"
+                        " SELECT CAST(? AS BIGINT), user_id, name, 'organiser' FROM case_people"
+                        " WHERE case_id = ? AND role = 'contact' ORDER BY id",
+                    "ii", meeting_id, c->id) == DB_DONE;
+    ok = ok && db_run(db, "INSERT INTO meeting_participants (meeting_id, user_id, name, party)"
+                          " SELECT CAST(? AS BIGINT), id, name, 'university' FROM users"
+                          " WHERE role = 'university' AND active = 1 AND (university = ? OR university IN"
+                          " (SELECT u.name FROM case_universities cu JOIN universities u ON u.id = cu.university_id"
+                          " WHERE cu.case_id = ?)) ORDER BY name",
+                      "iti", meeting_id, c->university ? c->university : "", c->id) == DB_DONE;
+    const char *leader = c->team_leader ? c->team_leader : "";
+    ok = ok && db_run(db, "INSERT INTO meeting_participants (meeting_id, name, party) SELECT CAST(? AS BIGINT),"
+                          " CAST(? AS TEXT), 'university' WHERE CAST(? AS TEXT) <> '' AND NOT EXISTS (SELECT 1 FROM"
+                          " meeting_participants WHERE meeting_id = ? AND name = ?)",
+                      "ittit", meeting_id, leader, leader, meeting_id, leader) == DB_DONE;
+    return ok;
+}
 
 static bool writer(const viewer_t *v)
 {
@@ -394,22 +467,47 @@ int meetings_plan_series(db_t *db, const viewer_t *v, const case_row_t *c, int64
         return 0;
     }
     bool ok = true;
-    for (int i = 0; ok && i < count; i++)
-        ok = db_run(db, "INSERT INTO meetings (case_id, group_id, kind, purpose, starts_at, minutes, place, created_by,"
-                        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    "iztttitti", case_id, group_id, kind, purpose,
-                    arena_printf(a, "%s %s", dates[i], time_of_day), (int64_t)minutes, place ? place : "", v->email,
-                    (int64_t)time(NULL)) == DB_DONE;
+    for (int i = 0; ok && i < count; i++) {
+        int64_t id = db_run_int(db, 0, "INSERT INTO meetings (case_id, group_id, kind, purpose, starts_at, minutes,"
+                                       " place, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                "iztttitti", case_id, group_id, kind, purpose,
+                                arena_printf(a, "%s %s", dates[i], time_of_day), (int64_t)minutes, place ? place : "",
+                                v->email, (int64_t)time(NULL));
+        ok = id && (group_id || ask_participants(db, c, id, kind, purpose));
+    }
     ok = ok && cases_event(db, case_id, "meetings", NULL, NULL,
                            arena_printf(a, "%d möten planerade (%s), från %s var %d:e dag.", count,
                                         meeting_label(kind, purpose), dates[0], interval), v);
     return tx_finish(db, ok, a, err) ? count : 0;
 }
 
-write_result_t meetings_record(db_t *db, const viewer_t *v, const meeting_t *m, int based_on, const int64_t *present,
-                               size_t npresent, const char *notes, const int64_t *done, size_t ndone, arena_t *a,
-                               char **err)
+/* Whether an id is among those sent. */
+static bool sent(const int64_t *ids, size_t n, int64_t id)
 {
+    for (size_t k = 0; k < n; k++)
+        if (ids[k] == id)
+            return true;
+    return false;
+}
+
+static bool is_party(const char *s)
+{
+    for (int i = 0; meeting_party_keys[i]; i++)
+        if (strcmp(s, meeting_party_keys[i]) == 0)
+            return true;
+    return false;
+}
+
+write_result_t meetings_record(db_t *db, const viewer_t *v, const meeting_t *m, int based_on, const int64_t *present,
+                               size_t npresent, const char *notes, const int64_t *done, size_t ndone,
+                               const meeting_guest_t *guest, arena_t *a, char **err)
+{
+    bool has_guest = guest && guest->name && *guest->name;
+    if (has_guest && (m->group_id || !guest->party || !is_party(guest->party))) {
+        *err = arena_strdup(a, m->group_id ? "Analysgruppens möte har gruppens medlemmar som deltagare."
+                                           : "Välj vilken part deltagaren kommer från.");
+        return WRITE_REFUSED;
+    }
     int64_t id = m->id;
     /* The university records its visits; the writers every meeting they see. */
     bool university = access_may(v, CAP_MEETING_VISITS_ONLY);
@@ -434,13 +532,19 @@ write_result_t meetings_record(db_t *db, const viewer_t *v, const meeting_t *m, 
     if (ok && m->group_id) {
         group_member_t *members;
         size_t n = meetings_members(db, m->group_id, a, &members);
-        for (size_t i = 0; ok && i < n; i++) {
-            bool here = false;
-            for (size_t k = 0; k < npresent && !here; k++)
-                here = present[k] == members[i].id;
+        for (size_t i = 0; ok && i < n; i++)
             ok = db_run(db, "INSERT INTO meeting_attendance (meeting_id, member_id, present) VALUES (?, ?, ?)", "iii",
-                        id, members[i].id, (int64_t)here) == DB_DONE;
-        }
+                        id, members[i].id, (int64_t)sent(present, npresent, members[i].id)) == DB_DONE;
+    } else if (ok) {
+        meeting_participant_t *p;
+        size_t n = meetings_participants(db, id, a, &p);
+        for (size_t i = 0; ok && i < n; i++)
+            if (p[i].present != sent(present, npresent, p[i].id))
+                ok = db_run(db, "UPDATE meeting_participants SET present = ? WHERE id = ? AND meeting_id = ?", "iii",
+                            (int64_t)!p[i].present, p[i].id, id) == DB_DONE;
+        if (ok && has_guest)
+            ok = db_run(db, "INSERT INTO meeting_participants (meeting_id, name, party, present) VALUES (?, ?, ?, 1)",
+                        "itt", id, guest->name, guest->party) == DB_DONE;
     }
     /* Actions marked done here: only open ones the meeting carries. */
     for (size_t k = 0; ok && k < ndone; k++)

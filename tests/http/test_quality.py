@@ -5,6 +5,9 @@ Borås kommun's årshjul as a twelve-month strip, its activities due on the case
 each year of the period and marked done there, added by the organiser (a day outside
 1–28 refused at the field), and 404 for another organiser's user."""
 import datetime
+import html
+import io
+import zipfile
 import urllib.parse
 from harness import query, eq, lacks
 from demo_cases import DemoCases, contains
@@ -143,3 +146,52 @@ def test_the_university_plans_and_records_its_visits_and_a_quality_meeting_has_i
     contains(r.text, "Du får inte föra anteckningar för mötet")
     eq(query(db, f"SELECT notes FROM meetings WHERE id = {quality_meeting}") or "", "", "inget skrevs")
     eq(login("ale@exempel.se").get(f"/meetings/{visit}").status, 404)
+
+
+def test_a_quality_meeting_records_attendance_person_by_person_from_all_three_parties():
+    cid = case()
+    supporter = login("processtod@exempel.se")
+    day = (datetime.date.today() + datetime.timedelta(days=20)).isoformat()
+    r = supporter.post(f"/cases/{cid}/meetings", {"kind": "quality", "purpose": "", "first": day, "time": "13:00",
+                                                  "count": "1", "interval": "30", "minutes": "120", "place": "Borås",
+                                                  "csrf": supporter.csrf("/")})
+    eq(r.status, 303, r.text[:300])
+    meeting = query(db, f"SELECT MAX(id) FROM meetings WHERE case_id = {cid} AND kind = 'quality'")
+    page = supporter.get(f"/meetings/{meeting}").text
+    for party in ("Skolverket", "Huvudmannen", "Lärosätet"):
+        contains(page, f"<h3>{party}</h3>")
+    contains(page, "Sofia Åkesson")  # the university's user on the case
+    people = query(db, f"SELECT COUNT(*) FROM meeting_participants WHERE meeting_id = {meeting}")
+    university = query(db, f"SELECT id FROM meeting_participants WHERE meeting_id = {meeting}"
+                           " AND name = 'Sofia Åkesson'")
+    version = query(db, f"SELECT version FROM meetings WHERE id = {meeting}")
+    # A guest without a name or of an unknown party changes nothing.
+    r = supporter.post(f"/meetings/{meeting}", {"csrf": supporter.csrf("/"), "version": version, "notes": "",
+                                                "present": str(university), "guest_name": "Eva Regionsdóttir",
+                                                "guest_party": "kommunen"})
+    eq(r.status, 400)
+    contains(r.text, "Part")
+    eq(query(db, f"SELECT COUNT(*) FROM meeting_participants WHERE meeting_id = {meeting}"), people)
+    r = supporter.post(f"/meetings/{meeting}", {"csrf": supporter.csrf("/"), "version": version,
+                                                "notes": "Delredovisningen gicks igenom.", "present": str(university),
+                                                "guest_name": "Eva <Regionen>", "guest_party": "other"})
+    eq(r.status, 303, r.text[:300])
+    eq(query(db, f"SELECT COUNT(*) FROM meeting_participants WHERE meeting_id = {meeting}"), people + 1)
+    eq(query(db, f"SELECT COUNT(*) FROM meeting_participants WHERE meeting_id = {meeting} AND present = 1"), 2)
+    # Those who read the meeting without keeping it read who came; the guest's name is escaped.
+    page = login("larosate@exempel.se").get(f"/meetings/{meeting}").text
+    contains(page, "Sofia Åkesson: närvarande")
+    contains(page, "Eva <Regionen>: närvarande")
+    lacks(page, "<Regionen>")
+    contains(page, "<h3>Övriga</h3>")
+    api = supporter.get(f"/api/v1/cases/{cid}/meetings?per_page=100").json()
+    mine = [m for m in api["items"] if m["id"] == meeting][0]
+    eq(sorted(p["name"] for p in mine["participants"] if p["present"]), ["Eva <Regionen>", "Sofia Åkesson"])
+    log = supporter.get(f"/cases/{cid}/meetings.xlsx")
+    eq(log.status, 200)
+    with zipfile.ZipFile(io.BytesIO(log.body)) as z:
+        strings = html.unescape(z.read("xl/sharedStrings.xml").decode())
+    contains(strings, "Närvarande")
+    contains(strings, "Sofia Åkesson (Lärosätet); Eva <Regionen> (Övriga)")
+    eq(login("ale@exempel.se").get(f"/meetings/{meeting}").status, 404)
+    eq(login("ale@exempel.se").get(f"/api/v1/cases/{cid}/meetings").status, 404)
