@@ -87,6 +87,7 @@ pages() { # label db-url port
   plan=$(q "SELECT MIN(id) FROM plans WHERE case_id = $boras")
   intervention=$(q "SELECT MIN(id) FROM interventions WHERE plan_id = $plan")
   local university; university=$(q "SELECT id FROM universities WHERE name = 'Karlstads universitet'")
+  local commission; commission=$(q "SELECT MIN(id) FROM commission_documents WHERE case_id = $boras")
   # The indicator read most often (three years of months at national scale) and its case.
   local indicator; indicator=$(q "SELECT indicator_id FROM indicator_readings GROUP BY indicator_id ORDER BY COUNT(*) DESC, indicator_id LIMIT 1")
   local indicator_case; indicator_case=$(q "SELECT case_id FROM indicator_readings WHERE indicator_id = $indicator LIMIT 1")
@@ -125,7 +126,11 @@ pages() { # label db-url port
                  "/cases/INDIKATORNS-ÄRENDE/reports/TERMIN|/cases/$indicator_case/reports/2026VT" \
                  "/cases/BORÅS/reports/slut|/cases/$boras/reports/final" \
                  "/cases/BORÅS/capacity|/cases/$boras/capacity" "/cases/BORÅS/capacity/start|/cases/$boras/capacity/start" \
-                 "/quality|/quality" "/cases/BORÅS/yearwheel|/cases/$boras/yearwheel"; do
+                 "/quality|/quality" "/cases/BORÅS/yearwheel|/cases/$boras/yearwheel" \
+                 "/cases/BORÅS/reports/slut/submissions|/cases/$boras/reports/final/submissions" \
+                 "/cases/BORÅS/commission|/cases/$boras/commission" "/commission/UPPDRAGSPLAN|/commission/$commission" \
+                 "/commission/UPPDRAGSPLAN/submissions|/commission/$commission/submissions" \
+                 "/api/v1/cases/BORÅS/commission|/api/v1/cases/$boras/commission"; do
       local name=${entry%%|*} path=${entry#*|} prps=" " pp50=" " pratio=" "
       if [[ $c == 1 ]]; then
         sid=$plain_sid

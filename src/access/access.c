@@ -81,6 +81,10 @@ static const struct {
     [CAP_TEMPLATE_MANAGE] = {"template_manage", R(ADMIN)},
     [CAP_CAPACITY_READ] = {"capacity_read", AGENCY | R(ORGANISER) | R(HEAD) | R(UNIVERSITY)},
     [CAP_CAPACITY_WRITE] = {"capacity_write", R(ORGANISER) | R(UNIVERSITY)},
+    /* The university's documents are read by the agency and by the organiser they serve. */
+    [CAP_COMMISSION_READ] = {"commission_read", AGENCY | R(ORGANISER) | R(UNIVERSITY)},
+    [CAP_COMMISSION_WRITE] = {"commission_write", R(UNIVERSITY)},
+    [CAP_DOCUMENT_COMMENT] = {"document_comment", R(ADMIN) | R(ANALYST) | R(SUPPORTER) | R(ORGANISER) | R(UNIVERSITY)},
 
     [CAP_ADMIN] = {"admin", R(ADMIN)},
 };

@@ -90,6 +90,9 @@ typedef enum cap {
     CAP_TEMPLATE_MANAGE,      /* the templates' headings, development areas, national programmes */
     CAP_CAPACITY_READ,        /* a case's mapping of improvement capacity within reach */
     CAP_CAPACITY_WRITE,       /* answer it: the organiser with its university (seed 000) */
+    CAP_COMMISSION_READ,      /* the university's own plans and reports on a case within reach */
+    CAP_COMMISSION_WRITE,     /* write them: the university on its own cases */
+    CAP_DOCUMENT_COMMENT,     /* comment on a report or a university document within reach */
 
     /* administration */
     CAP_ADMIN,                /* users, audit log, outbox */

@@ -234,34 +234,13 @@ static bool notify(db_t *db, const viewer_t *v, const analysis_t *an, int64_t co
         db_bind_int(st, 3, an->case_id);
         db_bind_int(st, 4, an->unit_id);
     }
-    typedef struct {
-        int64_t user;
-        const char *email;
-    } to_t;
-    to_t *to = NULL;
-    size_t n = 0, cap = 0;
-    int rc;
-    while ((rc = db_step(st)) == DB_ROW) {
-        to_t *t = ARENA_PUSH(a, to, n, cap);
-        t->user = db_col_int0(st, 0);
-        t->email = db_col_str(st, 1, a);
-    }
-    db_done(st);
-    if (rc != DB_DONE)
-        return false;
     const char *what = an->unit_id ? arena_printf(a, "%s (%s)", an->unit_name, an->organiser)
                                    : arena_printf(a, "%s, huvudmannanivå", an->organiser);
     const char *subject = arena_printf(a, "Ny kommentar i nulägesanalysen för %s", what);
     const char *text = arena_printf(a, "%s skrev i nulägesanalysen för %s:\n\n%s\n\nLäs och svara i Samverkan: "
                                        "/analyses/%lld\n", v->name ? v->name : v->email, what, body, (long long)an->id);
-    for (size_t i = 0; i < n; i++) {
-        if (v->email && strcasecmp(to[i].email, v->email) == 0)
-            continue;
-        const char *key = arena_printf(a, "analysis-comment:%lld:%s", (long long)comment_id, to[i].email);
-        if (!outbox_queue(db, key, to[i].user, to[i].email, subject, text))
-            return false;
-    }
-    return true;
+    return outbox_queue_each(db, st, arena_printf(a, "analysis-comment:%lld:", (long long)comment_id), v->email, subject,
+                             text, a);
 }
 
 int64_t analyses_add_comment(db_t *db, const viewer_t *v, const analysis_t *an, int64_t section_id,

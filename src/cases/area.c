@@ -16,6 +16,7 @@ static const audit_type_t audit_actions[] = {
     {"case:remove_person", "Tog bort en person från ärendet"},
     {"case:university", "Ändrade lärosätet"},
     {"case:support", "Registrerade Skolverkets beslut om stöd"},
+    {"case:comment", "Kommenterade en redovisning eller en rapport"},
     {NULL, NULL},
 };
 

@@ -184,6 +184,33 @@ write_result_t cases_set_university(db_t *db, const viewer_t *v, const case_row_
                                     const char *university, const char *leader, const char *leaders, arena_t *a,
                                     char **err);
 
+/* ---- comment threads on a case's documents (comments.c, comment_pages.c) ---- */
+
+/* A thread belongs to one document of the case, named by its subject ('report:2026VT',
+ * 'commission:12'). The caller has read the case and the document in the viewer's scope
+ * and decides who may comment; the thread only keeps and tells. */
+typedef struct case_comment {
+    int64_t id;
+    const char *author, *body;
+    int64_t at;
+} case_comment_t;
+size_t cases_comments(db_t *db, const case_row_t *c, const char *subject, arena_t *a, case_comment_t **out);
+/* Who hears of a new comment: the agency's side tells the document's writers (the
+ * organiser's users, or the university's users of that university), the writers tell the
+ * case's process supporters. */
+typedef struct comment_notice {
+    const char *title;       /* the document in words, for the message */
+    const char *link;        /* its page, from the site's root */
+    const char *writers;     /* "organiser" or "university" */
+    const char *university;  /* for writers = "university" */
+    bool from_writer;        /* the comment is the writers' own */
+} comment_notice_t;
+int64_t cases_add_comment(db_t *db, const viewer_t *v, const case_row_t *c, const char *subject, const char *body,
+                          const comment_notice_t *notice, arena_t *a, char **err);
+/* The thread under a heading, and a form posting body to action when may_comment. */
+void cases_comment_thread(request_t *req, const case_row_t *c, const char *subject, const char *action,
+                          bool may_comment);
+
 /* ---- parts of a case that other areas add ---- */
 
 /* The case's history and plan as one list of moments (timeline.c). */

@@ -1,6 +1,7 @@
 /* outbox.c — the mail outbox table (outbox.h). */
 #include "outbox.h"
 #include "../base/vec.h"
+#include <strings.h>
 #include <time.h>
 
 bool outbox_queue(db_t *db, const char *key, int64_t user_id, const char *to, const char *subject,
@@ -69,4 +70,32 @@ size_t outbox_latest(db_t *db, size_t limit, arena_t *a, outbox_row_t **out)
 int64_t outbox_count(db_t *db)
 {
     return db_run_int(db, 0, "SELECT COUNT(*) FROM outbox", "");
+}
+
+bool outbox_queue_each(db_t *db, db_stmt_t *st, const char *key_prefix, const char *skip, const char *subject,
+                       const char *body, arena_t *a)
+{
+    /* Read them all first: the statement is finished before anything is written. */
+    typedef struct {
+        int64_t user;
+        const char *email;
+    } to_t;
+    to_t *to = NULL;
+    size_t n = 0, cap = 0;
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        to_t *t = ARENA_PUSH(a, to, n, cap);
+        t->user = db_col_int0(st, 0);
+        t->email = db_col_str(st, 1, a);
+    }
+    db_done(st);
+    if (rc != DB_DONE)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        if (skip && strcasecmp(to[i].email, skip) == 0)
+            continue;
+        if (!outbox_queue(db, arena_printf(a, "%s%s", key_prefix, to[i].email), to[i].user, to[i].email, subject, body))
+            return false;
+    }
+    return true;
 }

@@ -15,6 +15,12 @@
 bool outbox_queue(db_t *db, const char *key, int64_t user_id, const char *to, const char *subject,
                   const char *body);
 
+/* Queues one message to each recipient a prepared statement reads as (user id or NULL,
+ * address), keyed key_prefix + address, except to the address skip (the sender; may be
+ * NULL); finishes the statement. False on a database error. */
+bool outbox_queue_each(db_t *db, db_stmt_t *recipients, const char *key_prefix, const char *skip, const char *subject,
+                       const char *body, arena_t *a);
+
 /* Sends a message; false with a reason in error[size]. */
 typedef bool (*outbox_send_fn)(void *ctx, const char *to, const char *subject, const char *body, char *error,
                                size_t size);

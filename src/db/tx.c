@@ -1,6 +1,7 @@
 /* tx.c — write-transaction helpers shared by the areas' stores. */
 #include "tx.h"
 #include "audit.h"
+#include "../base/vec.h"
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -56,4 +57,24 @@ write_result_t tx_finish_write(db_t *db, write_result_t w, bool ok, arena_t *a, 
         return w;
     }
     return tx_finish(db, ok, a, err) ? WRITE_OK : WRITE_REFUSED;
+}
+
+size_t tx_read_submissions(db_stmt_t *st, bool with_document, arena_t *a, doc_submission_t **out)
+{
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    while (db_step(st) == DB_ROW) {
+        doc_submission_t *s = ARENA_PUSH(a, *out, n, cap);
+        s->number = (int)db_col_int(st, 0);
+        s->by = db_col_str(st, 1, a);
+        s->at = db_col_int(st, 2);
+        s->decision = db_col_str(st, 3, a);
+        s->decided_by = db_col_str(st, 4, a);
+        s->decided_at = db_col_int(st, 5);
+        s->comment = db_col_str(st, 6, a);
+        s->content = db_col_str(st, 7, a);
+        s->document_id = with_document ? db_col_int(st, 8) : 0;
+    }
+    db_done(st);
+    return n;
 }

@@ -3,6 +3,7 @@
 #ifndef SV_DB_TX_H
 #define SV_DB_TX_H
 #include "../base/arena.h"
+#include "../base/submission.h"
 #include "../base/viewer.h"
 #include "db.h"
 #include <jansson.h>
@@ -29,5 +30,10 @@ write_result_t tx_finish_write(db_t *db, write_result_t w, bool ok, arena_t *a, 
 
 /* Audits a change of an object by numeric id with its new state (takes the JSON). */
 bool tx_audit(db_t *db, const viewer_t *v, const char *action, const char *type, int64_t id, json_t *after);
+
+/* Reads frozen submissions from a prepared statement whose columns are (number, by, at,
+ * decision, decided_by, decided_at, comment, content[, document id when with_document]);
+ * finishes it. */
+size_t tx_read_submissions(db_stmt_t *st, bool with_document, arena_t *a, doc_submission_t **out);
 
 #endif

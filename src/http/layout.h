@@ -5,6 +5,9 @@
 #include "../access/access.h"
 #include "../html/html.h"
 #include "request.h"
+#include "../base/submission.h"
+
+struct diff_part;
 
 /* Opens a data table inside a scrollable wrapper that keyboard users can reach and
  * screen readers can name (WCAG 2.1.1): TABLE_OPEN("Huvudmän") … TABLE_CLOSE. */
@@ -53,6 +56,19 @@ typedef struct stale_field {
  * when (epoch, 0 unknown), and the fields that differ, word by word. The caller renders
  * the form below with what was sent, based on the version now saved, and answers 409. */
 void widget_stale(request_t *req, const char *who, int64_t when, const stale_field_t *fields, size_t n);
+/* A document's submissions (versions.c): each with who handed it in and when, and the
+ * agency's decision on it; then a form choosing two of them (from, to; to 0 = the text
+ * being written now, current) and their difference heading by heading. parts turns a
+ * frozen content into headings with their text. */
+typedef size_t (*doc_parts_fn)(request_t *req, const char *content, struct diff_part **out);
+void widget_submissions(request_t *req, const doc_submission_t *s, size_t n, const char *current, doc_parts_fn parts);
+
+/* The two forms of a document's flow, posting "action" to action_url: the writer's
+ * button that hands it in (label), and the agency's decision: accept, or return with a
+ * comment (the field "comment", which a return needs). */
+void widget_flow_submit(request_t *req, const char *action_url, const char *label);
+void widget_flow_decision(request_t *req, const char *action_url);
+
 /* The version-stamped URL of a static asset. */
 const char *layout_asset_url(request_t *req, const char *name);
 

@@ -11,7 +11,7 @@ static void facts(db_t *db, const case_row_t *c, case_facts_t *f)
 static const case_part_t part = {.order = 41, .facts = facts};
 CASE_PART(part);
 
-static const route_t *const routes[] = {reports_routes, reports_api_routes, NULL};
+static const route_t *const routes[] = {reports_routes, reports_history_routes, reports_api_routes, NULL};
 static const audit_type_t audit_actions[] = {
     {"report:save", "Sparade redovisningens texter"}, {"report:intervention", "Redovisade en insats"},
     {"report:submit", "Lämnade in en redovisning"},   {"report:accept", "Godkände en redovisning"},

@@ -98,28 +98,14 @@ static void texts_form(request_t *req, const report_t *r, bool posted_here)
 
 static void flow_forms(request_t *req, const report_t *r, bool writer)
 {
-    buf_t *o = &req->body;
-    if (writer && r->id) {
-        html_printf(o, "<form method=\"post\" action=\"/cases/%lld/reports/%s/flow\" class=\"inline\">",
-                    (long long)r->c->id, r->period.term);
-        widget_csrf(req);
-        html_lit(o, "<input type=\"hidden\" name=\"action\" value=\"submit\"><button type=\"submit\" class=\"button\">"
-                    "Lämna in redovisningen</button></form>");
-    }
-    if (reports_may_decide(&req->viewer, r)) {
-        html_printf(o, "<form method=\"post\" action=\"/cases/%lld/reports/%s/flow\" class=\"card form narrow\" novalidate>"
-                       "<h2>Skolverkets beslut</h2>", (long long)r->c->id, r->period.term);
-        widget_csrf(req);
-        html_lit(o, "<div class=\"field\"><label for=\"f-comment\">Kommentar (krävs för att skicka tillbaka)</label>");
-        widget_field_error(req, "comment");
-        html_lit(o, "<textarea id=\"f-comment\" name=\"comment\" rows=\"3\"></textarea></div>"
-                    "<button type=\"submit\" name=\"action\" value=\"accept\" class=\"button\">Godkänn</button> "
-                    "<button type=\"submit\" name=\"action\" value=\"return\" class=\"button secondary\">"
-                    "Skicka tillbaka för komplettering</button></form>");
-    }
+    const char *url = arena_printf(&req->arena, "/cases/%lld/reports/%s/flow", (long long)r->c->id, r->period.term);
+    if (writer && r->id)
+        widget_flow_submit(req, url, "Lämna in redovisningen");
+    if (reports_may_decide(&req->viewer, r))
+        widget_flow_decision(req, url);
 }
 
-static int report_view(request_t *req, int status, const char *notice)
+int reports_view(request_t *req, int status, const char *notice)
 {
     report_t *r = target(req);
     if (!r)
@@ -132,7 +118,9 @@ static int report_view(request_t *req, int status, const char *notice)
         widget_notice(req, "error", notice);
     widget_error_summary(req);
     html_printf(o, "<p><a href=\"/cases/%lld#datum\">Till ärendet</a> · <a href=\"/cases/%lld/reports/%s/document.pdf\">"
-                   "PDF</a></p>", (long long)r->c->id, (long long)r->c->id, r->period.term);
+                   "PDF</a> · <a href=\"/cases/%lld/reports/%s/submissions\">Inlämningar och skillnader (%d)</a></p>",
+                (long long)r->c->id, (long long)r->c->id, r->period.term, (long long)r->c->id, r->period.term,
+                r->submissions);
     html_printf(o, "<dl class=\"facts\"><dt>Period</dt><dd>%s – %s</dd><dt>Läge</dt><dd>%s</dd>", r->period.from,
                 r->period.to, report_state_label(r->state));
     if (*r->saved_by)
@@ -182,13 +170,18 @@ static int report_view(request_t *req, int status, const char *notice)
             html_printf(o, "<h2>Vad fortsätter</h2><p class=\"prose\">%s</p>", *r->continuation ? r->continuation : "–");
     }
     flow_forms(req, r, writer);
+    if (r->id)
+        cases_comment_thread(req, r->c, report_subject(r, &req->arena),
+                             arena_printf(&req->arena, "/cases/%lld/reports/%s/comments", (long long)r->c->id,
+                                          r->period.term),
+                             access_may(&req->viewer, CAP_DOCUMENT_COMMENT));
     layout_end(req);
     return respond_html(req, status);
 }
 
 static int report_page(request_t *req)
 {
-    return report_view(req, 200, NULL);
+    return reports_view(req, 200, NULL);
 }
 
 static int saved(request_t *req, const report_t *r, write_result_t w, const char *err)
@@ -197,9 +190,9 @@ static int saved(request_t *req, const report_t *r, write_result_t w, const char
         return respond_redirect(req, arena_printf(&req->arena, "/cases/%lld/reports/%s?klart=1", (long long)r->c->id,
                                                   r->period.term));
     if (w == WRITE_STALE)
-        return report_view(req, 409, "Någon annan har sparat redovisningen sedan du öppnade den. Sidan visar nu det "
+        return reports_view(req, 409, "Någon annan har sparat redovisningen sedan du öppnade den. Sidan visar nu det "
                                      "som är sparat; skriv in din ändring igen.");
-    return report_view(req, 409, err);
+    return reports_view(req, 409, err);
 }
 
 static int texts_submit(request_t *req)
@@ -208,7 +201,7 @@ static int texts_submit(request_t *req)
     if (!r)
         return respond_error(req, 404, NOT_FOUND);
     if (req->nerrors)
-        return report_view(req, 400, NULL);
+        return reports_view(req, 400, NULL);
     char *err = NULL;
     write_result_t w = reports_save_texts(req->db, &req->viewer, r, (int)req_param_int(req, "version", 0),
                                           req_param(req, "lessons"), req_param(req, "changes"),
@@ -222,7 +215,7 @@ static int line_submit(request_t *req)
     if (!r)
         return respond_error(req, 404, NOT_FOUND);
     if (req->nerrors)
-        return report_view(req, 400, NULL);
+        return reports_view(req, 400, NULL);
     report_line_t line = {.intervention_id = req_param_int(req, "intervention", 0), .state = req_param(req, "state"),
                           .done = req_param(req, "done"),
                           .used = *req_param(req, "used") ? req_param_int(req, "used", -1) : -1};
@@ -238,14 +231,14 @@ static int flow_submit(request_t *req)
     if (!r)
         return respond_error(req, 404, NOT_FOUND);
     if (req->nerrors)
-        return report_view(req, 400, NULL);
+        return reports_view(req, 400, NULL);
     char *err = NULL;
     if (!reports_flow(req->db, &req->viewer, r, req_param(req, "action"), req_param(req, "comment"), &req->arena, &err)) {
         if (strcmp(req_param(req, "action"), "return") == 0 && !*req_param(req, "comment")) {
             req_add_error(req, "comment", err);
-            return report_view(req, 422, NULL);
+            return reports_view(req, 422, NULL);
         }
-        return report_view(req, 409, err);
+        return reports_view(req, 409, err);
     }
     return respond_redirect(req, arena_printf(&req->arena, "/cases/%lld/reports/%s?klart=1", (long long)r->c->id,
                                               r->period.term));

@@ -14,6 +14,7 @@
 #define SV_REPORTS_H
 #include "../followup/followup.h"
 #include "../db/tx.h"
+#include "../base/submission.h"
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -100,6 +101,11 @@ extern const char *const report_flow_actions[]; /* submit, accept, return */
 
 /* Whether the case's final report is accepted (what lets the case close). */
 bool reports_final_accepted(db_t *db, int64_t case_id);
+
+/* The report's submissions, oldest first, each with the decision on it. */
+size_t reports_submissions(db_t *db, const report_t *r, arena_t *a, doc_submission_t **out);
+/* The due item's key of a report, as its comment thread's subject ("report:2026VT"). */
+const char *report_subject(const report_t *r, arena_t *a);
 
 /* The report as frozen at a submission (JSON), for the document and its history. */
 char *reports_snapshot(const report_t *r, arena_t *a);

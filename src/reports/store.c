@@ -311,6 +311,9 @@ bool reports_flow(db_t *db, const viewer_t *v, const report_t *r, const char *ac
                                 " WHERE id = ? AND state = 'submitted' RETURNING 1", "tttii",
                          accept ? "accepted" : "returned", accept ? "" : comment, v->name ? v->name : "", now(),
                          r->id) == 1 &&
+              db_run(db, "UPDATE report_versions SET decision = ?, decided_by = ?, decided_at = ?, comment = ?"
+                         " WHERE report_id = ? AND submission = ?", "ttitii", accept ? "accepted" : "returned",
+                     v->name ? v->name : "", now(), accept ? "" : comment, r->id, (int64_t)r->submissions) == DB_DONE &&
               (accept || db_run(db, "DELETE FROM case_submissions WHERE case_id = ? AND item_key = ?", "it", r->c->id,
                                 key) == DB_DONE) &&
               cases_event(db, r->c->id, "report", NULL, NULL,
@@ -318,6 +321,19 @@ bool reports_flow(db_t *db, const viewer_t *v, const report_t *r, const char *ac
               tx_audit(db, v, accept ? "report:accept" : "report:return", "case", r->c->id,
                        json_pack("{s:s, s:s}", "report", key, "comment", accept ? "" : comment));
     return tx_finish(db, ok, a, err);
+}
+
+size_t reports_submissions(db_t *db, const report_t *r, arena_t *a, doc_submission_t **out)
+{
+    db_stmt_t *st = db_prepare(db, "SELECT submission, submitted_by, submitted_at, decision, decided_by, decided_at,"
+                                   " comment, content FROM report_versions WHERE report_id = ? ORDER BY submission");
+    db_bind_int(st, 1, r->id);
+    return tx_read_submissions(st, false, a, out);
+}
+
+const char *report_subject(const report_t *r, arena_t *a)
+{
+    return arena_printf(a, "report:%s", r->period.term);
 }
 
 bool reports_final_accepted(db_t *db, int64_t case_id)

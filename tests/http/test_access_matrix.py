@@ -49,6 +49,7 @@ REACH = {
     "intervention": {"admin", "analyst", "finance"},
     "template": set(USERS),  # the analysis templates and the plans' lists: the role decides
     "case_work": {"admin", "analyst", "finance"},  # a case's analyses, plans, readings and reports
+    "commission": {"admin", "analyst", "finance"},  # a university's own plan or report on a case
 }
 objects = {}   # Kiruna's
 own = {}       # Borås's, for need-to-know
@@ -84,7 +85,10 @@ def kind_of(path):
         return "template"  # the agency's own registers: the role decides
     if path.startswith("/account/tokens/"):
         return "token"
-    if re.match(r"^(/api/v1)?/cases/\{id\}/(analyses|plans|traceability|readings|reports|capacity|yearwheel)", path):
+    if path.startswith("/commission/"):
+        return "commission"
+    if re.match(r"^(/api/v1)?/cases/\{id\}/(analyses|plans|traceability|readings|reports|capacity|yearwheel|commission)",
+                path):
         return "case_work"
     return "case"  # cases, their agreements, groups, meetings, people, dates
 
@@ -106,7 +110,7 @@ def fill(path, objects):
                   ("/interventions/", "intervention"), ("/api/v1/interventions/", "intervention"),
                   ("/indicators/", "indicator"), ("/api/v1/indicators/", "indicator"),
                   ("/admin/analysis-templates/", "template"), ("/admin/plan-lists/", "template"),
-                  ("/universities/", "template")]
+                  ("/universities/", "template"), ("/commission/", "commission")]
     for prefix, key in prefix_ids:
         if path.startswith(prefix + "{id}"):
             values["{id}"] = objects[key]
@@ -191,6 +195,8 @@ def improvement_objects(cid):
     objects["indicator"] = insert(db, "INSERT INTO indicators (intervention_id, measure, created_at)"
                                       f" VALUES ({objects['intervention']}, 'Kirunas mått', 0)", "indicators")
     objects["template"] = 1
+    objects["commission"] = insert(db, "INSERT INTO commission_documents (case_id, university_id, kind, created_by,"
+                                       f" created_at) VALUES ({cid}, 1, 'effort_plan', 'test', 0)", "commission_documents")
 
 
 def own_objects(a):
@@ -226,6 +232,9 @@ def own_objects(a):
     own["visit"] = query(db, f"SELECT MIN(id) FROM meetings WHERE case_id = {b} AND group_id IS NULL")
     eq(a.post(f"/cases/{b}/contacts", {"csrf": csrf, "name": "Kontakt i Borås"}).status, 303)
     own["person"] = query(db, f"SELECT MAX(id) FROM case_people WHERE case_id = {b} AND role = 'contact'")
+    karlstad = query(db, "SELECT id FROM universities WHERE name = 'Karlstads universitet'")
+    own["commission"] = insert(db, "INSERT INTO commission_documents (case_id, university_id, kind, created_by,"
+                                   f" created_at) VALUES ({b}, {karlstad}, 'lessons', 'test', 0)", "commission_documents")
 
 
 def insert(db_url, sql, table):
@@ -322,23 +331,26 @@ def test_need_to_know_inside_the_own_organiser():
             "case_work": everyone_of_boras | {"head", "university", "group"},
             "agreement": everyone_of_boras | {"head"},
             "group": everyone_of_boras | {"head", "group"},
-            "meeting": everyone_of_boras | {"head", "group"}}),
+            "meeting": everyone_of_boras | {"head", "group"},
+            "commission": everyone_of_boras | {"university"}}),
         ("annan enhet och lärosätets överenskommelse",
          dict(own, agreement=own["agreement_university"], group=own["group_other"], meeting=own["meeting_other"]), {
             "case": everyone_of_boras | {"head", "university"},
             "case_work": everyone_of_boras | {"head", "university", "group"},
             "agreement": everyone_of_boras | {"head", "university"},
             "group": everyone_of_boras,
-            "meeting": everyone_of_boras}),
+            "meeting": everyone_of_boras,
+            "commission": everyone_of_boras | {"university"}}),
         ("förvaltningens grupp och lärosätets besök",
          dict(own, group=own["group_admin"], meeting=own["visit"]), {
             "case": everyone_of_boras | {"head", "university"},
             "case_work": everyone_of_boras | {"head", "university", "group"},
             "agreement": everyone_of_boras | {"head"},
             "group": everyone_of_boras,
-            "meeting": everyone_of_boras | {"university"}}),
+            "meeting": everyone_of_boras | {"university"},
+            "commission": everyone_of_boras | {"university"}}),
     ]
-    kinds = {"case", "case_work", "agreement", "group", "meeting"}
+    kinds = {"case", "case_work", "agreement", "group", "meeting", "commission"}
     all_failures = []
     for label, objs, reach in rounds:
         # The previous round removed its contact person (the allowed removal): a new one.
@@ -397,6 +409,8 @@ def snapshot_of(objects):
         f"SELECT COUNT(*) FROM analysis_groups WHERE case_id = {cid}",
         f"SELECT COALESCE(notes, '') || held FROM meetings WHERE id = {objects['meeting']}",
         f"SELECT COUNT(*) FROM api_tokens WHERE id = {objects['token']}",
+        f"SELECT state || version || content FROM commission_documents WHERE id = {objects['commission']}",
+        f"SELECT COUNT(*) FROM case_comments WHERE case_id = {cid}",
         f"SELECT state || version FROM analyses WHERE id = {objects['analysis']}",
         f"SELECT body || version FROM analysis_sections WHERE id = {objects['section']}",
         f"SELECT COUNT(*) FROM analysis_comments WHERE analysis_id = {objects['analysis']}",

@@ -4,6 +4,7 @@ lacks its state or the lessons are missing, submitted (the due date is handed in
 returned with a comment (open again), completed and resubmitted, accepted and then
 read-only, as HTML and PDF; a save that crossed another is refused; the final report
 needs what continues; another organiser's user gets 404 everywhere."""
+import re
 import urllib.parse
 from harness import query, query_all, eq, lacks
 from demo_cases import DemoCases, contains
@@ -196,3 +197,57 @@ def test_an_accepted_final_report_lets_the_case_close():
     eq(post(analyst, f"{base}/flow", action="accept").status, 303)
     eq(post(analyst, f"/cases/{cid}/phase", phase="avslutad").status, 303)
     eq(query(db, f"SELECT phase FROM cases WHERE id = {cid}"), "avslutad")
+
+
+def test_a_reports_submissions_with_their_decisions_and_differences_and_its_comment_thread():
+    cid, term = case(), "2026VT"
+    base = f"/cases/{cid}/reports/{term}"
+    org, supporter = login("huvudman@exempel.se"), login("processtod@exempel.se")
+    for iv in interventions():
+        eq(post(org, f"{base}/interventions/{iv}", version=version(term), state="running", done="Pågår enligt plan.",
+                used="1000").status, 303)
+    eq(post(org, base, version=version(term), lessons="Dialogerna tar tid.", changes="").status, 303)
+    eq(post(org, f"{base}/flow", action="submit").status, 303)
+    eq(post(supporter, f"{base}/flow", action="return", comment="Vad gör ni åt tiden?").status, 303)
+    eq(post(org, base, version=version(term), lessons="Dialogerna tar tid; de flyttas till studiedagarna.",
+            changes="").status, 303)
+    eq(post(org, f"{base}/flow", action="submit").status, 303)
+    eq(post(supporter, f"{base}/flow", action="accept").status, 303)
+    contains(org.get(base).text, "Inlämningar och skillnader (2)")
+    page = org.get(f"{base}/submissions")
+    eq(page.status, 200)
+    contains(page.text, "återsänd för komplettering (Maria Holmqvist")
+    contains(page.text, "Vad gör ni åt tiden?")
+    contains(page.text, "godkänd (Maria Holmqvist")
+    contains(page.text, "Skillnad mellan inlämning 1 och inlämning 2")
+    eq(bool(re.search(r"<ins>[^<]*flyttas till studiedagarna[^<]*</ins>", page.text)), True,
+       "det tillagda markeras ord för ord")
+    # The first submission against the text as it is now.
+    contains(org.get(f"{base}/submissions?from=1&to=0").text, "Skillnad mellan inlämning 1 och det pågående arbetet")
+    # The thread: the supporter asks, the organiser's users hear of it; the answer goes to the supporters.
+    before = query(db, "SELECT COUNT(*) FROM outbox")
+    r = post(supporter, f"{base}/comments", body="Hur följer ni upp studiedagarna?")
+    eq(r.status, 303, r.text[:300])
+    eq(query(db, "SELECT COUNT(*) FROM outbox WHERE recipient = 'huvudman@exempel.se' AND subject LIKE"
+                 " 'Ny kommentar: Delredovisning VT 2026%'"), 1)
+    eq(post(org, f"{base}/comments", body="Med en enkät <direkt> efteråt.").status, 303)
+    eq(query(db, "SELECT COUNT(*) FROM outbox WHERE recipient = 'processtod@exempel.se' AND subject LIKE"
+                 " 'Ny kommentar:%'"), 1)
+    supporters = query(db, f"SELECT COUNT(*) FROM case_people p JOIN users u ON u.id = p.user_id"
+                           f" WHERE p.case_id = {cid} AND p.role = 'supporter'")
+    organisers = query(db, "SELECT COUNT(*) FROM users u JOIN organisers o ON o.id = u.organiser_id"
+                           f" WHERE o.orgnr = '2120001561' AND u.role = 'organiser'")
+    # Each side hears of the other's comment; nobody of their own.
+    eq(query(db, "SELECT COUNT(*) FROM outbox") - before, organisers + supporters)
+    page = supporter.get(base).text
+    contains(page, "Hur följer ni upp studiedagarna?")
+    contains(page, "Med en enkät <direkt> efteråt.")
+    lacks(page, "<direkt>")
+    r = post(org, f"{base}/comments", body="")
+    eq(r.status, 400)
+    contains(r.text, "Kommentar")
+    eq(query(db, f"SELECT COUNT(*) FROM case_comments WHERE case_id = {cid} AND subject = 'report:{term}'"), 2)
+    ale = login("ale@exempel.se")
+    eq(ale.get(f"{base}/submissions").status, 404)
+    eq(post(ale, f"{base}/comments", body="x").status, 404)
+    eq(post(login("rektor@exempel.se"), f"{base}/comments", body="x").status, 403)
