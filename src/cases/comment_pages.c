@@ -24,8 +24,9 @@ void cases_comment_thread(request_t *req, const case_row_t *c, const char *subje
         widget_csrf(req);
         html_lit(o, "<div class=\"field\"><label for=\"f-body\">Kommentar</label>");
         widget_field_error(req, "body");
-        html_lit(o, "<textarea id=\"f-body\" name=\"body\" rows=\"3\"></textarea></div>"
-                    "<button type=\"submit\" class=\"button\">Skicka kommentaren</button></form>");
+        html_lit(o, "<textarea id=\"f-body\" name=\"body\" rows=\"3\"");
+        widget_described_by(req, "body", false);
+        html_lit(o, "></textarea></div><button type=\"submit\" class=\"button\">Skicka kommentaren</button></form>");
     }
     html_lit(o, "</section>");
 }

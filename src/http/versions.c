@@ -87,8 +87,9 @@ void widget_flow_decision(request_t *req, const char *action_url)
     widget_csrf(req);
     html_lit(o, "<div class=\"field\"><label for=\"f-comment\">Kommentar (krävs för att skicka tillbaka)</label>");
     widget_field_error(req, "comment");
-    html_lit(o, "<textarea id=\"f-comment\" name=\"comment\" rows=\"3\"></textarea></div>"
-                "<button type=\"submit\" name=\"action\" value=\"accept\" class=\"button\">Godkänn</button> "
+    html_lit(o, "<textarea id=\"f-comment\" name=\"comment\" rows=\"3\"");
+    widget_described_by(req, "comment", false);
+    html_lit(o, "></textarea></div><button type=\"submit\" name=\"action\" value=\"accept\" class=\"button\">Godkänn</button> "
                 "<button type=\"submit\" name=\"action\" value=\"return\" class=\"button secondary\">"
                 "Skicka tillbaka för komplettering</button></form>");
 }

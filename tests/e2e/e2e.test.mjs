@@ -601,6 +601,103 @@ test('uppföljningen: huvudmannen för in en avläsning, ser den i körschemat o
   await ctx.close();
 });
 
+test('en termin följs upp: delredovisningen skickas tillbaka med kommentar, kompletteras och godkänns; kvalitetsmötets närvaro; lärosätets rapport', async () => {
+  const ctx = await browser.newContext({ locale: 'sv-SE' });
+  const page = await ctx.newPage();
+  const boras = sql("SELECT c.id FROM cases c JOIN organisers o ON o.id = c.organiser_id WHERE o.orgnr = '2120001561' ORDER BY c.id LIMIT 1");
+  const report = `/cases/${boras}/reports/2026VT`;
+  // The organiser writes every intervention's state and the lessons, and hands it in.
+  await login(page, 'huvudman@exempel.se');
+  await visit(page, report, 'delredovisningen', 'delredovisning');
+  const cards = await page.locator('section.card').count();
+  for (let i = 0; i < cards; i++) {
+    const card = page.locator('section.card').nth(i);
+    await card.getByLabel('Läge under perioden').selectOption('running');
+    await card.getByLabel('Vad har gjorts?').fill('Enligt plan.');
+    await card.getByRole('button', { name: /Spara insatsen/ }).click();
+    await page.waitForURL(/klart=1/);
+  }
+  await page.getByLabel('Lärdomar').fill('Resultatdialogerna tar tid.');
+  await page.getByRole('button', { name: 'Spara texterna' }).click();
+  await page.waitForURL(/klart=1/);
+  await page.getByRole('button', { name: 'Lämna in redovisningen' }).click();
+  await page.waitForURL(/klart=1/);
+  assert.ok(await page.getByText('Inlämnad, väntar på Skolverket').isVisible());
+  await logout(page);
+  // The process supporter returns it: a return without its comment is described at the field.
+  await login(page, 'processtod@exempel.se');
+  await visit(page, report, 'delredovisningen att besluta');
+  await page.getByRole('button', { name: 'Skicka tillbaka för komplettering' }).click();
+  await errorsAreDescribed(page, 'återsändningen utan kommentar');
+  await checkA11y(page, 'återsändningen utan kommentar');
+  await page.getByLabel('Kommentar (krävs för att skicka tillbaka)').fill('Hur förbereds rektorerna?');
+  await page.getByRole('button', { name: 'Skicka tillbaka för komplettering' }).click();
+  await page.waitForURL(/klart=1/);
+  await page.getByLabel('Kommentar', { exact: true }).fill('Vi tar det på kvalitetsmötet.');
+  await page.getByRole('button', { name: 'Skicka kommentaren' }).click();
+  await page.waitForURL(/#kommentarer$/);
+  assert.ok(await page.getByText('Vi tar det på kvalitetsmötet.').isVisible());
+  // The quality meeting, booked from the case, with its attendance person by person.
+  await visit(page, `/cases/${boras}`, 'ärendet');
+  const booking = page.locator('form', { hasText: 'Planera en mötesserie' });
+  await booking.getByLabel('Slag').selectOption('quality');
+  const day = new Date(Date.now() + 14 * 86400000).toISOString().slice(0, 10);
+  await booking.getByLabel('Första mötet').fill(day);
+  await booking.getByLabel('Antal möten').fill('1');
+  await booking.getByRole('button', { name: 'Planera' }).click();
+  const meeting = sql(`SELECT MAX(id) FROM meetings WHERE case_id = ${boras} AND kind = 'quality'`);
+  await visit(page, `/meetings/${meeting}`, 'kvalitetsmötet');
+  assert.ok(await page.getByRole('heading', { name: 'Lärosätet' }).isVisible());
+  await page.getByLabel('Sofia Åkesson').check();
+  await page.getByLabel('Namn').fill('Eva Regionsson');
+  await page.getByLabel('Part').selectOption('other');
+  await page.getByLabel('Anteckningar').fill('Delredovisningen gicks igenom.');
+  await page.getByRole('button', { name: 'Spara mötet' }).click();
+  await page.waitForURL(/klart=1/);
+  assert.ok(await page.getByLabel('Sofia Åkesson').isChecked());
+  assert.ok(await page.getByLabel('Eva Regionsson').isChecked());
+  await checkA11y(page, 'kvalitetsmötet sparat');
+  await logout(page);
+  // The organiser completes and hands in again; the supporter accepts; the history shows both.
+  await login(page, 'huvudman@exempel.se');
+  await page.goto(base + report);
+  assert.ok(await page.getByText('Hur förbereds rektorerna?').isVisible());
+  await page.getByLabel('Lärdomar').fill('Resultatdialogerna förbereds i ledningsgruppen veckan före.');
+  await page.getByRole('button', { name: 'Spara texterna' }).click();
+  await page.waitForURL(/klart=1/);
+  await page.getByRole('button', { name: 'Lämna in redovisningen' }).click();
+  await page.waitForURL(/klart=1/);
+  await logout(page);
+  await login(page, 'processtod@exempel.se');
+  await page.goto(base + report);
+  await page.getByRole('button', { name: 'Godkänn' }).click();
+  await page.waitForURL(/klart=1/);
+  await page.getByRole('link', { name: /Inlämningar och skillnader \(2\)/ }).click();
+  await checkA11y(page, 'inlämningarna');
+  assert.ok(await page.getByText(/återsänd för komplettering/).isVisible());
+  assert.ok(await page.locator('ins', { hasText: 'ledningsgruppen' }).count() > 0, 'ändringen är markerad');
+  await page.screenshot({ path: path.join(shots, 'inlamningar.png'), fullPage: true });
+  await logout(page);
+  // The university writes its lessons from the interventions and hands them in.
+  await login(page, 'larosate@exempel.se');
+  await visit(page, `/cases/${boras}/commission`, 'lärosätets dokument');
+  await page.getByLabel('Dokument').selectOption('lessons');
+  await page.getByRole('button', { name: 'Påbörja' }).click();
+  await page.waitForURL(/\/commission\/\d+$/);
+  await page.getByLabel('Det som fungerade').fill('Handledningen av analysgruppen.');
+  await page.getByLabel('Svårigheter och hur de hanterades').fill('Tiden; träffarna lades på studiedagar.');
+  await page.getByLabel('Att ta med till nästa samverkan').fill('Börja med förvaltningen.');
+  await page.getByRole('button', { name: 'Spara', exact: true }).click();
+  await page.waitForURL(/klart=1/);
+  await page.getByRole('button', { name: 'Lämna in till Skolverket' }).click();
+  await page.waitForURL(/klart=1/);
+  assert.ok(await page.getByText('Inlämnad, väntar på Skolverket').isVisible());
+  await checkA11y(page, 'lärosätets lärdomar');
+  await page.screenshot({ path: path.join(shots, 'larosatets-dokument.png'), fullPage: true });
+  await logout(page);
+  await ctx.close();
+});
+
 test('en smal skärm (320 px) rullar aldrig i sidled, och varje felaktigt fält beskrivs med sitt fel', async () => {
   if (!fs.existsSync(data)) return;
   const ctx = await browser.newContext({ locale: 'sv-SE', viewport: { width: 320, height: 800 } });
@@ -625,7 +722,8 @@ test('en smal skärm (320 px) rullar aldrig i sidled, och varje felaktigt fält 
                          '/admin/capacity', '/admin/quality', '/quality'],
     'huvudman@exempel.se': ['/', '/offers', `/cases/${boras}`, `/cases/${boras}/reports/final`,
                             `/indicators/${indicator}`, `/cases/${boras}/readings`, `/cases/${boras}/capacity`,
-                            `/cases/${boras}/capacity/start`, `/cases/${boras}/yearwheel`],
+                            `/cases/${boras}/capacity/start`, `/cases/${boras}/yearwheel`,
+                            `/cases/${boras}/commission`, `/cases/${boras}/reports/final/submissions`],
   };
   for (const [email, urls] of Object.entries(pages)) {
     await login(page, email);
