@@ -84,6 +84,14 @@ static const struct {
     /* The university's documents are read by the agency and by the organiser they serve. */
     [CAP_COMMISSION_READ] = {"commission_read", AGENCY | R(ORGANISER) | R(UNIVERSITY)},
     [CAP_COMMISSION_WRITE] = {"commission_write", R(UNIVERSITY)},
+    /* Finance and the administrator see all money; an organiser its own, a process
+     * supporter that of its cases; the others no amounts beyond what an agreement shows. */
+    [CAP_MONEY_READ] = {"money_read", R(ADMIN) | R(FINANCE) | R(SUPPORTER) | R(ORGANISER)},
+    [CAP_MONEY_ALL] = {"money_all", R(ADMIN) | R(FINANCE)},
+    [CAP_MONEY_OWN] = {"money_own", R(ORGANISER)},
+    [CAP_MONEY_ASSIGNED] = {"money_assigned", R(SUPPORTER)},
+    [CAP_MONEY_WRITE] = {"money_write", R(ADMIN) | R(FINANCE)},
+    [CAP_LEDGER] = {"ledger", R(ADMIN) | R(FINANCE)},
     [CAP_DOCUMENT_COMMENT] = {"document_comment", R(ADMIN) | R(ANALYST) | R(SUPPORTER) | R(ORGANISER) | R(UNIVERSITY)},
 
     [CAP_ADMIN] = {"admin", R(ADMIN)},

@@ -94,6 +94,14 @@ typedef enum cap {
     CAP_COMMISSION_WRITE,     /* write them: the university on its own cases */
     CAP_DOCUMENT_COMMENT,     /* comment on a report or a university document within reach */
 
+    /* money */
+    CAP_MONEY_READ,           /* the grants within reach (the role decides which) */
+    CAP_MONEY_ALL,            /* every grant: finance and the administrator */
+    CAP_MONEY_OWN,            /* the own organiser's grants */
+    CAP_MONEY_ASSIGNED,       /* the grants of the cases assigned to the supporter */
+    CAP_MONEY_WRITE,          /* register grants, payouts, use and claims; approve payouts */
+    CAP_LEDGER,               /* the agency's cost ledger, its import and forecasts */
+
     /* administration */
     CAP_ADMIN,                /* users, audit log, outbox */
     CAP_COUNT

@@ -56,19 +56,37 @@ void svg_distribution(buf_t *o, const char *label, const double *sorted, size_t 
     buf_free(&alt);
 }
 
+/* Characters in a UTF-8 text (for the width a label needs). */
+static size_t chars_of(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
 void svg_bars(buf_t *o, const char *title, const char *const *labels, const long long *values, size_t n)
 {
     long long max = 1;
-    for (size_t i = 0; i < n; i++)
+    size_t longest = 0;
+    for (size_t i = 0; i < n; i++) {
         if (values[i] > max)
             max = values[i];
+        if (chars_of(labels[i]) > longest)
+            longest = chars_of(labels[i]);
+    }
     buf_t alt = BUF_INIT;
     buf_printf(&alt, "%s: ", title);
     for (size_t i = 0; i < n; i++)
         buf_printf(&alt, "%s%s %lld", i ? ", " : "", labels[i], values[i]);
-    int row = 26, height = (int)n * row + 4, label_w = 130, bar_w = 220;
-    html_printf(o, "<figure class=\"bars\"><svg viewBox=\"0 0 400 %d\" width=\"400\" height=\"%d\" role=\"img\" "
-                   "aria-label=\"%s\">", height, height, buf_cstr(&alt));
+    /* The labels as wide as the longest needs (about 7 px a character at 13 px), the
+     * values in Swedish style after the bars. */
+    int row = 26, height = (int)n * row + 4, label_w = (int)longest * 7 + 14, bar_w = 220, value_w = 120;
+    if (label_w < 130)
+        label_w = 130;
+    int width = label_w + bar_w + value_w;
+    html_printf(o, "<figure class=\"bars\"><svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" "
+                   "aria-label=\"%s\">", width, height, width, height, buf_cstr(&alt));
     for (size_t i = 0; i < n; i++) {
         int y = (int)i * row + 2;
         double w = (double)values[i] / (double)max * bar_w;
@@ -76,8 +94,11 @@ void svg_bars(buf_t *o, const char *title, const char *const *labels, const long
                     label_w - 8, y + 16, labels[i]);
         html_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"18\" fill=\"#1f5f8b\"/>", label_w, y + 3,
                     w > 0 ? w : 0.0);
-        html_printf(o, "<text x=\"%.1f\" y=\"%d\" font-size=\"13\" fill=\"#1b2733\">%lld</text>",
-                    label_w + (w > 0 ? w : 0.0) + 6, y + 16, values[i]);
+        buf_t v = BUF_INIT;
+        fmt_int_sv(&v, values[i]);
+        html_printf(o, "<text x=\"%.1f\" y=\"%d\" font-size=\"13\" fill=\"#1b2733\">%s</text>",
+                    label_w + (w > 0 ? w : 0.0) + 6, y + 16, buf_cstr(&v));
+        buf_free(&v);
     }
     html_lit(o, "</svg></figure>");
     buf_free(&alt);
