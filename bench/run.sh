@@ -74,8 +74,11 @@ pages() { # label db-url port
   SAMVERKAN_CACHE=off $bin serve --db "$url" --listen 127.0.0.1:$((port + 50)) >/dev/null 2>&1 &
   local plain_pid=$!
   sleep 0.8
-  local kept_sid=$sid plain_sid
+  local kept_sid=$sid plain_sid kept_fin plain_fin
   plain_sid=$(login_as analytiker@exempel.se $((port + 50)))
+  # The money is finance's: its pages are measured signed in as the finance officer.
+  kept_fin=$(login_as ekonomi@exempel.se $port)
+  plain_fin=$(login_as ekonomi@exempel.se $((port + 50)))
   # The demo's objects (their ids differ between the databases): the first contact person,
   # Borås kommun's case, its unit analysis, its plan and an intervention.
   q() { if [[ $url == postgres* ]]; then psql -X -At "$url" -c "$1"; else sqlite3 "$url" "$1"; fi; }
@@ -88,6 +91,7 @@ pages() { # label db-url port
   intervention=$(q "SELECT MIN(id) FROM interventions WHERE plan_id = $plan")
   local university; university=$(q "SELECT id FROM universities WHERE name = 'Karlstads universitet'")
   local commission; commission=$(q "SELECT MIN(id) FROM commission_documents WHERE case_id = $boras")
+  local grant; grant=$(q "SELECT MIN(id) FROM grants WHERE case_id = $boras")
   # The indicator read most often (three years of months at national scale) and its case.
   local indicator; indicator=$(q "SELECT indicator_id FROM indicator_readings GROUP BY indicator_id ORDER BY COUNT(*) DESC, indicator_id LIMIT 1")
   local indicator_case; indicator_case=$(q "SELECT case_id FROM indicator_readings WHERE indicator_id = $indicator LIMIT 1")
@@ -130,15 +134,22 @@ pages() { # label db-url port
                  "/cases/BORÅS/reports/slut/submissions|/cases/$boras/reports/final/submissions" \
                  "/cases/BORÅS/commission|/cases/$boras/commission" "/commission/UPPDRAGSPLAN|/commission/$commission" \
                  "/commission/UPPDRAGSPLAN/submissions|/commission/$commission/submissions" \
-                 "/api/v1/cases/BORÅS/commission|/api/v1/cases/$boras/commission"; do
-      local name=${entry%%|*} path=${entry#*|} prps=" " pp50=" " pratio=" "
+                 "/api/v1/cases/BORÅS/commission|/api/v1/cases/$boras/commission" \
+                 "[ekonomi] /cases/BORÅS/money|/cases/$boras/money" "[ekonomi] /grants|/grants" \
+                 "[ekonomi] /grants/BIDRAG|/grants/$grant" "[ekonomi] /claims|/claims" \
+                 "[ekonomi] /ledger?year=2017|/ledger?year=2017" "[ekonomi] /api/v1/grants|/api/v1/grants" \
+                 "[ekonomi] /api/v1/grants/BIDRAG|/api/v1/grants/$grant" \
+                 "[ekonomi] /api/v1/ledger/2017|/api/v1/ledger/2017"; do
+      local name=${entry%%|*} path=${entry#*|} prps=" " pp50=" " pratio=" " as_kept=$kept_sid as_plain=$plain_sid
+      [[ $name == "[ekonomi]"* ]] && { as_kept=$kept_fin; as_plain=$plain_fin; }
+      sid=$as_kept
       if [[ $c == 1 ]]; then
-        sid=$plain_sid
+        sid=$as_plain
         read -r prps pp50 _ <<<"$(measure "http://127.0.0.1:$((port + 50))$path" 1)"
         pratio=$(awk -v a="$prps" -v b="$hrps" 'BEGIN { printf "%.3f", a / b }')
         pp50=$(ms "$pp50")
         page_plain["$label|$name"]=$prps
-        sid=$kept_sid
+        sid=$as_kept
       fi
       read -r rps p50 p99 <<<"$(measure "http://127.0.0.1:$port$path" "$c")"
       if [[ $c == 1 ]]; then page_rps["$label|$name"]=$rps; page_p50["$label|$name"]=$(ms "$p50"); fi

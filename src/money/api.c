@@ -103,8 +103,11 @@ static int api_claims(request_t *req)
 
 static int api_ledger(request_t *req)
 {
+    int year = (int)req_param_int(req, "year", 0);
+    if (!money_year_known(req->db, year))
+        return respond_error(req, 404, "Året har inga kostnader, prognoser eller utbetalningar.");
     money_cost_table_t t;
-    money_year_costs(req->db, (int)req_param_int(req, "year", 0), &req->arena, &t);
+    money_year_costs(req->db, year, &req->arena, &t);
     json_t *rows = json_array();
     for (int k = 0; k < MONEY_CATEGORIES; k++) {
         const money_cost_row_t *r = &t.rows[k];

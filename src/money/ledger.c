@@ -328,3 +328,14 @@ size_t money_years(db_t *db, arena_t *a, int **out)
     db_done(st);
     return n;
 }
+
+bool money_year_known(db_t *db, int year)
+{
+    char from[11], to[11];
+    snprintf(from, sizeof from, "%04d-01-01", year);
+    snprintf(to, sizeof to, "%04d-12-31", year);
+    return db_run_int(db, 0, "SELECT (SELECT COUNT(*) FROM ledger_entries WHERE year = ?) + (SELECT COUNT(*) FROM"
+                             " ledger_forecasts WHERE year = ?) + (SELECT COUNT(*) FROM payouts WHERE state = 'approved'"
+                             " AND paid_date >= ? AND paid_date <= ?)",
+                      "iitt", (int64_t)year, (int64_t)year, from, to) > 0;
+}

@@ -273,7 +273,7 @@ static int mapping_remove(request_t *req)
 {
     char *err = NULL;
     if (!money_mapping_remove(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena, &err))
-        return respond_error(req, 404, "Kopplingen finns inte.");
+        return respond_error(req, 409, "Kopplingen är redan borttagen; sidan visar de som finns kvar.");
     return respond_redirect(req, "/ledger/mapping");
 }
 

@@ -215,6 +215,8 @@ bool money_ledger_import(db_t *db, const viewer_t *v, const char *filename, cons
 void money_year_costs(db_t *db, int year, arena_t *a, money_cost_table_t *out);
 bool money_forecast_set(db_t *db, const viewer_t *v, int year, const char *category, int64_t amount, arena_t *a,
                         char **err);
+/* Whether a year has costs, forecasts or approved payouts at all. */
+bool money_year_known(db_t *db, int year);
 /* The years with costs or forecasts, newest first. */
 size_t money_years(db_t *db, arena_t *a, int **out);
 

@@ -106,6 +106,14 @@ typedef struct field {
 
 enum { MAX_FIELDS = 24 };
 
+static bool only_space(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t')
+            return false;
+    return true;
+}
+
 /* Splits a line into fields: words, "quoted strings" (with \" inside), {lists}. Returns
  * the count, or -1 for an unterminated quote or list. Quoted text is unescaped in place. */
 static int split(char *s, size_t len, field_t *f)
@@ -132,7 +140,7 @@ static int split(char *s, size_t len, field_t *f)
             x->raw = s + start;
             x->len = w - start;
             x->quoted = true;
-        } else if (s[i] == '{') {
+        } else if (s[i] == '{' && !only_space(s + i + 1, len - i - 1)) {
             size_t start = ++i;
             bool in_quote = false;
             while (i < len && (in_quote || s[i] != '}')) {

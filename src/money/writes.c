@@ -69,7 +69,7 @@ int64_t money_grant_add(db_t *db, const viewer_t *v, const grant_input_t *in, ar
     int64_t id = db_run_int(db, 0, "INSERT INTO grants (organiser_id, case_id, kind, appropriation, ordinance, applied_ore,"
                                    " granted_ore, decision_date, registry_number, note, created_by, created_at)"
                                    " VALUES (?, ?, 'application', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                            "iztiiittttti", in->organiser_id, in->case_id, in->appropriation, (int64_t)in->ordinance,
+                            "iztiiitttti", in->organiser_id, in->case_id, in->appropriation, (int64_t)in->ordinance,
                             in->applied >= 0 ? in->applied : in->granted, in->granted, in->decision_date,
                             in->registry_number, in->note ? in->note : "", by(v), now());
     bool ok = id && db_run(db, "INSERT INTO grant_lines (grant_id, title, amount_ore) VALUES (?, ?, ?)", "iti", id,

@@ -102,12 +102,12 @@ async function logout(page) {
 }
 
 const roles = {
-  'admin@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Lärosäten', 'Urval', 'Import', 'Användare', 'Granskningslogg', 'Utkorg',
+  'admin@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Medel', 'Lärosäten', 'Urval', 'Import', 'Användare', 'Granskningslogg', 'Utkorg',
                        'Standardtexter', 'Analysmallar', 'Listor för planer', 'Förbättringskapacitet', 'Kvalitetssystemet',
                        'Mitt konto'],
   'analytiker@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Lärosäten', 'Urval', 'Import', 'Mitt konto'],
   'processtod@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Lärosäten', 'Mitt konto'],
-  'ekonomi@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Lärosäten', 'Mitt konto'],
+  'ekonomi@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Medel', 'Lärosäten', 'Mitt konto'],
   'huvudman@exempel.se': ['Start', 'Min huvudman', 'Enheter', 'Ärenden', 'Erbjudanden', 'Mitt konto'],
   'rektor@exempel.se': ['Start', 'Min huvudman', 'Enheter', 'Ärenden', 'Mitt konto'],
   'analysgrupp@exempel.se': ['Start', 'Min huvudman', 'Enheter', 'Mitt konto'],

@@ -50,6 +50,8 @@ REACH = {
     "template": set(USERS),  # the analysis templates and the plans' lists: the role decides
     "case_work": {"admin", "analyst", "finance"},  # a case's analyses, plans, readings and reports
     "commission": {"admin", "analyst", "finance"},  # a university's own plan or report on a case
+    "grant": {"admin", "finance"},  # an organiser's grant: finance's and the administrator's
+    "ledger": set(USERS),  # the agency's cost ledger: the role decides
 }
 objects = {}   # Kiruna's
 own = {}       # Borås's, for need-to-know
@@ -87,6 +89,10 @@ def kind_of(path):
         return "token"
     if path.startswith("/commission/"):
         return "commission"
+    if path.startswith(("/grants/", "/api/v1/grants/")):
+        return "grant"
+    if path.startswith(("/ledger/", "/api/v1/ledger/")):
+        return "ledger"
     if re.match(r"^(/api/v1)?/cases/\{id\}/(analyses|plans|traceability|readings|reports|capacity|yearwheel|commission)",
                 path):
         return "case_work"
@@ -101,6 +107,7 @@ def fill(path, objects):
         "{cause}": objects["cause"], "{document}": objects["document"], "{indicator}": objects["indicator"],
         "{university}": objects["template"], "{term}": "2026VT", "{intervention}": objects["intervention"],
         "{moment}": "start", "{aspect}": 1, "{level}": 1, "{item}": 1, "{activity}": 1,
+        "{year}": 2026, "{payout}": objects["payout"], "{claim}": objects["claim"],
     }
     prefix_ids = [("/cases/", "case"), ("/api/v1/cases/", "case"), ("/agreements/", "agreement"),
                   ("/api/v1/agreements/", "agreement"), ("/groups/", "group"), ("/meetings/", "meeting"),
@@ -110,7 +117,8 @@ def fill(path, objects):
                   ("/interventions/", "intervention"), ("/api/v1/interventions/", "intervention"),
                   ("/indicators/", "indicator"), ("/api/v1/indicators/", "indicator"),
                   ("/admin/analysis-templates/", "template"), ("/admin/plan-lists/", "template"),
-                  ("/universities/", "template"), ("/commission/", "commission")]
+                  ("/universities/", "template"), ("/commission/", "commission"), ("/grants/", "grant"),
+                  ("/api/v1/grants/", "grant"), ("/ledger/mapping/", "mapping")]
     for prefix, key in prefix_ids:
         if path.startswith(prefix + "{id}"):
             values["{id}"] = objects[key]
@@ -197,6 +205,19 @@ def improvement_objects(cid):
     objects["template"] = 1
     objects["commission"] = insert(db, "INSERT INTO commission_documents (case_id, university_id, kind, created_by,"
                                        f" created_at) VALUES ({cid}, 1, 'effort_plan', 'test', 0)", "commission_documents")
+    # Kiruna's grant with a payout waiting and a claim raised (fixture rows: finance's work).
+    org = query(db, f"SELECT organiser_id FROM cases WHERE id = {cid}")
+    objects["grant"] = insert(db, "INSERT INTO grants (organiser_id, case_id, kind, appropriation, granted_ore,"
+                                  f" decision_date, registry_number, created_by, created_at) VALUES ({org}, {cid},"
+                                  " 'application', '1:5', 100000000, '2026-01-10', '2026:1', 'test', 0)", "grants")
+    objects["payout"] = insert(db, "INSERT INTO payouts (grant_id, paid_date, amount_ore, reference, registered_by,"
+                                   f" registered_at) VALUES ({objects['grant']}, '2026-02-01', 100000, 'K-1', 'test', 0)",
+                               "payouts")
+    objects["claim"] = insert(db, "INSERT INTO claims (grant_id, kind, reason, amount_ore, registry_number, decision_date,"
+                                  f" due_date, created_by, created_at) VALUES ({objects['grant']}, 'claim', 'Kirunas krav',"
+                                  " 1000, '2026:2', '2026-03-01', '2026-04-01', 'test', 0)", "claims")
+    objects["mapping"] = insert(db, "INSERT INTO ledger_mapping (account, category) VALUES ('7999', 'team')",
+                                "ledger_mapping")
 
 
 def own_objects(a):
@@ -232,6 +253,11 @@ def own_objects(a):
     own["visit"] = query(db, f"SELECT MIN(id) FROM meetings WHERE case_id = {b} AND group_id IS NULL")
     eq(a.post(f"/cases/{b}/contacts", {"csrf": csrf, "name": "Kontakt i Borås"}).status, 303)
     own["person"] = query(db, f"SELECT MAX(id) FROM case_people WHERE case_id = {b} AND role = 'contact'")
+    own["grant"] = query(db, f"SELECT MIN(id) FROM grants WHERE case_id = {b}")
+    own["payout"] = query(db, f"SELECT MIN(id) FROM payouts WHERE grant_id = {own['grant']} AND state = 'pending'")
+    own["claim"] = insert(db, "INSERT INTO claims (grant_id, kind, reason, amount_ore, registry_number, decision_date,"
+                              f" due_date, created_by, created_at) VALUES ({own['grant']}, 'claim', 'Borås krav',"
+                              " 1000, '2026:3', '2026-03-01', '2026-04-01', 'test', 0)", "claims")
     karlstad = query(db, "SELECT id FROM universities WHERE name = 'Karlstads universitet'")
     own["commission"] = insert(db, "INSERT INTO commission_documents (case_id, university_id, kind, created_by,"
                                    f" created_at) VALUES ({b}, {karlstad}, 'lessons', 'test', 0)", "commission_documents")
@@ -332,7 +358,8 @@ def test_need_to_know_inside_the_own_organiser():
             "agreement": everyone_of_boras | {"head"},
             "group": everyone_of_boras | {"head", "group"},
             "meeting": everyone_of_boras | {"head", "group"},
-            "commission": everyone_of_boras | {"university"}}),
+            "commission": everyone_of_boras | {"university"},
+            "grant": everyone_of_boras}),
         ("annan enhet och lärosätets överenskommelse",
          dict(own, agreement=own["agreement_university"], group=own["group_other"], meeting=own["meeting_other"]), {
             "case": everyone_of_boras | {"head", "university"},
@@ -340,7 +367,8 @@ def test_need_to_know_inside_the_own_organiser():
             "agreement": everyone_of_boras | {"head", "university"},
             "group": everyone_of_boras,
             "meeting": everyone_of_boras,
-            "commission": everyone_of_boras | {"university"}}),
+            "commission": everyone_of_boras | {"university"},
+            "grant": everyone_of_boras}),
         ("förvaltningens grupp och lärosätets besök",
          dict(own, group=own["group_admin"], meeting=own["visit"]), {
             "case": everyone_of_boras | {"head", "university"},
@@ -348,9 +376,10 @@ def test_need_to_know_inside_the_own_organiser():
             "agreement": everyone_of_boras | {"head"},
             "group": everyone_of_boras,
             "meeting": everyone_of_boras | {"university"},
-            "commission": everyone_of_boras | {"university"}}),
+            "commission": everyone_of_boras | {"university"},
+            "grant": everyone_of_boras}),
     ]
-    kinds = {"case", "case_work", "agreement", "group", "meeting", "commission"}
+    kinds = {"case", "case_work", "agreement", "group", "meeting", "commission", "grant"}
     all_failures = []
     for label, objs, reach in rounds:
         # The previous round removed its contact person (the allowed removal): a new one.
@@ -411,6 +440,11 @@ def snapshot_of(objects):
         f"SELECT COUNT(*) FROM api_tokens WHERE id = {objects['token']}",
         f"SELECT state || version || content FROM commission_documents WHERE id = {objects['commission']}",
         f"SELECT COUNT(*) FROM case_comments WHERE case_id = {cid}",
+        f"SELECT state FROM payouts WHERE id = {objects['payout']}",
+        f"SELECT state FROM claims WHERE id = {objects['claim']}",
+        f"SELECT COUNT(*) FROM payouts WHERE grant_id = {objects['grant']}",
+        f"SELECT COUNT(*) FROM grant_lines WHERE grant_id = {objects['grant']}",
+        f"SELECT COUNT(*) FROM grants WHERE case_id = {cid}",
         f"SELECT state || version FROM analyses WHERE id = {objects['analysis']}",
         f"SELECT body || version FROM analysis_sections WHERE id = {objects['section']}",
         f"SELECT COUNT(*) FROM analysis_comments WHERE analysis_id = {objects['analysis']}",
