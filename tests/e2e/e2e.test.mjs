@@ -698,6 +698,66 @@ test('en termin följs upp: delredovisningen skickas tillbaka med kommentar, kom
   await ctx.close();
 });
 
+test('medlen: en andra person godkänner utbetalningen, använda medel förs in, det oförbrukade krävs tillbaka med brev och betalas, kostnaderna läses in från en SIE-fil', async () => {
+  const ctx = await browser.newContext({ locale: 'sv-SE' });
+  const page = await ctx.newPage();
+  const boras = sql("SELECT c.id FROM cases c JOIN organisers o ON o.id = c.organiser_id WHERE o.orgnr = '2120001561' ORDER BY c.id LIMIT 1");
+  const grant = sql(`SELECT MIN(id) FROM grants WHERE case_id = ${boras}`);
+  const today = new Date().toISOString().slice(0, 10);
+  const due = new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10);
+  // The finance officer registered the second payout: only someone else approves it.
+  await login(page, 'ekonomi@exempel.se');
+  await visit(page, `/grants/${grant}`, 'bidraget', 'bidrag');
+  assert.ok(await page.getByText('Väntar på en annan persons godkännande').isVisible());
+  assert.equal(await page.getByRole('button', { name: 'Godkänn utbetalningen' }).count(), 0);
+  await logout(page);
+  await login(page, 'admin@exempel.se');
+  await visit(page, '/', 'administratörens start med medel');
+  await page.getByRole('link', { name: 'Borås kommun' }).first().click();
+  await page.goto(base + `/grants/${grant}`);
+  await page.getByRole('button', { name: 'Godkänn utbetalningen' }).click();
+  await page.waitForURL(/klart=1/);
+  assert.ok(await page.getByText('Annika Bergström', { exact: false }).first().isVisible());
+  await logout(page);
+  // Finance: the use so far, then the unused money claimed back (prefilled), its letter, the payment.
+  await login(page, 'ekonomi@exempel.se');
+  await page.goto(base + `/grants/${grant}`);
+  await page.getByText('För in använda medel').click();
+  await page.getByLabel('Per datum').fill(today);
+  await page.getByLabel('Använt hittills (kr)').fill('1 000 000');
+  await page.getByRole('button', { name: 'Spara', exact: true }).click();
+  await page.waitForURL(/klart=1/);
+  assert.equal(await page.getByLabel('Belopp (kr)').last().inputValue(), '200000');
+  await page.getByLabel('Skäl').fill('Medel som inte använts under perioden.');
+  await page.getByLabel('Diarienummer').fill('2026:5150');
+  await page.getByLabel('Beslutsdatum').fill(today);
+  await page.getByLabel('Sista betalningsdag').fill(due);
+  await page.getByRole('button', { name: 'Besluta' }).click();
+  await page.waitForURL(/klart=1/);
+  await checkA11y(page, 'bidraget med krav');
+  const letter = await page.request.get(base + (await page.getByRole('link', { name: 'Brevet (PDF)' }).getAttribute('href')));
+  assert.equal(letter.status(), 200);
+  assert.equal((await letter.body()).subarray(0, 5).toString(), '%PDF-');
+  await page.locator('input[name="date"]').last().fill(today);
+  await page.getByRole('button', { name: 'Betald' }).click();
+  await page.waitForURL(/klart=1/);
+  assert.ok(await page.getByText(/Betald, /).isVisible());
+  // The ledger: an SIE file in PC8, read once; the cost table with the product's payouts.
+  const sie = path.join(tmp, 'februari.se');
+  const text = '#FLAGGA 0\r\n#FORMAT PC8\r\n#VER A 900 20260227 "Löner processtöd"\r\n{\r\n' +
+               '#TRANS 4011 {1 "SBS"} 2500000.00\r\n#TRANS 1930 {} -2500000.00\r\n}\r\n';
+  fs.writeFileSync(sie, Buffer.from(text.replace(/ö/g, '\x94'), 'latin1'));
+  await visit(page, '/ledger?year=2026', 'kostnaderna');
+  await page.getByLabel('Fil').setInputFiles(sie);
+  await page.getByRole('button', { name: 'Läs in' }).click();
+  assert.ok(await page.getByText('februari.se: 1 kostnadsrader lästa, 1 nya.').isVisible());
+  assert.ok(await page.getByRole('cell', { name: '2 500 000 kr' }).first().isVisible());
+  await checkA11y(page, 'kostnaderna efter inläsningen');
+  await page.screenshot({ path: path.join(shots, 'kostnader.png'), fullPage: true });
+  await logout(page);
+  await ctx.close();
+});
+
 test('en smal skärm (320 px) rullar aldrig i sidled, och varje felaktigt fält beskrivs med sitt fel', async () => {
   if (!fs.existsSync(data)) return;
   const ctx = await browser.newContext({ locale: 'sv-SE', viewport: { width: 320, height: 800 } });
@@ -719,7 +779,8 @@ test('en smal skärm (320 px) rullar aldrig i sidled, och varje felaktigt fält 
                               `/indicators/${indicator}`],
     'admin@exempel.se': ['/admin/users', '/admin/audit', '/admin/outbox', '/admin/agreement-texts',
                          '/admin/agreement-texts/ok1', '/admin/analysis-templates', '/admin/plan-lists',
-                         '/admin/capacity', '/admin/quality', '/quality'],
+                         '/admin/capacity', '/admin/quality', '/quality', '/grants', '/ledger?year=2017',
+                         '/ledger/mapping'],
     'huvudman@exempel.se': ['/', '/offers', `/cases/${boras}`, `/cases/${boras}/reports/final`,
                             `/indicators/${indicator}`, `/cases/${boras}/readings`, `/cases/${boras}/capacity`,
                             `/cases/${boras}/capacity/start`, `/cases/${boras}/yearwheel`,
