@@ -278,6 +278,26 @@ ok2=$(sed -nE 's#.*/agreements/([0-9]+).*#\1#p' <<<"$loc")
 plans=$(sqlite3 "$scale_db" "SELECT COUNT(*) FROM plans WHERE case_id = $scase AND version > 0")
 read -r rps p50 p99 <<<"$(measure "http://127.0.0.1:18101/agreements/$ok2/document.pdf" 1)"
 echo "ÖK2 som PDF med $plans godkända åtgärdsplaner som bilaga ($(curl -s -b "sv_session=$sid" "http://127.0.0.1:18101/agreements/$ok2/document.pdf" | wc -c) byte): p50 $(ms "$p50") ms, p99 $(ms "$p99") ms, $rps st/s"
+# The cost ledger: an SIE4 file of 100 000 transactions (50 000 vouchers, a cost and its
+# counter-entry each) read through the upload as the finance officer, against sqlite3
+# .import of the same 50 000 cost rows; then the year's cost table, built anew.
+python3 bench/sie_file.py "$work/ledger.se" 50000
+python3 bench/sie_file.py "$work/ledger.csv" 50000 --csv
+fjar="$work/jar-ekonomi@exempel.se-18101"
+login_as ekonomi@exempel.se 18101 >/dev/null
+ftok=$(curl -s -b "$fjar" "http://127.0.0.1:18101/ledger" | sed -nE 's/.*name="csrf" value="([0-9a-f]+)".*/\1/p' | head -1)
+t0=$(date +%s%N)
+curl -s -o "$work/ledger.html" -b "$fjar" -F "csrf=$ftok" -F "file=@$work/ledger.se" "http://127.0.0.1:18101/ledger/import"
+t1=$(date +%s%N)
+base=$(median_ms sqlite3 "$work/base.db" "CREATE TABLE IF NOT EXISTS x (booked_on, account, cost_centre, amount_ore, text, voucher)" ".mode csv" ".import --skip 1 $work/ledger.csv x")
+t2=$(date +%s%N)
+curl -s -o /dev/null -b "$fjar" "http://127.0.0.1:18101/api/v1/ledger/2026"
+t3=$(date +%s%N)
+read -r rps p50 p99 <<<"$(sid=$(awk '$6 == "sv_session" { print $7 }' "$fjar"); measure "http://127.0.0.1:18101/ledger?year=2026" 1)"
+echo "SIE4-import, 100 000 transaktioner ($(stat -c %s "$work/ledger.se") byte): $(( (t1 - t0) / 1000000 )) ms" \
+     "($(sed -nE 's/.*(ledger\.se: [^<]*)<.*/\1/p' "$work/ledger.html" | head -1)); sqlite3 .import av samma 50 000" \
+     "kostnadsrader: $base ms; kvot $(awk -v a="$(( (t1 - t0) / 1000000 ))" -v b="$base" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "–" }')"
+echo "årets kostnadstabell efter importen (API, byggd på nytt): $(( (t3 - t2) / 1000000 )) ms; sidan /ledger?year=2026: p50 $(ms "$p50") ms, $rps st/s"
 kill -TERM $scale_pid; wait $scale_pid 2>/dev/null || true
 
 if [[ ${BENCH_POSTGRES:-1} == 1 ]]; then

@@ -15,7 +15,7 @@ static const route_t *const routes[] = {money_grant_routes, money_list_routes, m
 static const nav_entry_t nav[] = {{52, "/grants", "Medel", CAP_MONEY_ALL}, {0, NULL, NULL, CAP_NONE}};
 static const audit_type_t audit_types[] = {{"grant", "Bidrag"}, {"ledger", "Kostnadsredovisning"}, {NULL, NULL}};
 static const audit_type_t audit_actions[] = {
-    {"money:grant", "Registrerade beviljade medel"},      {"money:line", "Lade till en rad i ett bidrag"},
+    {"money:grant", "Registrerade beviljade medel"},      {"money:grant_edit", "Ändrade anslag eller förordning"},      {"money:line", "Lade till en rad i ett bidrag"},
     {"money:payout", "Registrerade en utbetalning"},      {"money:approve", "Godkände en utbetalning"},
     {"money:use", "Förde in använda medel"},              {"money:claim", "Beslutade om återbetalning eller återkrav"},
     {"money:settle", "Reglerade ett krav"},               {"money:mapping", "Kopplade ett konto till ett kostnadsslag"},

@@ -177,6 +177,10 @@ int64_t money_grant_add(db_t *db, const viewer_t *v, const grant_input_t *in, ar
  * an ÖK2's funded interventions as its lines; the existing one when there is one. */
 int64_t money_grant_of_agreement(db_t *db, const viewer_t *v, const case_row_t *c, int64_t agreement_id, arena_t *a,
                                  char **err);
+/* Changes what finance records of a grant (its appropriation, whether it is under
+ * förordning 2016:329, a note) on top of the version the form was based on. */
+write_result_t money_grant_edit(db_t *db, const viewer_t *v, const grant_t *g, int based_on, const char *appropriation,
+                                bool ordinance, const char *note, arena_t *a, char **err);
 bool money_line_add(db_t *db, const viewer_t *v, const grant_t *g, const char *title, int64_t amount, arena_t *a,
                     char **err);
 int64_t money_payout_register(db_t *db, const viewer_t *v, const grant_t *g, const char *date, int64_t amount,

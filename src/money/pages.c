@@ -304,6 +304,26 @@ static void claims_section(request_t *req, const grant_t *g, bool writer)
     html_lit(o, "<button type=\"submit\" class=\"button\">Besluta</button></form>");
 }
 
+/* What finance records of the grant itself. */
+static void facts_form(request_t *req, const grant_t *g)
+{
+    buf_t *o = &req->body;
+    html_printf(o, "<details><summary>Ändra anslag och förordning</summary><form method=\"post\" action=\"/grants/%lld\" "
+                   "class=\"form\" novalidate><input type=\"hidden\" name=\"version\" value=\"%d\">",
+                (long long)g->id, g->version);
+    widget_csrf(req);
+    html_lit(o, "<div class=\"field\"><label for=\"f-appropriation\">Anslag</label><select id=\"f-appropriation\" "
+                "name=\"appropriation\">");
+    for (int k = 0; money_appropriation_keys[k]; k++)
+        html_printf(o, "<option value=\"%s\"%s>%s</option>", money_appropriation_keys[k],
+                    strcmp(g->appropriation, money_appropriation_keys[k]) == 0 ? " selected" : "",
+                    money_appropriation_label(money_appropriation_keys[k]));
+    html_printf(o, "</select></div><label class=\"check\"><input type=\"checkbox\" name=\"ordinance\" value=\"1\"%s> "
+                   "Statsbidrag enligt förordning (2016:329)</label>", g->ordinance ? " checked" : "");
+    widget_input(req, "note", "Anteckning", "text", g->note, NULL, "off");
+    html_lit(o, "<button type=\"submit\" class=\"button\">Spara</button></form></details>");
+}
+
 static int grant_view(request_t *req, grant_t *g, int status, const char *notice)
 {
     layout_begin(req, arena_printf(&req->arena, "Medel: %s, %s", g->organiser,
@@ -327,6 +347,8 @@ static int grant_view(request_t *req, grant_t *g, int status, const char *notice
         html_printf(o, "<dt>Sökt</dt><dd>%s</dd>", money_text(req, g->applied));
     html_lit(o, "</dl>");
     bool writer = access_may(&req->viewer, CAP_MONEY_WRITE);
+    if (writer)
+        facts_form(req, g);
     balance_facts(req, g);
     lines_section(req, g, writer);
     payouts_section(req, g, writer);
@@ -354,6 +376,27 @@ static int after(request_t *req, grant_t *g, bool ok, const char *field, const c
         return grant_view(req, target(req), 422, NULL);
     }
     return grant_view(req, target(req), 409, err);
+}
+
+static int facts_submit(request_t *req)
+{
+    grant_t *g = target(req);
+    if (!g)
+        return respond_error(req, 404, MONEY_NOT_FOUND);
+    if (req->nerrors)
+        return grant_view(req, g, 400, NULL);
+    char *err = NULL;
+    switch (money_grant_edit(req->db, &req->viewer, g, (int)req_param_int(req, "version", 0),
+                             req_param(req, "appropriation"), req_param_int(req, "ordinance", 0) == 1,
+                             req_param(req, "note"), &req->arena, &err)) {
+    case WRITE_OK:
+        return after(req, g, true, NULL, NULL);
+    case WRITE_STALE:
+        return grant_view(req, target(req), 409, "Någon annan har ändrat bidraget medan du skrev; sidan visar nu det "
+                                                 "som är sparat.");
+    default:
+        return after(req, g, false, NULL, err);
+    }
 }
 
 static int lines_submit(request_t *req)
@@ -482,6 +525,10 @@ static const param_spec_t p_page[] = {PARAM_ID, PARAM_SAVED, PARAM_END};
 static const param_spec_t p_case_grant[] = {PARAM_ID, {"agreement", P_INT, PARAM_REQUIRED, "Överenskommelse", 1,
                                                        1000000000, NULL}, PARAM_END};
 #define P_AMOUNT(name, label) {name, P_TEXT, PARAM_REQUIRED, label, 0, 40, NULL}
+static const param_spec_t p_facts[] = {PARAM_ID, PARAM_VERSION,
+                                       {"appropriation", P_CHOICE, PARAM_REQUIRED, "Anslag", 0, 0, money_appropriation_keys},
+                                       {"ordinance", P_INT, 0, "Förordning", 0, 1, NULL},
+                                       {"note", P_TEXT, 0, "Anteckning", 0, 300, NULL}, PARAM_END};
 static const param_spec_t p_line[] = {PARAM_ID, {"title", P_TEXT, PARAM_REQUIRED, "Vad raden gäller", 0, 300, NULL},
                                       P_AMOUNT("amount", "Belopp (kr)"), PARAM_END};
 static const param_spec_t p_payout[] = {PARAM_ID, {"date", P_DATE, PARAM_REQUIRED, "Utbetalningsdag", 0, 0, NULL},
@@ -510,6 +557,7 @@ const route_t money_grant_routes[] = {
     {"GET", "/cases/{id}/money", case_money_page, CAP_MONEY_READ, ROUTE_KEPT, p_id},
     {"POST", "/cases/{id}/money", case_money_submit, CAP_MONEY_WRITE, ROUTE_FORM, p_case_grant},
     {"GET", "/grants/{id}", grant_page, CAP_MONEY_READ, ROUTE_KEPT, p_page},
+    {"POST", "/grants/{id}", facts_submit, CAP_MONEY_WRITE, ROUTE_FORM, p_facts},
     {"POST", "/grants/{id}/lines", lines_submit, CAP_MONEY_WRITE, ROUTE_FORM, p_line},
     {"POST", "/grants/{id}/payouts", payouts_submit, CAP_MONEY_WRITE, ROUTE_FORM, p_payout},
     {"POST", "/grants/{id}/payouts/{payout}/approve", approve_submit, CAP_MONEY_WRITE, ROUTE_FORM, p_approve},

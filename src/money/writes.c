@@ -132,6 +132,28 @@ int64_t money_grant_of_agreement(db_t *db, const viewer_t *v, const case_row_t *
     return tx_finish(db, ok, a, err) ? id : 0;
 }
 
+write_result_t money_grant_edit(db_t *db, const viewer_t *v, const grant_t *g, int based_on, const char *appropriation,
+                                bool ordinance, const char *note, arena_t *a, char **err)
+{
+    if (!writer(v, a, err))
+        return WRITE_REFUSED;
+    if (!is_appropriation(appropriation)) {
+        *err = arena_strdup(a, "Välj anslag 1:5 eller 1:1.");
+        return WRITE_REFUSED;
+    }
+    if (!tx_begin(db, a, err))
+        return WRITE_REFUSED;
+    write_result_t w = db_run_int(db, 0, "UPDATE grants SET appropriation = ?, ordinance = ?, note = ?, version = version + 1"
+                                         " WHERE id = ? AND version = ? RETURNING 1",
+                                  "titii", appropriation, (int64_t)ordinance, note ? note : "", g->id, (int64_t)based_on)
+                           ? WRITE_OK
+                           : WRITE_STALE;
+    bool ok = w == WRITE_OK && tx_audit(db, v, "money:grant_edit", "grant", g->id,
+                                        json_pack("{s:s, s:b, s:s}", "appropriation", appropriation, "ordinance",
+                                                  ordinance, "note", note ? note : ""));
+    return tx_finish_write(db, w, ok, a, err);
+}
+
 bool money_line_add(db_t *db, const viewer_t *v, const grant_t *g, const char *title, int64_t amount, arena_t *a,
                     char **err)
 {

@@ -77,6 +77,11 @@ def test_a_grant_through_payouts_use_and_repayment():
     r = post(fin, f"/cases/{cid}/money", agreement=aid)
     eq(r.status, 303, r.text[:300])
     gid = grant_of(aid)
+    # Finance marks it as a grant under the ordinance; a save on an older version is refused.
+    v = query(db, f"SELECT version FROM grants WHERE id = {gid}")
+    eq(post(fin, f"/grants/{gid}", version=v, appropriation="1:5", ordinance="1", note="").status, 303)
+    eq(post(fin, f"/grants/{gid}", version=v, appropriation="1:1", note="").status, 409)
+    eq(fin.get(f"/api/v1/grants/{gid}").json()["ordinance"], True)
     lines = fin.get(f"/api/v1/grants/{gid}").json()["lines"]
     eq(sorted((l["title"], l["amount_ore"]) for l in lines),
        [("Gemensamt årshjul för det systematiska kvalitetsarbetet", 18000000),
