@@ -378,13 +378,31 @@ static int after(request_t *req, grant_t *g, bool ok, const char *field, const c
     return grant_view(req, target(req), 409, err);
 }
 
-static int facts_submit(request_t *req)
+/* The grant a form posts to, with its amount field read (none when amount_field is NULL);
+ * NULL when the answer is already given (404, or the page again with the field's error). */
+static grant_t *posted(request_t *req, const char *amount_field, int64_t *amount, int *answered)
 {
     grant_t *g = target(req);
+    if (!g) {
+        *answered = respond_error(req, 404, MONEY_NOT_FOUND);
+        return NULL;
+    }
+    bool bad = req->nerrors > 0;
+    if (!bad && amount_field)
+        bad = !money_field(req, amount_field, amount);
+    if (bad) {
+        *answered = grant_view(req, g, 400, NULL);
+        return NULL;
+    }
+    return g;
+}
+
+static int facts_submit(request_t *req)
+{
+    int answered;
+    grant_t *g = posted(req, NULL, NULL, &answered);
     if (!g)
-        return respond_error(req, 404, MONEY_NOT_FOUND);
-    if (req->nerrors)
-        return grant_view(req, g, 400, NULL);
+        return answered;
     char *err = NULL;
     switch (money_grant_edit(req->db, &req->viewer, g, (int)req_param_int(req, "version", 0),
                              req_param(req, "appropriation"), req_param_int(req, "ordinance", 0) == 1,
@@ -401,12 +419,11 @@ static int facts_submit(request_t *req)
 
 static int lines_submit(request_t *req)
 {
-    grant_t *g = target(req);
-    if (!g)
-        return respond_error(req, 404, MONEY_NOT_FOUND);
+    int answered;
     int64_t amount;
-    if (req->nerrors || !money_field(req, "amount", &amount))
-        return grant_view(req, g, 400, NULL);
+    grant_t *g = posted(req, "amount", &amount, &answered);
+    if (!g)
+        return answered;
     char *err = NULL;
     bool ok = money_line_add(req->db, &req->viewer, g, req_param(req, "title"), amount, &req->arena, &err);
     return after(req, g, ok, ok ? NULL : "amount", err);
@@ -414,12 +431,11 @@ static int lines_submit(request_t *req)
 
 static int payouts_submit(request_t *req)
 {
-    grant_t *g = target(req);
-    if (!g)
-        return respond_error(req, 404, MONEY_NOT_FOUND);
+    int answered;
     int64_t amount;
-    if (req->nerrors || !money_field(req, "amount", &amount))
-        return grant_view(req, g, 400, NULL);
+    grant_t *g = posted(req, "amount", &amount, &answered);
+    if (!g)
+        return answered;
     const char *field = NULL;
     char *err = NULL;
     bool ok = money_payout_register(req->db, &req->viewer, g, req_param(req, "date"), amount, req_param(req, "reference"),
@@ -439,12 +455,11 @@ static int approve_submit(request_t *req)
 
 static int uses_submit(request_t *req)
 {
-    grant_t *g = target(req);
-    if (!g)
-        return respond_error(req, 404, MONEY_NOT_FOUND);
+    int answered;
     int64_t amount;
-    if (req->nerrors || !money_field(req, "used", &amount))
-        return grant_view(req, g, 400, NULL);
+    grant_t *g = posted(req, "used", &amount, &answered);
+    if (!g)
+        return answered;
     const char *field = NULL;
     char *err = NULL;
     bool ok = money_use_add(req->db, &req->viewer, g, req_param_int(req, "line", 0), req_param(req, "as_of"), amount,
@@ -454,12 +469,11 @@ static int uses_submit(request_t *req)
 
 static int claims_submit(request_t *req)
 {
-    grant_t *g = target(req);
-    if (!g)
-        return respond_error(req, 404, MONEY_NOT_FOUND);
+    int answered;
     int64_t amount;
-    if (req->nerrors || !money_field(req, "claim_amount", &amount))
-        return grant_view(req, g, 400, NULL);
+    grant_t *g = posted(req, "claim_amount", &amount, &answered);
+    if (!g)
+        return answered;
     const char *field = NULL;
     char *err = NULL;
     bool ok = money_claim_raise(req->db, &req->viewer, g, req_param(req, "kind"), req_param(req, "reason"), amount,
@@ -470,11 +484,10 @@ static int claims_submit(request_t *req)
 
 static int settle_submit(request_t *req)
 {
-    grant_t *g = target(req);
+    int answered;
+    grant_t *g = posted(req, NULL, NULL, &answered);
     if (!g)
-        return respond_error(req, 404, MONEY_NOT_FOUND);
-    if (req->nerrors)
-        return grant_view(req, g, 400, NULL);
+        return answered;
     char *err = NULL;
     bool ok = money_claim_settle(req->db, &req->viewer, g, req_param_int(req, "claim", 0), req_param(req, "state"),
                                  req_param(req, "date"), &req->arena, &err);
