@@ -15,7 +15,8 @@ static int grants_view(request_t *req, int status)
     buf_t *o = &req->body;
     widget_error_summary(req);
     html_printf(o, "<p class=\"exports\"><a href=\"/grants.csv%s\">CSV</a> · <a href=\"/grants.xlsx%s\">XLSX</a> · "
-                   "<a href=\"/claims\">Återbetalningar och återkrav</a>%s</p>",
+                   "<a href=\"/payouts.xlsx\">Alla utbetalningar (XLSX)</a> · <a href=\"/claims\">Återbetalningar och "
+                   "återkrav</a>%s</p>",
                 ordinance ? "?forordning=1" : "", ordinance ? "?forordning=1" : "",
                 access_may(&req->viewer, CAP_LEDGER) ? " · <a href=\"/ledger\">Kostnader</a>" : "");
     html_printf(o, "<p><a href=\"/grants%s\">%s</a></p>", ordinance ? "" : "?forordning=1",
@@ -164,6 +165,31 @@ static int claims_export(request_t *req)
     return export_respond(req, &t, "krav");
 }
 
+static int payouts_export(request_t *req)
+{
+    payout_t *p;
+    grant_t **g;
+    size_t n = money_payouts_in_reach(req->db, &req->viewer, false, &req->arena, &p, &g);
+    static const char *headers[] = {"Huvudman", "Bidragets diarienummer", "Utbetalningsdag", "Belopp (kr)", "Referens",
+                                    "Läge", "Registrerad av", "Godkänd av"};
+    static const export_kind_t kinds[] = {EXPORT_TEXT, EXPORT_TEXT, EXPORT_TEXT, EXPORT_DECIMAL,
+                                          EXPORT_TEXT, EXPORT_TEXT, EXPORT_TEXT, EXPORT_TEXT};
+    export_table_t t;
+    export_init(&t, &req->arena, "Utbetalningar", 8, headers, kinds);
+    for (size_t i = 0; i < n; i++) {
+        export_cell_t *x = export_add_row(&t);
+        x[0].text = g[i] ? g[i]->organiser : "";
+        x[1].text = g[i] ? g[i]->registry_number : "";
+        x[2].text = p[i].paid_date;
+        export_number(&x[3], (double)p[i].amount / 100.0);
+        x[4].text = p[i].reference;
+        x[5].text = strcmp(p[i].state, "approved") == 0 ? "Godkänd" : "Väntar på godkännande";
+        x[6].text = p[i].registered_by;
+        x[7].text = p[i].approved_by;
+    }
+    return export_respond(req, &t, "utbetalningar");
+}
+
 static const param_spec_t p_list[] = {{"forordning", P_INT, 0, "Förordning", 0, 1, NULL}, PARAM_END};
 static const param_spec_t p_none[] = {PARAM_END};
 static const param_spec_t p_add[] = {{"orgnr", P_ORGNR, PARAM_REQUIRED, "Huvudmannens organisationsnummer", 0, 0, NULL},
@@ -180,6 +206,8 @@ const route_t money_list_routes[] = {
     {"POST", "/grants", grant_submit, CAP_MONEY_WRITE, ROUTE_FORM, p_add},
     {"GET", "/grants.csv", grants_export, CAP_MONEY_READ, ROUTE_KEPT, p_list},
     {"GET", "/grants.xlsx", grants_export, CAP_MONEY_READ, ROUTE_KEPT, p_list},
+    {"GET", "/payouts.csv", payouts_export, CAP_MONEY_READ, ROUTE_KEPT, p_none},
+    {"GET", "/payouts.xlsx", payouts_export, CAP_MONEY_READ, ROUTE_KEPT, p_none},
     {"GET", "/claims", claims_page, CAP_MONEY_READ, ROUTE_KEPT, p_none},
     {"GET", "/claims.csv", claims_export, CAP_MONEY_READ, ROUTE_KEPT, p_none},
     {"GET", "/claims.xlsx", claims_export, CAP_MONEY_READ, ROUTE_KEPT, p_none},

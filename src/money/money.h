@@ -163,6 +163,9 @@ size_t money_claims(db_t *db, const grant_t *g, arena_t *a, claim_t **out);
 size_t money_payouts_due(db_t *db, const viewer_t *v, const char *today, arena_t *a, grant_t **out, int64_t **due);
 /* The payouts waiting for approval, and the claims not settled, within reach. */
 size_t money_pending_payouts(db_t *db, const viewer_t *v, arena_t *a, payout_t **out, grant_t ***grant_of);
+/* Every payout within reach (or only those waiting), with the grant each belongs to. */
+size_t money_payouts_in_reach(db_t *db, const viewer_t *v, bool pending_only, arena_t *a, payout_t **out,
+                              grant_t ***grant_of);
 size_t money_open_claims(db_t *db, const viewer_t *v, arena_t *a, claim_t **out);
 
 typedef struct grant_input {

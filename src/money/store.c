@@ -364,6 +364,12 @@ size_t money_open_claims(db_t *db, const viewer_t *v, arena_t *a, claim_t **out)
 
 size_t money_pending_payouts(db_t *db, const viewer_t *v, arena_t *a, payout_t **out, grant_t ***grant_of)
 {
+    return money_payouts_in_reach(db, v, true, a, out, grant_of);
+}
+
+size_t money_payouts_in_reach(db_t *db, const viewer_t *v, bool pending_only, arena_t *a, payout_t **out,
+                              grant_t ***grant_of)
+{
     *out = NULL;
     *grant_of = NULL;
     grant_t *g;
@@ -371,9 +377,11 @@ size_t money_pending_payouts(db_t *db, const viewer_t *v, arena_t *a, payout_t *
     if (!ng)
         return 0;
     db_stmt_t *st = db_prepare(db, "SELECT p.id, p.grant_id, p.paid_date, p.amount_ore, p.reference, p.registered_by,"
-                                   " COALESCE(p.registered_user, 0), p.registered_at FROM payouts p JOIN grants g"
-                                   " ON g.id = p.grant_id WHERE p.state = 'pending' AND" IN_REACH " ORDER BY p.id");
-    bind_reach(st, 1, v, 0, 0);
+                                   " COALESCE(p.registered_user, 0), p.registered_at, p.state, COALESCE(p.approved_by, ''),"
+                                   " COALESCE(p.approved_at, 0) FROM payouts p JOIN grants g ON g.id = p.grant_id"
+                                   " WHERE (? = 0 OR p.state = 'pending') AND" IN_REACH " ORDER BY p.paid_date, p.id");
+    db_bind_int(st, 1, pending_only);
+    bind_reach(st, 2, v, 0, 0);
     size_t n = 0, cap = 0, gcap = 0, gn = 0;
     while (db_step(st) == DB_ROW) {
         payout_t *p = ARENA_PUSH(a, *out, n, cap);
@@ -383,11 +391,12 @@ size_t money_pending_payouts(db_t *db, const viewer_t *v, arena_t *a, payout_t *
         p->paid_date = db_col_str(st, 2, a);
         p->amount = db_col_int(st, 3);
         p->reference = db_col_str(st, 4, a);
-        p->state = "pending";
         p->registered_by = db_col_str(st, 5, a);
         p->registered_user = db_col_int(st, 6);
         p->registered_at = db_col_int(st, 7);
-        p->approved_by = "";
+        p->state = db_col_str(st, 8, a);
+        p->approved_by = db_col_str(st, 9, a);
+        p->approved_at = db_col_int(st, 10);
         grant_t *owner = NULL;
         for (size_t k = 0; k < ng && !owner; k++)
             if (g[k].id == p->grant_id)

@@ -144,6 +144,10 @@ def test_a_grant_through_payouts_use_and_repayment():
     eq((b["claimed_ore"], b["repaid_ore"], b["open_claims_ore"]), (8000000, 8000000, 0))
     eq(post(fin, f"/grants/{gid}/claims/{cl}/settle", state="paid", date=today).status, 409, "redan reglerat")
     eq(query(db, f"SELECT COUNT(*) FROM audit WHERE action LIKE 'money:%' AND object_key = '{gid}'") >= 7, True)
+    csv = fin.get("/payouts.csv").body.decode("utf-8-sig")
+    contains(csv, "V-2")
+    contains(csv, "Annika Bergström")
+    lacks(login("ale@exempel.se").get("/payouts.csv").body.decode("utf-8-sig"), "V-2")
 
 
 def test_roles_see_the_money_they_may_and_another_organiser_none():
