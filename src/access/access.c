@@ -92,6 +92,12 @@ static const struct {
     [CAP_MONEY_ASSIGNED] = {"money_assigned", R(SUPPORTER)},
     [CAP_MONEY_WRITE] = {"money_write", R(ADMIN) | R(FINANCE)},
     [CAP_LEDGER] = {"ledger", R(ADMIN) | R(FINANCE)},
+    /* The agency keeps the networks; a member organiser reads its networks and makes and
+     * reports its own commitments there. */
+    [CAP_NETWORK_READ] = {"network_read", AGENCY | R(ORGANISER)},
+    [CAP_NETWORK_ALL] = {"network_all", AGENCY},
+    [CAP_NETWORK_KEEP] = {"network_keep", R(ADMIN) | R(ANALYST) | R(SUPPORTER)},
+    [CAP_NETWORK_COMMIT] = {"network_commit", R(ADMIN) | R(ANALYST) | R(SUPPORTER) | R(ORGANISER)},
     [CAP_DOCUMENT_COMMENT] = {"document_comment", R(ADMIN) | R(ANALYST) | R(SUPPORTER) | R(ORGANISER) | R(UNIVERSITY)},
 
     [CAP_ADMIN] = {"admin", R(ADMIN)},

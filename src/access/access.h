@@ -102,6 +102,12 @@ typedef enum cap {
     CAP_MONEY_WRITE,          /* register grants, payouts, use and claims; approve payouts */
     CAP_LEDGER,               /* the agency's cost ledger, its import and forecasts */
 
+    /* networks */
+    CAP_NETWORK_READ,         /* the networks within reach: all, or the own organiser's */
+    CAP_NETWORK_ALL,          /* every network: the agency */
+    CAP_NETWORK_KEEP,         /* create networks, members, meetings and their records */
+    CAP_NETWORK_COMMIT,       /* make and report commitments (an organiser for itself) */
+
     /* administration */
     CAP_ADMIN,                /* users, audit log, outbox */
     CAP_COUNT

@@ -52,6 +52,7 @@ REACH = {
     "commission": {"admin", "analyst", "finance"},  # a university's own plan or report on a case
     "grant": {"admin", "finance"},  # an organiser's grant: finance's and the administrator's
     "ledger": set(USERS),  # the agency's cost ledger: the role decides
+    "network": AGENCY,  # a network Borås kommun is not in: the agency's
 }
 objects = {}   # Kiruna's
 own = {}       # Borås's, for need-to-know
@@ -91,6 +92,8 @@ def kind_of(path):
         return "commission"
     if path.startswith(("/grants/", "/api/v1/grants/")):
         return "grant"
+    if path.startswith(("/networks/", "/api/v1/networks/", "/network-meetings/")):
+        return "network"
     if path.startswith(("/ledger/", "/api/v1/ledger/")):
         return "ledger"
     if re.match(r"^(/api/v1)?/cases/\{id\}/(analyses|plans|traceability|readings|reports|capacity|yearwheel|commission)",
@@ -118,7 +121,8 @@ def fill(path, objects):
                   ("/indicators/", "indicator"), ("/api/v1/indicators/", "indicator"),
                   ("/admin/analysis-templates/", "template"), ("/admin/plan-lists/", "template"),
                   ("/universities/", "template"), ("/commission/", "commission"), ("/grants/", "grant"),
-                  ("/api/v1/grants/", "grant"), ("/ledger/mapping/", "mapping")]
+                  ("/api/v1/grants/", "grant"), ("/ledger/mapping/", "mapping"), ("/networks/", "network"),
+                  ("/api/v1/networks/", "network"), ("/network-meetings/", "network_meeting")]
     for prefix, key in prefix_ids:
         if path.startswith(prefix + "{id}"):
             values["{id}"] = objects[key]
@@ -218,6 +222,13 @@ def improvement_objects(cid):
                                   " 1000, '2026:2', '2026-03-01', '2026-04-01', 'test', 0)", "claims")
     objects["mapping"] = insert(db, "INSERT INTO ledger_mapping (account, category) VALUES ('7999', 'team')",
                                 "ledger_mapping")
+    # A network of Kiruna kommun alone, with a meeting (fixture rows: the agency keeps it).
+    objects["network"] = insert(db, "INSERT INTO networks (name, kind, created_by, created_at)"
+                                    " VALUES ('Kirunas nätverk', 'regional', 'test', 0)", "networks")
+    insert(db, f"INSERT INTO network_members (network_id, organiser_id, joined_at) VALUES ({objects['network']}, {org}, 0)",
+           "network_members")
+    objects["network_meeting"] = insert(db, "INSERT INTO network_meetings (network_id, held_on, created_by, created_at)"
+                                            f" VALUES ({objects['network']}, '2026-05-05', 'test', 0)", "network_meetings")
 
 
 def own_objects(a):
@@ -445,6 +456,9 @@ def snapshot_of(objects):
         f"SELECT COUNT(*) FROM payouts WHERE grant_id = {objects['grant']}",
         f"SELECT COUNT(*) FROM grant_lines WHERE grant_id = {objects['grant']}",
         f"SELECT COUNT(*) FROM grants WHERE case_id = {cid}",
+        f"SELECT COUNT(*) FROM network_members WHERE network_id = {objects['network']}",
+        f"SELECT COUNT(*) FROM commitments WHERE network_id = {objects['network']}",
+        f"SELECT version FROM network_meetings WHERE id = {objects['network_meeting']}",
         f"SELECT state || version FROM analyses WHERE id = {objects['analysis']}",
         f"SELECT body || version FROM analysis_sections WHERE id = {objects['section']}",
         f"SELECT COUNT(*) FROM analysis_comments WHERE analysis_id = {objects['analysis']}",
