@@ -94,6 +94,7 @@ pages() { # label db-url port
   local grant; grant=$(q "SELECT MIN(id) FROM grants WHERE case_id = $boras")
   local network; network=$(q "SELECT MIN(id) FROM networks")
   local nmeeting; nmeeting=$(q "SELECT MIN(id) FROM network_meetings WHERE network_id = $network")
+  local conference; conference=$(q "SELECT MIN(id) FROM conferences")
   # The indicator read most often (three years of months at national scale) and its case.
   local indicator; indicator=$(q "SELECT indicator_id FROM indicator_readings GROUP BY indicator_id ORDER BY COUNT(*) DESC, indicator_id LIMIT 1")
   local indicator_case; indicator_case=$(q "SELECT case_id FROM indicator_readings WHERE indicator_id = $indicator LIMIT 1")
@@ -143,7 +144,9 @@ pages() { # label db-url port
                  "[ekonomi] /api/v1/grants/BIDRAG|/api/v1/grants/$grant" \
                  "[ekonomi] /api/v1/ledger/2017|/api/v1/ledger/2017" "/networks|/networks" \
                  "/networks/NÄTVERK|/networks/$network" "/network-meetings/MÖTE|/network-meetings/$nmeeting" \
-                 "/api/v1/networks/NÄTVERK|/api/v1/networks/$network"; do
+                 "/api/v1/networks/NÄTVERK|/api/v1/networks/$network" "/conferences|/conferences" \
+                 "/conferences/KONFERENS|/conferences/$conference" \
+                 "/api/v1/conferences/KONFERENS|/api/v1/conferences/$conference"; do
       local name=${entry%%|*} path=${entry#*|} prps=" " pp50=" " pratio=" " as_kept=$kept_sid as_plain=$plain_sid
       [[ $name == "[ekonomi]"* ]] && { as_kept=$kept_fin; as_plain=$plain_fin; }
       sid=$as_kept

@@ -98,6 +98,9 @@ static const struct {
     [CAP_NETWORK_ALL] = {"network_all", AGENCY},
     [CAP_NETWORK_KEEP] = {"network_keep", R(ADMIN) | R(ANALYST) | R(SUPPORTER)},
     [CAP_NETWORK_COMMIT] = {"network_commit", R(ADMIN) | R(ANALYST) | R(SUPPORTER) | R(ORGANISER)},
+    /* Registrations are personal data: read by the agency (and by the registrant, by link). */
+    [CAP_CONFERENCE_READ] = {"conference_read", AGENCY},
+    [CAP_CONFERENCE_KEEP] = {"conference_keep", R(ADMIN) | R(ANALYST) | R(SUPPORTER)},
     [CAP_DOCUMENT_COMMENT] = {"document_comment", R(ADMIN) | R(ANALYST) | R(SUPPORTER) | R(ORGANISER) | R(UNIVERSITY)},
 
     [CAP_ADMIN] = {"admin", R(ADMIN)},

@@ -108,6 +108,10 @@ typedef enum cap {
     CAP_NETWORK_KEEP,         /* create networks, members, meetings and their records */
     CAP_NETWORK_COMMIT,       /* make and report commitments (an organiser for itself) */
 
+    /* conferences */
+    CAP_CONFERENCE_READ,      /* the conferences, their registrations and counts */
+    CAP_CONFERENCE_KEEP,      /* create, invite, mark attendance */
+
     /* administration */
     CAP_ADMIN,                /* users, audit log, outbox */
     CAP_COUNT

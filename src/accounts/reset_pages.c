@@ -8,16 +8,6 @@
 #include "../db/settings.h"
 #include <string.h>
 
-/* Where links in mail point: the configured public address, or the server's own. */
-static const char *public_url(request_t *req)
-{
-    const char *url = settings_get(req->db, "public_url", NULL, &req->arena);
-    if (url && *url)
-        return url;
-    const server_config_t *cfg = server_config();
-    return arena_printf(&req->arena, "http://%s:%u", cfg->host, cfg->port);
-}
-
 static int forgot_view(request_t *req, int status, bool sent)
 {
     const char *saved = req->csrf;
@@ -49,7 +39,7 @@ static int forgot_submit(request_t *req)
     if (req->nerrors)
         return forgot_view(req, 400, false);
     /* At most RESETS_PER_HOUR mails an hour go to one account, however often this is asked. */
-    if (!accounts_reset_request(req->db, req_param(req, "email"), req->client_addr, public_url(req), &req->arena))
+    if (!accounts_reset_request(req->db, req_param(req, "email"), req->client_addr, server_public_url(req), &req->arena))
         return -1;
     return forgot_view(req, 200, true);
 }

@@ -1,6 +1,7 @@
 /* server.c — libmicrohttpd with an internal thread pool on epoll. A request flows one
  * way: route → parse and validate → authenticate and authorise → handler → response. */
 #include "server.h"
+#include "../db/settings.h"
 #include "auth.h"
 #include "door.h"
 #include "later.h"
@@ -512,4 +513,12 @@ int server_run(const server_config_t *cfg)
     printf("Samverkan har stängts.\n");
     fflush(stdout);
     return 0;
+}
+
+const char *server_public_url(request_t *req)
+{
+    const char *url = settings_get(req->db, "public_url", NULL, &req->arena);
+    if (url && *url)
+        return url;
+    return arena_printf(&req->arena, "http://%s:%u", g_config.host, g_config.port);
 }

@@ -1,6 +1,7 @@
 /* server.h — the HTTP server: configuration and the blocking run loop. */
 #ifndef SV_SERVER_H
 #define SV_SERVER_H
+#include "request.h"
 #include "layout.h"
 #include "routes.h"
 #include <stdbool.h>
@@ -24,6 +25,9 @@ typedef struct server_config {
 int server_run(const server_config_t *cfg);
 /* The configuration of the running server (read-only). */
 const server_config_t *server_config(void);
+/* Where links in mail point: the configured public address (setting public_url), or the
+ * server's own address. */
+const char *server_public_url(request_t *req);
 /* The calling thread's database connection, opened on first use; NULL on failure. */
 db_t *server_thread_db(void);
 

@@ -53,6 +53,7 @@ REACH = {
     "grant": {"admin", "finance"},  # an organiser's grant: finance's and the administrator's
     "ledger": set(USERS),  # the agency's cost ledger: the role decides
     "network": AGENCY,  # a network Borås kommun is not in: the agency's
+    "conference": AGENCY,  # the agency's conferences and their registrations
 }
 objects = {}   # Kiruna's
 own = {}       # Borås's, for need-to-know
@@ -92,6 +93,8 @@ def kind_of(path):
         return "commission"
     if path.startswith(("/grants/", "/api/v1/grants/")):
         return "grant"
+    if path.startswith(("/conferences/", "/api/v1/conferences/")):
+        return "conference"
     if path.startswith(("/networks/", "/api/v1/networks/", "/network-meetings/")):
         return "network"
     if path.startswith(("/ledger/", "/api/v1/ledger/")):
@@ -122,7 +125,8 @@ def fill(path, objects):
                   ("/admin/analysis-templates/", "template"), ("/admin/plan-lists/", "template"),
                   ("/universities/", "template"), ("/commission/", "commission"), ("/grants/", "grant"),
                   ("/api/v1/grants/", "grant"), ("/ledger/mapping/", "mapping"), ("/networks/", "network"),
-                  ("/api/v1/networks/", "network"), ("/network-meetings/", "network_meeting")]
+                  ("/api/v1/networks/", "network"), ("/network-meetings/", "network_meeting"),
+                  ("/conferences/", "conference"), ("/api/v1/conferences/", "conference")]
     for prefix, key in prefix_ids:
         if path.startswith(prefix + "{id}"):
             values["{id}"] = objects[key]
@@ -222,6 +226,8 @@ def improvement_objects(cid):
                                   " 1000, '2026:2', '2026-03-01', '2026-04-01', 'test', 0)", "claims")
     objects["mapping"] = insert(db, "INSERT INTO ledger_mapping (account, category) VALUES ('7999', 'team')",
                                 "ledger_mapping")
+    objects["conference"] = insert(db, "INSERT INTO conferences (kind, title, held_on, capacity, created_by, created_at)"
+                                       " VALUES ('thematic', 'Tema', '2030-01-01', 10, 'test', 0)", "conferences")
     # A network of Kiruna kommun alone, with a meeting (fixture rows: the agency keeps it).
     objects["network"] = insert(db, "INSERT INTO networks (name, kind, created_by, created_at)"
                                     " VALUES ('Kirunas nätverk', 'regional', 'test', 0)", "networks")
