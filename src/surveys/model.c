@@ -1,0 +1,54 @@
+/* model.c — response rates and the suppression of small groups (surveys.h). */
+#include "surveys.h"
+#include <stdio.h>
+
+int survey_rate(int complete, int invited)
+{
+    if (invited <= 0)
+        return -1;
+    return (complete * 100 + invited / 2) / invited;
+}
+
+void survey_rate_text(int complete, int invited, char *out, size_t size)
+{
+    int rate = survey_rate(complete, invited);
+    if (rate < 0)
+        snprintf(out, size, "–");
+    else
+        snprintf(out, size, "%d procent (%d %s av %d)", rate, complete, complete == 1 ? "person" : "personer", invited);
+}
+
+bool survey_suppress(const int *answers, size_t n, bool total_shown, int min, bool *hidden)
+{
+    int total = 0, nhidden = 0, nshown = 0;
+    for (size_t i = 0; i < n; i++) {
+        total += answers[i];
+        hidden[i] = answers[i] > 0 && answers[i] < min;
+        nhidden += hidden[i];
+        nshown += !hidden[i] && answers[i] > 0;
+    }
+    if (total < min) {
+        /* Too few altogether: nothing is shown, the total neither. */
+        for (size_t i = 0; i < n; i++)
+            hidden[i] = answers[i] > 0;
+        return false;
+    }
+    if (total_shown && nhidden == 1) {
+        /* One hidden group would be the total less the shown ones: hide the smallest shown
+         * group too, so that two remain to share the difference. */
+        size_t smallest = n;
+        for (size_t i = 0; i < n; i++)
+            if (!hidden[i] && answers[i] > 0 && (smallest == n || answers[i] < answers[smallest]))
+                smallest = i;
+        if (smallest < n) {
+            hidden[smallest] = true;
+            nshown--;
+        }
+    }
+    /* With every group hidden the total gives away only their sum, which is at least min
+     * here, so it may stay; unless a single group has answers, for then it is that group. */
+    int with_answers = 0;
+    for (size_t i = 0; i < n; i++)
+        with_answers += answers[i] > 0;
+    return !(nshown == 0 && with_answers <= 1);
+}
