@@ -95,6 +95,7 @@ pages() { # label db-url port
   local network; network=$(q "SELECT MIN(id) FROM networks")
   local nmeeting; nmeeting=$(q "SELECT MIN(id) FROM network_meetings WHERE network_id = $network")
   local conference; conference=$(q "SELECT MIN(id) FROM conferences")
+  local survey; survey=$(q "SELECT MIN(id) FROM surveys")
   # The indicator read most often (three years of months at national scale) and its case.
   local indicator; indicator=$(q "SELECT indicator_id FROM indicator_readings GROUP BY indicator_id ORDER BY COUNT(*) DESC, indicator_id LIMIT 1")
   local indicator_case; indicator_case=$(q "SELECT case_id FROM indicator_readings WHERE indicator_id = $indicator LIMIT 1")
@@ -146,7 +147,8 @@ pages() { # label db-url port
                  "/networks/NÄTVERK|/networks/$network" "/network-meetings/MÖTE|/network-meetings/$nmeeting" \
                  "/api/v1/networks/NÄTVERK|/api/v1/networks/$network" "/conferences|/conferences" \
                  "/conferences/KONFERENS|/conferences/$conference" \
-                 "/api/v1/conferences/KONFERENS|/api/v1/conferences/$conference"; do
+                 "/api/v1/conferences/KONFERENS|/api/v1/conferences/$conference" "/surveys|/surveys" \
+                 "/surveys/bank|/surveys/bank" "/surveys/ENKÄT|/surveys/$survey"; do
       local name=${entry%%|*} path=${entry#*|} prps=" " pp50=" " pratio=" " as_kept=$kept_sid as_plain=$plain_sid
       [[ $name == "[ekonomi]"* ]] && { as_kept=$kept_fin; as_plain=$plain_fin; }
       sid=$as_kept

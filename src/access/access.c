@@ -101,6 +101,8 @@ static const struct {
     /* Registrations are personal data: read by the agency (and by the registrant, by link). */
     [CAP_CONFERENCE_READ] = {"conference_read", AGENCY},
     [CAP_CONFERENCE_KEEP] = {"conference_keep", R(ADMIN) | R(ANALYST) | R(SUPPORTER)},
+    /* The agency's analysts build the questionnaires (and will read the raw answers). */
+    [CAP_SURVEY_BUILD] = {"survey_build", R(ADMIN) | R(ANALYST)},
     [CAP_DOCUMENT_COMMENT] = {"document_comment", R(ADMIN) | R(ANALYST) | R(SUPPORTER) | R(ORGANISER) | R(UNIVERSITY)},
 
     [CAP_ADMIN] = {"admin", R(ADMIN)},

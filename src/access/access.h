@@ -112,6 +112,9 @@ typedef enum cap {
     CAP_CONFERENCE_READ,      /* the conferences, their registrations and counts */
     CAP_CONFERENCE_KEEP,      /* create, invite, mark attendance */
 
+    /* surveys */
+    CAP_SURVEY_BUILD,         /* the questionnaires and the question bank */
+
     /* administration */
     CAP_ADMIN,                /* users, audit log, outbox */
     CAP_COUNT

@@ -1,6 +1,7 @@
 /* model.c — response rates and the suppression of small groups (surveys.h). */
 #include "surveys.h"
 #include <stdio.h>
+#include <string.h>
 
 int survey_rate(int complete, int invited)
 {
@@ -51,4 +52,20 @@ bool survey_suppress(const int *answers, size_t n, bool total_shown, int min, bo
     for (size_t i = 0; i < n; i++)
         with_answers += answers[i] > 0;
     return !(nshown == 0 && with_answers <= 1);
+}
+
+const char *const survey_likert[] = {"I mycket stor utsträckning", "I ganska stor utsträckning",
+                                     "I ganska liten utsträckning", "I mycket liten utsträckning",
+                                     "Vet ej/ej aktuellt", NULL};
+
+const char *const survey_kind_keys[] = {"likert", "single", "multiple", "number", "text", NULL};
+
+const char *survey_kind_label(const char *key)
+{
+    static const char *const labels[] = {"Skala (i mycket stor – mycket liten utsträckning)", "Ett val",
+                                         "Flera val", "Tal", "Fritext"};
+    for (int i = 0; survey_kind_keys[i]; i++)
+        if (key && strcmp(key, survey_kind_keys[i]) == 0)
+            return labels[i];
+    return "";
 }

@@ -7,6 +7,7 @@
  * questionnaires, invitations and answers build on them. */
 #ifndef SV_SURVEYS_H
 #define SV_SURVEYS_H
+#include "../db/tx.h"
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -26,5 +27,55 @@ bool survey_suppress(const int *answers, size_t n, bool total_shown, int min, bo
 
 /* "76 procent (243 personer av 318)" into out (size bytes); "–" when nobody was invited. */
 void survey_rate_text(int complete, int invited, char *out, size_t size);
+
+/* The Likert scale of SPEC §5, from the most to "don't know". */
+extern const char *const survey_likert[];   /* NULL-terminated */
+extern const char *const survey_kind_keys[]; /* likert, single, multiple, number, text */
+const char *survey_kind_label(const char *key);
+
+/* ---- questionnaires and the question bank (store.c) ---- */
+
+typedef struct question {
+    int64_t id;
+    const char *kind, *text, *options;  /* options: one a line, for the choices */
+    bool has_range;
+    int min, max;
+    const char *years;                  /* the years' surveys it was asked in: "2025, 2026" */
+} question_t;
+typedef struct survey {
+    int64_t id;
+    const char *title, *intro, *state;
+    int year;
+    bool anonymous;
+    int sections, items;
+} survey_t;
+typedef struct survey_section {
+    int64_t id;
+    int position;
+    const char *title;
+} survey_section_t;
+typedef struct survey_item {
+    int64_t id, section_id;
+    int position;
+    bool required;
+    question_t q;
+} survey_item_t;
+
+size_t surveys_list(db_t *db, const viewer_t *v, arena_t *a, survey_t **out);
+survey_t *surveys_get(db_t *db, const viewer_t *v, int64_t id, arena_t *a);
+size_t surveys_sections(db_t *db, const survey_t *s, arena_t *a, survey_section_t **out);
+size_t surveys_items(db_t *db, const survey_t *s, arena_t *a, survey_item_t **out);
+/* The bank, each question with the years it was asked. */
+size_t surveys_bank(db_t *db, const viewer_t *v, arena_t *a, question_t **out);
+
+int64_t surveys_create(db_t *db, const viewer_t *v, const char *title, int year, bool anonymous, const char *intro,
+                       arena_t *a, const char **field, char **err);
+int64_t surveys_add_section(db_t *db, const viewer_t *v, const survey_t *s, const char *title, arena_t *a, char **err);
+/* A new question in the bank: choices need two options or more, a number a range. */
+int64_t surveys_bank_add(db_t *db, const viewer_t *v, const char *kind, const char *text, const char *options,
+                         const char *min, const char *max, arena_t *a, const char **field, char **err);
+/* Puts a bank question in a section of a questionnaire still being drafted (once). */
+bool surveys_add_item(db_t *db, const viewer_t *v, const survey_t *s, int64_t section_id, int64_t question_id,
+                      bool required, arena_t *a, const char **field, char **err);
 
 #endif

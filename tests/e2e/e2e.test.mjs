@@ -102,10 +102,10 @@ async function logout(page) {
 }
 
 const roles = {
-  'admin@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Medel', 'Lärosäten', 'Nätverk', 'Konferenser', 'Urval', 'Import', 'Användare', 'Granskningslogg', 'Utkorg',
+  'admin@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Medel', 'Lärosäten', 'Nätverk', 'Konferenser', 'Enkäter', 'Urval', 'Import', 'Användare', 'Granskningslogg', 'Utkorg',
                        'Standardtexter', 'Analysmallar', 'Listor för planer', 'Förbättringskapacitet', 'Kvalitetssystemet',
                        'Mitt konto'],
-  'analytiker@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Lärosäten', 'Nätverk', 'Konferenser', 'Urval', 'Import', 'Mitt konto'],
+  'analytiker@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Lärosäten', 'Nätverk', 'Konferenser', 'Enkäter', 'Urval', 'Import', 'Mitt konto'],
   'processtod@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Lärosäten', 'Nätverk', 'Konferenser', 'Mitt konto'],
   'ekonomi@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Medel', 'Lärosäten', 'Nätverk', 'Konferenser', 'Mitt konto'],
   'huvudman@exempel.se': ['Start', 'Min huvudman', 'Enheter', 'Ärenden', 'Nätverk', 'Erbjudanden', 'Mitt konto'],

@@ -54,6 +54,7 @@ REACH = {
     "ledger": set(USERS),  # the agency's cost ledger: the role decides
     "network": AGENCY,  # a network Borås kommun is not in: the agency's
     "conference": AGENCY,  # the agency's conferences and their registrations
+    "survey": set(USERS),  # the agency's questionnaires: the role decides
 }
 objects = {}   # Kiruna's
 own = {}       # Borås's, for need-to-know
@@ -93,6 +94,8 @@ def kind_of(path):
         return "commission"
     if path.startswith(("/grants/", "/api/v1/grants/")):
         return "grant"
+    if path.startswith("/surveys/"):
+        return "survey"
     if path.startswith(("/conferences/", "/api/v1/conferences/")):
         return "conference"
     if path.startswith(("/networks/", "/api/v1/networks/", "/network-meetings/")):
@@ -126,7 +129,7 @@ def fill(path, objects):
                   ("/universities/", "template"), ("/commission/", "commission"), ("/grants/", "grant"),
                   ("/api/v1/grants/", "grant"), ("/ledger/mapping/", "mapping"), ("/networks/", "network"),
                   ("/api/v1/networks/", "network"), ("/network-meetings/", "network_meeting"),
-                  ("/conferences/", "conference"), ("/api/v1/conferences/", "conference")]
+                  ("/conferences/", "conference"), ("/api/v1/conferences/", "conference"), ("/surveys/", "survey")]
     for prefix, key in prefix_ids:
         if path.startswith(prefix + "{id}"):
             values["{id}"] = objects[key]
@@ -226,6 +229,8 @@ def improvement_objects(cid):
                                   " 1000, '2026:2', '2026-03-01', '2026-04-01', 'test', 0)", "claims")
     objects["mapping"] = insert(db, "INSERT INTO ledger_mapping (account, category) VALUES ('7999', 'team')",
                                 "ledger_mapping")
+    objects["survey"] = insert(db, "INSERT INTO surveys (title, year, created_by, created_at)"
+                                   " VALUES ('Enkät', 2026, 'test', 0)", "surveys")
     objects["conference"] = insert(db, "INSERT INTO conferences (kind, title, held_on, capacity, created_by, created_at)"
                                        " VALUES ('thematic', 'Tema', '2030-01-01', 10, 'test', 0)", "conferences")
     # A network of Kiruna kommun alone, with a meeting (fixture rows: the agency keeps it).
