@@ -4,6 +4,8 @@
  * question was asked. */
 #include "parts.h"
 #include "../http/layout.h"
+#include "../http/server.h"
+#include <stdio.h>
 #include <string.h>
 
 static int list_view(request_t *req, int status)
@@ -90,6 +92,45 @@ static void bank_select(request_t *req, const question_t *b, size_t nb)
     html_lit(o, "</select></div>");
 }
 
+/* An open survey: who is invited and has answered per group (small groups hidden), the
+ * invitation of more people and a reminder to those who have not answered. */
+static void answering(request_t *req, const survey_t *s)
+{
+    buf_t *o = &req->body;
+    survey_group_rate_t *g;
+    int invited, complete;
+    bool total_shown;
+    size_t n = surveys_rates(req->db, s, &req->arena, &g, &invited, &complete, &total_shown);
+    char rate[80];
+    survey_rate_text(complete, invited, rate, sizeof rate);
+    html_printf(o, "<h2>Svarsfrekvens</h2><p>%s</p>", total_shown ? rate : "För få svar för att visas.");
+    html_lit(o, TABLE_OPEN("Svarsfrekvens per grupp") "<thead><tr><th scope=\"col\">Grupp</th><th scope=\"col\" "
+                "class=\"num\">Inbjudna</th><th scope=\"col\" class=\"num\">Inskickade svar</th></tr></thead><tbody>");
+    for (size_t i = 0; i < n; i++) {
+        if (!g[i].invited)
+            continue;
+        if (g[i].hidden)
+            html_printf(o, "<tr><th scope=\"row\">%s</th><td class=\"num\">%d</td><td class=\"num\">färre än fem eller "
+                           "dolt</td></tr>", g[i].label, g[i].invited);
+        else
+            html_printf(o, "<tr><th scope=\"row\">%s</th><td class=\"num\">%d</td><td class=\"num\">%d</td></tr>",
+                        g[i].label, g[i].invited, g[i].complete);
+    }
+    html_lit(o, "</tbody>" TABLE_CLOSE);
+    html_printf(o, "<form method=\"post\" action=\"/surveys/%lld/invitations\" class=\"card form narrow\" novalidate>"
+                   "<h2>Bjud in</h2>", (long long)s->id);
+    widget_csrf(req);
+    html_lit(o, "<div class=\"field\"><label for=\"f-people\">En person per rad: adress;grupp;organisationsnummer</label>"
+                "<p class=\"hint\" id=\"h-people\">Grupperna: principal, teacher, lead_teacher, director, officer, politician, "
+                "ceo. Organisationsnumret är valfritt.</p>");
+    widget_field_error(req, "people");
+    html_printf(o, "<textarea id=\"f-people\" name=\"people\" rows=\"6\" aria-describedby=\"h-people\">%s</textarea></div>"
+                   "<button type=\"submit\" class=\"button\">Skicka inbjudningarna</button></form>", req_param(req, "people"));
+    html_printf(o, "<form method=\"post\" action=\"/surveys/%lld/reminders\" class=\"inline\">", (long long)s->id);
+    widget_csrf(req);
+    html_lit(o, "<button type=\"submit\" class=\"button secondary\">Påminn dem som inte svarat</button></form>");
+}
+
 static int survey_view(request_t *req, int status)
 {
     survey_t *s = surveys_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena);
@@ -120,6 +161,13 @@ static int survey_view(request_t *req, int status)
         html_lit(o, "</section>");
     }
     bool draft = strcmp(s->state, "draft") == 0;
+    if (draft && ni) {
+        html_printf(o, "<form method=\"post\" action=\"/surveys/%lld/open\" class=\"inline\">", (long long)s->id);
+        widget_csrf(req);
+        html_lit(o, "<button type=\"submit\" class=\"button\">Öppna enkäten för svar</button></form>");
+    }
+    if (strcmp(s->state, "open") == 0)
+        answering(req, s);
     if (draft) {
         html_printf(o, "<form method=\"post\" action=\"/surveys/%lld/sections\" class=\"card form narrow\" novalidate>"
                        "<h2>Nytt avsnitt</h2>", (long long)s->id);
@@ -183,6 +231,43 @@ static int item_submit(request_t *req)
         req_add_error(req, field ? field : "question", err);
         return survey_view(req, 422);
     }
+    return respond_redirect(req, arena_printf(&req->arena, "/surveys/%lld", (long long)s->id));
+}
+
+static int open_submit(request_t *req)
+{
+    survey_t *s = target(req);
+    if (!s)
+        return respond_error(req, 404, SURVEY_NOT_FOUND);
+    char *err = NULL;
+    if (!surveys_open(req->db, &req->viewer, s, &req->arena, &err))
+        return respond_error(req, 409, err);
+    return respond_redirect(req, arena_printf(&req->arena, "/surveys/%lld", (long long)s->id));
+}
+
+static int invite_submit(request_t *req)
+{
+    survey_t *s = target(req);
+    if (!s)
+        return respond_error(req, 404, SURVEY_NOT_FOUND);
+    if (req->nerrors)
+        return survey_view(req, 400);
+    char *err = NULL;
+    if (surveys_invite(req->db, &req->viewer, s, req_param(req, "people"), server_public_url(req), &req->arena, &err) < 0) {
+        req_add_error(req, "people", err);
+        return survey_view(req, 422);
+    }
+    return respond_redirect(req, arena_printf(&req->arena, "/surveys/%lld", (long long)s->id));
+}
+
+static int remind_submit(request_t *req)
+{
+    survey_t *s = target(req);
+    if (!s)
+        return respond_error(req, 404, SURVEY_NOT_FOUND);
+    char *err = NULL;
+    if (surveys_remind(req->db, &req->viewer, s, server_public_url(req), &req->arena, &err) < 0)
+        return respond_error(req, 409, err);
     return respond_redirect(req, arena_printf(&req->arena, "/surveys/%lld", (long long)s->id));
 }
 
@@ -255,6 +340,8 @@ static const param_spec_t p_section[] = {PARAM_ID, {"section_title", P_TEXT, PAR
 static const param_spec_t p_item[] = {PARAM_ID, {"section", P_INT, PARAM_REQUIRED, "Avsnitt", 1, 1000000000, NULL},
                                       {"question", P_INT, PARAM_REQUIRED, "Fråga ur banken", 1, 1000000000, NULL},
                                       {"required", P_INT, 0, "Måste besvaras", 0, 1, NULL}, PARAM_END};
+static const param_spec_t p_people[] = {PARAM_ID, {"people", P_MULTILINE, PARAM_REQUIRED, "Inbjudna", 0, 200000, NULL},
+                                        PARAM_END};
 static const param_spec_t p_bank[] = {{"kind", P_CHOICE, PARAM_REQUIRED, "Slag", 0, 0, survey_kind_keys},
                                       {"text", P_TEXT, PARAM_REQUIRED, "Fråga", 0, 500, NULL},
                                       {"options", P_MULTILINE, 0, "Svarsalternativ", 0, 5000, NULL},
@@ -269,5 +356,8 @@ const route_t surveys_routes[] = {
     {"GET", "/surveys/{id}", survey_page, CAP_SURVEY_BUILD, ROUTE_KEPT, p_id},
     {"POST", "/surveys/{id}/sections", section_submit, CAP_SURVEY_BUILD, ROUTE_FORM, p_section},
     {"POST", "/surveys/{id}/items", item_submit, CAP_SURVEY_BUILD, ROUTE_FORM, p_item},
+    {"POST", "/surveys/{id}/open", open_submit, CAP_SURVEY_BUILD, ROUTE_FORM, p_id},
+    {"POST", "/surveys/{id}/invitations", invite_submit, CAP_SURVEY_BUILD, ROUTE_FORM, p_people},
+    {"POST", "/surveys/{id}/reminders", remind_submit, CAP_SURVEY_BUILD, ROUTE_FORM, p_id},
     {NULL, NULL, NULL, 0, 0, NULL},
 };

@@ -5,6 +5,7 @@
 #include "surveys.h"
 
 extern const route_t surveys_routes[];        /* pages.c */
+extern const route_t surveys_answer_routes[]; /* answer_pages.c */
 extern const demo_step_t surveys_demo_steps[]; /* demo.c */
 
 #define SURVEY_NOT_FOUND "Enkäten finns inte, eller så har du inte tillgång till den."

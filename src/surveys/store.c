@@ -257,6 +257,11 @@ bool surveys_add_item(db_t *db, const viewer_t *v, const survey_t *s, int64_t se
         tx_fail(db, a, err, "Välj ett avsnitt i enkäten och en fråga ur banken.");
         return false;
     }
+    if (db_run_int(db, 0, "SELECT COUNT(*) FROM survey_items WHERE survey_id = ?", "i", s->id) >= SURVEY_MAX_ITEMS) {
+        *field = "question";
+        tx_fail(db, a, err, "En enkät har högst 40 frågor.");
+        return false;
+    }
     int64_t id = db_run_int(db, 0, "INSERT INTO survey_items (survey_id, section_id, question_id, position, required)"
                                    " SELECT ?, ?, ?, COALESCE(MAX(position), 0) + 1, ? FROM survey_items"
                                    " WHERE section_id = ? ON CONFLICT (survey_id, question_id) DO NOTHING RETURNING id",

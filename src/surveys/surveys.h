@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum { SURVEY_MIN_GROUP = 5 };
+enum { SURVEY_MIN_GROUP = 5, SURVEY_MAX_ITEMS = 40 };
 
 /* The response rate in whole percent, rounded half up: complete answers of those invited
  * (a started but unfinished answer does not count). -1 when nobody was invited. */
@@ -77,5 +77,44 @@ int64_t surveys_bank_add(db_t *db, const viewer_t *v, const char *kind, const ch
 /* Puts a bank question in a section of a questionnaire still being drafted (once). */
 bool surveys_add_item(db_t *db, const viewer_t *v, const survey_t *s, int64_t section_id, int64_t question_id,
                       bool required, arena_t *a, const char **field, char **err);
+
+/* ---- invitations and answers (answers.c) ---- */
+
+/* Opens a drafted questionnaire for answers (it needs a question). */
+bool surveys_open(db_t *db, const viewer_t *v, const survey_t *s, arena_t *a, char **err);
+/* Invites one person a line, "address;group[;organisation number]", whole or not at all
+ * (each error names its line); each gets a personal link through the outbox. Returns how
+ * many were new, or -1. */
+int surveys_invite(db_t *db, const viewer_t *v, const survey_t *s, const char *lines, const char *base_url, arena_t *a,
+                   char **err);
+/* Reminds everyone invited who has not submitted; returns how many. */
+int surveys_remind(db_t *db, const viewer_t *v, const survey_t *s, const char *base_url, arena_t *a, char **err);
+
+typedef struct survey_group_rate {
+    const char *key, *label;
+    int invited, complete;
+    bool hidden;               /* under five complete answers (or needed to hide one) */
+} survey_group_rate_t;
+/* Invited and complete per respondent group, with the small groups hidden; *total_shown
+ * says whether the totals may be shown. */
+size_t surveys_rates(db_t *db, const survey_t *s, arena_t *a, survey_group_rate_t **out, int *invited, int *complete,
+                     bool *total_shown);
+
+typedef struct survey_link {
+    int64_t invitation_id, response_id;
+    const char *state, *group_key;
+    survey_t survey;
+    const char **values;       /* per item of the survey, "" unanswered (parallel to items) */
+    survey_item_t *items;
+    size_t nitems;
+} survey_link_t;
+/* The survey a personal link opens (open surveys only), with what was saved by it; NULL
+ * for a link that is unknown or of a survey not open. */
+survey_link_t *surveys_link(db_t *db, const char *token, arena_t *a);
+/* Saves the answers sent (values parallel to the link's items); with submit, every
+ * required question must be answered: on a missing or bad answer false, with the item
+ * (index) and the message; nothing is submitted then, but what was typed is saved. */
+bool surveys_answer(db_t *db, const survey_link_t *l, const char *const *values, bool submit, arena_t *a,
+                    size_t *bad_item, char **err);
 
 #endif

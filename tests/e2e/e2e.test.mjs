@@ -758,6 +758,35 @@ test('medlen: en andra person godkänner utbetalningen, använda medel förs in,
   await ctx.close();
 });
 
+test('enkäten: analytikern öppnar och bjuder in, den svarande svarar på en smal skärm utan JavaScript', async () => {
+  const ctx = await browser.newContext({ locale: 'sv-SE' });
+  const page = await ctx.newPage();
+  const survey = sql("SELECT MIN(id) FROM surveys");
+  await login(page, 'analytiker@exempel.se');
+  await visit(page, `/surveys/${survey}`, 'enkäten');
+  await page.getByRole('button', { name: 'Öppna enkäten för svar' }).click();
+  await page.getByLabel('En person per rad: adress;grupp;organisationsnummer').fill('eva.rektor@skola.se;principal;2120001561');
+  await page.getByRole('button', { name: 'Skicka inbjudningarna' }).click();
+  await checkA11y(page, 'den öppna enkäten');
+  await logout(page);
+  await ctx.close();
+  const body = sql("SELECT body FROM outbox WHERE recipient = 'eva.rektor@skola.se' ORDER BY id DESC LIMIT 1");
+  const link = body.match(/\/enkat\/[0-9a-f]+/)[0];
+  const phone = await browser.newContext({ locale: 'sv-SE', javaScriptEnabled: false, viewport: { width: 320, height: 700 } });
+  const p = await phone.newPage();
+  await p.goto(base + link);
+  await noSidewaysScroll(p, 'enkäten i telefonen');
+  await checkA11y(p, 'enkäten');
+  await p.getByRole('button', { name: 'Skicka in' }).click();
+  await errorsAreDescribed(p, 'enkäten utan svar');
+  await p.getByLabel('I ganska stor utsträckning').check();
+  await p.getByLabel('Rektor', { exact: true }).check();
+  await p.getByRole('button', { name: 'Skicka in' }).click();
+  assert.ok(await p.getByText('Tack! Dina svar är inskickade.').isVisible());
+  await p.screenshot({ path: path.join(shots, 'enkat-telefon.png'), fullPage: true });
+  await phone.close();
+});
+
 test('en smal skärm (320 px) rullar aldrig i sidled, och varje felaktigt fält beskrivs med sitt fel', async () => {
   if (!fs.existsSync(data)) return;
   const ctx = await browser.newContext({ locale: 'sv-SE', viewport: { width: 320, height: 800 } });
