@@ -53,8 +53,10 @@ static int api_grant(request_t *req)
     if (!g)
         return respond_error(req, 404, MONEY_NOT_FOUND);
     json_t *j = grant_json(g);
+    grant_use_t *u;
+    size_t nu = money_uses(req->db, g, &req->arena, &u);
     grant_line_t *l;
-    size_t nl = money_lines(req->db, g, &req->arena, &l);
+    size_t nl = money_lines(req->db, g, u, nu, &req->arena, &l);
     json_t *lines = json_array();
     for (size_t i = 0; i < nl; i++)
         json_array_append_new(lines, json_pack("{s:I, s:o, s:s, s:I, s:o}", "id", (json_int_t)l[i].id, "intervention_id",
@@ -69,8 +71,6 @@ static int api_grant(request_t *req)
                                                  p[i].paid_date, "amount_ore", (json_int_t)p[i].amount, "reference",
                                                  p[i].reference, "state", p[i].state, "registered_by", p[i].registered_by,
                                                  "approved_by", api_text(p[i].approved_by)));
-    grant_use_t *u;
-    size_t nu = money_uses(req->db, g, &req->arena, &u);
     json_t *uses = json_array();
     for (size_t i = 0; i < nu; i++)
         json_array_append_new(uses, json_pack("{s:o, s:s, s:s, s:I}", "line_id", api_ref(u[i].line_id), "as_of", u[i].as_of,

@@ -167,9 +167,11 @@ static int claims_export(request_t *req)
 
 static int payouts_export(request_t *req)
 {
+    grant_t *grants;
+    size_t ngrants = money_grants(req->db, &req->viewer, 0, &req->arena, &grants);
     payout_t *p;
     grant_t **g;
-    size_t n = money_payouts_in_reach(req->db, &req->viewer, false, &req->arena, &p, &g);
+    size_t n = money_payouts_in_reach(req->db, &req->viewer, false, grants, ngrants, &req->arena, &p, &g);
     static const char *headers[] = {"Huvudman", "Bidragets diarienummer", "Utbetalningsdag", "Belopp (kr)", "Referens",
                                     "Läge", "Registrerad av", "Godkänd av"};
     static const export_kind_t kinds[] = {EXPORT_TEXT, EXPORT_TEXT, EXPORT_TEXT, EXPORT_DECIMAL,

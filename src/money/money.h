@@ -153,19 +153,22 @@ bool money_sees_all(const viewer_t *v);
 size_t money_grants(db_t *db, const viewer_t *v, int64_t case_id, arena_t *a, grant_t **out);
 /* One grant within the viewer's reach, with its balance; NULL otherwise. */
 grant_t *money_grant_get(db_t *db, const viewer_t *v, int64_t id, arena_t *a);
-size_t money_lines(db_t *db, const grant_t *g, arena_t *a, grant_line_t **out);
+/* The grant's lines, each with the latest use among those read by money_uses. */
+size_t money_lines(db_t *db, const grant_t *g, const grant_use_t *u, size_t nu, arena_t *a, grant_line_t **out);
 size_t money_payouts(db_t *db, const grant_t *g, arena_t *a, payout_t **out);
 size_t money_plan(db_t *db, const grant_t *g, arena_t *a, planned_payout_t **out);
 size_t money_uses(db_t *db, const grant_t *g, arena_t *a, grant_use_t **out);
 size_t money_claims(db_t *db, const grant_t *g, arena_t *a, claim_t **out);
-/* The grants within reach whose payout plan says more should be paid by today than is
- * paid or waiting: each with the planned sum due (*due, parallel to out). */
-size_t money_payouts_due(db_t *db, const viewer_t *v, const char *today, arena_t *a, grant_t **out, int64_t **due);
-/* The payouts waiting for approval, and the claims not settled, within reach. */
-size_t money_pending_payouts(db_t *db, const viewer_t *v, arena_t *a, payout_t **out, grant_t ***grant_of);
-/* Every payout within reach (or only those waiting), with the grant each belongs to. */
-size_t money_payouts_in_reach(db_t *db, const viewer_t *v, bool pending_only, arena_t *a, payout_t **out,
-                              grant_t ***grant_of);
+/* Of the grants within reach (read by the caller with money_grants), those whose payout
+ * plan says more should be paid by today than is paid or waiting: each with the planned
+ * sum due (*due, parallel to out). */
+size_t money_payouts_due(db_t *db, const viewer_t *v, const char *today, const grant_t *g, size_t ng, arena_t *a,
+                         grant_t **out, int64_t **due);
+/* Every payout of the grants within reach (or only those waiting), with the grant each
+ * belongs to among g (read by the caller with money_grants). */
+size_t money_payouts_in_reach(db_t *db, const viewer_t *v, bool pending_only, grant_t *g, size_t ng, arena_t *a,
+                              payout_t **out, grant_t ***grant_of);
+/* The claims not settled, within reach. */
 size_t money_open_claims(db_t *db, const viewer_t *v, arena_t *a, claim_t **out);
 
 typedef struct grant_input {

@@ -135,11 +135,19 @@ static void balance_facts(request_t *req, const grant_t *g)
                 money_text(req, b->claimed), money_text(req, b->repaid), money_text(req, b->open));
 }
 
-static void lines_section(request_t *req, const grant_t *g, bool writer)
+/* A grant's lines and its reported use, read once for the page's sections. */
+typedef struct grant_parts {
+    grant_line_t *lines;
+    size_t nlines;
+    grant_use_t *uses;
+    size_t nuses;
+} grant_parts_t;
+
+static void lines_section(request_t *req, const grant_t *g, const grant_parts_t *parts, bool writer)
 {
     buf_t *o = &req->body;
-    grant_line_t *l;
-    size_t n = money_lines(req->db, g, &req->arena, &l);
+    const grant_line_t *l = parts->lines;
+    size_t n = parts->nlines;
     html_lit(o, "<h2>Fördelning per insats</h2>" TABLE_OPEN("Fördelning per insats") "<thead><tr><th scope=\"col\">"
                 "Insats</th><th scope=\"col\" class=\"num\">Belopp</th><th scope=\"col\" class=\"num\">Använt</th></tr>"
                 "</thead><tbody>");
@@ -205,11 +213,11 @@ static void payouts_section(request_t *req, const grant_t *g, bool writer)
     html_lit(o, "<button type=\"submit\" class=\"button\">Registrera</button></form>");
 }
 
-static void uses_section(request_t *req, const grant_t *g, bool writer)
+static void uses_section(request_t *req, const grant_t *g, const grant_parts_t *parts, bool writer)
 {
     buf_t *o = &req->body;
-    grant_use_t *u;
-    size_t n = money_uses(req->db, g, &req->arena, &u);
+    const grant_use_t *u = parts->uses;
+    size_t n = parts->nuses;
     html_lit(o, "<h2>Använda medel</h2>");
     if (!n)
         html_lit(o, "<p class=\"empty\">Ingen användning redovisad än.</p>");
@@ -225,8 +233,8 @@ static void uses_section(request_t *req, const grant_t *g, bool writer)
         html_lit(o, "</tbody>" TABLE_CLOSE);
     if (!writer)
         return;
-    grant_line_t *l;
-    size_t nl = money_lines(req->db, g, &req->arena, &l);
+    const grant_line_t *l = parts->lines;
+    size_t nl = parts->nlines;
     html_printf(o, "<details><summary>För in använda medel</summary><form method=\"post\" action=\"/grants/%lld/uses\" "
                    "class=\"form\" novalidate>", (long long)g->id);
     widget_csrf(req);
@@ -350,9 +358,12 @@ static int grant_view(request_t *req, grant_t *g, int status, const char *notice
     if (writer)
         facts_form(req, g);
     balance_facts(req, g);
-    lines_section(req, g, writer);
+    grant_parts_t parts;
+    parts.nuses = money_uses(req->db, g, &req->arena, &parts.uses);
+    parts.nlines = money_lines(req->db, g, parts.uses, parts.nuses, &req->arena, &parts.lines);
+    lines_section(req, g, &parts, writer);
     payouts_section(req, g, writer);
-    uses_section(req, g, writer);
+    uses_section(req, g, &parts, writer);
     claims_section(req, g, writer);
     layout_end(req);
     return respond_html(req, status);

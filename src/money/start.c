@@ -6,11 +6,11 @@
 #include "../http/layout.h"
 #include <string.h>
 
-static void to_approve(request_t *req)
+static void to_approve(request_t *req, grant_t *grants, size_t ngrants)
 {
     payout_t *p;
     grant_t **g;
-    size_t n = money_pending_payouts(req->db, &req->viewer, &req->arena, &p, &g);
+    size_t n = money_payouts_in_reach(req->db, &req->viewer, true, grants, ngrants, &req->arena, &p, &g);
     buf_t *o = &req->body;
     html_lit(o, "<h2>Utbetalningar att godkänna</h2>");
     size_t shown = 0;
@@ -29,13 +29,13 @@ static void to_approve(request_t *req)
         html_lit(o, "<p class=\"empty\">Inga utbetalningar väntar på ditt godkännande.</p>");
 }
 
-static void due_by_plan(request_t *req)
+static void due_by_plan(request_t *req, const grant_t *grants, size_t ngrants)
 {
     char today[11];
     fmt_today(today, 0);
     grant_t *g;
     int64_t *due;
-    size_t n = money_payouts_due(req->db, &req->viewer, today, &req->arena, &g, &due);
+    size_t n = money_payouts_due(req->db, &req->viewer, today, grants, ngrants, &req->arena, &g, &due);
     buf_t *o = &req->body;
     html_lit(o, "<h2>Utbetalningar enligt plan som inte är gjorda</h2>");
     if (!n) {
@@ -102,8 +102,8 @@ static void finance(request_t *req)
     size_t n = money_grants(req->db, &req->viewer, 0, &req->arena, &g);
     html_lit(&req->body, "<section class=\"start-money\"><h2>Medel</h2><p><a href=\"/grants\">Alla medel</a> · "
                          "<a href=\"/ledger\">Kostnader</a></p>");
-    to_approve(req);
-    due_by_plan(req);
+    to_approve(req, g, n);
+    due_by_plan(req, g, n);
     unused(req, g, n);
     open_claims(req, "Obetalda återbetalningar och återkrav");
     char today[11];

@@ -192,7 +192,7 @@ grant_t *money_grant_get(db_t *db, const viewer_t *v, int64_t id, arena_t *a)
     return id > 0 && load(db, v, id, 0, a, &g) == 1 ? g : NULL;
 }
 
-size_t money_lines(db_t *db, const grant_t *g, arena_t *a, grant_line_t **out)
+size_t money_lines(db_t *db, const grant_t *g, const grant_use_t *u, size_t nu, arena_t *a, grant_line_t **out)
 {
     db_stmt_t *st = db_prepare(db, "SELECT id, COALESCE(intervention_id, 0), title, amount_ore FROM grant_lines"
                                    " WHERE grant_id = ? ORDER BY id");
@@ -209,8 +209,6 @@ size_t money_lines(db_t *db, const grant_t *g, arena_t *a, grant_line_t **out)
         l->used = -1;
     }
     db_done(st);
-    grant_use_t *u;
-    size_t nu = money_uses(db, g, a, &u);
     for (size_t i = 0; i < n; i++) {
         const char *latest = NULL;
         for (size_t k = 0; k < nu; k++)
@@ -362,18 +360,11 @@ size_t money_open_claims(db_t *db, const viewer_t *v, arena_t *a, claim_t **out)
     return read_claims(st, a, out);
 }
 
-size_t money_pending_payouts(db_t *db, const viewer_t *v, arena_t *a, payout_t **out, grant_t ***grant_of)
-{
-    return money_payouts_in_reach(db, v, true, a, out, grant_of);
-}
-
-size_t money_payouts_in_reach(db_t *db, const viewer_t *v, bool pending_only, arena_t *a, payout_t **out,
-                              grant_t ***grant_of)
+size_t money_payouts_in_reach(db_t *db, const viewer_t *v, bool pending_only, grant_t *g, size_t ng, arena_t *a,
+                              payout_t **out, grant_t ***grant_of)
 {
     *out = NULL;
     *grant_of = NULL;
-    grant_t *g;
-    size_t ng = load(db, v, 0, 0, a, &g);
     if (!ng)
         return 0;
     db_stmt_t *st = db_prepare(db, "SELECT p.id, p.grant_id, p.paid_date, p.amount_ore, p.reference, p.registered_by,"
@@ -407,12 +398,11 @@ size_t money_payouts_in_reach(db_t *db, const viewer_t *v, bool pending_only, ar
     return n;
 }
 
-size_t money_payouts_due(db_t *db, const viewer_t *v, const char *today, arena_t *a, grant_t **out, int64_t **due)
+size_t money_payouts_due(db_t *db, const viewer_t *v, const char *today, const grant_t *g, size_t ng, arena_t *a,
+                         grant_t **out, int64_t **due)
 {
     *out = NULL;
     *due = NULL;
-    grant_t *g;
-    size_t ng = load(db, v, 0, 0, a, &g);
     if (!ng)
         return 0;
     int64_t *planned = arena_alloc(a, ng * sizeof *planned);

@@ -36,10 +36,10 @@ static int api_get(request_t *req)
     size_t nr = networks_reps(req->db, n, &req->arena, &r);
     network_meeting_t *g;
     size_t ng = networks_meetings(req->db, n, &req->arena, &g);
-    commitment_t *c;
-    size_t nc = networks_commitments(req->db, n, &req->arena, &c);
     commitment_report_t *x;
     size_t nx = networks_reports(req->db, n, &req->arena, &x);
+    commitment_t *c;
+    size_t nc = networks_commitments(req->db, n, x, nx, &req->arena, &c);
     json_t *members = json_array(), *meetings = json_array(), *commitments = json_array();
     for (size_t i = 0; i < nm; i++) {
         json_t *reps = json_array();

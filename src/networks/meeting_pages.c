@@ -71,10 +71,10 @@ static void commitments_section(request_t *req, const network_t *n, const networ
                                  const network_member_t *mem, size_t nmem)
 {
     buf_t *o = &req->body;
-    commitment_t *c;
-    size_t nc = networks_commitments(req->db, n, &req->arena, &c);
     commitment_report_t *r;
     size_t nr = networks_reports(req->db, n, &req->arena, &r);
+    commitment_t *c;
+    size_t nc = networks_commitments(req->db, n, r, nr, &req->arena, &c);
     html_lit(o, "<h2>Att redovisa: åtaganden från tidigare möten</h2>");
     size_t due = 0;
     for (size_t i = 0; i < nc; i++) {

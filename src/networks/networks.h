@@ -73,8 +73,11 @@ network_t *networks_get(db_t *db, const viewer_t *v, int64_t id, arena_t *a);
 size_t networks_members(db_t *db, const network_t *n, arena_t *a, network_member_t **out);
 size_t networks_reps(db_t *db, const network_t *n, arena_t *a, network_rep_t **out);
 size_t networks_meetings(db_t *db, const network_t *n, arena_t *a, network_meeting_t **out);
-size_t networks_commitments(db_t *db, const network_t *n, arena_t *a, commitment_t **out);
 size_t networks_reports(db_t *db, const network_t *n, arena_t *a, commitment_report_t **out);
+/* The commitments, each open until the latest of its reports (read by the caller with
+ * networks_reports) says done. */
+size_t networks_commitments(db_t *db, const network_t *n, const commitment_report_t *r, size_t nr, arena_t *a,
+                            commitment_t **out);
 /* A meeting of a network the viewer may see, and its network. */
 network_meeting_t *networks_meeting(db_t *db, const viewer_t *v, int64_t id, arena_t *a, network_t **network);
 /* The representatives recorded present at a meeting. */

@@ -103,10 +103,10 @@ static void members_section(request_t *req, const network_member_t *m, size_t nm
 static void commitments_section(request_t *req, const network_t *n, const network_meeting_t *g, size_t ng)
 {
     buf_t *o = &req->body;
-    commitment_t *c;
-    size_t nc = networks_commitments(req->db, n, &req->arena, &c);
     commitment_report_t *r;
     size_t nr = networks_reports(req->db, n, &req->arena, &r);
+    commitment_t *c;
+    size_t nc = networks_commitments(req->db, n, r, nr, &req->arena, &c);
     html_printf(o, "<h2>Åtaganden över tid</h2><p class=\"exports\"><a href=\"/networks/%lld/commitments.csv\">CSV</a> · "
                    "<a href=\"/networks/%lld/commitments.xlsx\">XLSX</a></p>", (long long)n->id, (long long)n->id);
     if (!nc) {
@@ -260,10 +260,10 @@ static int commitments_export(request_t *req)
     network_t *n = target(req);
     if (!n)
         return respond_error(req, 404, NETWORK_NOT_FOUND);
-    commitment_t *c;
-    size_t nc = networks_commitments(req->db, n, &req->arena, &c);
     commitment_report_t *r;
     size_t nr = networks_reports(req->db, n, &req->arena, &r);
+    commitment_t *c;
+    size_t nc = networks_commitments(req->db, n, r, nr, &req->arena, &c);
     static const char *headers[] = {"Medlem", "Gjort vid mötet", "Del av styrningen", "Operativt mål", "Åtagande",
                                     "Redovisat vid mötet", "Utfall", "Redovisning", "Läge"};
     static const export_kind_t kinds[] = {EXPORT_TEXT, EXPORT_TEXT, EXPORT_TEXT, EXPORT_TEXT, EXPORT_TEXT,

@@ -178,7 +178,8 @@ size_t networks_reports(db_t *db, const network_t *n, arena_t *a, commitment_rep
     return k;
 }
 
-size_t networks_commitments(db_t *db, const network_t *n, arena_t *a, commitment_t **out)
+size_t networks_commitments(db_t *db, const network_t *n, const commitment_report_t *r, size_t nr, arena_t *a,
+                            commitment_t **out)
 {
     db_stmt_t *st = db_prepare(db, "SELECT c.id, c.member_id, c.meeting_id, o.name, c.aspect, c.goal, c.action,"
                                    " g.held_on, c.created_by FROM commitments c JOIN network_members m"
@@ -202,8 +203,6 @@ size_t networks_commitments(db_t *db, const network_t *n, arena_t *a, commitment
     }
     db_done(st);
     /* Open until the latest report says done. */
-    commitment_report_t *r;
-    size_t nr = networks_reports(db, n, a, &r);
     for (size_t i = 0; i < k; i++) {
         const char *latest[1] = {NULL};
         for (size_t j = 0; j < nr; j++)
