@@ -103,6 +103,12 @@ static const struct {
     [CAP_CONFERENCE_KEEP] = {"conference_keep", R(ADMIN) | R(ANALYST) | R(SUPPORTER)},
     /* The agency's analysts build the questionnaires (and will read the raw answers). */
     [CAP_SURVEY_BUILD] = {"survey_build", R(ADMIN) | R(ANALYST)},
+    /* Results leave only aggregated and with the small groups hidden: the agency reads
+     * every organiser's, an organiser's users their own; the raw answers are personal
+     * data of people who are not users, read by the analysts alone. */
+    [CAP_SURVEY_RESULTS] = {"survey_results", AGENCY | ORGANISER_SIDE},
+    [CAP_SURVEY_ALL] = {"survey_all", AGENCY},
+    [CAP_SURVEY_RAW] = {"survey_raw", R(ANALYST)},
     [CAP_DOCUMENT_COMMENT] = {"document_comment", R(ADMIN) | R(ANALYST) | R(SUPPORTER) | R(ORGANISER) | R(UNIVERSITY)},
 
     [CAP_ADMIN] = {"admin", R(ADMIN)},

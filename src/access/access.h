@@ -114,6 +114,9 @@ typedef enum cap {
 
     /* surveys */
     CAP_SURVEY_BUILD,         /* the questionnaires and the question bank */
+    CAP_SURVEY_RESULTS,       /* the aggregated, suppressed results within reach */
+    CAP_SURVEY_ALL,           /* every organiser's results (the organiser side: its own) */
+    CAP_SURVEY_RAW,           /* the free-text answers and the raw export of an anonymous survey */
 
     /* administration */
     CAP_ADMIN,                /* users, audit log, outbox */

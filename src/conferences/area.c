@@ -13,7 +13,8 @@ static const audit_type_t audit_types[] = {{"conference", "Konferens"}, {NULL, N
 static const audit_type_t audit_actions[] = {
     {"conference:create", "Skapade en konferens"},   {"conference:invite", "Bjöd in till en konferens"},
     {"conference:register", "Anmälde sig till en konferens"}, {"conference:cancel", "Avanmälde sig från en konferens"},
-    {"conference:attendance", "Förde närvaro vid en konferens"}, {NULL, NULL},
+    {"conference:attendance", "Förde närvaro vid en konferens"},
+    {"conference:evaluation", "Skickade utvärderingen av en konferens"}, {NULL, NULL},
 };
 
 static const area_t conferences_area = {

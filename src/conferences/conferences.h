@@ -33,6 +33,8 @@ typedef struct conference {
     const char *kind, *title, *held_on, *place, *programme;
     int capacity, keep_days;
     int invited, registered, waiting, attended;
+    int64_t evaluation_survey_id;  /* the evaluation sent to those who came; 0 none yet */
+    int evaluation_sent;
 } conference_t;
 typedef struct registration {
     int64_t id, organiser_id;
@@ -64,6 +66,12 @@ int conferences_invite(db_t *db, const viewer_t *v, const conference_t *c, int64
                        size_t ncases, const char *base_url, arena_t *a, char **err);
 bool conferences_mark(db_t *db, const viewer_t *v, const conference_t *c, const int64_t *attended, size_t n, arena_t *a,
                       char **err);
+struct survey;
+/* Sends an open survey as the conference's evaluation to everyone marked present who gave
+ * an address, each with a personal link, their role as the respondent group; those already
+ * invited to it get no second link. Returns how many were invited, or -1. */
+int conferences_evaluate(db_t *db, const viewer_t *v, const conference_t *c, const struct survey *s,
+                         const char *base_url, arena_t *a, char **err);
 /* Removes the names, addresses and needs of conferences past keeping (the counts stay). */
 int conferences_forget(db_t *db, const char *today);
 

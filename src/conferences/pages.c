@@ -2,11 +2,12 @@
  * conference's page with its programme, the invitation of a round's organisers (or of
  * chosen cases) in one step, the registrations with their needs and the waiting list,
  * attendance marked at the door, the counts by role and organiser; registrations as
- * CSV/XLSX. */
+ * CSV/XLSX; the evaluation survey sent to those who came. */
 #include "parts.h"
 #include "../http/export_response.h"
 #include "../http/layout.h"
 #include "../http/server.h"
+#include "../surveys/surveys.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,6 +94,43 @@ static void counts(request_t *req, const char *heading, const conference_count_t
     html_lit(o, "</tbody>" TABLE_CLOSE);
 }
 
+/* The evaluation survey: where it was sent, and sending an open survey to those who came. */
+static void evaluation(request_t *req, const conference_t *c)
+{
+    buf_t *o = &req->body;
+    html_lit(o, "<h2>Utvärdering</h2>");
+    survey_t *sent = c->evaluation_survey_id ? surveys_get(req->db, &req->viewer, c->evaluation_survey_id, &req->arena)
+                                             : NULL;
+    if (sent)
+        html_printf(o, "<p>Utvärderingen <a href=\"/surveys/%lld/results\">%s %d</a> är skickad till %d som deltog.</p>",
+                    (long long)sent->id, sent->title, sent->year, c->evaluation_sent);
+    else
+        html_lit(o, "<p class=\"empty\">Ingen utvärdering skickad än.</p>");
+    if (!access_may(&req->viewer, CAP_SURVEY_BUILD) || !c->attended)
+        return;
+    survey_t *s;
+    size_t n = surveys_list(req->db, &req->viewer, &req->arena, &s), open = 0;
+    for (size_t i = 0; i < n; i++)
+        open += strcmp(s[i].state, "open") == 0;
+    if (!open) {
+        html_lit(o, "<p class=\"hint\">Öppna en enkät för utvärderingen under Enkäter, så kan den skickas härifrån.</p>");
+        return;
+    }
+    html_printf(o, "<form method=\"post\" action=\"/conferences/%lld/evaluation\" class=\"card form narrow\" novalidate>"
+                   "<p class=\"hint\">Var och en som deltog och lämnade en e-postadress får en personlig länk; rollen blir "
+                   "svarsgruppen.</p>", (long long)c->id);
+    widget_csrf(req);
+    html_lit(o, "<div class=\"field\"><label for=\"f-survey\">Enkät</label>");
+    widget_field_error(req, "survey");
+    html_lit(o, "<select id=\"f-survey\" name=\"survey\">");
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(s[i].state, "open") == 0)
+            html_printf(o, "<option value=\"%lld\"%s>%s %d</option>", (long long)s[i].id,
+                        s[i].id == c->evaluation_survey_id ? " selected" : "", s[i].title, s[i].year);
+    html_lit(o, "</select></div><button type=\"submit\" class=\"button\">Skicka utvärderingen till dem som deltog"
+                "</button></form>");
+}
+
 static int conference_view(request_t *req, int status, const char *notice, const char *done)
 {
     conference_t *c = conferences_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena);
@@ -161,6 +199,7 @@ static int conference_view(request_t *req, int status, const char *notice, const
         html_lit(o, "</tbody>" TABLE_CLOSE);
     if (nr && keep)
         html_lit(o, "<button type=\"submit\" class=\"button\">Spara närvaron</button></form>");
+    evaluation(req, c);
     layout_end(req);
     return respond_html(req, status);
 }
@@ -232,6 +271,24 @@ static int attendance_submit(request_t *req)
     return respond_redirect(req, arena_printf(&req->arena, "/conferences/%lld?klart=1", (long long)c->id));
 }
 
+static int evaluation_submit(request_t *req)
+{
+    conference_t *c = conferences_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena);
+    if (!c)
+        return respond_error(req, 404, CONFERENCE_NOT_FOUND);
+    if (req->nerrors)
+        return conference_view(req, 400, NULL, NULL);
+    survey_t *s = surveys_get(req->db, &req->viewer, req_param_int(req, "survey", 0), &req->arena);
+    char *err = NULL;
+    int sent = s ? conferences_evaluate(req->db, &req->viewer, c, s, server_public_url(req), &req->arena, &err) : -1;
+    if (sent < 0) {
+        req_add_error(req, "survey", s ? err : "Enkäten finns inte.");
+        return conference_view(req, 422, NULL, NULL);
+    }
+    return conference_view(req, 200, NULL,
+                           arena_printf(&req->arena, "Utvärderingen skickades till %d som deltog.", sent));
+}
+
 static int registrations_export(request_t *req)
 {
     conference_t *c = conferences_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena);
@@ -269,6 +326,8 @@ static const param_spec_t p_create[] = {{"kind", P_CHOICE, PARAM_REQUIRED, "Slag
                                         {"programme", P_MULTILINE, 0, "Program", 0, 20000, NULL}, PARAM_END};
 static const param_spec_t p_invite[] = {PARAM_ID, {"round", P_INT, 0, "Urvalsomgångens nummer", 0, 1000000000, NULL},
                                         {"cases", P_TEXT, 0, "Ärendenas nummer", 0, 4000, NULL}, PARAM_END};
+static const param_spec_t p_evaluation[] = {PARAM_ID, {"survey", P_INT, PARAM_REQUIRED, "Enkät", 1, 1000000000, NULL},
+                                            PARAM_END};
 static const param_spec_t p_attendance[] = {PARAM_ID, {"attended", P_INT, PARAM_MULTI, "Deltog", 1, 1000000000, NULL},
                                             PARAM_END};
 
@@ -278,6 +337,7 @@ const route_t conferences_routes[] = {
     {"GET", "/conferences/{id}", conference_page, CAP_CONFERENCE_READ, ROUTE_KEPT, p_page},
     {"POST", "/conferences/{id}/invitations", invite_submit, CAP_CONFERENCE_KEEP, ROUTE_FORM, p_invite},
     {"POST", "/conferences/{id}/attendance", attendance_submit, CAP_CONFERENCE_KEEP, ROUTE_FORM, p_attendance},
+    {"POST", "/conferences/{id}/evaluation", evaluation_submit, CAP_SURVEY_BUILD, ROUTE_FORM, p_evaluation},
     {"GET", "/conferences/{id}/registrations.csv", registrations_export, CAP_CONFERENCE_READ, ROUTE_KEPT, p_id},
     {"GET", "/conferences/{id}/registrations.xlsx", registrations_export, CAP_CONFERENCE_READ, ROUTE_KEPT, p_id},
     {NULL, NULL, NULL, 0, 0, NULL},

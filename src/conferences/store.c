@@ -3,10 +3,12 @@
  * are past keeping (conferences.h). */
 #include "conferences.h"
 #include "../access/access.h"
+#include "../base/buf.h"
 #include "../base/date.h"
 #include "../base/vec.h"
 #include "../db/outbox.h"
 #include "../http/session.h"
+#include "../surveys/surveys.h"
 #include <jansson.h>
 #include <string.h>
 #include <time.h>
@@ -17,7 +19,8 @@ static int64_t now(void) { return (int64_t)time(NULL); }
     " c.capacity, c.keep_days, (SELECT COUNT(*) FROM conference_invitations i WHERE i.conference_id = c.id)," \
     " (SELECT COUNT(*) FROM conference_registrations r WHERE r.conference_id = c.id AND r.status = 'registered')," \
     " (SELECT COUNT(*) FROM conference_registrations r WHERE r.conference_id = c.id AND r.status = 'waiting')," \
-    " (SELECT COUNT(*) FROM conference_registrations r WHERE r.conference_id = c.id AND r.attended = 1)"
+    " (SELECT COUNT(*) FROM conference_registrations r WHERE r.conference_id = c.id AND r.attended = 1)," \
+    " COALESCE(c.evaluation_survey_id, 0), c.evaluation_sent"
 
 static size_t read_conferences(db_stmt_t *st, arena_t *a, conference_t **out)
 {
@@ -38,6 +41,8 @@ static size_t read_conferences(db_stmt_t *st, arena_t *a, conference_t **out)
         c->registered = (int)db_col_int(st, 10);
         c->waiting = (int)db_col_int(st, 11);
         c->attended = (int)db_col_int(st, 12);
+        c->evaluation_survey_id = db_col_int(st, 13);
+        c->evaluation_sent = (int)db_col_int(st, 14);
     }
     db_done(st);
     return n;
@@ -254,6 +259,40 @@ bool conferences_mark(db_t *db, const viewer_t *v, const conference_t *c, const 
     ok = ok && tx_audit(db, v, "conference:attendance", "conference", c->id,
                         json_pack("{s:I}", "attended", (json_int_t)n));
     return tx_finish(db, ok, a, err);
+}
+
+int conferences_evaluate(db_t *db, const viewer_t *v, const conference_t *c, const survey_t *s, const char *base_url,
+                         arena_t *a, char **err)
+{
+    if (!access_may(v, CAP_CONFERENCE_KEEP) || !access_may(v, CAP_SURVEY_BUILD)) {
+        *err = arena_strdup(a, "Utvärderingen skickas av Skolverkets analytiker.");
+        return -1;
+    }
+    /* Those who came and left an address, each as "address;role;organisation number": a
+     * role is also a respondent group. */
+    db_stmt_t *st = db_prepare(db, "SELECT r.email, r.role, o.orgnr FROM conference_registrations r JOIN organisers o"
+                                   " ON o.id = r.organiser_id WHERE r.conference_id = ? AND r.attended = 1"
+                                   " AND r.anonymised = 0 AND r.email <> '' ORDER BY r.id");
+    db_bind_int(st, 1, c->id);
+    buf_t lines = BUF_INIT;
+    while (db_step(st) == DB_ROW)
+        buf_printf(&lines, "%s;%s;%s\n", db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 2));
+    db_done(st);
+    const char *people = arena_strdup(a, buf_cstr(&lines));
+    buf_free(&lines);
+    if (!*people) {
+        *err = arena_strdup(a, "Ingen som deltog har lämnat en e-postadress. Markera närvaron först.");
+        return -1;
+    }
+    if (!tx_begin(db, a, err))
+        return -1;
+    int sent = surveys_invite_within(db, v, s, people, base_url, a, err);
+    bool ok = sent >= 0 &&
+              db_run(db, "UPDATE conferences SET evaluation_survey_id = ?, evaluation_sent = evaluation_sent + ?"
+                         " WHERE id = ?", "iii", s->id, (int64_t)sent, c->id) == DB_DONE &&
+              tx_audit(db, v, "conference:evaluation", "conference", c->id,
+                       json_pack("{s:I, s:i}", "survey", (json_int_t)s->id, "sent", sent));
+    return tx_finish(db, ok, a, err) ? sent : -1;
 }
 
 int conferences_forget(db_t *db, const char *today)

@@ -31,4 +31,12 @@ void svg_run_chart(buf_t *o, const char *title, const char *const *labels, const
 void svg_pairs(buf_t *o, const char *title, const char *first_name, const char *second_name,
                const char *const *labels, const int *first, const int *second, size_t n, int max);
 
+/* Shares of a whole per row (a 100 % bar per row, split by column), for answers on a scale
+ * or among choices: counts holds nrows × ncols (row-major). A row whose counts are all
+ * zero is drawn as the text empty_text instead of a bar (a hidden or empty group). The
+ * columns' colours are explained in a legend, and the text alternative gives every row's
+ * shares in whole percent. */
+void svg_shares(buf_t *o, const char *title, const char *const *rows, size_t nrows, const char *const *columns,
+                size_t ncols, const int *counts, const char *empty_text);
+
 #endif

@@ -49,19 +49,14 @@ static void question(request_t *req, const survey_item_t *it, size_t i, const ch
         }
     } else if (strcmp(q->kind, "single") == 0 || strcmp(q->kind, "multiple") == 0) {
         bool multi = strcmp(q->kind, "multiple") == 0;
-        int option = 0;
-        char *copy = arena_strdup(&req->arena, q->options), *save = NULL;
-        for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-            size_t len = strlen(line);
-            while (len && (line[len - 1] == '\r' || line[len - 1] == ' '))
-                line[--len] = 0;
-            if (!len)
-                continue;
-            option++;
+        const char **options;
+        size_t n = survey_options(q, &req->arena, &options);
+        for (size_t k = 0; k < n; k++) {
+            int option = (int)k + 1;
             html_printf(o, "<label class=\"check\"><input type=\"%s\" name=\"%s\" value=\"%d\"%s",
                         multi ? "checkbox" : "radio", f, option, chosen(value, option) ? " checked" : "");
             widget_described_by(req, f, false);
-            html_printf(o, "> %s</label>", line);
+            html_printf(o, "> %s</label>", options[k]);
         }
     } else if (strcmp(q->kind, "number") == 0) {
         html_printf(o, "<label for=\"in-%s\">Ett heltal från %d till %d</label><input type=\"number\" id=\"in-%s\" "

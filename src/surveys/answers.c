@@ -33,15 +33,13 @@ typedef struct invitee {
     int64_t organiser_id;
 } invitee_t;
 
-int surveys_invite(db_t *db, const viewer_t *v, const survey_t *s, const char *lines, const char *base_url, arena_t *a,
-                   char **err)
+/* The lines "address;group[;organisation number]" read whole, or NULL with the first
+ * bad line named. */
+static invitee_t *read_invitees(db_t *db, const char *lines, arena_t *a, size_t *n, char **err)
 {
-    if (!access_may(v, CAP_SURVEY_BUILD) || strcmp(s->state, "open") != 0) {
-        *err = arena_strdup(a, "Öppna enkäten innan inbjudningarna skickas.");
-        return -1;
-    }
     invitee_t *to = NULL;
-    size_t n = 0, cap = 0, line = 0;
+    size_t cap = 0, line = 0;
+    *n = 0;
     char *copy = arena_strdup(a, lines ? lines : ""), *save = NULL;
     for (char *l = strtok_r(copy, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
         line++;
@@ -61,24 +59,34 @@ int surveys_invite(db_t *db, const viewer_t *v, const survey_t *s, const char *l
         if (!strchr(f[0], '@') || !f[1]) {
             *err = arena_printf(a, "Rad %zu: skriv adress;grupp, till exempel anna@skola.se;principal. Ingen bjöds in.",
                                 line);
-            return -1;
+            return NULL;
         }
         if (!db_run_int(db, 0, "SELECT COUNT(*) FROM survey_groups WHERE key = ?", "t", f[1])) {
             *err = arena_printf(a, "Rad %zu: gruppen \"%s\" finns inte. Ingen bjöds in.", line, f[1]);
-            return -1;
+            return NULL;
         }
         int64_t org = f[2] && *f[2] ? db_run_int(db, 0, "SELECT id FROM organisers WHERE orgnr = ?", "t", f[2]) : 0;
         if (f[2] && *f[2] && !org) {
             *err = arena_printf(a, "Rad %zu: huvudmannen %s finns inte i registret. Ingen bjöds in.", line, f[2]);
-            return -1;
+            return NULL;
         }
-        *ARENA_PUSH(a, to, n, cap) = (invitee_t){f[0], f[1], org};
+        *ARENA_PUSH(a, to, *n, cap) = (invitee_t){f[0], f[1], org};
     }
-    if (!n) {
+    if (!*n)
         *err = arena_strdup(a, "Skriv en person per rad.");
+    return *n ? to : NULL;
+}
+
+int surveys_invite_within(db_t *db, const viewer_t *v, const survey_t *s, const char *lines, const char *base_url,
+                          arena_t *a, char **err)
+{
+    if (!access_may(v, CAP_SURVEY_BUILD) || strcmp(s->state, "open") != 0) {
+        *err = arena_strdup(a, "Öppna enkäten innan inbjudningarna skickas.");
         return -1;
     }
-    if (!tx_begin(db, a, err))
+    size_t n;
+    invitee_t *to = read_invitees(db, lines, a, &n, err);
+    if (!to)
         return -1;
     int added = 0;
     bool ok = true;
@@ -103,7 +111,26 @@ int surveys_invite(db_t *db, const viewer_t *v, const survey_t *s, const char *l
                           arena_printf(a, "Enkät: %s %d", s->title, s->year), body);
     }
     ok = ok && tx_audit(db, v, "survey:invite", "survey", s->id, json_pack("{s:i}", "invited", added));
-    return tx_finish(db, ok, a, err) ? added : -1;
+    if (!ok) {
+        *err = arena_strdup(a, "Inbjudningarna kunde inte sparas. Försök igen.");
+        return -1;
+    }
+    return added;
+}
+
+int surveys_invite(db_t *db, const viewer_t *v, const survey_t *s, const char *lines, const char *base_url, arena_t *a,
+                   char **err)
+{
+    size_t n;
+    if (!access_may(v, CAP_SURVEY_BUILD) || strcmp(s->state, "open") != 0) {
+        *err = arena_strdup(a, "Öppna enkäten innan inbjudningarna skickas.");
+        return -1;
+    }
+    /* Read before the transaction: a bad line writes nothing and takes no lock. */
+    if (!read_invitees(db, lines, a, &n, err) || !tx_begin(db, a, err))
+        return -1;
+    int added = surveys_invite_within(db, v, s, lines, base_url, a, err);
+    return tx_finish(db, added >= 0, a, err) ? added : -1;
 }
 
 int surveys_remind(db_t *db, const viewer_t *v, const survey_t *s, const char *base_url, arena_t *a, char **err)
@@ -136,15 +163,19 @@ int surveys_remind(db_t *db, const viewer_t *v, const survey_t *s, const char *b
     return tx_finish(db, ok, a, err) ? (int)n : -1;
 }
 
-size_t surveys_rates(db_t *db, const survey_t *s, arena_t *a, survey_group_rate_t **out, int *invited, int *complete,
-                     bool *total_shown)
+size_t surveys_rates(db_t *db, const survey_t *s, int64_t organiser_id, arena_t *a, survey_group_rate_t **out,
+                     int *invited, int *complete, bool *total_shown)
 {
     db_stmt_t *st = db_prepare(db, "SELECT g.key, g.label, (SELECT COUNT(*) FROM survey_invitations i WHERE i.survey_id = ?"
-                                   " AND i.group_key = g.key), (SELECT COUNT(*) FROM survey_responses r WHERE"
-                                   " r.survey_id = ? AND r.group_key = g.key AND r.complete = 1) FROM survey_groups g"
-                                   " ORDER BY g.position");
+                                   " AND i.group_key = g.key AND (? = 0 OR i.organiser_id = ?)), (SELECT COUNT(*) FROM"
+                                   " survey_responses r WHERE r.survey_id = ? AND r.group_key = g.key AND r.complete = 1"
+                                   " AND (? = 0 OR r.organiser_id = ?)) FROM survey_groups g ORDER BY g.position");
     db_bind_int(st, 1, s->id);
-    db_bind_int(st, 2, s->id);
+    db_bind_int(st, 2, organiser_id);
+    db_bind_int(st, 3, organiser_id);
+    db_bind_int(st, 4, s->id);
+    db_bind_int(st, 5, organiser_id);
+    db_bind_int(st, 6, organiser_id);
     size_t n = 0, cap = 0;
     *out = NULL;
     *invited = *complete = 0;
@@ -223,6 +254,19 @@ static const char *bad_value(const survey_item_t *it, const char *v, arena_t *a)
         if (*end || x < it->q.min || x > it->q.max)
             return arena_printf(a, "Svara med ett heltal från %d till %d.", it->q.min, it->q.max);
     }
+    if (strcmp(it->q.kind, "single") == 0 || strcmp(it->q.kind, "multiple") == 0) {
+        const char **options;
+        long n = (long)survey_options(&it->q, a, &options);
+        bool multi = strcmp(it->q.kind, "multiple") == 0;
+        for (const char *p = v; *p;) {
+            char *end;
+            long x = strtol(p, &end, 10);
+            if (end == p || x < 1 || x > n || (*end && (*end != ',' || !multi)))
+                return "Välj bland svarsalternativen.";
+            p = *end ? end + 1 : end;
+        }
+        return NULL;
+    }
     if (strcmp(it->q.kind, "likert") == 0) {
         for (int k = 0; survey_likert[k]; k++)
             if (strcmp(v, survey_likert[k]) == 0)
@@ -230,6 +274,20 @@ static const char *bad_value(const survey_item_t *it, const char *v, arena_t *a)
         return "Välj ett av svarsalternativen.";
     }
     return NULL;
+}
+
+bool surveys_close(db_t *db, const viewer_t *v, const survey_t *s, arena_t *a, char **err)
+{
+    if (!access_may(v, CAP_SURVEY_BUILD) || strcmp(s->state, "open") != 0) {
+        *err = arena_strdup(a, "Bara en öppen enkät kan stängas.");
+        return false;
+    }
+    if (!tx_begin(db, a, err))
+        return false;
+    bool ok = db_run_int(db, 0, "UPDATE surveys SET state = 'closed' WHERE id = ? AND state = 'open' RETURNING 1", "i",
+                         s->id) == 1 &&
+              tx_audit(db, v, "survey:close", "survey", s->id, json_object());
+    return tx_finish(db, ok, a, err);
 }
 
 bool surveys_answer(db_t *db, const survey_link_t *l, const char *const *values, bool submit, arena_t *a,

@@ -1,5 +1,6 @@
 /* model.c — response rates and the suppression of small groups (surveys.h). */
 #include "surveys.h"
+#include "../base/vec.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -34,17 +35,22 @@ bool survey_suppress(const int *answers, size_t n, bool total_shown, int min, bo
             hidden[i] = answers[i] > 0;
         return false;
     }
-    if (total_shown && nhidden == 1) {
-        /* One hidden group would be the total less the shown ones: hide the smallest shown
-         * group too, so that two remain to share the difference. */
+    /* The hidden groups together are the total less the shown ones: while they come to
+     * fewer than min answers, hide the smallest shown group too. */
+    int hidden_sum = 0;
+    for (size_t i = 0; i < n; i++)
+        hidden_sum += hidden[i] ? answers[i] : 0;
+    while (total_shown && nhidden > 0 && hidden_sum < min) {
         size_t smallest = n;
         for (size_t i = 0; i < n; i++)
             if (!hidden[i] && answers[i] > 0 && (smallest == n || answers[i] < answers[smallest]))
                 smallest = i;
-        if (smallest < n) {
-            hidden[smallest] = true;
-            nshown--;
-        }
+        if (smallest == n)
+            break;
+        hidden[smallest] = true;
+        hidden_sum += answers[smallest];
+        nhidden++;
+        nshown--;
     }
     /* With every group hidden the total gives away only their sum, which is at least min
      * here, so it may stay; unless a single group has answers, for then it is that group. */
@@ -68,4 +74,27 @@ const char *survey_kind_label(const char *key)
         if (key && strcmp(key, survey_kind_keys[i]) == 0)
             return labels[i];
     return "";
+}
+
+size_t survey_options(const question_t *q, arena_t *a, const char ***out)
+{
+    *out = NULL;
+    size_t n = 0, cap = 0;
+    if (strcmp(q->kind, "likert") == 0) {
+        for (; survey_likert[n]; n++)
+            ;
+        *out = (const char **)survey_likert;
+        return n;
+    }
+    if (strcmp(q->kind, "single") != 0 && strcmp(q->kind, "multiple") != 0)
+        return 0;
+    char *copy = arena_strdup(a, q->options), *save = NULL;
+    for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        size_t len = strlen(line);
+        while (len && (line[len - 1] == '\r' || line[len - 1] == ' '))
+            line[--len] = 0;
+        if (len)
+            *ARENA_PUSH(a, *out, n, cap) = line;
+    }
+    return n;
 }

@@ -8,24 +8,48 @@
 #include <stdio.h>
 #include <string.h>
 
+static const char *state_label(const char *state)
+{
+    return strcmp(state, "draft") == 0 ? "Utkast" : strcmp(state, "open") == 0 ? "Öppen" : "Stängd";
+}
+
+/* Those who build see every survey and make new ones; the rest read the results of the
+ * opened ones within reach. */
 static int list_view(request_t *req, int status)
 {
     survey_t *s;
     size_t n = surveys_list(req->db, &req->viewer, &req->arena, &s);
+    bool build = access_may(&req->viewer, CAP_SURVEY_BUILD);
     layout_begin(req, "Enkäter");
     buf_t *o = &req->body;
     widget_error_summary(req);
-    html_lit(o, "<p><a href=\"/surveys/bank\">Frågebanken</a></p>");
+    if (build)
+        html_lit(o, "<p><a href=\"/surveys/bank\">Frågebanken</a></p>");
     if (!n)
         html_lit(o, "<p class=\"empty\">Inga enkäter.</p>");
     else
         html_lit(o, TABLE_OPEN("Enkäter") "<thead><tr><th scope=\"col\">År</th><th scope=\"col\">Enkät</th>"
-                    "<th scope=\"col\">Anonym</th><th scope=\"col\" class=\"num\">Frågor</th></tr></thead><tbody>");
-    for (size_t i = 0; i < n; i++)
-        html_printf(o, "<tr><td>%d</td><td><a href=\"/surveys/%lld\">%s</a></td><td>%s</td><td class=\"num\">%d</td></tr>",
-                    s[i].year, (long long)s[i].id, s[i].title, s[i].anonymous ? "Ja" : "Nej", s[i].items);
+                    "<th scope=\"col\">Läge</th><th scope=\"col\">Anonym</th><th scope=\"col\" class=\"num\">Frågor"
+                    "</th><th scope=\"col\">Resultat</th></tr></thead><tbody>");
+    for (size_t i = 0; i < n; i++) {
+        bool opened = strcmp(s[i].state, "draft") != 0;
+        html_printf(o, "<tr><td>%d</td><td>", s[i].year);
+        if (build)
+            html_printf(o, "<a href=\"/surveys/%lld\">%s</a>", (long long)s[i].id, s[i].title);
+        else
+            html_printf(o, "%s", s[i].title);
+        html_printf(o, "</td><td>%s</td><td>%s</td><td class=\"num\">%d</td><td>", state_label(s[i].state),
+                    s[i].anonymous ? "Ja" : "Nej", s[i].items);
+        if (opened)
+            html_printf(o, "<a href=\"/surveys/%lld/results\">Resultatet</a>", (long long)s[i].id);
+        html_lit(o, "</td></tr>");
+    }
     if (n)
         html_lit(o, "</tbody>" TABLE_CLOSE);
+    if (!build) {
+        layout_end(req);
+        return respond_html(req, status);
+    }
     html_lit(o, "<form method=\"post\" action=\"/surveys\" class=\"card form narrow\" novalidate><h2>Ny enkät</h2>");
     widget_csrf(req);
     widget_input(req, "title", "Rubrik", "text", req_param(req, "title"), NULL, "off");
@@ -100,23 +124,9 @@ static void answering(request_t *req, const survey_t *s)
     survey_group_rate_t *g;
     int invited, complete;
     bool total_shown;
-    size_t n = surveys_rates(req->db, s, &req->arena, &g, &invited, &complete, &total_shown);
-    char rate[80];
-    survey_rate_text(complete, invited, rate, sizeof rate);
-    html_printf(o, "<h2>Svarsfrekvens</h2><p>%s</p>", total_shown ? rate : "För få svar för att visas.");
-    html_lit(o, TABLE_OPEN("Svarsfrekvens per grupp") "<thead><tr><th scope=\"col\">Grupp</th><th scope=\"col\" "
-                "class=\"num\">Inbjudna</th><th scope=\"col\" class=\"num\">Inskickade svar</th></tr></thead><tbody>");
-    for (size_t i = 0; i < n; i++) {
-        if (!g[i].invited)
-            continue;
-        if (g[i].hidden)
-            html_printf(o, "<tr><th scope=\"row\">%s</th><td class=\"num\">%d</td><td class=\"num\">färre än fem eller "
-                           "dolt</td></tr>", g[i].label, g[i].invited);
-        else
-            html_printf(o, "<tr><th scope=\"row\">%s</th><td class=\"num\">%d</td><td class=\"num\">%d</td></tr>",
-                        g[i].label, g[i].invited, g[i].complete);
-    }
-    html_lit(o, "</tbody>" TABLE_CLOSE);
+    size_t n = surveys_rates(req->db, s, 0, &req->arena, &g, &invited, &complete, &total_shown);
+    html_printf(o, "<h2>Svarsfrekvens</h2><p><a href=\"/surveys/%lld/results\">Resultatet</a></p>", (long long)s->id);
+    surveys_rate_table(req, g, n, invited, complete, total_shown);
     html_printf(o, "<form method=\"post\" action=\"/surveys/%lld/invitations\" class=\"card form narrow\" novalidate>"
                    "<h2>Bjud in</h2>", (long long)s->id);
     widget_csrf(req);
@@ -129,6 +139,9 @@ static void answering(request_t *req, const survey_t *s)
     html_printf(o, "<form method=\"post\" action=\"/surveys/%lld/reminders\" class=\"inline\">", (long long)s->id);
     widget_csrf(req);
     html_lit(o, "<button type=\"submit\" class=\"button secondary\">Påminn dem som inte svarat</button></form>");
+    html_printf(o, "<form method=\"post\" action=\"/surveys/%lld/close\" class=\"inline\">", (long long)s->id);
+    widget_csrf(req);
+    html_lit(o, "<button type=\"submit\" class=\"button secondary\">Stäng enkäten</button></form>");
 }
 
 static int survey_view(request_t *req, int status)
@@ -168,6 +181,9 @@ static int survey_view(request_t *req, int status)
     }
     if (strcmp(s->state, "open") == 0)
         answering(req, s);
+    if (strcmp(s->state, "closed") == 0)
+        html_printf(o, "<p>Enkäten är stängd: länkarna gäller inte längre. <a href=\"/surveys/%lld/results\">Resultatet"
+                       "</a></p>", (long long)s->id);
     if (draft) {
         html_printf(o, "<form method=\"post\" action=\"/surveys/%lld/sections\" class=\"card form narrow\" novalidate>"
                        "<h2>Nytt avsnitt</h2>", (long long)s->id);
@@ -243,6 +259,17 @@ static int open_submit(request_t *req)
     if (!surveys_open(req->db, &req->viewer, s, &req->arena, &err))
         return respond_error(req, 409, err);
     return respond_redirect(req, arena_printf(&req->arena, "/surveys/%lld", (long long)s->id));
+}
+
+static int close_submit(request_t *req)
+{
+    survey_t *s = target(req);
+    if (!s)
+        return respond_error(req, 404, SURVEY_NOT_FOUND);
+    char *err = NULL;
+    if (!surveys_close(req->db, &req->viewer, s, &req->arena, &err))
+        return respond_error(req, 409, err);
+    return respond_redirect(req, arena_printf(&req->arena, "/surveys/%lld/results", (long long)s->id));
 }
 
 static int invite_submit(request_t *req)
@@ -349,7 +376,7 @@ static const param_spec_t p_bank[] = {{"kind", P_CHOICE, PARAM_REQUIRED, "Slag",
                                       {"max", P_TEXT, 0, "Högsta tal", 0, 12, NULL}, PARAM_END};
 
 const route_t surveys_routes[] = {
-    {"GET", "/surveys", list_page, CAP_SURVEY_BUILD, ROUTE_KEPT, p_none},
+    {"GET", "/surveys", list_page, CAP_SURVEY_RESULTS, ROUTE_KEPT, p_none},
     {"POST", "/surveys", create_submit, CAP_SURVEY_BUILD, ROUTE_FORM, p_create},
     {"GET", "/surveys/bank", bank_page, CAP_SURVEY_BUILD, ROUTE_KEPT, p_none},
     {"POST", "/surveys/bank", bank_submit, CAP_SURVEY_BUILD, ROUTE_FORM, p_bank},
@@ -357,6 +384,7 @@ const route_t surveys_routes[] = {
     {"POST", "/surveys/{id}/sections", section_submit, CAP_SURVEY_BUILD, ROUTE_FORM, p_section},
     {"POST", "/surveys/{id}/items", item_submit, CAP_SURVEY_BUILD, ROUTE_FORM, p_item},
     {"POST", "/surveys/{id}/open", open_submit, CAP_SURVEY_BUILD, ROUTE_FORM, p_id},
+    {"POST", "/surveys/{id}/close", close_submit, CAP_SURVEY_BUILD, ROUTE_FORM, p_id},
     {"POST", "/surveys/{id}/invitations", invite_submit, CAP_SURVEY_BUILD, ROUTE_FORM, p_people},
     {"POST", "/surveys/{id}/reminders", remind_submit, CAP_SURVEY_BUILD, ROUTE_FORM, p_id},
     {NULL, NULL, NULL, 0, 0, NULL},

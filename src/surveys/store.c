@@ -38,21 +38,36 @@ static size_t read_surveys(db_stmt_t *st, arena_t *a, survey_t **out)
     " (SELECT COUNT(*) FROM survey_sections x WHERE x.survey_id = s.id)," \
     " (SELECT COUNT(*) FROM survey_items i WHERE i.survey_id = s.id)"
 
+/* Those who build see every survey; the rest of the agency the opened ones; an
+ * organiser's users the opened ones its people were invited to. */
+#define SURVEY_SCOPE "(? = 1 OR (s.state <> 'draft' AND (? = 1 OR EXISTS (SELECT 1 FROM survey_invitations v" \
+    " WHERE v.survey_id = s.id AND v.organiser_id = ?))))"
+
+static void bind_scope(db_stmt_t *st, const viewer_t *v)
+{
+    db_bind_int(st, 1, access_may(v, CAP_SURVEY_BUILD));
+    db_bind_int(st, 2, access_may(v, CAP_SURVEY_ALL));
+    db_bind_int(st, 3, v->organiser_id > 0 ? v->organiser_id : -1);
+}
+
 size_t surveys_list(db_t *db, const viewer_t *v, arena_t *a, survey_t **out)
 {
     *out = NULL;
-    if (!access_may(v, CAP_SURVEY_BUILD))
+    if (!access_may(v, CAP_SURVEY_RESULTS) && !access_may(v, CAP_SURVEY_BUILD))
         return 0;
-    db_stmt_t *st = db_prepare(db, "SELECT " SURVEY_COLUMNS " FROM surveys s ORDER BY s.year DESC, s.title");
+    db_stmt_t *st = db_prepare(db, "SELECT " SURVEY_COLUMNS " FROM surveys s WHERE " SURVEY_SCOPE
+                                   " ORDER BY s.year DESC, s.title");
+    bind_scope(st, v);
     return read_surveys(st, a, out);
 }
 
 survey_t *surveys_get(db_t *db, const viewer_t *v, int64_t id, arena_t *a)
 {
-    if (!access_may(v, CAP_SURVEY_BUILD))
+    if (!access_may(v, CAP_SURVEY_RESULTS) && !access_may(v, CAP_SURVEY_BUILD))
         return NULL;
-    db_stmt_t *st = db_prepare(db, "SELECT " SURVEY_COLUMNS " FROM surveys s WHERE s.id = ?");
-    db_bind_int(st, 1, id);
+    db_stmt_t *st = db_prepare(db, "SELECT " SURVEY_COLUMNS " FROM surveys s WHERE " SURVEY_SCOPE " AND s.id = ?");
+    bind_scope(st, v);
+    db_bind_int(st, 4, id);
     survey_t *s;
     return read_surveys(st, a, &s) == 1 ? s : NULL;
 }

@@ -61,8 +61,13 @@ typedef struct survey_item {
     question_t q;
 } survey_item_t;
 
+/* The surveys within reach: every one for those who build them; the opened ones for the
+ * rest of the agency; for an organiser's users the opened ones its people were invited to. */
 size_t surveys_list(db_t *db, const viewer_t *v, arena_t *a, survey_t **out);
 survey_t *surveys_get(db_t *db, const viewer_t *v, int64_t id, arena_t *a);
+/* A question's choices (the Likert scale, or the options one a line); 0 for numbers and
+ * free text. */
+size_t survey_options(const question_t *q, arena_t *a, const char ***out);
 size_t surveys_sections(db_t *db, const survey_t *s, arena_t *a, survey_section_t **out);
 size_t surveys_items(db_t *db, const survey_t *s, arena_t *a, survey_item_t **out);
 /* The bank, each question with the years it was asked. */
@@ -87,6 +92,9 @@ bool surveys_open(db_t *db, const viewer_t *v, const survey_t *s, arena_t *a, ch
  * many were new, or -1. */
 int surveys_invite(db_t *db, const viewer_t *v, const survey_t *s, const char *lines, const char *base_url, arena_t *a,
                    char **err);
+/* The same within the caller's transaction (it rolls back on -1). */
+int surveys_invite_within(db_t *db, const viewer_t *v, const survey_t *s, const char *lines, const char *base_url,
+                          arena_t *a, char **err);
 /* Reminds everyone invited who has not submitted; returns how many. */
 int surveys_remind(db_t *db, const viewer_t *v, const survey_t *s, const char *base_url, arena_t *a, char **err);
 
@@ -96,9 +104,11 @@ typedef struct survey_group_rate {
     bool hidden;               /* under five complete answers (or needed to hide one) */
 } survey_group_rate_t;
 /* Invited and complete per respondent group, with the small groups hidden; *total_shown
- * says whether the totals may be shown. */
-size_t surveys_rates(db_t *db, const survey_t *s, arena_t *a, survey_group_rate_t **out, int *invited, int *complete,
-                     bool *total_shown);
+ * says whether the totals may be shown. organiser_id 0: everyone's, else that organiser's. */
+size_t surveys_rates(db_t *db, const survey_t *s, int64_t organiser_id, arena_t *a, survey_group_rate_t **out,
+                     int *invited, int *complete, bool *total_shown);
+/* Closes an open survey: its links stop working and its results are final. */
+bool surveys_close(db_t *db, const viewer_t *v, const survey_t *s, arena_t *a, char **err);
 
 typedef struct survey_link {
     int64_t invitation_id, response_id;
@@ -116,5 +126,73 @@ survey_link_t *surveys_link(db_t *db, const char *token, arena_t *a);
  * (index) and the message; nothing is submitted then, but what was typed is saved. */
 bool surveys_answer(db_t *db, const survey_link_t *l, const char *const *values, bool submit, arena_t *a,
                     size_t *bad_item, char **err);
+
+/* ---- results (results.c): only aggregated, with the small groups hidden ---- */
+
+/* The answers of one group (or all) to one question. A hidden one carries no figures at
+ * all (answered, counts and mean are zero), so nothing that writes it can give them away. */
+typedef struct survey_dist {
+    int answered;           /* respondents who answered the question */
+    int *counts;            /* per option (choices and the scale); multiple choice counts each */
+    double mean;            /* numbers; NAN when there is none */
+    bool hidden;
+} survey_dist_t;
+typedef struct survey_year {
+    int64_t survey_id;
+    int year;
+    const char *title;
+    survey_dist_t total;
+} survey_year_t;
+typedef struct survey_result {
+    const survey_item_t *item;
+    const char **options;
+    size_t noptions;
+    survey_dist_t *groups;  /* parallel to the results' groups */
+    survey_dist_t total;
+    survey_year_t *years;   /* the same bank question in the other surveys, by year */
+    size_t nyears;
+} survey_result_t;
+typedef struct survey_organiser_rate {
+    int64_t id;
+    const char *name;
+    int invited, complete;
+    bool principal;         /* an answer from principal level */
+} survey_organiser_rate_t;
+typedef struct survey_results {
+    int64_t organiser_id;   /* 0: every organiser's answers; else this organiser's only */
+    const char *organiser_name;
+    survey_group_rate_t *groups;
+    size_t ngroups;
+    int invited, complete;
+    bool total_shown;
+    survey_organiser_rate_t *organisers; /* every organiser's rate (the whole survey only) */
+    size_t norganisers;
+    int covered;            /* organisers with an answer from principal level */
+    survey_section_t *sections;
+    size_t nsections;
+    survey_item_t *items;
+    survey_result_t *results; /* parallel to items */
+    size_t nitems;
+} survey_results_t;
+
+/* The results of a survey in reach: the agency reads every organiser's or, with
+ * organiser_id, one organiser's; an organiser's users always their own organiser's. */
+survey_results_t *surveys_results(db_t *db, const viewer_t *v, const survey_t *s, int64_t organiser_id, arena_t *a);
+
+typedef struct survey_text {
+    int64_t item_id;
+    const char *value;
+} survey_text_t;
+/* The free-text answers of the submitted responses, by question (the analysts only). */
+size_t surveys_texts(db_t *db, const viewer_t *v, const survey_t *s, arena_t *a, survey_text_t **out);
+
+typedef struct survey_raw_row {
+    const char *group;      /* the group's label */
+    const char **values;    /* parallel to the items, as the respondent chose (labels) */
+} survey_raw_row_t;
+/* Every submitted response of an anonymous survey, one a row (the analysts only); false
+ * with a message for a survey that is not anonymous. */
+bool surveys_raw(db_t *db, const viewer_t *v, const survey_t *s, const survey_item_t *items, size_t nitems, arena_t *a,
+                 survey_raw_row_t **out, size_t *n, char **err);
 
 #endif

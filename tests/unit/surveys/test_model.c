@@ -1,6 +1,7 @@
 /* test_model.c — response rates and the suppression of small groups, worked by hand:
  * seed 003's 243 of 318 is 76 per cent; a group of 4 is hidden, and so is the smallest
- * other group when the 4 could be found by subtracting the rest from the total. */
+ * other group when the 4 could be found by subtracting the rest from the total (and as
+ * many as it takes when the hidden groups together are still fewer than five). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -44,6 +45,12 @@ static void a_group_of_four_is_hidden_also_from_the_total(void **state)
     assert_true(survey_suppress(two, 4, true, SURVEY_MIN_GROUP, hidden));
     assert_true(hidden[1] && hidden[2]);
     assert_false(hidden[0] || hidden[3]);
+    /* Two small groups of 2 and 1 would still give away their 3 together: the smallest
+     * shown group (9) is hidden with them. */
+    int three[] = {12, 2, 1, 9};
+    assert_true(survey_suppress(three, 4, true, SURVEY_MIN_GROUP, hidden));
+    assert_true(hidden[1] && hidden[2] && hidden[3]);
+    assert_false(hidden[0]);
     /* An empty group has nothing to hide. */
     int empty[] = {7, 0, 8};
     assert_true(survey_suppress(empty, 3, true, SURVEY_MIN_GROUP, hidden));
