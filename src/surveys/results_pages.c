@@ -86,7 +86,8 @@ static void dist_table(request_t *req, const char *caption, const char *first, c
 {
     buf_t *o = &req->body;
     bool number = strcmp(r->item->q.kind, "number") == 0;
-    html_printf(o, "<div class=\"table-wrap\"><table aria-label=\"%s\"><thead><tr><th scope=\"col\">%s</th>"
+    html_printf(o, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"%s\"><table class=\"data\">"
+                   "<thead><tr><th scope=\"col\">%s</th>"
                    "<th scope=\"col\" class=\"num\">Svar</th>", caption, first);
     for (size_t k = 0; k < r->noptions; k++)
         html_printf(o, "<th scope=\"col\" class=\"num\">%s</th>", r->options[k]);

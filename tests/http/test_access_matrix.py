@@ -54,7 +54,7 @@ REACH = {
     "ledger": set(USERS),  # the agency's cost ledger: the role decides
     "network": AGENCY,  # a network Borås kommun is not in: the agency's
     "conference": AGENCY,  # the agency's conferences and their registrations
-    "survey": set(USERS),  # the agency's questionnaires: the role decides
+    "survey": AGENCY,  # an opened survey Kiruna kommun's people were invited to: the agency's
 }
 objects = {}   # Kiruna's
 own = {}       # Borås's, for need-to-know
@@ -94,7 +94,7 @@ def kind_of(path):
         return "commission"
     if path.startswith(("/grants/", "/api/v1/grants/")):
         return "grant"
-    if path.startswith("/surveys/"):
+    if path.startswith(("/surveys/", "/api/v1/surveys/")):
         return "survey"
     if path.startswith(("/conferences/", "/api/v1/conferences/")):
         return "conference"
@@ -129,7 +129,8 @@ def fill(path, objects):
                   ("/universities/", "template"), ("/commission/", "commission"), ("/grants/", "grant"),
                   ("/api/v1/grants/", "grant"), ("/ledger/mapping/", "mapping"), ("/networks/", "network"),
                   ("/api/v1/networks/", "network"), ("/network-meetings/", "network_meeting"),
-                  ("/conferences/", "conference"), ("/api/v1/conferences/", "conference"), ("/surveys/", "survey")]
+                  ("/conferences/", "conference"), ("/api/v1/conferences/", "conference"), ("/surveys/", "survey"),
+                  ("/api/v1/surveys/", "survey")]
     for prefix, key in prefix_ids:
         if path.startswith(prefix + "{id}"):
             values["{id}"] = objects[key]
@@ -229,8 +230,11 @@ def improvement_objects(cid):
                                   " 1000, '2026:2', '2026-03-01', '2026-04-01', 'test', 0)", "claims")
     objects["mapping"] = insert(db, "INSERT INTO ledger_mapping (account, category) VALUES ('7999', 'team')",
                                 "ledger_mapping")
-    objects["survey"] = insert(db, "INSERT INTO surveys (title, year, created_by, created_at)"
-                                   " VALUES ('Enkät', 2026, 'test', 0)", "surveys")
+    # An opened survey that Kiruna kommun's people were invited to (fixture rows).
+    objects["survey"] = insert(db, "INSERT INTO surveys (title, year, state, created_by, created_at)"
+                                   " VALUES ('Enkät', 2026, 'open', 'test', 0)", "surveys")
+    insert(db, "INSERT INTO survey_invitations (survey_id, token_hash, email, group_key, organiser_id, invited_at)"
+               f" VALUES ({objects['survey']}, 'kiruna', 'rektor@kiruna.se', 'principal', {org}, 0)", "survey_invitations")
     objects["conference"] = insert(db, "INSERT INTO conferences (kind, title, held_on, capacity, created_by, created_at)"
                                        " VALUES ('thematic', 'Tema', '2030-01-01', 10, 'test', 0)", "conferences")
     # A network of Kiruna kommun alone, with a meeting (fixture rows: the agency keeps it).
@@ -280,6 +284,11 @@ def own_objects(a):
     own["claim"] = insert(db, "INSERT INTO claims (grant_id, kind, reason, amount_ore, registry_number, decision_date,"
                               f" due_date, created_by, created_at) VALUES ({own['grant']}, 'claim', 'Borås krav',"
                               " 1000, '2026:3', '2026-03-01', '2026-04-01', 'test', 0)", "claims")
+    boras = query(db, f"SELECT organiser_id FROM cases WHERE id = {b}")
+    own["survey"] = insert(db, "INSERT INTO surveys (title, year, state, created_by, created_at)"
+                               " VALUES ('Borås enkät', 2026, 'closed', 'test', 0)", "surveys")
+    insert(db, "INSERT INTO survey_invitations (survey_id, token_hash, email, group_key, organiser_id, invited_at)"
+               f" VALUES ({own['survey']}, 'boras', 'rektor@boras.se', 'principal', {boras}, 0)", "survey_invitations")
     karlstad = query(db, "SELECT id FROM universities WHERE name = 'Karlstads universitet'")
     own["commission"] = insert(db, "INSERT INTO commission_documents (case_id, university_id, kind, created_by,"
                                    f" created_at) VALUES ({b}, {karlstad}, 'lessons', 'test', 0)", "commission_documents")
@@ -381,7 +390,8 @@ def test_need_to_know_inside_the_own_organiser():
             "group": everyone_of_boras | {"head", "group"},
             "meeting": everyone_of_boras | {"head", "group"},
             "commission": everyone_of_boras | {"university"},
-            "grant": everyone_of_boras}),
+            "grant": everyone_of_boras,
+            "survey": AGENCY | {"organiser", "head", "group"}}),
         ("annan enhet och lärosätets överenskommelse",
          dict(own, agreement=own["agreement_university"], group=own["group_other"], meeting=own["meeting_other"]), {
             "case": everyone_of_boras | {"head", "university"},
@@ -390,7 +400,8 @@ def test_need_to_know_inside_the_own_organiser():
             "group": everyone_of_boras,
             "meeting": everyone_of_boras,
             "commission": everyone_of_boras | {"university"},
-            "grant": everyone_of_boras}),
+            "grant": everyone_of_boras,
+            "survey": AGENCY | {"organiser", "head", "group"}}),
         ("förvaltningens grupp och lärosätets besök",
          dict(own, group=own["group_admin"], meeting=own["visit"]), {
             "case": everyone_of_boras | {"head", "university"},
@@ -399,9 +410,10 @@ def test_need_to_know_inside_the_own_organiser():
             "group": everyone_of_boras,
             "meeting": everyone_of_boras | {"university"},
             "commission": everyone_of_boras | {"university"},
-            "grant": everyone_of_boras}),
+            "grant": everyone_of_boras,
+            "survey": AGENCY | {"organiser", "head", "group"}}),
     ]
-    kinds = {"case", "case_work", "agreement", "group", "meeting", "commission", "grant"}
+    kinds = {"case", "case_work", "agreement", "group", "meeting", "commission", "grant", "survey"}
     all_failures = []
     for label, objs, reach in rounds:
         # The previous round removed its contact person (the allowed removal): a new one.

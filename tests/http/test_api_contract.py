@@ -117,6 +117,7 @@ def examples():
             "year": 2017, "grant": query(db, f"SELECT MIN(id) FROM grants WHERE case_id = {case}"),
             "network": query(db, "SELECT MIN(id) FROM networks"),
             "conference": query(db, "SELECT MIN(id) FROM conferences"),
+            "survey": query(db, "SELECT MIN(id) FROM surveys WHERE state <> 'draft'"),
             "section": query(db, f"SELECT MIN(id) FROM analysis_sections WHERE analysis_id = {analysis}"),
             "problem": query(db, f"SELECT MIN(id) FROM analysis_problems WHERE analysis_id = {analysis}"),
             "intervention": query(db, f"SELECT MIN(id) FROM interventions WHERE plan_id = {plan}"),
@@ -126,7 +127,7 @@ def examples():
 
 ID_OF = (("/cases", "case"), ("/agreements", "agreement"), ("/analyses", "analysis"), ("/plans", "plan"),
          ("/interventions", "intervention"), ("/indicators", "indicator"), ("/grants", "grant"),
-         ("/networks", "network"), ("/conferences", "conference"))
+         ("/networks", "network"), ("/conferences", "conference"), ("/surveys", "survey"))
 
 
 def fill(path, values):
@@ -229,7 +230,7 @@ def test_every_documented_status_is_asked_for():
         if "404" in documented:
             absent = dict(values, case=999999999, agreement=999999999, round=999999999, analysis=999999999,
                           plan=999999999, intervention=999999999, indicator=999999999, section=999999999,
-                          problem=999999999, grant=999999999, year=2099, network=999999999, conference=999999999,
+                          problem=999999999, grant=999999999, year=2099, network=999999999, conference=999999999, survey=999999999,
                           orgnr=luhn_orgnr("999999999"), code="99999999", method="preschool")
             call(asker, method, fill(path, absent), body={})
         # 400: a parameter outside its declared limits, or a body that is not JSON.

@@ -108,6 +108,32 @@ def test_a_kickoff_from_invitation_to_attendance_and_forgetting():
     eq({x["role"]: (x["registered"], x["attended"]) for x in j["by_role"]},
        {"principal": (0, 0), "director": (1, 0), "teacher": (1, 1)})
     lacks(str(j), "Lisa")
+    # The evaluation goes to those who came (Lisa), by the outbox with a personal link; the
+    # analysts send it, and only an open survey.
+    an = login("analytiker@exempel.se")
+    r = post(an, "/surveys", title="Utvärdering av upptakten", year="2030", anonymous="1", intro="")
+    survey = int(r.header("Location").rsplit("/", 1)[1])
+    eq(post(an, f"/surveys/{survey}/sections", section_title="Dagen").status, 303)
+    eq(post(an, "/surveys/bank", kind="likert", text="Var dagen till nytta för er?", options="", min="",
+            max="").status, 303)
+    q = query(db, "SELECT id FROM question_bank WHERE text = 'Var dagen till nytta för er?'")
+    sec = query(db, f"SELECT id FROM survey_sections WHERE survey_id = {survey}")
+    eq(post(an, f"/surveys/{survey}/items", section=sec, question=q, required="1").status, 303)
+    r = post(an, f"/conferences/{cid}/evaluation", survey=str(survey))
+    eq(r.status, 422)
+    contains(r.text, "Öppna enkäten")
+    eq(post(an, f"/surveys/{survey}/open").status, 303)
+    eq(post(sup, f"/conferences/{cid}/evaluation", survey=str(survey)).status, 403)
+    r = post(an, f"/conferences/{cid}/evaluation", survey=str(survey))
+    eq(r.status, 200)
+    contains(r.text, "Utvärderingen skickades till 1 som deltog.")
+    contains(re.sub(r"<[^>]+>", "", r.text), "Utvärderingen Utvärdering av upptakten 2030 är skickad till 1 som deltog.")
+    lisa_email = query(db, "SELECT email FROM conference_registrations WHERE name = 'Lisa Lärare'")
+    eq(query(db, f"SELECT COUNT(*) FROM outbox WHERE recipient = '{lisa_email}' AND subject"
+                 " = 'Enkät: Utvärdering av upptakten 2030'"), 1)
+    eq(query(db, f"SELECT group_key FROM survey_invitations WHERE survey_id = {survey}"), "teacher")
+    contains(post(an, f"/conferences/{cid}/evaluation", survey=str(survey)).text,
+             "Utvärderingen skickades till 0 som deltog.")
     # The organiser's side has no conferences.
     org = login("huvudman@exempel.se")
     eq(org.get("/conferences").status, 403)
