@@ -11,6 +11,8 @@
 #     meetings), and the time to render an agreement as PDF;
 #   - the server's peak memory during a 60 MB import and under 24 parallel 60 MB uploads
 #     (anonymous, and signed in but over the limit), beside its idle memory;
+#   - a survey of 10 000 respondents × 40 questions: the results' time beside sqlite3
+#     grouping the same answers, and the answer page's writes per second;
 #   - the size of the binary.
 # BENCH_SECONDS (default 5) sets each wrk run's length.
 set -euo pipefail
@@ -148,7 +150,9 @@ pages() { # label db-url port
                  "/api/v1/networks/NÄTVERK|/api/v1/networks/$network" "/conferences|/conferences" \
                  "/conferences/KONFERENS|/conferences/$conference" \
                  "/api/v1/conferences/KONFERENS|/api/v1/conferences/$conference" "/surveys|/surveys" \
-                 "/surveys/bank|/surveys/bank" "/surveys/ENKÄT|/surveys/$survey"; do
+                 "/surveys/bank|/surveys/bank" "/surveys/ENKÄT|/surveys/$survey" \
+                 "/surveys/ENKÄT/results|/surveys/$survey/results" "/api/v1/surveys/ENKÄT/results|/api/v1/surveys/$survey/results" \
+                 "/api/v1/surveys/ENKÄT|/api/v1/surveys/$survey"; do
       local name=${entry%%|*} path=${entry#*|} prps=" " pp50=" " pratio=" " as_kept=$kept_sid as_plain=$plain_sid
       [[ $name == "[ekonomi]"* ]] && { as_kept=$kept_fin; as_plain=$plain_fin; }
       sid=$as_kept
@@ -308,6 +312,49 @@ echo "SIE4-import, 100 000 transaktioner ($(stat -c %s "$work/ledger.se") byte):
      "kostnadsrader: $base ms; kvot $(awk -v a="$(( (t1 - t0) / 1000000 ))" -v b="$base" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "–" }')"
 echo "årets kostnadstabell efter importen (API, byggd på nytt): $(( (t3 - t2) / 1000000 )) ms; sidan /ledger?year=2026: p50 $(ms "$p50") ms, $rps st/s"
 kill -TERM $scale_pid; wait $scale_pid 2>/dev/null || true
+
+# The survey at the national scale: 10 000 respondents who answered all 40 questions (about
+# 390 000 answers). The results page and API computed anew (nothing kept), against sqlite3
+# grouping the same answers by question, group and value (the floor for counting them at
+# all); and the answer page's writes per second (each "save" writes the 40 answers of one
+# respondent in one transaction), against hello.
+echo
+echo "## Enkät i nationell skala"
+sdb="$work/survey.db"
+$bin init --db "$sdb" >/dev/null 2>&1
+read -r survey token <<<"$(python3 bench/survey_data.py "$sdb" 10000)"
+echo "samverkan-demo-2026" | $bin user add --email analytiker@exempel.se --name Analytiker --role analyst --db "$sdb" >/dev/null 2>&1
+SAMVERKAN_CACHE=off $bin serve --db "$sdb" --listen 127.0.0.1:18105 >/dev/null 2>&1 &
+survey_pid=$!
+sleep 0.8
+ssid=$(login_as analytiker@exempel.se 18105)
+page_ms=$(median_ms curl -s -o /dev/null -b "sv_session=$ssid" "http://127.0.0.1:18105/surveys/$survey/results")
+api_ms=$(median_ms curl -s -o /dev/null -b "sv_session=$ssid" "http://127.0.0.1:18105/api/v1/surveys/$survey/results")
+floor_ms=$(median_ms sqlite3 "$sdb" "SELECT a.item_id, r.group_key, a.value, COUNT(*) FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id WHERE r.survey_id = $survey AND r.complete = 1 GROUP BY 1, 2, 3")
+echo "resultatet för $(sqlite3 "$sdb" "SELECT COUNT(*) FROM survey_responses") svarande × 40 frågor ($(sqlite3 "$sdb" "SELECT COUNT(*) FROM survey_answers") svar):" \
+     "sidan $page_ms ms, API $api_ms ms; sqlite3 som grupperar samma svar $floor_ms ms;" \
+     "kvot $(awk -v a="$page_ms" -v b="$floor_ms" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "–" }')"
+form="sv$(head -c 30 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+cat >"$work/answer.lua" <<LUA
+wrk.method = "POST"
+wrk.body = "csrf=$form&action=save&a1=I+ganska+stor+utstr%C3%A4ckning&a2=I+mycket+stor+utstr%C3%A4ckning&a31=2&a35=1,3&a38=7&a40=Mer+tid"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Cookie"] = "sv_csrf=$form"
+LUA
+printf "%-44s %4s %10s %9s %9s %10s\n" "svarssidan (skriver)" anslutningar "svar/s" "p50 ms" "p99 ms" "kvot hello"
+for c in 1 8; do
+  threads=2; [[ $c -lt 2 ]] && threads=1
+  out=$(wrk -t$threads -c$c -d"${secs}s" --latency -s "$work/answer.lua" "http://127.0.0.1:18105/enkat/$token" 2>&1)
+  hout=$(wrk -t$threads -c$c -d"${secs}s" http://127.0.0.1:18098/ 2>&1)
+  rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
+  bad=$(awk '/Non-2xx/ { print $NF }' <<<"$out")
+  hrps=$(awk '/Requests\/sec/ { print $2 }' <<<"$hout")
+  printf "%-44s %4s %10s %9s %9s %10s%s\n" "POST /enkat/LÄNK (spara 40 svar)" "$c" "$rps" \
+    "$(ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")" "$(ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")" \
+    "$(awk -v a="$rps" -v b="$hrps" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "–" }')" \
+    "${bad:+   (fel: $bad)}"
+done
+kill -TERM $survey_pid; wait $survey_pid 2>/dev/null || true
 
 if [[ ${BENCH_POSTGRES:-1} == 1 ]]; then
   pgdir=$(mktemp -d)   # its own directory: the postgres user cannot enter $work

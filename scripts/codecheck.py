@@ -14,6 +14,8 @@ checks the ways around those macros, and the rules of the layout:
   4. Write transactions are opened by the helpers in src/db/tx.c only.
   5. No sprintf, strcpy, strcat, gets, vsprintf.
   6. Every C file opens with a comment that says what it is.
+  7. No argument of html_printf is a string literal of markup ("<p>"): html_printf
+     escapes its arguments, so the markup would show as text; write it with html_lit.
 
 Prints each finding as FILE:LINE: rule and exits 1 when there is any."""
 import os
@@ -72,6 +74,36 @@ def strip_comments_and_strings(text):
     return "".join(out)
 
 
+def markup_arguments(text):
+    """Line numbers of html_printf calls with an argument that is a literal starting "<"."""
+    out = []
+    for m in re.finditer(r"\bhtml_printf\s*\(", text):
+        i, depth, args, cur = m.end(), 1, [], []
+        while i < len(text) and depth:
+            c = text[i]
+            if c == '"':
+                j = i + 1
+                while j < len(text) and text[j] != '"':
+                    j += 2 if text[j] == "\\" else 1
+                cur.append(text[i:j + 1])
+                i = j + 1
+                continue
+            if c in "([{":
+                depth += 1
+            elif c in ")]}":
+                depth -= 1
+            if c == "," and depth == 1:
+                args.append("".join(cur))
+                cur = []
+            elif depth:
+                cur.append(c)
+            i += 1
+        args.append("".join(cur))
+        if any(re.search(r'(^|[?:]\s*)"<', a.strip()) for a in args[2:]):
+            out.append(text.count("\n", 0, m.start()) + 1)
+    return out
+
+
 for dirpath, _, files in os.walk(root):
     for name in sorted(files):
         if not name.endswith((".c", ".h")):
@@ -82,6 +114,8 @@ for dirpath, _, files in os.walk(root):
         text = open(path, encoding="utf-8").read()
         if not text.startswith("/*"):
             report(rel, 1, "filen ska börja med en kommentar om vad den är")
+        for no in markup_arguments(text):
+            report(rel, no, "html_printf escapar sina argument: skriv markup med html_lit")
         code = strip_comments_and_strings(text)
         lines = code.split("\n")
         renders = bool(RENDERS.search(code))

@@ -86,8 +86,9 @@ static void counts(request_t *req, const char *heading, const conference_count_t
         html_lit(o, "<p class=\"empty\">Inga anmälningar än.</p>");
         return;
     }
-    html_lit(o, TABLE_OPEN("Antal") "<thead><tr><th scope=\"col\"></th><th scope=\"col\" class=\"num\">Anmälda</th>"
-                "<th scope=\"col\" class=\"num\">Deltog</th></tr></thead><tbody>");
+    html_printf(o, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"%s\"><table class=\"data\">"
+                   "<thead><tr><th scope=\"col\"></th><th scope=\"col\" class=\"num\">Anmälda</th>"
+                   "<th scope=\"col\" class=\"num\">Deltog</th></tr></thead><tbody>", heading);
     for (size_t i = 0; i < n; i++)
         html_printf(o, "<tr><th scope=\"row\">%s</th><td class=\"num\">%d</td><td class=\"num\">%d</td></tr>", x[i].label,
                     x[i].registered, x[i].attended);
@@ -122,7 +123,9 @@ static void evaluation(request_t *req, const conference_t *c)
     widget_csrf(req);
     html_lit(o, "<div class=\"field\"><label for=\"f-survey\">Enkät</label>");
     widget_field_error(req, "survey");
-    html_lit(o, "<select id=\"f-survey\" name=\"survey\">");
+    html_lit(o, "<select id=\"f-survey\" name=\"survey\"");
+    widget_described_by(req, "survey", false);
+    html_lit(o, ">");
     for (size_t i = 0; i < n; i++)
         if (strcmp(s[i].state, "open") == 0)
             html_printf(o, "<option value=\"%lld\"%s>%s %d</option>", (long long)s[i].id,

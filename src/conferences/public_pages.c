@@ -45,7 +45,9 @@ static int view(request_t *req, invitation_t *inv, int status, const char *done)
     widget_input(req, "name", "Namn", "text", posted ? req_param(req, "name") : r ? r->name : "", NULL, "name");
     html_lit(o, "<div class=\"field\"><label for=\"f-role\">Roll</label>");
     widget_field_error(req, "role");
-    html_lit(o, "<select id=\"f-role\" name=\"role\"><option value=\"\">Välj</option>");
+    html_lit(o, "<select id=\"f-role\" name=\"role\"");
+    widget_described_by(req, "role", false);
+    html_lit(o, "><option value=\"\">Välj</option>");
     const char *role = posted ? req_param(req, "role") : r ? r->role : "";
     for (int k = 0; conference_role_keys[k]; k++)
         html_printf(o, "<option value=\"%s\"%s>%s</option>", conference_role_keys[k],

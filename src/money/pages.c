@@ -33,11 +33,13 @@ void money_grants_table(request_t *req, const grant_t *g, size_t n, bool with_or
         html_lit(o, "<p class=\"empty\">Inga beviljade medel.</p>");
         return;
     }
-    html_printf(o, TABLE_OPEN("Beviljade medel") "<thead><tr>%s<th scope=\"col\">Beslut</th><th scope=\"col\">Anslag</th>"
-                   "<th scope=\"col\" class=\"num\">Beviljat</th><th scope=\"col\" class=\"num\">Utbetalt</th>"
-                   "<th scope=\"col\" class=\"num\">Använt</th><th scope=\"col\" class=\"num\">Oförbrukat</th>"
-                   "<th scope=\"col\" class=\"num\">Krävs tillbaka</th></tr></thead><tbody>",
-                with_organiser ? "<th scope=\"col\">Huvudman</th>" : "");
+    html_lit(o, TABLE_OPEN("Beviljade medel") "<thead><tr>");
+    if (with_organiser)
+        html_lit(o, "<th scope=\"col\">Huvudman</th>");
+    html_lit(o, "<th scope=\"col\">Beslut</th><th scope=\"col\">Anslag</th>"
+                "<th scope=\"col\" class=\"num\">Beviljat</th><th scope=\"col\" class=\"num\">Utbetalt</th>"
+                "<th scope=\"col\" class=\"num\">Använt</th><th scope=\"col\" class=\"num\">Oförbrukat</th>"
+                "<th scope=\"col\" class=\"num\">Krävs tillbaka</th></tr></thead><tbody>");
     for (size_t i = 0; i < n; i++) {
         html_lit(o, "<tr>");
         if (with_organiser)

@@ -114,9 +114,12 @@ static void commitments_section(request_t *req, const network_t *n, const networ
     html_lit(o, "<h2>Nya åtaganden vid mötet</h2>");
     size_t made = 0;
     for (size_t i = 0; i < nc; i++)
-        if (c[i].meeting_id == m->id)
-            html_printf(o, "%s<li>%s: <strong>%s</strong> (%s) – %s</li>", made++ ? "" : "<ul>", c[i].organiser, c[i].goal,
+        if (c[i].meeting_id == m->id) {
+            if (!made++)
+                html_lit(o, "<ul>");
+            html_printf(o, "<li>%s: <strong>%s</strong> (%s) – %s</li>", c[i].organiser, c[i].goal,
                         network_aspect_label(c[i].aspect), c[i].action);
+        }
     if (made)
         html_lit(o, "</ul>");
     else

@@ -13,7 +13,9 @@ void networks_select(request_t *req, const char *name, const char *label, const 
     buf_t *o = &req->body;
     html_printf(o, "<div class=\"field\"><label for=\"f-%s\">%s</label>", name, label);
     widget_field_error(req, name);
-    html_printf(o, "<select id=\"f-%s\" name=\"%s\">", name, name);
+    html_printf(o, "<select id=\"f-%s\" name=\"%s\"", name, name);
+    widget_described_by(req, name, false);
+    html_lit(o, ">");
     for (int i = 0; keys[i]; i++)
         html_printf(o, "<option value=\"%s\"%s>%s</option>", keys[i], strcmp(req_param(req, name), keys[i]) == 0 ? " selected" : "",
                     label_of(keys[i]));

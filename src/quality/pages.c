@@ -22,13 +22,15 @@ static int catalogue_page(request_t *req)
     if (!n)
         html_lit(o, "<p class=\"empty\">Katalogen är tom: administratören lägger in kvalitetssystemet.</p>");
     for (size_t i = 0; i < n; i++) {
-        if (strcmp(x[i].kind, "goal") == 0)
-            html_printf(o, "<h2>%s</h2>%s%s%s", x[i].name, *x[i].description ? "<p>" : "", x[i].description,
-                        *x[i].description ? "</p>" : "");
-        else
+        if (strcmp(x[i].kind, "goal") == 0) {
+            html_printf(o, "<h2>%s</h2>", x[i].name);
+            if (*x[i].description)
+                html_printf(o, "<p>%s</p>", x[i].description);
+        } else {
             html_printf(o, "<p class=\"%s\"><span class=\"muted\">%s:</span> <a href=\"/quality/%lld\">%s</a></p>",
                         strcmp(x[i].kind, "subgoal") == 0 ? "group" : "indent", quality_kind_label(x[i].kind),
                         (long long)x[i].id, x[i].name);
+        }
     }
     layout_end(req);
     return respond_html(req, 200);

@@ -106,11 +106,11 @@ const roles = {
                        'Standardtexter', 'Analysmallar', 'Listor för planer', 'Förbättringskapacitet', 'Kvalitetssystemet',
                        'Mitt konto'],
   'analytiker@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Lärosäten', 'Nätverk', 'Konferenser', 'Enkäter', 'Urval', 'Import', 'Mitt konto'],
-  'processtod@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Lärosäten', 'Nätverk', 'Konferenser', 'Mitt konto'],
-  'ekonomi@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Medel', 'Lärosäten', 'Nätverk', 'Konferenser', 'Mitt konto'],
-  'huvudman@exempel.se': ['Start', 'Min huvudman', 'Enheter', 'Ärenden', 'Nätverk', 'Erbjudanden', 'Mitt konto'],
-  'rektor@exempel.se': ['Start', 'Min huvudman', 'Enheter', 'Ärenden', 'Mitt konto'],
-  'analysgrupp@exempel.se': ['Start', 'Min huvudman', 'Enheter', 'Mitt konto'],
+  'processtod@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Lärosäten', 'Nätverk', 'Konferenser', 'Enkäter', 'Mitt konto'],
+  'ekonomi@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Medel', 'Lärosäten', 'Nätverk', 'Konferenser', 'Enkäter', 'Mitt konto'],
+  'huvudman@exempel.se': ['Start', 'Min huvudman', 'Enheter', 'Ärenden', 'Nätverk', 'Enkäter', 'Erbjudanden', 'Mitt konto'],
+  'rektor@exempel.se': ['Start', 'Min huvudman', 'Enheter', 'Ärenden', 'Enkäter', 'Mitt konto'],
+  'analysgrupp@exempel.se': ['Start', 'Min huvudman', 'Enheter', 'Enkäter', 'Mitt konto'],
   'larosate@exempel.se': ['Start', 'Huvudmän', 'Enheter', 'Ärenden', 'Mitt konto'],
   'lasare@exempel.se': ['Start', 'Mitt konto'],
 };
@@ -758,33 +758,213 @@ test('medlen: en andra person godkänner utbetalningen, använda medel förs in,
   await ctx.close();
 });
 
-test('enkäten: analytikern öppnar och bjuder in, den svarande svarar på en smal skärm utan JavaScript', async () => {
+test('enkäten: byggs, 30 bjuds in i fyra grupper, svarar med sina länkar (några delvis, på en smal skärm utan JavaScript), påminnelse, resultat med dolda små grupper och året innan, huvudmannens egna', async () => {
   const ctx = await browser.newContext({ locale: 'sv-SE' });
   const page = await ctx.newPage();
-  const survey = sql("SELECT MIN(id) FROM surveys");
   await login(page, 'analytiker@exempel.se');
-  await visit(page, `/surveys/${survey}`, 'enkäten');
+  await page.locator('nav.main-nav').getByRole('link', { name: 'Enkäter', exact: true }).click();
+  await page.getByLabel('Rubrik').fill('Deltagarenkät i webbläsaren');
+  await page.getByLabel('År').fill('2027');
+  await page.getByRole('button', { name: 'Skapa enkäten' }).click();
+  await page.getByLabel('Rubrik').fill('Stödet');
+  await page.getByRole('button', { name: 'Lägg till avsnittet' }).click();
+  // The bank's question asked in 2025 and 2026 as well, and the choice of role.
+  for (const q of ['I vilken utsträckning har stödet bidragit', 'Vilken roll har du?']) {
+    const option = page.locator('#f-question option', { hasText: q }).first();
+    await page.locator('#f-question').selectOption(await option.getAttribute('value'));
+    await page.getByRole('button', { name: 'Lägg till frågan' }).click();
+  }
   await page.getByRole('button', { name: 'Öppna enkäten för svar' }).click();
-  await page.getByLabel('En person per rad: adress;grupp;organisationsnummer').fill('eva.rektor@skola.se;principal;2120001561');
+  const groups = [...Array(12).fill('principal'), ...Array(10).fill('teacher'), ...Array(5).fill('director'), ...Array(3).fill('officer')];
+  const people = groups.map((g, i) => `svarande${i}@skola.se;${g};2120001561`);
+  await page.getByLabel('En person per rad: adress;grupp;organisationsnummer').fill(people.join('\n'));
   await page.getByRole('button', { name: 'Skicka inbjudningarna' }).click();
   await checkA11y(page, 'den öppna enkäten');
-  await logout(page);
-  await ctx.close();
-  const body = sql("SELECT body FROM outbox WHERE recipient = 'eva.rektor@skola.se' ORDER BY id DESC LIMIT 1");
-  const link = body.match(/\/enkat\/[0-9a-f]+/)[0];
+  const linkOf = (i) => sql(`SELECT body FROM outbox WHERE recipient = 'svarande${i}@skola.se' ORDER BY id DESC LIMIT 1`).match(/\/enkat\/[0-9a-f]+/)[0];
+  // Principals 0–7, teachers 12–18, directors 22–24 and officers 27–28 submit; teacher 19
+  // saves part way on a phone without JavaScript.
+  const answering = [0, 1, 2, 3, 4, 5, 6, 7, 12, 13, 14, 15, 16, 17, 18, 22, 23, 24, 27, 28];
+  const roleOf = { principal: 'Rektor', teacher: 'Lärare', director: 'Förvaltningschef', officer: 'Tjänsteman' };
   const phone = await browser.newContext({ locale: 'sv-SE', javaScriptEnabled: false, viewport: { width: 320, height: 700 } });
   const p = await phone.newPage();
-  await p.goto(base + link);
+  await p.goto(base + linkOf(0));
   await noSidewaysScroll(p, 'enkäten i telefonen');
   await checkA11y(p, 'enkäten');
   await p.getByRole('button', { name: 'Skicka in' }).click();
   await errorsAreDescribed(p, 'enkäten utan svar');
-  await p.getByLabel('I ganska stor utsträckning').check();
-  await p.getByLabel('Rektor', { exact: true }).check();
-  await p.getByRole('button', { name: 'Skicka in' }).click();
-  assert.ok(await p.getByText('Tack! Dina svar är inskickade.').isVisible());
+  await p.goto(base + linkOf(19));
+  await p.getByLabel('I mycket stor utsträckning').check();
+  await p.getByRole('button', { name: 'Spara och fortsätt senare' }).click();
+  assert.ok(await p.getByText('Sparat. Du kan fortsätta senare med samma länk.').isVisible());
+  await p.goto(base + linkOf(19));
+  assert.ok(await p.getByLabel('I mycket stor utsträckning').isChecked(), 'det sparade finns kvar');
+  for (const i of answering) {
+    await p.goto(base + linkOf(i));
+    await p.getByLabel(i % 3 ? 'I ganska stor utsträckning' : 'I mycket stor utsträckning').check();
+    await p.getByLabel(roleOf[groups[i]], { exact: true }).check();
+    await p.getByRole('button', { name: 'Skicka in' }).click();
+    assert.ok(await p.getByText('Tack! Dina svar är inskickade.').isVisible(), `svar ${i}`);
+  }
   await p.screenshot({ path: path.join(shots, 'enkat-telefon.png'), fullPage: true });
   await phone.close();
+  // A reminder to the ten who have not submitted (the one who saved among them).
+  const before = Number(sql("SELECT COUNT(*) FROM outbox WHERE subject LIKE 'Påminnelse: Deltagarenkät i webbläsaren%'"));
+  await page.reload();
+  await page.getByRole('button', { name: 'Påminn dem som inte svarat' }).click();
+  assert.equal(Number(sql("SELECT COUNT(*) FROM outbox WHERE subject LIKE 'Påminnelse: Deltagarenkät i webbläsaren%'")) - before, 10);
+  // The results: directors (3) and officers (2) hidden, principals and teachers shown, the
+  // same question in 2025 and 2026 beside this year.
+  await page.getByRole('link', { name: 'Resultatet' }).first().click();
+  await checkA11y(page, 'enkätens resultat');
+  assert.ok(await page.getByText('67 procent (20 personer av 30)').isVisible());
+  const first = page.locator('section.question-result').first();
+  const row = (name) => first.locator('table').first().locator('tr', { has: page.getByRole('rowheader', { name, exact: true }) });
+  assert.match(await row('Rektor').innerText(), /^Rektor\s+8\s/);
+  assert.match(await row('Lärare').innerText(), /^Lärare\s+7\s/);
+  assert.match(await row('Förvaltningschef').innerText(), /Färre än fem svar – visas inte/);
+  assert.match(await row('Tjänsteman').innerText(), /Färre än fem svar – visas inte/);
+  assert.equal(await first.locator('svg[role="img"]').count() >= 2, true, 'diagram per grupp och per år');
+  const years = await first.locator('table').nth(1).innerText();
+  assert.match(years, /2025/);
+  assert.match(years, /2026/);
+  assert.match(years, /2027\s+20\s/);
+  await page.screenshot({ path: path.join(shots, 'enkat-resultat.png'), fullPage: true });
+  await logout(page);
+  // Borås kommun's own results; another organiser's are not found.
+  await login(page, 'huvudman@exempel.se');
+  await page.locator('nav.main-nav').getByRole('link', { name: 'Enkäter', exact: true }).click();
+  await page.getByRole('row', { name: /Deltagarenkät i webbläsaren/ }).getByRole('link', { name: 'Resultatet' }).click();
+  assert.ok(await page.getByText('Svaren från Borås kommun.').isVisible());
+  await checkA11y(page, 'huvudmannens resultat');
+  const survey = sql("SELECT id FROM surveys WHERE title = 'Deltagarenkät i webbläsaren'");
+  const ale = sql("SELECT id FROM organisers WHERE orgnr = '2120001439'");
+  const other = await page.goto(`${base}/surveys/${survey}/results?organiser=${ale}`);
+  assert.equal(other.status(), 404);
+  await logout(page);
+  await ctx.close();
+});
+
+test('en upptakt: omgångens huvudmän bjuds in i ett steg, anmälan med personlig länk utan konto, närvaro vid dörren, utvärderingen till dem som kom', async () => {
+  const round = sql("SELECT MIN(round_id) FROM offers");
+  if (!round) return;  // the round comes with the national files' demo
+  const ctx = await browser.newContext({ locale: 'sv-SE' });
+  const page = await ctx.newPage();
+  await login(page, 'analytiker@exempel.se');
+  await page.locator('nav.main-nav').getByRole('link', { name: 'Konferenser', exact: true }).click();
+  await page.locator('#f-kind').selectOption('kickoff');
+  await page.getByLabel('Rubrik').fill('Upptakt i webbläsaren');
+  await page.getByLabel('Dag', { exact: true }).fill('2031-09-10');
+  await page.getByLabel('Plats eller länk').fill('Stockholm');
+  await page.getByLabel('Antal platser').fill('40');
+  await page.getByRole('button', { name: 'Skapa konferensen' }).click();
+  await page.getByLabel('Urvalsomgångens nummer').fill(String(round));
+  await page.getByRole('button', { name: 'Skicka inbjudningarna' }).click();
+  assert.ok(await page.getByText(/\d+ nya inbjudningar skickade\./).isVisible());
+  // And the contacts of every case, for a second person to register.
+  await page.getByLabel('Ärendenas nummer').fill(sql('SELECT id FROM cases ORDER BY id').split('\n').join(','));
+  await page.getByRole('button', { name: 'Skicka inbjudningarna' }).click();
+  const conference = sql("SELECT id FROM conferences WHERE title = 'Upptakt i webbläsaren'");
+  const bodies = sql(`SELECT REPLACE(body, char(10), ' ') FROM outbox WHERE subject LIKE 'Inbjudan: Upptakt i webbläsaren%' ORDER BY id LIMIT 2`).split('\n');
+  const links = bodies.map((b) => b.match(/\/anmalan\/[0-9a-f]+/)[0]);
+  // Two register on a phone without an account or JavaScript; a missing role is named.
+  const phone = await browser.newContext({ locale: 'sv-SE', javaScriptEnabled: false, viewport: { width: 320, height: 700 } });
+  const p = await phone.newPage();
+  const people = [['Eva Rektorsdotter', 'principal', 'Vegetarisk'], ['Olle Förvaltningsson', 'director', '']];
+  for (const [i, [name, role, needs]] of people.entries()) {
+    await p.goto(base + links[i]);
+    await noSidewaysScroll(p, 'anmälan i telefonen');
+    await p.getByLabel('Namn').fill(name);
+    if (i === 0) {
+      await p.getByRole('button', { name: 'Anmäl mig' }).click();
+      await errorsAreDescribed(p, 'anmälan utan roll');
+    }
+    await p.locator('#f-role').selectOption(role);
+    await p.getByLabel('Kost eller tillgänglighet (valfritt)').fill(needs);
+    await p.getByRole('button', { name: 'Anmäl mig' }).click();
+    await checkA11y(p, 'anmälan');
+  }
+  await phone.close();
+  // At the door: Eva came.
+  await page.goto(`${base}/conferences/${conference}`);
+  await page.getByLabel('Eva Rektorsdotter deltog').check();
+  await page.getByRole('button', { name: 'Spara närvaron' }).click();
+  assert.ok(await page.getByText('Vegetarisk').isVisible());
+  await checkA11y(page, 'konferensen');
+  // The evaluation: an open survey sent to those who came.
+  const survey = sql("SELECT MAX(id) FROM surveys WHERE state = 'open'");
+  await page.locator('#f-survey').selectOption(String(survey));
+  await page.getByRole('button', { name: 'Skicka utvärderingen till dem som deltog' }).click();
+  assert.ok(await page.getByText('Utvärderingen skickades till 1 som deltog.').isVisible());
+  const counts = await page.getByRole('region', { name: 'Per roll' }).innerText();
+  assert.match(counts, /Rektor\s+1\s+1/);
+  await logout(page);
+  await ctx.close();
+});
+
+test('ett arbetsnätverk: tre medlemmar gör åtaganden vid ett möte och redovisar dem vid nästa; huvudmannen redovisar sitt eget', async () => {
+  const ctx = await browser.newContext({ locale: 'sv-SE' });
+  const page = await ctx.newPage();
+  const third = sql("SELECT MIN(orgnr) FROM organisers WHERE orgnr NOT IN ('2120001561', '2120001439')");
+  await login(page, 'processtod@exempel.se');
+  await page.locator('nav.main-nav').getByRole('link', { name: 'Nätverk', exact: true }).click();
+  await page.getByLabel('Namn').fill('Nätverket i webbläsaren');
+  await page.getByLabel('Sammankallande (till exempel SKR)').fill('SKR');
+  await page.getByRole('button', { name: 'Skapa nätverket' }).click();
+  for (const orgnr of ['2120001561', '2120001439', third]) {
+    await page.getByLabel('Huvudmannens organisationsnummer').fill(orgnr);
+    await page.getByRole('button', { name: 'Lägg till' }).first().click();
+  }
+  await page.getByLabel('Namn').fill('Anna Politiker');
+  await page.getByLabel('E-postadress').fill('anna.politiker@boras.se');
+  await page.getByRole('button', { name: 'Lägg till' }).nth(1).click();
+  const network = sql("SELECT id FROM networks WHERE name = 'Nätverket i webbläsaren'");
+  for (const day of ['2031-02-01', '2031-04-01']) {
+    await page.goto(`${base}/networks/${network}`);
+    await page.getByLabel('Dag').fill(day);
+    await page.getByRole('button', { name: 'Planera' }).click();
+  }
+  const [first, second] = sql(`SELECT id FROM network_meetings WHERE network_id = ${network} ORDER BY held_on`).split('\n');
+  // The first meeting: attendance, check-in, and a commitment from each member.
+  await page.goto(`${base}/network-meetings/${first}`);
+  await page.getByLabel(/Anna Politiker/).check();
+  await page.getByLabel('Incheckning').fill('Var står vi sedan sist?');
+  await page.getByRole('button', { name: 'Spara mötet' }).click();
+  const members = await page.locator('#f-member option').allTextContents();
+  assert.equal(members.length, 3);
+  const aspects = ['leadership', 'view', 'routines'];
+  for (const [i, member] of members.entries()) {
+    await page.locator('#f-member').selectOption({ label: member });
+    await page.locator('#f-aspect').selectOption(aspects[i]);
+    await page.getByLabel('Operativt mål').fill(`Mål ${i + 1}`);
+    await page.getByLabel('Vad ni åtar er att göra på hemmaplan').fill(`Åtagande ${i + 1}`);
+    await page.getByRole('button', { name: 'Gör åtagandet' }).click();
+  }
+  await checkA11y(page, 'nätverksmötet');
+  // The second meeting: the agency reports the other two, Borås kommun its own.
+  await page.goto(`${base}/network-meetings/${second}`);
+  const others = members.filter((m) => m !== 'Borås kommun');
+  for (const [k, outcome] of [[0, 'partly'], [1, 'not']]) {
+    const card = page.locator('section.card', { hasText: `${others[k]}: Mål` });
+    await card.locator('select').selectOption(outcome);
+    await card.getByLabel('Vad har gjorts?').fill(`Redovisning ${k}`);
+    await card.getByRole('button', { name: 'Redovisa' }).click();
+  }
+  await logout(page);
+  await login(page, 'huvudman@exempel.se');
+  await page.goto(`${base}/network-meetings/${second}`);
+  assert.equal(await page.getByRole('button', { name: 'Redovisa' }).count(), 1, 'bara det egna åtagandet');
+  const own = page.locator('section.card', { has: page.getByRole('button', { name: 'Redovisa' }) });
+  await own.locator('select').selectOption('done');
+  await own.getByLabel('Vad har gjorts?').fill('Klart på hemmaplan');
+  await own.getByRole('button', { name: 'Redovisa' }).click();
+  await page.goto(`${base}/networks/${network}`);
+  const over = await page.locator('main').innerText();
+  for (const text of ['Genomfört', 'Delvis genomfört', 'Inte genomfört', 'Klart på hemmaplan', 'Gemensamma rutiner']) {
+    assert.ok(over.includes(text), text);
+  }
+  await checkA11y(page, 'nätverkets åtaganden över tid');
+  await logout(page);
+  await ctx.close();
 });
 
 test('en smal skärm (320 px) rullar aldrig i sidled, och varje felaktigt fält beskrivs med sitt fel', async () => {

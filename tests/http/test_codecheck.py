@@ -1,6 +1,7 @@
 """The source check finds what it is there to find: a database call in a page, a role
 compared outside src/access, a hand-made sql_t, a write transaction opened by hand, an
-unsafe string function; and the real tree passes it."""
+unsafe string function, markup given to html_printf as an argument (it would be escaped
+into text); and the real tree passes it."""
 import os
 import subprocess
 import sys
@@ -33,6 +34,8 @@ def test_each_rule_finds_its_breach():
         "store.c": '/* store.c — a store. */\nbool s(const viewer_t *v) { if (v->role == ROLE_ADMIN) return true;'
                    ' sql_t q = {"SELECT 1"}; db_begin_write(0); char b[4]; sprintf(b, "x"); return false; }\n',
         "bare.c": "int f(void) { return 0; }\n",
+        "list.c": '/* list.c — a list. */\nvoid l(buf_t *o, int n) {\n    html_printf(o, "%s<li>x</li>",\n'
+                  '                n ? "" : "<ul>");\n}\n',
     }
     for name, text in bad.items():
         with open(os.path.join(src, name), "w") as f:
@@ -41,5 +44,5 @@ def test_each_rule_finds_its_breach():
     assert r.returncode == 1, r.stdout
     for needle in ("pages.c:2: en sida eller ett API-svar anropar databasen", "store.c:2: en roll jämförs",
                    "store.c:2: sql_t får bara", "store.c:2: skrivtransaktioner", "store.c:2: osäker strängfunktion",
-                   "bare.c:1: filen ska börja med en kommentar"):
+                   "bare.c:1: filen ska börja med en kommentar", "list.c:3: html_printf escapar sina argument"):
         assert needle in r.stdout, (needle, r.stdout)
