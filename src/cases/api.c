@@ -26,14 +26,11 @@ static int api_list(request_t *req)
         fmt_today(today, 0);
         n = cases_keep_overdue(req->db, &req->viewer, rows, n, today);
     }
-    long long page, per_page;
-    api_paging(req, &page, &per_page);
-    size_t from, to;
-    api_page_range(n, page, per_page, &from, &to);
+    api_page_t pg = api_page(req, n);
     json_t *items = json_array();
-    for (size_t i = from; i < to; i++)
+    for (size_t i = pg.from; i < pg.to; i++)
         json_array_append_new(items, case_json(&rows[i]));
-    return api_send_list(req, items, (long long)n, page, per_page);
+    return api_send_page(req, items, &pg);
 }
 
 static int api_case(request_t *req)

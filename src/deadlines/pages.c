@@ -106,17 +106,14 @@ static int api_due(request_t *req)
 {
     due_item_t *d;
     size_t n = deadlines_for_viewer(req->db, &req->viewer, today(req), (int)req_param_int(req, "days", 30), &req->arena, &d);
-    long long page, per_page;
-    api_paging(req, &page, &per_page);
-    size_t from, to;
-    api_page_range(n, page, per_page, &from, &to);
+    api_page_t pg = api_page(req, n);
     json_t *items = json_array();
-    for (size_t i = from; i < to; i++)
+    for (size_t i = pg.from; i < pg.to; i++)
         json_array_append_new(items, json_pack("{s:I, s:s, s:s, s:s, s:s, s:b, s:b}", "case_id", (json_int_t)d[i].case_id,
                                                "organiser_name", d[i].organiser, "key", d[i].key, "label", d[i].label,
                                                "date", d[i].date, "overdue", (int)d[i].overdue, "report",
                                                (int)d[i].report));
-    return api_send_list(req, items, (long long)n, page, per_page);
+    return api_send_page(req, items, &pg);
 }
 
 /* The report dates and the planned end in the case's timeline. */

@@ -30,11 +30,14 @@ void api_paging(const request_t *req, long long *page, long long *per_page)
         *per_page = API_PER_PAGE;
 }
 
-void api_page_range(size_t n, long long page, long long per_page, size_t *from, size_t *to)
+api_page_t api_page(const request_t *req, size_t n)
 {
-    unsigned long long start = (unsigned long long)(page - 1) * (unsigned long long)per_page;
-    *from = start < n ? (size_t)start : n;
-    *to = n - *from < (unsigned long long)per_page ? n : *from + (size_t)per_page;
+    api_page_t pg = {.n = n};
+    api_paging(req, &pg.page, &pg.per_page);
+    unsigned long long start = (unsigned long long)(pg.page - 1) * (unsigned long long)pg.per_page;
+    pg.from = start < n ? (size_t)start : n;
+    pg.to = n - pg.from < (unsigned long long)pg.per_page ? n : pg.from + (size_t)pg.per_page;
+    return pg;
 }
 
 /* The request's address with page set to the given number: the declared parameters
@@ -121,4 +124,9 @@ json_t *api_split(const char *list, const char *sep)
         p = end + seplen;
     }
     return a;
+}
+
+int api_send_page(request_t *req, json_t *items, const api_page_t *pg)
+{
+    return api_send_list(req, items, (long long)pg->n, pg->page, pg->per_page);
 }

@@ -17,10 +17,16 @@ int api_send(request_t *req, int status, json_t *j);
 int api_send_list(request_t *req, json_t *items, long long total, long long page, long long per_page);
 /* The same envelope as an object, for a list that carries more beside it. */
 json_t *api_list_json(request_t *req, json_t *items, long long total, long long page, long long per_page);
-/* The page and per_page the request asks for (defaults 1 and API_PER_PAGE), and the
- * range [*from, *to) of an n-row list they select. */
+/* The page and per_page the request asks for (defaults 1 and API_PER_PAGE). */
 void api_paging(const request_t *req, long long *page, long long *per_page);
-void api_page_range(size_t n, long long page, long long per_page, size_t *from, size_t *to);
+/* The page of an n-row list the request asks for: rows [from, to). */
+typedef struct api_page {
+    long long page, per_page;
+    size_t from, to, n;
+} api_page_t;
+api_page_t api_page(const request_t *req, size_t n);
+/* Sends items (the page's rows, taken) in the list envelope of pg's list. */
+int api_send_page(request_t *req, json_t *items, const api_page_t *pg);
 
 /* Values, with null for what is empty. */
 json_t *api_text(const char *s);          /* NULL or "" → null */

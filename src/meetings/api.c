@@ -13,12 +13,9 @@ static int api_list(request_t *req)
     size_t nx = meetings_actions_of_case(req->db, c, &req->arena, &x);
     meeting_participant_row_t *p;
     size_t np = meetings_participants_of_case(req->db, c, &req->arena, &p);
-    long long page, per_page;
-    api_paging(req, &page, &per_page);
-    size_t from, to;
-    api_page_range(n, page, per_page, &from, &to);
+    api_page_t pg = api_page(req, n);
     json_t *items = json_array();
-    for (size_t i = from; i < to; i++) {
+    for (size_t i = pg.from; i < pg.to; i++) {
         json_t *j = json_pack("{s:I, s:I, s:s, s:o, s:o, s:s, s:i, s:o, s:b, s:o}", "id", (json_int_t)m[i].id,
                               "case_id", (json_int_t)m[i].case_id, "kind", m[i].kind, "group_id", api_ref(m[i].group_id),
                               "group_name", api_text(m[i].group_name), "starts_at", m[i].starts_at, "minutes",
@@ -41,7 +38,7 @@ static int api_list(request_t *req)
         json_object_set_new(j, "participants", people);
         json_array_append_new(items, j);
     }
-    return api_send_list(req, items, (long long)n, page, per_page);
+    return api_send_page(req, items, &pg);
 }
 
 static const param_spec_t p_list[] = {PARAM_ID, PARAM_PAGE, PARAM_PER_PAGE(API_MAX_PER_PAGE), PARAM_END};

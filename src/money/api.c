@@ -37,14 +37,11 @@ static int api_grants(request_t *req)
 {
     grant_t *g;
     size_t n = money_grants(req->db, &req->viewer, 0, &req->arena, &g);
-    long long page, per_page;
-    api_paging(req, &page, &per_page);
-    size_t from, to;
-    api_page_range(n, page, per_page, &from, &to);
+    api_page_t pg = api_page(req, n);
     json_t *items = json_array();
-    for (size_t i = from; i < to; i++)
+    for (size_t i = pg.from; i < pg.to; i++)
         json_array_append_new(items, grant_json(&g[i]));
-    return api_send_list(req, items, (long long)n, page, per_page);
+    return api_send_page(req, items, &pg);
 }
 
 static int api_grant(request_t *req)
@@ -91,14 +88,11 @@ static int api_claims(request_t *req)
 {
     claim_t *c;
     size_t n = money_open_claims(req->db, &req->viewer, &req->arena, &c);
-    long long page, per_page;
-    api_paging(req, &page, &per_page);
-    size_t from, to;
-    api_page_range(n, page, per_page, &from, &to);
+    api_page_t pg = api_page(req, n);
     json_t *items = json_array();
-    for (size_t i = from; i < to; i++)
+    for (size_t i = pg.from; i < pg.to; i++)
         json_array_append_new(items, claim_json(&c[i]));
-    return api_send_list(req, items, (long long)n, page, per_page);
+    return api_send_page(req, items, &pg);
 }
 
 static int api_ledger(request_t *req)

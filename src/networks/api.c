@@ -15,14 +15,11 @@ static int api_list(request_t *req)
 {
     network_t *n;
     size_t k = networks_list(req->db, &req->viewer, &req->arena, &n);
-    long long page, per_page;
-    api_paging(req, &page, &per_page);
-    size_t from, to;
-    api_page_range(k, page, per_page, &from, &to);
+    api_page_t pg = api_page(req, k);
     json_t *items = json_array();
-    for (size_t i = from; i < to; i++)
+    for (size_t i = pg.from; i < pg.to; i++)
         json_array_append_new(items, network_json(&n[i]));
-    return api_send_list(req, items, (long long)k, page, per_page);
+    return api_send_page(req, items, &pg);
 }
 
 static int api_get(request_t *req)

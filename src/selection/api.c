@@ -53,15 +53,12 @@ static json_t *offer_json(const offer_t *f)
 /* A whole list of n built items as one page. */
 static int send_all(request_t *req, json_t *all)
 {
-    long long page, per_page;
-    api_paging(req, &page, &per_page);
-    size_t n = json_array_size(all), from, to;
-    api_page_range(n, page, per_page, &from, &to);
+    api_page_t pg = api_page(req, json_array_size(all));
     json_t *items = json_array();
-    for (size_t i = from; i < to; i++)
+    for (size_t i = pg.from; i < pg.to; i++)
         json_array_append(items, json_array_get(all, i));
     json_decref(all);
-    return api_send_list(req, items, (long long)n, page, per_page);
+    return api_send_page(req, items, &pg);
 }
 
 static int api_rounds(request_t *req)
@@ -111,15 +108,12 @@ static int api_ranking(request_t *req)
     if (!rounds_ranking(req->db, r, (rank_method_t)m, &req->arena, &rk, &err))
         return respond_error(req, 409, err);
     /* Paged like the other lists: a national preschool ranking is thousands of rows. */
-    long long page, per_page;
-    api_paging(req, &page, &per_page);
-    size_t from, to;
-    api_page_range(rk.nrows, page, per_page, &from, &to);
+    api_page_t pg = api_page(req, rk.nrows);
     json_t *items = json_array();
-    for (size_t i = from; i < to; i++)
+    for (size_t i = pg.from; i < pg.to; i++)
         json_array_append_new(items, ranking_json_row(&rk, i));
     /* The ranking's figures beside the envelope. */
-    json_t *j = api_list_json(req, items, (long long)rk.nrows, page, per_page);
+    json_t *j = api_list_json(req, items, (long long)rk.nrows, pg.page, pg.per_page);
     json_t *meta = ranking_json_meta(&rk);
     json_object_set_new(meta, "round_id", json_integer(r->id));
     json_object_set_new(j, "ranking", meta);

@@ -19,16 +19,10 @@ static const char *field_of(request_t *req, size_t i)
 /* Whether an option (1-based) is among the chosen "1,3". */
 static bool chosen(const char *list, int option)
 {
-    char key[16];
-    snprintf(key, sizeof key, "%d", option);
-    size_t kl = strlen(key);
-    for (const char *p = list; *p;) {
-        const char *comma = strchr(p, ',');
-        size_t len = comma ? (size_t)(comma - p) : strlen(p);
-        if (len == kl && strncmp(p, key, kl) == 0)
+    int x[SURVEY_MAX_CHOSEN], k = survey_choices(list, x, SURVEY_MAX_CHOSEN);
+    for (int i = 0; i < k; i++)
+        if (x[i] == option)
             return true;
-        p = comma ? comma + 1 : p + len;
-    }
     return false;
 }
 

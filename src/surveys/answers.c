@@ -29,14 +29,38 @@ bool surveys_open(db_t *db, const viewer_t *v, const survey_t *s, arena_t *a, ch
 }
 
 typedef struct invitee {
-    const char *email, *group;
+    const char *email, *group, *orgnr;
     int64_t organiser_id;
 } invitee_t;
+
+/* The respondent groups' keys, read once for a whole list. */
+static bool group_known(const char *const *keys, size_t n, const char *key)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(keys[i], key) == 0)
+            return true;
+    return false;
+}
+
+/* An organisation number's organiser: looked up once, later lines with it reuse it. */
+static int64_t organiser_of(db_t *db, const invitee_t *earlier, size_t n, const char *orgnr)
+{
+    for (size_t i = 0; i < n; i++)
+        if (earlier[i].orgnr && strcmp(earlier[i].orgnr, orgnr) == 0)
+            return earlier[i].organiser_id;
+    return db_run_int(db, 0, "SELECT id FROM organisers WHERE orgnr = ?", "t", orgnr);
+}
 
 /* The lines "address;group[;organisation number]" read whole, or NULL with the first
  * bad line named. */
 static invitee_t *read_invitees(db_t *db, const char *lines, arena_t *a, size_t *n, char **err)
 {
+    const char **groups = NULL;
+    size_t ngroups = 0, gcap = 0;
+    db_stmt_t *st = db_prepare(db, "SELECT key FROM survey_groups");
+    while (db_step(st) == DB_ROW)
+        *ARENA_PUSH(a, groups, ngroups, gcap) = db_col_str(st, 0, a);
+    db_done(st);
     invitee_t *to = NULL;
     size_t cap = 0, line = 0;
     *n = 0;
@@ -61,33 +85,28 @@ static invitee_t *read_invitees(db_t *db, const char *lines, arena_t *a, size_t 
                                 line);
             return NULL;
         }
-        if (!db_run_int(db, 0, "SELECT COUNT(*) FROM survey_groups WHERE key = ?", "t", f[1])) {
+        if (!group_known(groups, ngroups, f[1])) {
             *err = arena_printf(a, "Rad %zu: gruppen \"%s\" finns inte. Ingen bjöds in.", line, f[1]);
             return NULL;
         }
-        int64_t org = f[2] && *f[2] ? db_run_int(db, 0, "SELECT id FROM organisers WHERE orgnr = ?", "t", f[2]) : 0;
-        if (f[2] && *f[2] && !org) {
-            *err = arena_printf(a, "Rad %zu: huvudmannen %s finns inte i registret. Ingen bjöds in.", line, f[2]);
+        const char *orgnr = f[2] && *f[2] ? f[2] : NULL;
+        int64_t org = orgnr ? organiser_of(db, to, *n, orgnr) : 0;
+        if (orgnr && !org) {
+            *err = arena_printf(a, "Rad %zu: huvudmannen %s finns inte i registret. Ingen bjöds in.", line, orgnr);
             return NULL;
         }
-        *ARENA_PUSH(a, to, *n, cap) = (invitee_t){f[0], f[1], org};
+        *ARENA_PUSH(a, to, *n, cap) = (invitee_t){f[0], f[1], orgnr, org};
     }
     if (!*n)
         *err = arena_strdup(a, "Skriv en person per rad.");
     return *n ? to : NULL;
 }
 
-int surveys_invite_within(db_t *db, const viewer_t *v, const survey_t *s, const char *lines, const char *base_url,
-                          arena_t *a, char **err)
+/* Invites the people read, each with a personal link through the outbox, inside the
+ * caller's transaction; returns how many were new, or -1. */
+static int invite_all(db_t *db, const viewer_t *v, const survey_t *s, const invitee_t *to, size_t n,
+                      const char *base_url, arena_t *a, char **err)
 {
-    if (!access_may(v, CAP_SURVEY_BUILD) || strcmp(s->state, "open") != 0) {
-        *err = arena_strdup(a, "Öppna enkäten innan inbjudningarna skickas.");
-        return -1;
-    }
-    size_t n;
-    invitee_t *to = read_invitees(db, lines, a, &n, err);
-    if (!to)
-        return -1;
     int added = 0;
     bool ok = true;
     for (size_t i = 0; i < n && ok; i++) {
@@ -118,18 +137,32 @@ int surveys_invite_within(db_t *db, const viewer_t *v, const survey_t *s, const 
     return added;
 }
 
+/* Who may invite, to which survey: the analysts, to an open one. */
+static bool may_invite(const viewer_t *v, const survey_t *s, arena_t *a, char **err)
+{
+    if (access_may(v, CAP_SURVEY_BUILD) && strcmp(s->state, "open") == 0)
+        return true;
+    *err = arena_strdup(a, "Öppna enkäten innan inbjudningarna skickas.");
+    return false;
+}
+
+int surveys_invite_within(db_t *db, const viewer_t *v, const survey_t *s, const char *lines, const char *base_url,
+                          arena_t *a, char **err)
+{
+    size_t n;
+    invitee_t *to = may_invite(v, s, a, err) ? read_invitees(db, lines, a, &n, err) : NULL;
+    return to ? invite_all(db, v, s, to, n, base_url, a, err) : -1;
+}
+
 int surveys_invite(db_t *db, const viewer_t *v, const survey_t *s, const char *lines, const char *base_url, arena_t *a,
                    char **err)
 {
     size_t n;
-    if (!access_may(v, CAP_SURVEY_BUILD) || strcmp(s->state, "open") != 0) {
-        *err = arena_strdup(a, "Öppna enkäten innan inbjudningarna skickas.");
-        return -1;
-    }
     /* Read before the transaction: a bad line writes nothing and takes no lock. */
-    if (!read_invitees(db, lines, a, &n, err) || !tx_begin(db, a, err))
+    invitee_t *to = may_invite(v, s, a, err) ? read_invitees(db, lines, a, &n, err) : NULL;
+    if (!to || !tx_begin(db, a, err))
         return -1;
-    int added = surveys_invite_within(db, v, s, lines, base_url, a, err);
+    int added = invite_all(db, v, s, to, n, base_url, a, err);
     return tx_finish(db, added >= 0, a, err) ? added : -1;
 }
 
@@ -256,16 +289,12 @@ static const char *bad_value(const survey_item_t *it, const char *v, arena_t *a)
     }
     if (strcmp(it->q.kind, "single") == 0 || strcmp(it->q.kind, "multiple") == 0) {
         const char **options;
-        long n = (long)survey_options(&it->q, a, &options);
-        bool multi = strcmp(it->q.kind, "multiple") == 0;
-        for (const char *p = v; *p;) {
-            char *end;
-            long x = strtol(p, &end, 10);
-            if (end == p || x < 1 || x > n || (*end && (*end != ',' || !multi)))
-                return "Välj bland svarsalternativen.";
-            p = *end ? end + 1 : end;
-        }
-        return NULL;
+        int n = (int)survey_options(&it->q, a, &options), chosen[SURVEY_MAX_CHOSEN];
+        int k = survey_choices(v, chosen, SURVEY_MAX_CHOSEN);
+        bool ok = k > 0 && (k == 1 || strcmp(it->q.kind, "multiple") == 0);
+        for (int i = 0; ok && i < k; i++)
+            ok = chosen[i] <= n;
+        return ok ? NULL : "Välj bland svarsalternativen.";
     }
     if (strcmp(it->q.kind, "likert") == 0) {
         for (int k = 0; survey_likert[k]; k++)

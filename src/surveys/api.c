@@ -17,14 +17,11 @@ static int api_list(request_t *req)
 {
     survey_t *s;
     size_t n = surveys_list(req->db, &req->viewer, &req->arena, &s);
-    long long page, per_page;
-    api_paging(req, &page, &per_page);
-    size_t from, to;
-    api_page_range(n, page, per_page, &from, &to);
+    api_page_t pg = api_page(req, n);
     json_t *items = json_array();
-    for (size_t i = from; i < to; i++)
+    for (size_t i = pg.from; i < pg.to; i++)
         json_array_append_new(items, survey_json(&s[i]));
-    return api_send_list(req, items, (long long)n, page, per_page);
+    return api_send_page(req, items, &pg);
 }
 
 static json_t *options_json(const char *const *options, size_t n)
@@ -128,9 +125,9 @@ static json_t *results_json(const survey_t *s, const survey_results_t *x)
 static int api_results(request_t *req)
 {
     survey_t *s = surveys_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena);
-    int64_t organiser = req_param_int(req, "organiser", 0);
-    survey_results_t *x = s ? surveys_results(req->db, &req->viewer, s, organiser, &req->arena) : NULL;
-    if (!x || (organiser && x->organiser_id != organiser) || strcmp(s->state, "draft") == 0)
+    survey_results_t *x = s ? surveys_results(req->db, &req->viewer, s, req_param_int(req, "organiser", 0), &req->arena)
+                            : NULL;
+    if (!x)
         return respond_error(req, 404, SURVEY_NOT_FOUND);
     return api_send(req, 200, results_json(s, x));
 }

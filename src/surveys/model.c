@@ -2,6 +2,7 @@
 #include "surveys.h"
 #include "../base/vec.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int survey_rate(int complete, int invited)
@@ -95,6 +96,22 @@ size_t survey_options(const question_t *q, arena_t *a, const char ***out)
             line[--len] = 0;
         if (len)
             *ARENA_PUSH(a, *out, n, cap) = line;
+    }
+    return n;
+}
+
+int survey_choices(const char *value, int *out, int max)
+{
+    int n = 0;
+    for (const char *p = value; *p;) {
+        char *end;
+        long x = strtol(p, &end, 10);
+        if (end == p || *p == '-' || *p == '+' || x < 1 || x > 100000 || (*end && *end != ',') || n == max)
+            return -1;
+        out[n++] = (int)x;
+        p = *end ? end + 1 : end;
+        if (*end && !*p)
+            return -1;  /* a trailing comma */
     }
     return n;
 }

@@ -218,36 +218,56 @@ static survey_t *target(request_t *req)
     return surveys_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena);
 }
 
+/* A form on the survey's page is written: back to the page, or the page again with the
+ * error at its field. */
+static int form_done(request_t *req, const survey_t *s, bool ok, const char *field, const char *err)
+{
+    if (ok)
+        return respond_redirect(req, arena_printf(&req->arena, "/surveys/%lld", (long long)s->id));
+    req_add_error(req, field, err);
+    return survey_view(req, 422);
+}
+
+/* A button on the survey's page is pressed: on to next, or why it could not be done. */
+static int action_done(request_t *req, const survey_t *s, bool ok, const char *err, const char *next)
+{
+    if (!ok)
+        return respond_error(req, 409, err);
+    return respond_redirect(req, arena_printf(&req->arena, "/surveys/%lld%s", (long long)s->id, next));
+}
+
 static int section_submit(request_t *req)
 {
     survey_t *s = target(req);
-    if (!s)
-        return respond_error(req, 404, SURVEY_NOT_FOUND);
-    if (req->nerrors)
-        return survey_view(req, 400);
+    if (!s || req->nerrors)
+        return s ? survey_view(req, 400) : respond_error(req, 404, SURVEY_NOT_FOUND);
     char *err = NULL;
-    if (!surveys_add_section(req->db, &req->viewer, s, req_param(req, "section_title"), &req->arena, &err)) {
-        req_add_error(req, "section_title", err);
-        return survey_view(req, 422);
-    }
-    return respond_redirect(req, arena_printf(&req->arena, "/surveys/%lld", (long long)s->id));
+    bool ok = surveys_add_section(req->db, &req->viewer, s, req_param(req, "section_title"), &req->arena, &err);
+    return form_done(req, s, ok, "section_title", err);
 }
 
 static int item_submit(request_t *req)
 {
     survey_t *s = target(req);
-    if (!s)
-        return respond_error(req, 404, SURVEY_NOT_FOUND);
-    if (req->nerrors)
-        return survey_view(req, 400);
-    const char *field;
+    if (!s || req->nerrors)
+        return s ? survey_view(req, 400) : respond_error(req, 404, SURVEY_NOT_FOUND);
+    const char *field = NULL;
     char *err = NULL;
-    if (!surveys_add_item(req->db, &req->viewer, s, req_param_int(req, "section", 0), req_param_int(req, "question", 0),
-                          req_param_int(req, "required", 0) == 1, &req->arena, &field, &err)) {
-        req_add_error(req, field ? field : "question", err);
-        return survey_view(req, 422);
-    }
-    return respond_redirect(req, arena_printf(&req->arena, "/surveys/%lld", (long long)s->id));
+    bool ok = surveys_add_item(req->db, &req->viewer, s, req_param_int(req, "section", 0),
+                               req_param_int(req, "question", 0), req_param_int(req, "required", 0) == 1, &req->arena,
+                               &field, &err);
+    return form_done(req, s, ok, field ? field : "question", err);
+}
+
+static int invite_submit(request_t *req)
+{
+    survey_t *s = target(req);
+    if (!s || req->nerrors)
+        return s ? survey_view(req, 400) : respond_error(req, 404, SURVEY_NOT_FOUND);
+    char *err = NULL;
+    bool ok = surveys_invite(req->db, &req->viewer, s, req_param(req, "people"), server_public_url(req), &req->arena,
+                             &err) >= 0;
+    return form_done(req, s, ok, "people", err);
 }
 
 static int open_submit(request_t *req)
@@ -256,9 +276,7 @@ static int open_submit(request_t *req)
     if (!s)
         return respond_error(req, 404, SURVEY_NOT_FOUND);
     char *err = NULL;
-    if (!surveys_open(req->db, &req->viewer, s, &req->arena, &err))
-        return respond_error(req, 409, err);
-    return respond_redirect(req, arena_printf(&req->arena, "/surveys/%lld", (long long)s->id));
+    return action_done(req, s, surveys_open(req->db, &req->viewer, s, &req->arena, &err), err, "");
 }
 
 static int close_submit(request_t *req)
@@ -267,24 +285,7 @@ static int close_submit(request_t *req)
     if (!s)
         return respond_error(req, 404, SURVEY_NOT_FOUND);
     char *err = NULL;
-    if (!surveys_close(req->db, &req->viewer, s, &req->arena, &err))
-        return respond_error(req, 409, err);
-    return respond_redirect(req, arena_printf(&req->arena, "/surveys/%lld/results", (long long)s->id));
-}
-
-static int invite_submit(request_t *req)
-{
-    survey_t *s = target(req);
-    if (!s)
-        return respond_error(req, 404, SURVEY_NOT_FOUND);
-    if (req->nerrors)
-        return survey_view(req, 400);
-    char *err = NULL;
-    if (surveys_invite(req->db, &req->viewer, s, req_param(req, "people"), server_public_url(req), &req->arena, &err) < 0) {
-        req_add_error(req, "people", err);
-        return survey_view(req, 422);
-    }
-    return respond_redirect(req, arena_printf(&req->arena, "/surveys/%lld", (long long)s->id));
+    return action_done(req, s, surveys_close(req->db, &req->viewer, s, &req->arena, &err), err, "/results");
 }
 
 static int remind_submit(request_t *req)
@@ -293,9 +294,8 @@ static int remind_submit(request_t *req)
     if (!s)
         return respond_error(req, 404, SURVEY_NOT_FOUND);
     char *err = NULL;
-    if (surveys_remind(req->db, &req->viewer, s, server_public_url(req), &req->arena, &err) < 0)
-        return respond_error(req, 409, err);
-    return respond_redirect(req, arena_printf(&req->arena, "/surveys/%lld", (long long)s->id));
+    bool ok = surveys_remind(req->db, &req->viewer, s, server_public_url(req), &req->arena, &err) >= 0;
+    return action_done(req, s, ok, err, "");
 }
 
 static int bank_view(request_t *req, int status)

@@ -29,15 +29,10 @@ static void dist_add(survey_dist_t *d, const survey_result_t *r, const char *val
             if (strcmp(value, r->options[k]) == 0)
                 d->counts[k] += count;
     } else if (strcmp(kind, "single") == 0 || strcmp(kind, "multiple") == 0) {
-        for (const char *p = value; *p;) {
-            char *end;
-            long x = strtol(p, &end, 10);
-            if (end == p)
-                break;
-            if (x >= 1 && (size_t)x <= r->noptions)
-                d->counts[x - 1] += count;
-            p = *end ? end + 1 : end;
-        }
+        int chosen[SURVEY_MAX_CHOSEN], k = survey_choices(value, chosen, SURVEY_MAX_CHOSEN);
+        for (int i = 0; i < k; i++)
+            if ((size_t)chosen[i] <= r->noptions)
+                d->counts[chosen[i] - 1] += count;
     } else if (strcmp(kind, "number") == 0) {
         d->mean = (isnan(d->mean) ? 0 : d->mean) + strtod(value, NULL) * count;
     }
@@ -165,36 +160,43 @@ static void read_years(db_t *db, const survey_t *s, survey_results_t *x, arena_t
         }
 }
 
-/* Every organiser's response rate, and whether one of its principals answered. */
-static void read_organisers(db_t *db, const survey_t *s, survey_results_t *x, arena_t *a)
+size_t surveys_organisers(db_t *db, const viewer_t *v, const survey_t *s, arena_t *a, survey_organiser_rate_t **out,
+                          int *covered)
 {
+    *out = NULL;
+    *covered = 0;
+    if (!access_may(v, CAP_SURVEY_ALL))
+        return 0;
     db_stmt_t *st = db_prepare(db, "SELECT o.id, o.name, COUNT(*), SUM(CASE WHEN i.state = 'complete' THEN 1 ELSE 0 END),"
                                    " SUM(CASE WHEN i.state = 'complete' AND i.group_key = 'principal' THEN 1 ELSE 0 END)"
                                    " FROM survey_invitations i JOIN organisers o ON o.id = i.organiser_id"
                                    " WHERE i.survey_id = ? GROUP BY o.id, o.name ORDER BY o.name");
     db_bind_int(st, 1, s->id);
-    size_t cap = 0;
+    size_t n = 0, cap = 0;
     while (db_step(st) == DB_ROW) {
-        survey_organiser_rate_t *o = ARENA_PUSH(a, x->organisers, x->norganisers, cap);
+        survey_organiser_rate_t *o = ARENA_PUSH(a, *out, n, cap);
         o->id = db_col_int(st, 0);
         o->name = db_col_str(st, 1, a);
         o->invited = (int)db_col_int(st, 2);
         o->complete = (int)db_col_int(st, 3);
         o->principal = db_col_int(st, 4) > 0;
-        x->covered += o->principal;
+        *covered += o->principal;
     }
     db_done(st);
+    return n;
 }
 
 survey_results_t *surveys_results(db_t *db, const viewer_t *v, const survey_t *s, int64_t organiser_id, arena_t *a)
 {
     if (!access_may(v, CAP_SURVEY_RESULTS) && !access_may(v, CAP_SURVEY_BUILD))
         return NULL;
-    survey_results_t *x = arena_alloc(a, sizeof *x);
-    /* The organiser's side reads its own organiser's answers, whatever it asks for. */
-    x->organiser_id = access_may(v, CAP_SURVEY_ALL) ? organiser_id : v->organiser_id;
-    if (!access_may(v, CAP_SURVEY_ALL) && x->organiser_id <= 0)
+    /* No results of a draft; and the organiser's side reads its own organiser's answers
+     * only: asking for another's finds nothing. */
+    bool all = access_may(v, CAP_SURVEY_ALL);
+    if (strcmp(s->state, "draft") == 0 || (!all && (v->organiser_id <= 0 || (organiser_id && organiser_id != v->organiser_id))))
         return NULL;
+    survey_results_t *x = arena_alloc(a, sizeof *x);
+    x->organiser_id = all ? organiser_id : v->organiser_id;
     if (x->organiser_id) {
         db_stmt_t *st = db_prepare(db, "SELECT name FROM organisers WHERE id = ?");
         db_bind_int(st, 1, x->organiser_id);
@@ -205,7 +207,7 @@ survey_results_t *surveys_results(db_t *db, const viewer_t *v, const survey_t *s
     }
     x->ngroups = surveys_rates(db, s, x->organiser_id, a, &x->groups, &x->invited, &x->complete, &x->total_shown);
     if (!x->organiser_id)
-        read_organisers(db, s, x, a);
+        x->norganisers = surveys_organisers(db, v, s, a, &x->organisers, &x->covered);
     x->nsections = surveys_sections(db, s, a, &x->sections);
     x->nitems = surveys_items(db, s, a, &x->items);
     x->results = arena_alloc(a, (x->nitems ? x->nitems : 1) * sizeof *x->results);
@@ -252,16 +254,11 @@ static const char *in_words(const survey_item_t *it, const char *value, arena_t 
     size_t n = survey_options(&it->q, a, &options);
     if (!n || strcmp(it->q.kind, "likert") == 0)
         return value;
+    int chosen[SURVEY_MAX_CHOSEN], k = survey_choices(value, chosen, SURVEY_MAX_CHOSEN);
     buf_t b = BUF_INIT;
-    for (const char *p = value; *p;) {
-        char *end;
-        long x = strtol(p, &end, 10);
-        if (end == p)
-            break;
-        if (x >= 1 && (size_t)x <= n)
-            buf_printf(&b, "%s%s", b.len ? "; " : "", options[x - 1]);
-        p = *end ? end + 1 : end;
-    }
+    for (int i = 0; i < k; i++)
+        if ((size_t)chosen[i] <= n)
+            buf_printf(&b, "%s%s", b.len ? "; " : "", options[chosen[i] - 1]);
     const char *words = arena_strdup(a, buf_cstr(&b));
     buf_free(&b);
     return words;

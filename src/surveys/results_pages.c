@@ -15,11 +15,6 @@
 
 #define HIDDEN_TEXT "Färre än fem svar – visas inte"
 
-static int percent(int part, int whole)
-{
-    return whole > 0 ? (part * 100 + whole / 2) / whole : 0;
-}
-
 void surveys_rate_table(request_t *req, const survey_group_rate_t *g, size_t n, int invited, int complete,
                         bool total_shown)
 {
@@ -102,7 +97,7 @@ static void dist_table(request_t *req, const char *caption, const char *first, c
         }
         html_printf(o, "<td class=\"num\">%d</td>", d[i]->answered);
         for (size_t k = 0; k < r->noptions; k++)
-            html_printf(o, "<td class=\"num\">%d (%d %%)</td>", d[i]->counts[k], percent(d[i]->counts[k], d[i]->answered));
+            html_printf(o, "<td class=\"num\">%d (%d %%)</td>", d[i]->counts[k], survey_rate(d[i]->counts[k], d[i]->answered));
         if (number) {
             buf_t m = BUF_INIT;
             if (!isnan(d[i]->mean))
@@ -166,15 +161,22 @@ static void question_result(request_t *req, const survey_t *s, const survey_resu
     html_lit(o, "</section>");
 }
 
-static void organiser_filter(request_t *req, const survey_t *s, const survey_results_t *x, const survey_results_t *all)
+/* The agency chooses one organiser's answers among those invited (the whole survey's list,
+ * also when one is chosen). */
+static void organiser_filter(request_t *req, const survey_t *s, const survey_results_t *x)
 {
     buf_t *o = &req->body;
+    survey_organiser_rate_t *org = x->organisers;
+    size_t n = x->norganisers;
+    int covered;
+    if (x->organiser_id)
+        n = surveys_organisers(req->db, &req->viewer, s, &req->arena, &org, &covered);
     html_printf(o, "<form method=\"get\" action=\"/surveys/%lld/results\" class=\"inline filter\"><label for=\"f-organiser\">"
                    "Huvudman</label> <select id=\"f-organiser\" name=\"organiser\"><option value=\"\">Alla huvudmän</option>",
                 (long long)s->id);
-    for (size_t i = 0; i < all->norganisers; i++)
-        html_printf(o, "<option value=\"%lld\"%s>%s</option>", (long long)all->organisers[i].id,
-                    all->organisers[i].id == x->organiser_id ? " selected" : "", all->organisers[i].name);
+    for (size_t i = 0; i < n; i++)
+        html_printf(o, "<option value=\"%lld\"%s>%s</option>", (long long)org[i].id,
+                    org[i].id == x->organiser_id ? " selected" : "", org[i].name);
     html_lit(o, "</select> <button type=\"submit\" class=\"button secondary\">Visa</button></form>");
 }
 
@@ -183,14 +185,10 @@ static survey_t *target(request_t *req)
     return surveys_get(req->db, &req->viewer, req_param_int(req, "id", 0), &req->arena);
 }
 
-/* The results asked for, in reach: none for a draft, nor for another organiser's. */
 static survey_results_t *load(request_t *req, survey_t **s)
 {
     *s = target(req);
-    int64_t organiser = req_param_int(req, "organiser", 0);
-    survey_results_t *x = *s && strcmp((*s)->state, "draft") != 0
-                              ? surveys_results(req->db, &req->viewer, *s, organiser, &req->arena) : NULL;
-    return x && (!organiser || x->organiser_id == organiser) ? x : NULL;
+    return *s ? surveys_results(req->db, &req->viewer, *s, req_param_int(req, "organiser", 0), &req->arena) : NULL;
 }
 
 static int results_page(request_t *req)
@@ -200,8 +198,6 @@ static int results_page(request_t *req)
     if (!x)
         return respond_error(req, 404, SURVEY_NOT_FOUND);
     bool all = access_may(&req->viewer, CAP_SURVEY_ALL), raw = access_may(&req->viewer, CAP_SURVEY_RAW);
-    /* The organisers to choose among come from the whole survey's rates. */
-    survey_results_t *whole = all && x->organiser_id ? surveys_results(req->db, &req->viewer, s, 0, &req->arena) : x;
     layout_begin(req, arena_printf(&req->arena, "Resultat: %s %d", s->title, s->year));
     buf_t *o = &req->body;
     const char *q = x->organiser_id ? arena_printf(&req->arena, "?organiser=%lld", (long long)x->organiser_id) : "";
@@ -218,7 +214,7 @@ static int results_page(request_t *req)
                    "inte heller när den skulle gå att räkna ut ur summan.</p>",
                 strcmp(s->state, "closed") == 0 ? "Enkäten är stängd" : "Enkäten är öppen och resultatet kan ändras");
     if (all)
-        organiser_filter(req, s, x, whole);
+        organiser_filter(req, s, x);
     if (x->organiser_id)
         html_printf(o, "<p class=\"lead\">Svaren från %s.</p>", x->organiser_name);
     html_lit(o, "<h2>Svarsfrekvens</h2>");
@@ -255,7 +251,7 @@ static void export_dist(export_table_t *t, int year, const char *section, const 
         if (r->noptions) {
             c[4].text = r->options[k];
             export_number(&c[6], d->counts[k]);
-            export_number(&c[7], percent(d->counts[k], d->answered));
+            export_number(&c[7], survey_rate(d->counts[k], d->answered));
         }
         if (number)
             export_number(&c[8], d->mean);

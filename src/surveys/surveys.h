@@ -65,6 +65,10 @@ typedef struct survey_item {
  * rest of the agency; for an organiser's users the opened ones its people were invited to. */
 size_t surveys_list(db_t *db, const viewer_t *v, arena_t *a, survey_t **out);
 survey_t *surveys_get(db_t *db, const viewer_t *v, int64_t id, arena_t *a);
+/* The options chosen in a stored choice answer ("1,3": 1-based, comma-separated), at most
+ * max into out; how many, or -1 for a value that is no such list (or longer than max). */
+enum { SURVEY_MAX_CHOSEN = 64 };
+int survey_choices(const char *value, int *out, int max);
 /* A question's choices (the Likert scale, or the options one a line); 0 for numbers and
  * free text. */
 size_t survey_options(const question_t *q, arena_t *a, const char ***out);
@@ -175,9 +179,14 @@ typedef struct survey_results {
     size_t nitems;
 } survey_results_t;
 
-/* The results of a survey in reach: the agency reads every organiser's or, with
- * organiser_id, one organiser's; an organiser's users always their own organiser's. */
+/* The results of an opened survey in reach: the agency reads every organiser's or, with
+ * organiser_id, one organiser's; an organiser's users their own organiser's (organiser_id
+ * 0 or their own; another's is NULL, as is a draft or an organiser that does not exist). */
 survey_results_t *surveys_results(db_t *db, const viewer_t *v, const survey_t *s, int64_t organiser_id, arena_t *a);
+/* Every invited organiser's response rate and whether one of its principals answered, with
+ * how many did (*covered): the agency's only. */
+size_t surveys_organisers(db_t *db, const viewer_t *v, const survey_t *s, arena_t *a, survey_organiser_rate_t **out,
+                          int *covered);
 
 typedef struct survey_text {
     int64_t item_id;

@@ -76,12 +76,31 @@ static void too_few_altogether_hides_the_total(void **state)
     assert_true(hidden[0] && hidden[1]);
 }
 
+/* A stored choice: "1,3" is options 1 and 3; anything else is no such list. */
+static void chosen_options_are_read_strictly(void **state)
+{
+    (void)state;
+    int x[4];
+    assert_int_equal(survey_choices("1,3", x, 4), 2);
+    assert_int_equal(x[0], 1);
+    assert_int_equal(x[1], 3);
+    assert_int_equal(survey_choices("", x, 4), 0);
+    assert_int_equal(survey_choices("2", x, 4), 1);
+    assert_int_equal(survey_choices("0", x, 4), -1);
+    assert_int_equal(survey_choices("1,", x, 4), -1);
+    assert_int_equal(survey_choices(",1", x, 4), -1);
+    assert_int_equal(survey_choices("1;2", x, 4), -1);
+    assert_int_equal(survey_choices("-1", x, 4), -1);
+    assert_int_equal(survey_choices("1,2,3,4,5", x, 4), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(response_rates_count_complete_answers),
         cmocka_unit_test(a_group_of_four_is_hidden_also_from_the_total),
         cmocka_unit_test(too_few_altogether_hides_the_total),
+        cmocka_unit_test(chosen_options_are_read_strictly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
