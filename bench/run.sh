@@ -152,7 +152,9 @@ pages() { # label db-url port
                  "/api/v1/conferences/KONFERENS|/api/v1/conferences/$conference" "/surveys|/surveys" \
                  "/surveys/bank|/surveys/bank" "/surveys/ENKÄT|/surveys/$survey" \
                  "/surveys/ENKÄT/results|/surveys/$survey/results" "/api/v1/surveys/ENKÄT/results|/api/v1/surveys/$survey/results" \
-                 "/api/v1/surveys/ENKÄT|/api/v1/surveys/$survey"; do
+                 "/api/v1/surveys/ENKÄT|/api/v1/surveys/$survey" "/api/v1/surveys|/api/v1/surveys" \
+                 "/surveys/ENKÄT/results.csv|/surveys/$survey/results.csv" "/surveys/ENKÄT/texts|/surveys/$survey/texts" \
+                 "/surveys/ENKÄT/answers.csv|/surveys/$survey/answers.csv"; do
       local name=${entry%%|*} path=${entry#*|} prps=" " pp50=" " pratio=" " as_kept=$kept_sid as_plain=$plain_sid
       [[ $name == "[ekonomi]"* ]] && { as_kept=$kept_fin; as_plain=$plain_fin; }
       sid=$as_kept
