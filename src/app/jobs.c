@@ -37,7 +37,7 @@ static void *run(void *arg)
 {
     (void)arg;
     char *err = NULL;
-    db_t *db = db_open(loop.config.db_url, &err);
+    db_t *db = db_open_worker(loop.config.db_url, &err);
     if (!db) {
         log_error("bakgrundsrundan: kan inte öppna databasen: %s", err ? err : "");
         free(err);

@@ -17,6 +17,15 @@ db_t *db_open(const char *url, char **err)
     return db_sqlite_open(url, err);
 }
 
+db_t *db_open_worker(const char *url, char **err)
+{
+    if (url && (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0)) {
+        *err = NULL;
+        return db_postgres_open_later(url);
+    }
+    return db_open(url, err);
+}
+
 void db_close(db_t *db)
 {
     if (db)

@@ -52,6 +52,11 @@ const db_timeouts_t *db_get_timeouts(void);
 /* Opens (creating if needed) the database the URL names: "postgres://…" or a SQLite
  * file path (optionally "sqlite:PATH"). On failure returns NULL and a malloc'd message. */
 db_t *db_open(const char *url, char **err);
+/* The same, for a thread that lives as long as the server (a worker, the background round):
+ * a PostgreSQL server that is away when it starts does not fail it. The handle connects at
+ * first use and again after every loss, with a growing pause between attempts; until then
+ * each statement fails as unavailable. */
+db_t *db_open_worker(const char *url, char **err);
 void db_close(db_t *db);
 db_backend_t db_backend(const db_t *db);
 const char *db_errmsg(db_t *db);

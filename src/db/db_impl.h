@@ -65,5 +65,6 @@ void stmt_cache_clear(stmt_cache_t *c, void (*free_stmt)(db_stmt_t *st));
 
 db_t *db_sqlite_open(const char *path, char **err);
 db_t *db_postgres_open(const char *url, char **err);
+db_t *db_postgres_open_later(const char *url);
 
 #endif

@@ -60,7 +60,7 @@ db_t *server_thread_db(void)
     if (db)
         return db;
     char *err = NULL;
-    db = db_open(g_config.db_url, &err);
+    db = db_open_worker(g_config.db_url, &err);
     if (!db) {
         log_error("databasen kan inte öppnas: %s", err);
         free(err);

@@ -120,6 +120,20 @@ def signal_all(pids, sig):
             pass
 
 
+def statuses_at_once(client, path, n):
+    """The statuses of n requests sent at the same time, so that every worker serves some."""
+    out = [None] * n
+
+    def one(i):
+        out[i] = client.get(path).status
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return out
+
+
 def test_a_frozen_cluster_answers_503_within_the_time_limit_and_health_and_files_still_answer():
     if BACKEND != "postgres":
         raise Skip("gäller bara PostgreSQL")
@@ -162,16 +176,28 @@ def test_a_frozen_cluster_answers_503_within_the_time_limit_and_health_and_files
         t0 = time.time()
         eq(anon.get("/static/app.css").status, 200)
         assert time.time() - t0 < 1, "statiska filer väntar på databasen"
+        # Users keep trying during the outage, on every worker, so that each worker's pause
+        # between connection attempts has grown.
+        until = time.time() + 5
+        while time.time() < until:
+            eq(statuses_at_once(c, "/organisers", 4), [503] * 4, "under avbrottet")
         signal_all(frozen, signal.SIGCONT)
         frozen = []
         deadline = time.time() + 30
         while time.time() < deadline and c.get("/organisers").status != 200:
             time.sleep(0.5)
-        eq(c.get("/organisers").status, 200, "efter avbrottet")
+        # Once one page answers, every page does: no worker waits out its own pause while
+        # another already has the database back.
+        for _ in range(3):
+            eq(statuses_at_once(c, "/organisers", 4), [200] * 4, "efter avbrottet")
         eq(anon.get("/healthz").status, 200)
     finally:
         signal_all(frozen, signal.SIGCONT)
         srv.stop()
+    # A worker that meets the outage before its first connection waits like the others, and
+    # says so once, not at every request.
+    lacks(srv.stderr, "databasen kan inte öppnas")
+    assert srv.stderr.count("ingen anslutning") <= 2, srv.stderr[-3000:]
     contains(srv.stderr, "postgresql: ")
     # The loss is logged once per connection, not once per request.
     assert srv.stderr.count("anslutningen bröts") <= 8, srv.stderr[-3000:]
