@@ -5,6 +5,7 @@
  * already stored for it to replace it (undated register files count as year 0). */
 #include "import_spec.h"
 #include "import_writes.h"
+#include "../base/json_out.h"
 #include "../base/alloc.h"
 #include "../base/buf.h"
 #include "../base/text.h"
@@ -271,21 +272,76 @@ typedef struct unit_state {
     bool has_position;
 } unit_state_t;
 
-static char *unit_json(const unit_state_t *s, const char *code, const char *orgnr)
+/* A statistic that changed, as the audit shows it: the value, or the flag where there is none. */
+typedef struct stat_change {
+    const char *variable, *flag;
+    double value;
+    size_t order; /* in the row: of two with the same name the later counts */
+} stat_change_t;
+
+static int by_variable(const void *a, const void *b)
 {
-    json_t *j = json_pack("{s:s, s:s, s:s, s:s?, s:s, s:s?, s:s?, s:s?}", "code", code, "name", s->name,
-                          "organiser", orgnr, "municipality_code", s->municipality_code, "school_forms",
-                          nz(s->school_forms), "grades", s->grades, "address", s->address, "postal_town",
-                          s->postal_town);
-    if (s->pupils >= 0)
-        json_object_set_new(j, "pupils", json_integer(s->pupils));
-    if (s->has_position) {
-        json_object_set_new(j, "latitude", json_real(s->latitude));
-        json_object_set_new(j, "longitude", json_real(s->longitude));
+    const stat_change_t *x = a, *y = b;
+    int c = strcmp(x->variable, y->variable);
+    return c ? c : (x->order < y->order ? -1 : x->order > y->order);
+}
+
+/* The statistics as a JSON object, keys sorted; the changes are sorted here. */
+static void stats_json(buf_t *b, stat_change_t *c, size_t n)
+{
+    qsort(c, n, sizeof *c, by_variable);
+    json_out_begin(b);
+    for (size_t i = 0; i < n; i++) {
+        if (i + 1 < n && strcmp(c[i].variable, c[i + 1].variable) == 0)
+            continue;
+        json_out_key(b, c[i].variable);
+        if (isnan(c[i].value))
+            json_out_string(b, c[i].flag);
+        else
+            json_out_real(b, c[i].value);
     }
-    char *r = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
-    json_decref(j);
-    return r;
+    json_out_end(b);
+}
+
+/* The audit's picture of a unit (its keys in sorted order), with its statistics under
+ * stats_key when any changed. Written by hand: a national file writes thousands. */
+static char *unit_json(const unit_state_t *s, const char *code, const char *orgnr, const char *stats_key,
+                       stat_change_t *stats, size_t nstats)
+{
+    buf_t b = BUF_INIT;
+    json_out_begin(&b);
+    json_out_key(&b, "address");
+    json_out_string(&b, s->address);
+    json_out_key(&b, "code");
+    json_out_string(&b, code);
+    json_out_key(&b, "grades");
+    json_out_string(&b, s->grades);
+    if (s->has_position) {
+        json_out_key(&b, "latitude");
+        json_out_real(&b, s->latitude);
+        json_out_key(&b, "longitude");
+        json_out_real(&b, s->longitude);
+    }
+    json_out_key(&b, "municipality_code");
+    json_out_string(&b, s->municipality_code);
+    json_out_key(&b, "name");
+    json_out_string(&b, s->name);
+    json_out_key(&b, "organiser");
+    json_out_string(&b, orgnr);
+    json_out_key(&b, "postal_town");
+    json_out_string(&b, s->postal_town);
+    if (s->pupils >= 0) {
+        json_out_key(&b, "pupils");
+        json_out_int(&b, s->pupils);
+    }
+    json_out_key(&b, "school_forms");
+    json_out_string(&b, nz(s->school_forms));
+    if (stats_key && nstats) {
+        json_out_key(&b, stats_key);
+        stats_json(&b, stats, nstats);
+    }
+    json_out_end(&b);
+    return buf_steal(&b, NULL);
 }
 
 /* The units and this year's statistics as the import found them, read once at its start
@@ -477,9 +533,10 @@ static bool same_value(double a, double b)
     return fabs(a - b) < 1e-9;
 }
 
-/* Upserts the row's statistics for the import year; returns the number changed or -1. */
-static int apply_stats(import_apply_t *ap, int64_t unit_id, bool existed, const unit_row_t *u, json_t *before,
-                       json_t *after)
+/* Upserts the row's statistics for the import year, noting each change in before (its
+ * old value, where it had one) and after; returns the number changed or -1. */
+static int apply_stats(import_apply_t *ap, int64_t unit_id, bool existed, const unit_row_t *u, stat_change_t *before,
+                       size_t *nbefore, stat_change_t *after)
 {
     int changed = 0;
     for (size_t k = 0; k < u->nstats; k++) {
@@ -494,9 +551,8 @@ static int apply_stats(import_apply_t *ap, int64_t unit_id, bool existed, const 
                                u->stats[k].flag, ap->spec->kind))
             return -1;
         if (old)
-            json_object_set_new(before, var, isnan(old->value) ? json_string(old->flag) : json_real(old->value));
-        json_object_set_new(after, var, isnan(v) ? json_string(u->stats[k].flag) : json_real(v));
-        changed++;
+            before[(*nbefore)++] = (stat_change_t){var, old->flag, old->value, k};
+        after[changed++] = (stat_change_t){var, u->stats[k].flag, v, k};
     }
     return changed;
 }
@@ -573,32 +629,18 @@ bool import_apply_unit(import_apply_t *ap, const unit_row_t *u)
                                               !same_value(old.longitude, now.longitude)));
     if (unit_changed && !write_unit(ap, u->code, &now, !exists))
         return false;
-    json_t *before = json_object(), *after = json_object();
-    int stats_changed = apply_stats(ap, now.id, exists, u, before, after);
+    size_t nbefore = 0;
+    stat_change_t *before = arena_alloc(ap->scratch, (u->nstats + 1) * sizeof *before);
+    stat_change_t *after = arena_alloc(ap->scratch, (u->nstats + 1) * sizeof *after);
+    int stats_changed = apply_stats(ap, now.id, exists, u, before, &nbefore, after);
     bool ok = stats_changed >= 0;
     if (ok && (unit_changed || stats_changed > 0)) {
-        char *b = exists ? unit_json(&old, u->code, org->orgnr) : NULL;
-        char *a = unit_json(&now, u->code, org->orgnr);
-        if (stats_changed > 0) {
-            /* Statistics travel in the same audit row, under "statistik <year>". */
-            json_t *ja = json_loads(a, 0, NULL);
-            char *key = arena_printf(ap->scratch, "statistik %d", ap->year);
-            json_object_set(ja, key, after);
-            free(a);
-            a = json_dumps(ja, JSON_COMPACT | JSON_SORT_KEYS);
-            json_decref(ja);
-            if (b && json_object_size(before)) {
-                json_t *jb = json_loads(b, 0, NULL);
-                json_object_set(jb, key, before);
-                free(b);
-                b = json_dumps(jb, JSON_COMPACT | JSON_SORT_KEYS);
-                json_decref(jb);
-            }
-        }
+        /* Statistics travel in the same audit row, under "statistik <year>". */
+        const char *key = stats_changed > 0 ? arena_printf(ap->scratch, "statistik %d", ap->year) : NULL;
+        char *b = exists ? unit_json(&old, u->code, org->orgnr, key, before, nbefore) : NULL;
+        char *a = unit_json(&now, u->code, org->orgnr, key, after, (size_t)stats_changed);
         ok = audit_json(ap, exists ? "import:change" : "import:add", "unit", u->code, b, a);
     }
-    json_decref(before);
-    json_decref(after);
     if (!exists)
         ap->result->added++;
     else if (unit_changed || stats_changed > 0)
