@@ -3,6 +3,11 @@
 #include "../base/alloc.h"
 #include <string.h>
 
+static bool is_postgres_url(const char *url)
+{
+    return url && (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0);
+}
+
 db_t *db_open(const char *url, char **err)
 {
     *err = NULL;
@@ -10,7 +15,7 @@ db_t *db_open(const char *url, char **err)
         *err = xstrdup("ingen databas angiven");
         return NULL;
     }
-    if (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0)
+    if (is_postgres_url(url))
         return db_postgres_open(url, err);
     if (strncmp(url, "sqlite:", 7) == 0)
         url += 7;
@@ -19,7 +24,7 @@ db_t *db_open(const char *url, char **err)
 
 db_t *db_open_worker(const char *url, char **err)
 {
-    if (url && (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0)) {
+    if (is_postgres_url(url)) {
         *err = NULL;
         return db_postgres_open_later(url);
     }
