@@ -10,9 +10,10 @@ typedef struct arena_cleanup arena_cleanup_t;
 typedef struct arena {
     arena_block_t *head;
     arena_cleanup_t *cleanups;
+    arena_block_t *spare; /* emptied by arena_reset, used again before malloc */
 } arena_t;
 
-#define ARENA_INIT {NULL, NULL}
+#define ARENA_INIT {NULL, NULL, NULL}
 
 void *arena_alloc(arena_t *a, size_t n);   /* zeroed, aligned for any type */
 char *arena_strdup(arena_t *a, const char *s); /* NULL stays NULL */
@@ -25,8 +26,8 @@ void arena_free(arena_t *a);
 /* Calls fn(ctx) when the arena is freed or reset (newest first): how something shared
  * outside the arena (a cached ranking) is held exactly as long as what points into it. */
 void arena_defer(arena_t *a, void (*fn)(void *ctx), void *ctx);
-/* Releases everything but the newest block, which is kept empty for reuse: the
- * per-row scratch of a streaming reader. */
+/* Empties the arena and keeps up to 1 MiB of its blocks for reuse: the per-row scratch
+ * of a streaming reader, the queued rows of an import between two writes. */
 void arena_reset(arena_t *a);
 /* The memory the arena holds, in bytes. */
 size_t arena_bytes(const arena_t *a);

@@ -1,6 +1,8 @@
 /* import_writes.c — the import's queued writes (import_writes.h). */
 #include "import_writes.h"
+#include "../base/alloc.h"
 #include <math.h>
+#include <stdlib.h>
 #include <stdarg.h>
 #include <string.h>
 #include <time.h>
@@ -72,16 +74,18 @@ typedef struct id_pool {
 struct import_writes {
     db_t *db;
     arena_t *a;      /* the import's: the id pools */
-    arena_t queued_a; /* the queued rows' values, released at each flush */
+    arena_t queued_a; /* the queued rows' strings, emptied at each flush */
     queue_t q[IW_KINDS];
     size_t queued;
     size_t added[IW_KINDS]; /* rows queued per kind over the whole import */
     id_pool_t organisers, units;
 };
 
-static void release_queue_arena(void *ctx)
+static void release_queues(void *ctx)
 {
     import_writes_t *w = ctx;
+    for (int k = 0; k < IW_KINDS; k++)
+        free(w->q[k].values);
     arena_free(&w->queued_a);
 }
 
@@ -90,7 +94,7 @@ import_writes_t *import_writes_new(db_t *db, arena_t *a)
     import_writes_t *w = arena_alloc(a, sizeof *w);
     w->db = db;
     w->a = a;
-    arena_defer(a, release_queue_arena, w);
+    arena_defer(a, release_queues, w);
     return w;
 }
 
@@ -99,8 +103,9 @@ static value_t *push_row(import_writes_t *w, import_write_kind_t k)
     queue_t *q = &w->q[k];
     size_t ncols = (size_t)kinds[k].ncols;
     if (q->nrows == q->cap) {
+        /* The queue keeps its size from one write to the next. */
         size_t cap = q->cap ? q->cap * 2 : 64;
-        q->values = arena_realloc_array(&w->queued_a, q->values, q->nrows * ncols, cap * ncols, sizeof *q->values);
+        q->values = xrealloc(q->values, cap * ncols * sizeof *q->values);
         q->cap = cap;
     }
     w->added[k]++;
@@ -239,7 +244,7 @@ bool import_writes_flush(import_writes_t *w)
         }
     }
     for (int k = 0; k < IW_KINDS; k++)
-        w->q[k] = (queue_t){0};
+        w->q[k].nrows = 0;
     w->queued = 0;
     arena_reset(&w->queued_a);
     return true;
