@@ -85,6 +85,33 @@ int db_backup(db_t *db, const char *dest, char **err)
     return db->ops->backup(db, dest, err);
 }
 
+bool db_can_copy(const db_t *db) { return db->ops->copy_rows != NULL; }
+
+int db_copy_rows(db_t *db, sql_t copy_sql, const char *data, size_t len)
+{
+    if (!db->ops->copy_rows)
+        return DB_ERROR;
+    return db->ops->copy_rows(db, copy_sql.text, data, len);
+}
+
+void db_copy_text(buf_t *b, const char *s)
+{
+    if (!s) {
+        buf_append(b, "\\N", 2);
+        return;
+    }
+    for (const char *run = s;; s++) {
+        const char *esc = *s == '\\' ? "\\\\" : *s == '\t' ? "\\t" : *s == '\n' ? "\\n" : *s == '\r' ? "\\r" : NULL;
+        if (!esc && *s)
+            continue;
+        buf_append(b, run, (size_t)(s - run));
+        if (!*s)
+            return;
+        buf_append(b, esc, 2);
+        run = s + 1;
+    }
+}
+
 int64_t db_query_int_sql(db_t *db, sql_t sql, const char *param, int64_t dflt)
 {
     db_stmt_t *st = db_prepare_sql(db, sql);

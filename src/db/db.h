@@ -5,6 +5,7 @@
 #ifndef SV_DB_H
 #define SV_DB_H
 #include "../base/arena.h"
+#include "../base/buf.h"
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -122,6 +123,17 @@ int db_run_sql(db_t *db, sql_t sql, const char *types, ...);
 int64_t db_run_int_sql(db_t *db, int64_t dflt, sql_t sql, const char *types, ...);
 #define db_run(db, s, ...) db_run_sql((db), SQL(s), __VA_ARGS__)
 #define db_run_int(db, dflt, s, ...) db_run_int_sql((db), (dflt), SQL(s), __VA_ARGS__)
+
+/* Rows in bulk into one table inside the caller's write transaction, where the backend
+ * has a faster way than INSERT: PostgreSQL's COPY (copy_sql "COPY t (a, b) FROM STDIN").
+ * data holds the rows in COPY's text format: values separated by tabs, each row ended by
+ * '\n', NULL as \N, text through db_copy_text. Returns DB_DONE, DB_CONSTRAINT or
+ * DB_ERROR. db_can_copy says whether the backend has it (if not, the caller inserts). */
+bool db_can_copy(const db_t *db);
+int db_copy_rows(db_t *db, sql_t copy_sql, const char *data, size_t len);
+/* Appends s to a COPY row with its backslashes, tabs, newlines and carriage returns
+ * escaped (NULL appends \N). */
+void db_copy_text(buf_t *b, const char *s);
 
 /* Writes a consistent copy of the live database to dest. */
 int db_backup(db_t *db, const char *dest, char **err);

@@ -26,6 +26,8 @@ typedef struct db_ops {
     /* Holds (true) or releases (false) the lock that serialises migrations across
      * processes (PostgreSQL: an advisory lock; SQLite: none needed, writes serialise). */
     bool (*migration_lock)(db_t *db, bool hold);
+    /* Rows in COPY's text format into a table (db_copy_rows); NULL where there is none. */
+    int (*copy_rows)(db_t *db, const char *sql, const char *data, size_t len);
     /* The column definition of an auto-numbered primary key in this dialect. */
     const char *id_column;
 } db_ops_t;

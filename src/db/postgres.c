@@ -212,38 +212,55 @@ static bool ensure_connection(pg_db_t *d)
     return true;
 }
 
+/* Waits until libpq has read a whole result (or, with for_write, has sent all it holds),
+ * at most until deadline; false when the connection failed or timed out, which is then
+ * dropped. */
+static bool wait_ready(pg_db_t *d, double deadline, bool for_write)
+{
+    for (;;) {
+        int pending = for_write ? PQflush(d->conn) : PQisBusy(d->conn);
+        if (pending == 0)
+            return true;
+        double left = deadline - now_s();
+        if (pending < 0) {
+            set_error(d, "anslutningen bröts: ", PQerrorMessage(d->conn));
+            break;
+        }
+        if (left <= 0) {
+            set_error(d, "databasen svarade inte i tid", NULL);
+            break;
+        }
+        struct pollfd p = {PQsocket(d->conn), (short)(POLLIN | (for_write ? POLLOUT : 0)), 0};
+        int rc = poll(&p, 1, (int)(left * 1000) + 1);
+        if (rc < 0 || (rc > 0 && (p.revents & POLLIN) && !PQconsumeInput(d->conn))) {
+            set_error(d, "anslutningen bröts: ", PQerrorMessage(d->conn));
+            break;
+        }
+    }
+    drop_connection(d);
+    db_note_failure(&d->base, DB_FAIL_UNAVAILABLE);
+    return false;
+}
+
+static double deadline_from_now(void) { return now_s() + db_get_timeouts()->statement_ms / 1000.0; }
+
 /* Waits for the answer to what was sent, at most the statement time limit; returns the
  * last result (the caller clears it) or NULL when the connection failed or timed out,
  * which then is dropped. */
 static PGresult *await_result(pg_db_t *d)
 {
-    double deadline = now_s() + db_get_timeouts()->statement_ms / 1000.0;
+    double deadline = deadline_from_now();
     PGresult *last = NULL;
-    for (;;) {
-        while (!PQisBusy(d->conn)) {
-            PGresult *r = PQgetResult(d->conn);
-            if (!r)
-                return last;
-            if (last)
-                PQclear(last);
-            last = r;
-        }
-        double left = deadline - now_s();
-        if (left <= 0) {
-            set_error(d, "databasen svarade inte i tid", NULL);
-            break;
-        }
-        struct pollfd p = {PQsocket(d->conn), POLLIN, 0};
-        int rc = poll(&p, 1, (int)(left * 1000) + 1);
-        if (rc < 0 || (rc > 0 && !PQconsumeInput(d->conn))) {
-            set_error(d, "anslutningen bröts: ", PQerrorMessage(d->conn));
-            break;
-        }
+    while (wait_ready(d, deadline, false)) {
+        PGresult *r = PQgetResult(d->conn);
+        if (!r)
+            return last;
+        if (last)
+            PQclear(last);
+        last = r;
     }
     if (last)
         PQclear(last);
-    drop_connection(d);
-    db_note_failure(&d->base, DB_FAIL_UNAVAILABLE);
     return NULL;
 }
 
@@ -357,6 +374,70 @@ static int pg_exec(db_t *db, const char *sql)
 static int pg_begin_write(db_t *db)
 {
     return pg_exec(db, "BEGIN ISOLATION LEVEL SERIALIZABLE");
+}
+
+/* Streams rows in COPY's text format into a table (sql: "COPY t (a, b) FROM STDIN"),
+ * inside the caller's transaction. Non-blocking sends keep the statement time limit. */
+static int pg_copy_rows(db_t *db, const char *sql, const char *data, size_t len)
+{
+    pg_db_t *d = pg(db);
+    if (d->broken || !d->conn || !d->in_transaction) {
+        set_error(d, d->in_transaction ? "transaktionen avbröts när anslutningen bröts" : "COPY utan transaktion",
+                  NULL);
+        db_note_failure(db, d->in_transaction ? DB_FAIL_UNAVAILABLE : DB_FAIL_OTHER);
+        return DB_ERROR;
+    }
+    double deadline = deadline_from_now();
+    if (!PQsendQuery(d->conn, sql)) {
+        set_error(d, "anslutningen bröts: ", PQerrorMessage(d->conn));
+        drop_connection(d);
+        db_note_failure(db, DB_FAIL_UNAVAILABLE);
+        return DB_ERROR;
+    }
+    if (!wait_ready(d, deadline, false))
+        return DB_ERROR;
+    PGresult *first = PQgetResult(d->conn);
+    if (PQresultStatus(first) != PGRES_COPY_IN) {
+        /* Refused before any row: the error is the answer; read to its end. */
+        PGresult *more;
+        while (d->conn && wait_ready(d, deadline, false) && (more = PQgetResult(d->conn)))
+            PQclear(more);
+        int rc = result_status(d, first);
+        PQclear(first);
+        return rc == DB_OK ? DB_ERROR : rc;
+    }
+    PQclear(first);
+    PQsetnonblocking(d->conn, 1);
+    size_t off = 0;
+    bool sent = true;
+    while (sent && off < len) {
+        int n = len - off > (1 << 20) ? 1 << 20 : (int)(len - off);
+        int rc = PQputCopyData(d->conn, data + off, n);
+        if (rc == 1)
+            off += (size_t)n;
+        sent = rc >= 0 && (rc == 1 || wait_ready(d, deadline, true));
+    }
+    int end = 0;
+    while (sent && (end = PQputCopyEnd(d->conn, NULL)) == 0)
+        sent = wait_ready(d, deadline, true);
+    sent = sent && end == 1 && wait_ready(d, deadline, true);
+    if (d->conn)
+        PQsetnonblocking(d->conn, 0);
+    if (!sent) {
+        if (d->conn) {
+            set_error(d, "anslutningen bröts: ", PQerrorMessage(d->conn));
+            drop_connection(d);
+            db_note_failure(db, DB_FAIL_UNAVAILABLE);
+        }
+        return DB_ERROR;
+    }
+    PGresult *res = await_result(d);
+    int rc = result_status(d, res);
+    if (res)
+        PQclear(res);
+    if (rc != DB_OK && db_failure(db) != DB_FAIL_UNAVAILABLE)
+        log_error("postgresql: %s", d->error);
+    return rc == DB_OK ? DB_DONE : rc;
 }
 
 /* Prepares s on the server if this connection generation has not seen it. */
@@ -590,6 +671,7 @@ static const db_ops_t postgres_ops = {
     .done = pg_done,
     .backup = pg_backup,
     .migration_lock = pg_migration_lock,
+    .copy_rows = pg_copy_rows,
     .id_column = "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY",
 };
 

@@ -564,17 +564,26 @@ static bool on_row(void *ctx, const csv_table_t *t, const csv_row_t *row, char *
 /* Fresh planner statistics for a table this import wrote a tenth of (or that has none
  * yet), so both databases plan the next queries for it as it now is. Smaller changes
  * leave the plans as they were: re-reading a national table costs more than the file.
- * A failure here changes nothing and is ignored. */
+ * SQLite's ANALYZE reads the indexes; PostgreSQL's is given the columns that queries
+ * search, join and filter on, as reading the long texts besides would cost it as much
+ * again (autovacuum's own ANALYZE takes every column later). A failure here changes
+ * nothing and is ignored. */
 static void analyse_grown_tables(db_t *db, const import_spec_t *spec, const import_apply_t *ap)
 {
     static const struct {
         const char *table;
-        sql_t analyse;
+        sql_t analyse, analyse_pg;
     } tables[] = {
-        {"municipalities", SQL_CONST("ANALYZE municipalities")}, {"organisers", SQL_CONST("ANALYZE organisers")},
-        {"units", SQL_CONST("ANALYZE units")},                 {"unit_stats", SQL_CONST("ANALYZE unit_stats")},
-        {"inspection_decisions", SQL_CONST("ANALYZE inspection_decisions")},
-        {"preschool_inspections", SQL_CONST("ANALYZE preschool_inspections")},
+        {"municipalities", SQL_CONST("ANALYZE municipalities"), SQL_CONST("ANALYZE municipalities")},
+        {"organisers", SQL_CONST("ANALYZE organisers"),
+         SQL_CONST("ANALYZE organisers (id, orgnr, municipality_code, kind, school_forms)")},
+        {"units", SQL_CONST("ANALYZE units"),
+         SQL_CONST("ANALYZE units (id, code, organiser_id, municipality_code, school_forms, pupils)")},
+        {"unit_stats", SQL_CONST("ANALYZE unit_stats"), SQL_CONST("ANALYZE unit_stats (unit_id, year, variable, value)")},
+        {"inspection_decisions", SQL_CONST("ANALYZE inspection_decisions"),
+         SQL_CONST("ANALYZE inspection_decisions")},
+        {"preschool_inspections", SQL_CONST("ANALYZE preschool_inspections"),
+         SQL_CONST("ANALYZE preschool_inspections")},
     };
     const reg_import_result_t *res = ap->result;
     size_t rows = res->added + res->changed, written[6] = {0};
@@ -596,7 +605,7 @@ static void analyse_grown_tables(db_t *db, const import_spec_t *spec, const impo
             continue;
         int64_t known = db_table_rows_estimate(db, tables[i].table);
         if (known < 0 || (int64_t)written[i] * 10 >= known)
-            db_exec_sql(db, tables[i].analyse);
+            db_exec_sql(db, db_backend(db) == DB_POSTGRES ? tables[i].analyse_pg : tables[i].analyse);
     }
 }
 

@@ -230,3 +230,49 @@ def test_upload_over_the_limit_is_refused():
         contains(r.text, "för stort")
     finally:
         srv.stop()
+
+
+SER_UNITS_HEAD = ("HUVUDMANNATYP,ORGANISATIONSNR,LÄN,LÄNSNAMN,KOMMUN,KOMMUNNAMN,SKOLENHETSKOD,NAMN,ADRESS,POSTNR,"
+                  "POSTORT,BESÖKSADRESS,BESÖKSPOSTNR,BESÖKSPOSTORT,WEBB,FKLASS,ÅR1,ÅR2,ÅR3,ÅR4,ÅR5,ÅR6,ÅR7,ÅR8,ÅR9,"
+                  "HUVUDMANS NAMN,ELEVER FKLASS,ELEVER ÅR1,ELEVER ÅR2,ELEVER ÅR3,ELEVER ÅR4,ELEVER ÅR5,ELEVER ÅR6,"
+                  "ELEVER ÅR7,ELEVER ÅR8,ELEVER ÅR9,INRIKTNING,JURIDISK FORM\n")
+
+
+def ser_unit(code, name, organiser_name, pupils=84, fklass="N"):
+    return (f"Kommunal,2120000019,01,Stockholms län,0114,Upplands Väsby,{code},{name},Stora vägen 80,19468,"
+            f"UPPLANDS VÄSBY,Stora vägen 80,19468,UPPLANDS VÄSBY,,{fklass},J,J,J,J,J,N,N,N,N,{organiser_name},"
+            f"{pupils},85,84,82,85,81,0,0,0,0,,Kommuner\n")
+
+
+def test_names_with_backslashes_quotes_and_tabs_are_stored_as_written_and_a_files_last_row_wins():
+    """The bulk writes (on PostgreSQL: COPY, and changes through a temporary table) keep
+    every character of a name, and when one file changes an organiser twice, the organiser
+    ends as its last row left it, as when rows are written one at a time."""
+    db = new_db(tmpdir)
+    run_cli(["init"], db=db)
+    import_file(db, "municipalities", "geo/municipality_county.csv")
+    odd = 'Skolan \\ "Norra"\tflygeln'
+    first = malformed("udda-namn.csv", SER_UNITS_HEAD + ser_unit("74174879", '"' + odd.replace('"', '""') + '"',
+                                                                 "UPPLANDS VÄSBY KOMMUN")
+                      + ser_unit("55512387", "Breddenskolan", "UPPLANDS VÄSBY KOMMUN \\ NÄMNDEN"))
+    s = summary(run_cli(["import", "units", first], db=db).stdout)
+    eq((s["added"], s["changed"]), (2, 0))
+    eq(query(db, "SELECT name FROM units WHERE code = '74174879'"), odd)
+    eq(query(db, "SELECT name FROM organisers WHERE orgnr = '2120000019'"), "UPPLANDS VÄSBY KOMMUN \\ NÄMNDEN")
+    eq(query(db, "SELECT COUNT(*) FROM organisers WHERE orgnr = '2120000019' AND school_forms LIKE '%,forskoleklass,%'"), 0)
+    # A second file changes the organiser twice: its name at the first row that names it
+    # (the file's rule), its school forms at the second, which adds förskoleklass.
+    second = malformed("andra.csv", SER_UNITS_HEAD + ser_unit("74174879", "Bollstanäs skola \\\\ två", "A-NAMN", 90)
+                       + ser_unit("55512387", "Breddenskolan", "B-NAMN", 63, fklass="J")
+                       + ser_unit("80509560", "Nya skolan", "C\\NAMN", 12))
+    s = summary(run_cli(["import", "units", second], db=db).stdout)
+    eq((s["added"], s["changed"]), (1, 2))
+    eq(query(db, "SELECT name FROM units WHERE code = '74174879'"), "Bollstanäs skola \\\\ två")
+    eq(query(db, "SELECT pupils FROM units WHERE code = '55512387'"), 63 + 85 + 84 + 82 + 85 + 81)
+    eq(query(db, "SELECT name FROM organisers WHERE orgnr = '2120000019'"), "A-NAMN")
+    eq(query(db, "SELECT COUNT(*) FROM organisers WHERE orgnr = '2120000019' AND school_forms LIKE '%,forskoleklass,%'"
+                 " AND school_forms LIKE '%,grundskola,%'"), 1, "båda ändringarna av huvudmannen står kvar")
+    eq(query(db, "SELECT COUNT(*) FROM units WHERE organiser_id = (SELECT id FROM organisers WHERE orgnr = '2120000019')"), 3)
+    # Each change is in the audit: the organiser was added, renamed, and changed twice more.
+    eq(query(db, "SELECT COUNT(*) FROM audit WHERE object_type = 'organiser' AND object_key = '2120000019'"), 4)
+    eq(query(db, "SELECT COUNT(*) FROM audit WHERE object_type = 'unit'"), 5)
