@@ -528,6 +528,8 @@ static bool on_header(void *ctx, const csv_table_t *t, char **err)
     }
     run->in_tx = true;
     run->apply.year = run->res->year;
+    run->apply.filename = t->filename;
+    run->apply.county_header = import_header_of(&run->reader, "county_code");
     if (!import_apply_begin(&run->apply))
         return import_db_failed(&run->reader);
     return true;
@@ -624,7 +626,7 @@ bool register_import(db_t *db, const viewer_t *v, const char *kind, const char *
     arena_t scratch = ARENA_INIT;
     import_run_t run = {.res = res, .year = year};
     run.reader = (import_reader_t){spec, NULL, a, &scratch, err, db};
-    run.apply = (import_apply_t){db, v, spec, a, &scratch, 0, res, err, NULL, NULL, NULL};
+    run.apply = (import_apply_t){db, v, spec, a, &scratch, 0, res, err, NULL, NULL, NULL, NULL, NULL};
     csv_stream_t stream = {filename, spec->columns, spec->ncolumns, &scratch, on_header, on_row, &run};
     csv_table_t t;
     bool ok = csv_stream_file(a, f, &stream, &t, err);

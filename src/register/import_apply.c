@@ -35,6 +35,7 @@ struct org_cache {
     const char **municipalities; /* codes known to exist, open addressing */
     size_t mcap;
     muni_entry_t *stored;        /* SHAPE_MUNICIPALITIES only: every municipality by code */
+    char counties[128];          /* SHAPE_MUNICIPALITIES only: ",01,03,…," */
 };
 
 enum { MUNICIPALITY_CODES = 10000 };
@@ -66,7 +67,26 @@ static bool load_municipalities(import_apply_t *ap)
         e->county_code = arena_strdup(ap->arena, db_col_text(st, 2));
     }
     db_done(st);
+    if (rc != DB_DONE)
+        return false;
+    /* The counties, so that a row naming none of them is refused where it stands. */
+    size_t n = 0;
+    c->counties[n++] = ',';
+    st = db_prepare(ap->db, "SELECT code FROM counties ORDER BY code");
+    while ((rc = db_step(st)) == DB_ROW) {
+        const char *code = db_col_text(st, 0);
+        if (n + strlen(code) + 2 < sizeof c->counties)
+            n += (size_t)snprintf(c->counties + n, sizeof c->counties - n, "%s,", code);
+    }
+    db_done(st);
     return rc == DB_DONE;
+}
+
+static bool county_known(const struct org_cache *c, const char *code)
+{
+    char key[8];
+    snprintf(key, sizeof key, ",%.4s,", code);
+    return strlen(code) <= 4 && strstr(c->counties, key) != NULL;
 }
 
 static org_entry_t *org_slot(struct org_cache *c, const char *orgnr)
@@ -705,20 +725,14 @@ bool import_apply_municipality(import_apply_t *ap, const municipality_row_t *m)
         ap->result->unchanged++;
         return true;
     }
-    db_stmt_t *st = db_prepare(ap->db, "INSERT INTO municipalities (code, name, name_search, county_code) VALUES (?, ?, ?, ?)"
-                                       " ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_search = excluded.name_search,"
-                                       " county_code = excluded.county_code");
-    db_bind_text(st, 1, m->code);
-    db_bind_text(st, 2, m->name);
-    db_bind_text(st, 3, fold(ap->scratch, m->name));
-    db_bind_text(st, 4, county);
-    int rc = db_step(st);
-    db_done(st);
-    if (rc != DB_DONE) {
-        if (rc == DB_CONSTRAINT)
-            *ap->err = arena_printf(ap->arena, "rad %zu: länskoden %s finns inte.", m->line, nz(county));
+    if (county && !county_known(ap->orgs, county)) {
+        *ap->err = arena_printf(ap->arena, "%s: rad %zu, kolumn \"%s\": länskoden %s finns inte.", ap->filename, m->line,
+                                nz(ap->county_header), county);
         return false;
     }
+    if (!import_writes_add(ap->writes, IW_MUNICIPALITY_SET, "tttt", m->code, m->name, fold(ap->scratch, m->name),
+                           county))
+        return false;
     *stored = (muni_entry_t){arena_strdup(ap->arena, m->name), arena_strdup(ap->arena, county), true};
     if (exists)
         ap->result->changed++;

@@ -128,6 +128,8 @@ typedef struct import_apply {
     struct org_cache *orgs;
     struct unit_cache *units;      /* the units and this year's statistics as they were */
     struct import_writes *writes;  /* the rows to write (import_writes.h) */
+    const char *filename;          /* for a message that names the file and the column */
+    const char *county_header;     /* the county column's name in this file, if it has one */
 } import_apply_t;
 
 bool import_apply_begin(import_apply_t *ap);

@@ -28,7 +28,7 @@ typedef struct kind_sql {
 /* A write one row at a time costs a round trip per row on PostgreSQL. There the rows are
  * copied into a temporary table (dropped at commit) and applied by one statement that
  * ends as the rows one after another would: an update's last row for a key wins; a
- * municipality keeps its first name and its first known county. */
+ * municipality a register file names keeps its first name and its first known county. */
 typedef struct staged_sql {
     sql_t create, copy, apply, empty;
 } staged_sql_t;
@@ -46,6 +46,16 @@ static const staged_sql_t staged[IW_KINDS] = {
                   " ON CONFLICT (code) DO UPDATE SET"
                   " county_code = COALESCE(municipalities.county_code, excluded.county_code)"),
         SQL_CONST("DELETE FROM municipality_rows")},
+    [IW_MUNICIPALITY_SET] = {
+        SQL_CONST("CREATE TEMPORARY TABLE municipality_file_rows (seq BIGSERIAL, code TEXT, name TEXT,"
+                  " name_search TEXT, county_code TEXT) ON COMMIT DROP"),
+        SQL_CONST("COPY municipality_file_rows (code, name, name_search, county_code) FROM STDIN"),
+        SQL_CONST("INSERT INTO municipalities (code, name, name_search, county_code)"
+                  " SELECT DISTINCT ON (code) code, name, name_search, county_code"
+                  " FROM municipality_file_rows ORDER BY code, seq DESC"
+                  " ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_search = excluded.name_search,"
+                  " county_code = excluded.county_code"),
+        SQL_CONST("DELETE FROM municipality_file_rows")},
     [IW_ORGANISER_CHANGE] = {
         SQL_CONST("CREATE TEMPORARY TABLE organiser_changes (seq BIGSERIAL, name TEXT, name_search TEXT,"
                   " name_year INTEGER, kind TEXT, municipality_code TEXT, legal_form TEXT, postal_town TEXT,"
@@ -100,6 +110,10 @@ static const kind_sql_t kinds[IW_KINDS] = {
                          SQL_CONST("INSERT INTO municipalities (code, name, name_search, county_code) VALUES (?, ?, ?, ?)"
                                    " ON CONFLICT (code) DO UPDATE SET"
                                    " county_code = COALESCE(municipalities.county_code, excluded.county_code)")},
+    [IW_MUNICIPALITY_SET] = {4, SQL_CONST(""), SQL_CONST(""),
+                             SQL_CONST("INSERT INTO municipalities (code, name, name_search, county_code) VALUES (?, ?, ?, ?)"
+                                       " ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
+                                       " name_search = excluded.name_search, county_code = excluded.county_code")},
     [IW_ORGANISER_ADD] = {12, SQL_CONST(ORG_ADD X64(ROW12)), SQL_CONST(ORG_ADD X8(ROW12)), SQL_CONST(ORG_ADD ROW12),
                           SQL_CONST("COPY organisers" ORG_COLUMNS " FROM STDIN")},
     [IW_ORGANISER_CHANGE] = {10, SQL_CONST(""), SQL_CONST(""),

@@ -276,3 +276,27 @@ def test_names_with_backslashes_quotes_and_tabs_are_stored_as_written_and_a_file
     # Each change is in the audit: the organiser was added, renamed, and changed twice more.
     eq(query(db, "SELECT COUNT(*) FROM audit WHERE object_type = 'organiser' AND object_key = '2120000019'"), 4)
     eq(query(db, "SELECT COUNT(*) FROM audit WHERE object_type = 'unit'"), 5)
+
+
+def test_the_municipality_file_renames_and_refuses_an_unknown_county_by_row_and_column():
+    db = new_db(tmpdir)
+    run_cli(["init"], db=db)
+    import_file(db, "municipalities", "geo/municipality_county.csv")
+    audit = query(db, "SELECT COUNT(*) FROM audit")
+    head = "municipality_code,municipality_name,municipality_name_short,county_code,county_name,county_name_short\n"
+    bad = malformed("okänt-län.csv", head + "0114,Upplands Väsby kommun,Upplands Väsby,01,Stockholms län,Stockholm\n"
+                    "0115,Vallentuna kommun,Nya Vallentuna,01,Stockholms län,Stockholm\n"
+                    "0117,Österåker kommun,Österåker,02,Okänt län,Okänt\n")
+    p = run_cli(["import", "municipalities", bad], db=db, check=False)
+    assert p.returncode != 0
+    contains(p.stderr, 'okänt-län.csv: rad 4, kolumn "county_code": länskoden 02 finns inte.')
+    contains(p.stderr, "Ingenting ändrades.")
+    eq(query(db, "SELECT name FROM municipalities WHERE code = '0115'"), "Vallentuna", "inget ändrat")
+    eq(query(db, "SELECT COUNT(*) FROM audit"), audit)
+    good = malformed("nytt-namn.csv", head + "0115,Vallentuna kommun,Nya Vallentuna,01,Stockholms län,Stockholm\n"
+                     "0117,Österåker kommun,Österåker,01,Stockholms län,Stockholm\n")
+    s = summary(run_cli(["import", "municipalities", good], db=db).stdout)
+    eq((s["read"], s["changed"], s["unchanged"]), (2, 1, 1))
+    eq(query(db, "SELECT name FROM municipalities WHERE code = '0115'"), "Nya Vallentuna")
+    eq(query(db, "SELECT COUNT(*) FROM municipalities"), 290)
+    eq(query(db, "SELECT COUNT(*) FROM audit WHERE object_type = 'municipality' AND object_key = '0115'"), 2)
