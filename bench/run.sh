@@ -101,6 +101,9 @@ pages() { # label db-url port
   # The indicator read most often (three years of months at national scale) and its case.
   local indicator; indicator=$(q "SELECT indicator_id FROM indicator_readings GROUP BY indicator_id ORDER BY COUNT(*) DESC, indicator_id LIMIT 1")
   local indicator_case; indicator_case=$(q "SELECT case_id FROM indicator_readings WHERE indicator_id = $indicator LIMIT 1")
+  # Its latest term report (the terms follow the case's dates, which follow today's).
+  local term; term=$(curl -s -H "Cookie: sv_session=$kept_sid" "http://127.0.0.1:$port/cases/$indicator_case" |
+    grep -o 'reports/[0-9]\{4\}[VH]T' | sed 's|reports/||; s/VT$/1VT/; s/HT$/2HT/' | sort -u | tail -1 | sed 's/[12]\([VH]T\)$/\1/')
   printf "%-44s %4s %10s %9s %9s %10s %10s   %10s %9s %10s\n" sida c "req/s" "p50 ms" "p99 ms" "req/s-kvot" "p50-kvot" \
     "utan cache" "p50 ms" "req/s-kvot"
   for c in 1 16; do
@@ -133,7 +136,7 @@ pages() { # label db-url port
                  "/cases/INDIKATORNS-ÄRENDE|/cases/$indicator_case" \
                  "/cases/INDIKATORNS-ÄRENDE/readings|/cases/$indicator_case/readings" \
                  "/cases/INDIKATORNS-ÄRENDE/readings.csv|/cases/$indicator_case/readings.csv" \
-                 "/cases/INDIKATORNS-ÄRENDE/reports/TERMIN|/cases/$indicator_case/reports/2026VT" \
+                 "/cases/INDIKATORNS-ÄRENDE/reports/TERMIN|/cases/$indicator_case/reports/$term" \
                  "/cases/BORÅS/reports/slut|/cases/$boras/reports/final" \
                  "/cases/BORÅS/capacity|/cases/$boras/capacity" "/cases/BORÅS/capacity/start|/cases/$boras/capacity/start" \
                  "/quality|/quality" "/cases/BORÅS/yearwheel|/cases/$boras/yearwheel" \
@@ -159,6 +162,9 @@ pages() { # label db-url port
       [[ $name == "[ekonomi]"* ]] && { as_kept=$kept_fin; as_plain=$plain_fin; }
       sid=$as_kept
       if [[ $c == 1 ]]; then
+        # A page that does not answer 200 would be measured as its error page.
+        local status; status=$(curl -s -o /dev/null -w "%{http_code}" -H "Cookie: sv_session=$as_kept" "http://127.0.0.1:$port$path")
+        [[ $status == 200 ]] || { echo "bench: $path svarar $status på $label" >&2; exit 1; }
         sid=$as_plain
         read -r prps pp50 _ <<<"$(measure "http://127.0.0.1:$((port + 50))$path" 1)"
         pratio=$(awk -v a="$prps" -v b="$hrps" 'BEGIN { printf "%.3f", a / b }')
