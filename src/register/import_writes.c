@@ -33,29 +33,26 @@ typedef struct staged_sql {
     sql_t create, copy, apply, empty;
 } staged_sql_t;
 
+/* Both kinds of municipality rows go through the same table (one after the other). */
+#define MUNICIPALITY_STAGE(apply_sql)                                                                           \
+    {SQL_CONST("CREATE TEMPORARY TABLE IF NOT EXISTS municipality_rows (seq BIGSERIAL, code TEXT, name TEXT,"      \
+               " name_search TEXT, county_code TEXT) ON COMMIT DROP"),                                          \
+     SQL_CONST("COPY municipality_rows (code, name, name_search, county_code) FROM STDIN"), SQL_CONST(apply_sql), \
+     SQL_CONST("DELETE FROM municipality_rows")}
+
 static const staged_sql_t staged[IW_KINDS] = {
-    [IW_MUNICIPALITY] = {
-        SQL_CONST("CREATE TEMPORARY TABLE municipality_rows (seq BIGSERIAL, code TEXT, name TEXT,"
-                  " name_search TEXT, county_code TEXT) ON COMMIT DROP"),
-        SQL_CONST("COPY municipality_rows (code, name, name_search, county_code) FROM STDIN"),
-        SQL_CONST("INSERT INTO municipalities (code, name, name_search, county_code)"
-                  " SELECT DISTINCT ON (code) code, name, name_search,"
-                  " (SELECT k.county_code FROM municipality_rows k WHERE k.code = r.code AND k.county_code IS NOT NULL"
-                  " ORDER BY k.seq LIMIT 1)"
-                  " FROM municipality_rows r ORDER BY code, seq"
-                  " ON CONFLICT (code) DO UPDATE SET"
-                  " county_code = COALESCE(municipalities.county_code, excluded.county_code)"),
-        SQL_CONST("DELETE FROM municipality_rows")},
-    [IW_MUNICIPALITY_SET] = {
-        SQL_CONST("CREATE TEMPORARY TABLE municipality_file_rows (seq BIGSERIAL, code TEXT, name TEXT,"
-                  " name_search TEXT, county_code TEXT) ON COMMIT DROP"),
-        SQL_CONST("COPY municipality_file_rows (code, name, name_search, county_code) FROM STDIN"),
-        SQL_CONST("INSERT INTO municipalities (code, name, name_search, county_code)"
-                  " SELECT DISTINCT ON (code) code, name, name_search, county_code"
-                  " FROM municipality_file_rows ORDER BY code, seq DESC"
-                  " ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_search = excluded.name_search,"
-                  " county_code = excluded.county_code"),
-        SQL_CONST("DELETE FROM municipality_file_rows")},
+    [IW_MUNICIPALITY] = MUNICIPALITY_STAGE(
+        "INSERT INTO municipalities (code, name, name_search, county_code)"
+        " SELECT DISTINCT ON (code) code, name, name_search,"
+        " (SELECT k.county_code FROM municipality_rows k WHERE k.code = r.code AND k.county_code IS NOT NULL"
+        " ORDER BY k.seq LIMIT 1)"
+        " FROM municipality_rows r ORDER BY code, seq"
+        " ON CONFLICT (code) DO UPDATE SET county_code = COALESCE(municipalities.county_code, excluded.county_code)"),
+    [IW_MUNICIPALITY_SET] = MUNICIPALITY_STAGE(
+        "INSERT INTO municipalities (code, name, name_search, county_code)"
+        " SELECT DISTINCT ON (code) code, name, name_search, county_code FROM municipality_rows ORDER BY code, seq DESC"
+        " ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_search = excluded.name_search,"
+        " county_code = excluded.county_code"),
     [IW_ORGANISER_CHANGE] = {
         SQL_CONST("CREATE TEMPORARY TABLE organiser_changes (seq BIGSERIAL, name TEXT, name_search TEXT,"
                   " name_year INTEGER, kind TEXT, municipality_code TEXT, legal_form TEXT, postal_town TEXT,"
