@@ -400,7 +400,11 @@ if [[ ${BENCH_POSTGRES:-1} == 1 ]]; then
   trap 'scripts/pg-test-server.sh stop "$pgdir"; kill $(jobs -p) 2>/dev/null || true; rm -rf "$work" "$pgdir"' EXIT
   echo
   echo "## Import på PostgreSQL (samma filer, samma ordning; ms, median av 3 körningar; kvot = PostgreSQL / SQLite)"
-  pg_db() { psql -X -q "$pgurl/postgres" -c "DROP DATABASE IF EXISTS bench$1" -c "CREATE DATABASE bench$1" >/dev/null; echo "$pgurl/bench$1"; }
+  pg_db() {
+    psql -X -q "$pgurl/postgres" -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS bench$1" \
+      -c "CREATE DATABASE bench$1" >/dev/null
+    echo "$pgurl/bench$1"
+  }
   import_runs PostgreSQL pg_db
   for spec in "${imports[@]}"; do
     read -r kind rel extra <<<"$spec"

@@ -33,26 +33,19 @@ typedef struct staged_sql {
     sql_t create, copy, apply, empty;
 } staged_sql_t;
 
-/* Both kinds of municipality rows go through the same table (one after the other). */
-#define MUNICIPALITY_STAGE(apply_sql)                                                                           \
-    {SQL_CONST("CREATE TEMPORARY TABLE IF NOT EXISTS municipality_rows (seq BIGSERIAL, code TEXT, name TEXT,"      \
-               " name_search TEXT, county_code TEXT) ON COMMIT DROP"),                                          \
-     SQL_CONST("COPY municipality_rows (code, name, name_search, county_code) FROM STDIN"), SQL_CONST(apply_sql), \
-     SQL_CONST("DELETE FROM municipality_rows")}
-
 static const staged_sql_t staged[IW_KINDS] = {
-    [IW_MUNICIPALITY] = MUNICIPALITY_STAGE(
-        "INSERT INTO municipalities (code, name, name_search, county_code)"
-        " SELECT DISTINCT ON (code) code, name, name_search,"
-        " (SELECT k.county_code FROM municipality_rows k WHERE k.code = r.code AND k.county_code IS NOT NULL"
-        " ORDER BY k.seq LIMIT 1)"
-        " FROM municipality_rows r ORDER BY code, seq"
-        " ON CONFLICT (code) DO UPDATE SET county_code = COALESCE(municipalities.county_code, excluded.county_code)"),
-    [IW_MUNICIPALITY_SET] = MUNICIPALITY_STAGE(
-        "INSERT INTO municipalities (code, name, name_search, county_code)"
-        " SELECT DISTINCT ON (code) code, name, name_search, county_code FROM municipality_rows ORDER BY code, seq DESC"
-        " ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_search = excluded.name_search,"
-        " county_code = excluded.county_code"),
+    [IW_MUNICIPALITY] = {
+        SQL_CONST("CREATE TEMPORARY TABLE municipality_rows (seq BIGSERIAL, code TEXT, name TEXT,"
+                  " name_search TEXT, county_code TEXT) ON COMMIT DROP"),
+        SQL_CONST("COPY municipality_rows (code, name, name_search, county_code) FROM STDIN"),
+        SQL_CONST("INSERT INTO municipalities (code, name, name_search, county_code)"
+                  " SELECT DISTINCT ON (code) code, name, name_search,"
+                  " (SELECT k.county_code FROM municipality_rows k WHERE k.code = r.code AND k.county_code IS NOT NULL"
+                  " ORDER BY k.seq LIMIT 1)"
+                  " FROM municipality_rows r ORDER BY code, seq"
+                  " ON CONFLICT (code) DO UPDATE SET"
+                  " county_code = COALESCE(municipalities.county_code, excluded.county_code)"),
+        SQL_CONST("DELETE FROM municipality_rows")},
     [IW_ORGANISER_CHANGE] = {
         SQL_CONST("CREATE TEMPORARY TABLE organiser_changes (seq BIGSERIAL, name TEXT, name_search TEXT,"
                   " name_year INTEGER, kind TEXT, municipality_code TEXT, legal_form TEXT, postal_town TEXT,"
@@ -84,11 +77,15 @@ static const staged_sql_t staged[IW_KINDS] = {
 
 #define X8(r) r ", " r ", " r ", " r ", " r ", " r ", " r ", " r
 #define X64(r) X8(r) ", " X8(r) ", " X8(r) ", " X8(r) ", " X8(r) ", " X8(r) ", " X8(r) ", " X8(r)
+#define ROW4 "(?, ?, ?, ?)"
 #define ROW6 "(?, ?, ?, ?, ?, ?)"
 #define ROW8 "(?, ?, ?, ?, ?, ?, ?, ?)"
 #define ROW12 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define ROW16 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
+#define MUNI_SET "INSERT INTO municipalities (code, name, name_search, county_code) VALUES "
+#define MUNI_SET_CONFLICT " ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_search = excluded.name_search," \
+                          " county_code = excluded.county_code"
 #define ORG_COLUMNS " (id, name, name_search, name_year, kind, municipality_code, legal_form," \
                     " postal_town, school_forms, created_at, updated_at, orgnr)"
 #define ORG_ADD "INSERT INTO organisers" ORG_COLUMNS " VALUES "
@@ -107,10 +104,8 @@ static const kind_sql_t kinds[IW_KINDS] = {
                          SQL_CONST("INSERT INTO municipalities (code, name, name_search, county_code) VALUES (?, ?, ?, ?)"
                                    " ON CONFLICT (code) DO UPDATE SET"
                                    " county_code = COALESCE(municipalities.county_code, excluded.county_code)")},
-    [IW_MUNICIPALITY_SET] = {4, SQL_CONST(""), SQL_CONST(""),
-                             SQL_CONST("INSERT INTO municipalities (code, name, name_search, county_code) VALUES (?, ?, ?, ?)"
-                                       " ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
-                                       " name_search = excluded.name_search, county_code = excluded.county_code")},
+    [IW_MUNICIPALITY_SET] = {4, SQL_CONST(MUNI_SET X64(ROW4) MUNI_SET_CONFLICT), SQL_CONST(MUNI_SET X8(ROW4) MUNI_SET_CONFLICT),
+                             SQL_CONST(MUNI_SET ROW4 MUNI_SET_CONFLICT)},
     [IW_ORGANISER_ADD] = {12, SQL_CONST(ORG_ADD X64(ROW12)), SQL_CONST(ORG_ADD X8(ROW12)), SQL_CONST(ORG_ADD ROW12),
                           SQL_CONST("COPY organisers" ORG_COLUMNS " FROM STDIN")},
     [IW_ORGANISER_CHANGE] = {10, SQL_CONST(""), SQL_CONST(""),

@@ -16,7 +16,8 @@
 
 typedef enum import_write_kind {
     IW_MUNICIPALITY,     /* code, name, name_search, county_code (upsert keeping a known county) */
-    IW_MUNICIPALITY_SET, /* the same, from the municipality file: an upsert that sets all three */
+    IW_MUNICIPALITY_SET, /* the same, from the municipality file (which names each code once): an
+                          * upsert that sets all three, in statements of many rows */
     IW_ORGANISER_ADD,    /* id, name, name_search, name_year, kind, municipality_code, legal_form,
                             postal_town, school_forms, created_at, updated_at, orgnr */
     IW_ORGANISER_CHANGE, /* name, name_search, name_year, kind, municipality_code, legal_form,
