@@ -232,7 +232,9 @@ static bool wait_ready(pg_db_t *d, double deadline, bool for_write)
         }
         struct pollfd p = {PQsocket(d->conn), (short)(POLLIN | (for_write ? POLLOUT : 0)), 0};
         int rc = poll(&p, 1, (int)(left * 1000) + 1);
-        if (rc < 0 || (rc > 0 && (p.revents & POLLIN) && !PQconsumeInput(d->conn))) {
+        /* Whatever came (data, an error, the peer's close) is for libpq to read; only a
+         * socket that is merely writable again has nothing to read. */
+        if (rc < 0 || (rc > 0 && (p.revents & ~POLLOUT) && !PQconsumeInput(d->conn))) {
             set_error(d, "anslutningen bröts: ", PQerrorMessage(d->conn));
             break;
         }
