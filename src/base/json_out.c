@@ -81,3 +81,9 @@ void json_out_real(buf_t *b, double v)
     }
     buf_puts(b, s);
 }
+
+void json_out_key_string(buf_t *b, const char *key, const char *s)
+{
+    json_out_key(b, key);
+    json_out_string(b, s);
+}

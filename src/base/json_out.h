@@ -14,5 +14,6 @@ void json_out_key(buf_t *b, const char *key);                /* ,"key": */
 void json_out_string(buf_t *b, const char *s);               /* "s" escaped, or null for NULL */
 void json_out_int(buf_t *b, int64_t v);
 void json_out_real(buf_t *b, double v);                      /* as jansson: 12.0, 0.25, 1e+100 */
+void json_out_key_string(buf_t *b, const char *key, const char *s); /* ,"key":"s" */
 
 #endif

@@ -302,6 +302,10 @@ static bool read_municipality_row(const import_reader_t *r, const csv_row_t *row
     const char *county = import_field(r, row, "county_code");
     if (*county && !(strlen(county) == 2 && text_is_digits(county, 2)))
         return import_cell_error(r, row, "county_code", "\"%s\" är ingen länskod (två siffror, till exempel 01).", county);
+    char listed[5];
+    snprintf(listed, sizeof listed, ",%s,", county);
+    if (*county && r->counties && !strstr(r->counties, listed))
+        return import_cell_error(r, row, "county_code", "länskoden %s finns inte.", county);
     m->county_code = *county ? county : NULL;
     return true;
 }
@@ -516,6 +520,22 @@ bool import_db_failed(const import_reader_t *r)
     return false;
 }
 
+/* The counties the database has, as ",01,03,…,": a municipality row naming another is
+ * refused where it stands. NULL when they cannot be read. */
+static const char *known_counties(const import_reader_t *r)
+{
+    buf_t b = BUF_INIT;
+    buf_putc(&b, ',');
+    db_stmt_t *st = db_prepare(r->db, "SELECT code FROM counties ORDER BY code");
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW)
+        buf_printf(&b, "%s,", db_col_text(st, 0));
+    db_done(st);
+    const char *known = rc == DB_DONE ? arena_strdup(r->a, buf_cstr(&b)) : NULL;
+    buf_free(&b);
+    return known;
+}
+
 static bool on_header(void *ctx, const csv_table_t *t, char **err)
 {
     import_run_t *run = ctx;
@@ -528,8 +548,8 @@ static bool on_header(void *ctx, const csv_table_t *t, char **err)
     }
     run->in_tx = true;
     run->apply.year = run->res->year;
-    run->apply.filename = t->filename;
-    run->apply.county_header = import_header_of(&run->reader, "county_code");
+    if (run->reader.spec->shape == SHAPE_MUNICIPALITIES && !(run->reader.counties = known_counties(&run->reader)))
+        return import_db_failed(&run->reader);
     if (!import_apply_begin(&run->apply))
         return import_db_failed(&run->reader);
     return true;
@@ -574,18 +594,17 @@ static void analyse_grown_tables(db_t *db, const import_spec_t *spec, const impo
 {
     static const struct {
         const char *table;
-        sql_t analyse, analyse_pg;
+        sql_t analyse, analyse_pg; /* the second only where PostgreSQL's differs */
     } tables[] = {
-        {"municipalities", SQL_CONST("ANALYZE municipalities"), SQL_CONST("ANALYZE municipalities")},
-        {"organisers", SQL_CONST("ANALYZE organisers"),
-         SQL_CONST("ANALYZE organisers (id, orgnr, municipality_code, kind, school_forms)")},
-        {"units", SQL_CONST("ANALYZE units"),
-         SQL_CONST("ANALYZE units (id, code, organiser_id, municipality_code, school_forms, pupils)")},
-        {"unit_stats", SQL_CONST("ANALYZE unit_stats"), SQL_CONST("ANALYZE unit_stats (unit_id, year, variable, value)")},
-        {"inspection_decisions", SQL_CONST("ANALYZE inspection_decisions"),
-         SQL_CONST("ANALYZE inspection_decisions")},
-        {"preschool_inspections", SQL_CONST("ANALYZE preschool_inspections"),
-         SQL_CONST("ANALYZE preschool_inspections")},
+        {.table = "municipalities", .analyse = SQL_CONST("ANALYZE municipalities")},
+        {.table = "organisers", .analyse = SQL_CONST("ANALYZE organisers"),
+         .analyse_pg = SQL_CONST("ANALYZE organisers (id, orgnr, municipality_code, kind, school_forms)")},
+        {.table = "units", .analyse = SQL_CONST("ANALYZE units"),
+         .analyse_pg = SQL_CONST("ANALYZE units (id, code, organiser_id, municipality_code, school_forms, pupils)")},
+        {.table = "unit_stats", .analyse = SQL_CONST("ANALYZE unit_stats"),
+         .analyse_pg = SQL_CONST("ANALYZE unit_stats (unit_id, year, variable, value)")},
+        {.table = "inspection_decisions", .analyse = SQL_CONST("ANALYZE inspection_decisions")},
+        {.table = "preschool_inspections", .analyse = SQL_CONST("ANALYZE preschool_inspections")},
     };
     const reg_import_result_t *res = ap->result;
     size_t rows = res->added + res->changed, written[6] = {0};
@@ -607,7 +626,8 @@ static void analyse_grown_tables(db_t *db, const import_spec_t *spec, const impo
             continue;
         int64_t known = db_table_rows_estimate(db, tables[i].table);
         if (known < 0 || (int64_t)written[i] * 10 >= known)
-            db_exec_sql(db, db_backend(db) == DB_POSTGRES ? tables[i].analyse_pg : tables[i].analyse);
+            db_exec_sql(db, db_backend(db) == DB_POSTGRES && tables[i].analyse_pg.text ? tables[i].analyse_pg
+                                                                                       : tables[i].analyse);
     }
 }
 
@@ -625,8 +645,8 @@ bool register_import(db_t *db, const viewer_t *v, const char *kind, const char *
     res->filename = filename;
     arena_t scratch = ARENA_INIT;
     import_run_t run = {.res = res, .year = year};
-    run.reader = (import_reader_t){spec, NULL, a, &scratch, err, db};
-    run.apply = (import_apply_t){db, v, spec, a, &scratch, 0, res, err, NULL, NULL, NULL, NULL, NULL};
+    run.reader = (import_reader_t){spec, NULL, a, &scratch, err, db, NULL};
+    run.apply = (import_apply_t){db, v, spec, a, &scratch, 0, res, err, NULL, NULL, NULL};
     csv_stream_t stream = {filename, spec->columns, spec->ncolumns, &scratch, on_header, on_row, &run};
     csv_table_t t;
     bool ok = csv_stream_file(a, f, &stream, &t, err);

@@ -35,7 +35,6 @@ struct org_cache {
     const char **municipalities; /* codes known to exist, open addressing */
     size_t mcap;
     muni_entry_t *stored;        /* SHAPE_MUNICIPALITIES only: every municipality by code */
-    char counties[128];          /* SHAPE_MUNICIPALITIES only: ",01,03,…," */
 };
 
 enum { MUNICIPALITY_CODES = 10000 };
@@ -67,26 +66,7 @@ static bool load_municipalities(import_apply_t *ap)
         e->county_code = arena_strdup(ap->arena, db_col_text(st, 2));
     }
     db_done(st);
-    if (rc != DB_DONE)
-        return false;
-    /* The counties, so that a row naming none of them is refused where it stands. */
-    size_t n = 0;
-    c->counties[n++] = ',';
-    st = db_prepare(ap->db, "SELECT code FROM counties ORDER BY code");
-    while ((rc = db_step(st)) == DB_ROW) {
-        const char *code = db_col_text(st, 0);
-        if (n + strlen(code) + 2 < sizeof c->counties)
-            n += (size_t)snprintf(c->counties + n, sizeof c->counties - n, "%s,", code);
-    }
-    db_done(st);
     return rc == DB_DONE;
-}
-
-static bool county_known(const struct org_cache *c, const char *code)
-{
-    char key[8];
-    snprintf(key, sizeof key, ",%.4s,", code);
-    return strlen(code) <= 4 && strstr(c->counties, key) != NULL;
 }
 
 static org_entry_t *org_slot(struct org_cache *c, const char *orgnr)
@@ -330,32 +310,24 @@ static char *unit_json(const unit_state_t *s, const char *code, const char *orgn
 {
     buf_t b = BUF_INIT;
     json_out_begin(&b);
-    json_out_key(&b, "address");
-    json_out_string(&b, s->address);
-    json_out_key(&b, "code");
-    json_out_string(&b, code);
-    json_out_key(&b, "grades");
-    json_out_string(&b, s->grades);
+    json_out_key_string(&b, "address", s->address);
+    json_out_key_string(&b, "code", code);
+    json_out_key_string(&b, "grades", s->grades);
     if (s->has_position) {
         json_out_key(&b, "latitude");
         json_out_real(&b, s->latitude);
         json_out_key(&b, "longitude");
         json_out_real(&b, s->longitude);
     }
-    json_out_key(&b, "municipality_code");
-    json_out_string(&b, s->municipality_code);
-    json_out_key(&b, "name");
-    json_out_string(&b, s->name);
-    json_out_key(&b, "organiser");
-    json_out_string(&b, orgnr);
-    json_out_key(&b, "postal_town");
-    json_out_string(&b, s->postal_town);
+    json_out_key_string(&b, "municipality_code", s->municipality_code);
+    json_out_key_string(&b, "name", s->name);
+    json_out_key_string(&b, "organiser", orgnr);
+    json_out_key_string(&b, "postal_town", s->postal_town);
     if (s->pupils >= 0) {
         json_out_key(&b, "pupils");
         json_out_int(&b, s->pupils);
     }
-    json_out_key(&b, "school_forms");
-    json_out_string(&b, nz(s->school_forms));
+    json_out_key_string(&b, "school_forms", nz(s->school_forms));
     if (stats_key && nstats) {
         json_out_key(&b, stats_key);
         stats_json(&b, stats, nstats);
@@ -724,11 +696,6 @@ bool import_apply_municipality(import_apply_t *ap, const municipality_row_t *m)
     if (exists && same(old_name, m->name) && same(old_county, county)) {
         ap->result->unchanged++;
         return true;
-    }
-    if (county && !county_known(ap->orgs, county)) {
-        *ap->err = arena_printf(ap->arena, "%s: rad %zu, kolumn \"%s\": länskoden %s finns inte.", ap->filename, m->line,
-                                nz(ap->county_header), county);
-        return false;
     }
     if (!import_writes_add(ap->writes, IW_MUNICIPALITY_SET, "tttt", m->code, m->name, fold(ap->scratch, m->name),
                            county))

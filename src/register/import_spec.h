@@ -97,6 +97,7 @@ typedef struct import_reader {
     arena_t *row;                /* released after each row */
     char **err;
     db_t *db;
+    const char *counties;        /* the municipality file's: ",01,03,…,", the counties the database has */
 } import_reader_t;
 
 /* The field of a column by key ("" when absent), and the header it was found under. */
@@ -128,8 +129,6 @@ typedef struct import_apply {
     struct org_cache *orgs;
     struct unit_cache *units;      /* the units and this year's statistics as they were */
     struct import_writes *writes;  /* the rows to write (import_writes.h) */
-    const char *filename;          /* for a message that names the file and the column */
-    const char *county_header;     /* the county column's name in this file, if it has one */
 } import_apply_t;
 
 bool import_apply_begin(import_apply_t *ap);

@@ -64,11 +64,32 @@ static void strings_keys_and_nulls_as_jansson(void **state)
     json_decref(j);
 }
 
+static void a_key_and_its_string_at_once_as_in_two_steps(void **state)
+{
+    (void)state;
+    buf_t one = BUF_INIT, two = BUF_INIT;
+    json_out_begin(&one);
+    json_out_key_string(&one, "a", "x\"y");
+    json_out_key_string(&one, "b", NULL);
+    json_out_end(&one);
+    json_out_begin(&two);
+    json_out_key(&two, "a");
+    json_out_string(&two, "x\"y");
+    json_out_key(&two, "b");
+    json_out_string(&two, NULL);
+    json_out_end(&two);
+    assert_string_equal(buf_cstr(&one), buf_cstr(&two));
+    assert_string_equal(buf_cstr(&one), "{\"a\":\"x\\\"y\",\"b\":null}");
+    buf_free(&one);
+    buf_free(&two);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(reals_as_jansson_writes_them),
         cmocka_unit_test(strings_keys_and_nulls_as_jansson),
+        cmocka_unit_test(a_key_and_its_string_at_once_as_in_two_steps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
