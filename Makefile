@@ -10,8 +10,11 @@ ifeq ($(filter deps run test bench soak clean,$(MAKECMDGOALS)),)
     $(error pkg-config hittar inte: $(PKG_MISSING). Installera med scripts/install-deps.sh)
   endif
 endif
+# Compiled against, but opened only when a PDF is drawn or a mail sent (src/io/dynlib.h),
+# so that a command that does neither does not load them.
+OPENED_LATER := pangocairo fontconfig libcurl
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lpthread -lm
+PKG_LIBS = $(shell pkg-config --libs $(filter-out $(OPENED_LATER),$(PKGS))) -lcsv -lpthread -lm
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes -Wvla
 BASE_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) -g

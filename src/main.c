@@ -18,7 +18,6 @@
 #include "register/register.h"
 #include "selection/selection_cli.h"
 #include "accounts/cli.h"
-#include <curl/curl.h>
 #include <jansson.h>
 #include <time.h>
 #include <sodium.h>
@@ -627,9 +626,6 @@ int main(int argc, char **argv)
         fprintf(stderr, "samverkan: libsodium kunde inte startas\n");
         return 1;
     }
-    /* libcurl's global state is set up once, before any thread sends mail. */
-    curl_global_init(CURL_GLOBAL_DEFAULT);
-    atexit(curl_global_cleanup);
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
         usage(stdout);
         return argc < 2 ? 2 : 0;

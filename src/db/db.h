@@ -150,5 +150,8 @@ int db_schema_version(db_t *db);
  * db_generation_install puts its trigger on every table that lacks it (db_migrate calls it). */
 int64_t db_generation(db_t *db);
 bool db_generation_install(db_t *db);
+/* A hash of how the generation's triggers are made, so a start can tell that the ones a
+ * database holds are this program's (migrate.c's fingerprint). */
+uint32_t db_generation_recipe(void);
 
 #endif

@@ -1,7 +1,8 @@
 /* generation.c — the data generation (db.h): a counter in data_generation that moves on
  * in the same transaction as every change to the product's data, so that it is committed
- * exactly when the change is. Installed after the migrations on every start, so a table a
- * later migration adds is covered without anyone remembering to.
+ * exactly when the change is. Installed after the migrations by every start that does not
+ * find the fingerprint this version leaves (migrate.c), so a table a later migration adds
+ * is covered without anyone remembering to.
  *
  * SQLite: an AFTER trigger per row and operation (writes are serialised anyway).
  * PostgreSQL: a statement trigger on every table marks the transaction once (a row in
@@ -20,7 +21,7 @@
  * and of the generation itself. */
 static const char *const untracked[] = {
     "sessions", "login_failures", "password_resets", "api_tokens", "calendar_tokens", "outbox",
-    "audit", "schema_migrations", "data_generation", "data_generation_marks",
+    "audit", "schema_migrations", "schema_fingerprint", "data_generation", "data_generation_marks",
 };
 
 static bool tracked(const char *table)
@@ -50,6 +51,16 @@ static const char pg_bump_body[] =
     "  DELETE FROM data_generation_marks WHERE txid = NEW.txid;\n"
     "  RETURN NULL;\n"
     "END ";
+
+/* The trigger on one table: PostgreSQL's (a row trigger of the same name from an earlier
+ * version gives way), and SQLite's for each operation. */
+#define PG_TRIGGER                                                                                   \
+    "DROP TRIGGER IF EXISTS sv_generation ON \"%s\";"                                                \
+    "CREATE TRIGGER sv_generation AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON \"%s\""            \
+    " FOR EACH STATEMENT EXECUTE FUNCTION sv_generation_mark()"
+#define SQLITE_TRIGGER                                                                               \
+    "CREATE TRIGGER IF NOT EXISTS \"sv_generation_%s_%s\" AFTER %s ON \"%s\""                       \
+    " BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;"
 
 static int pg_install_functions(db_t *db)
 {
@@ -112,16 +123,11 @@ static int install_on(db_t *db, const char *table)
 {
     buf_t sql = BUF_INIT;
     if (db_backend(db) == DB_POSTGRES) {
-        /* A row trigger of the same name from an earlier version gives way. */
-        buf_printf(&sql, "DROP TRIGGER IF EXISTS sv_generation ON \"%s\";"
-                         "CREATE TRIGGER sv_generation AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON \"%s\""
-                         " FOR EACH STATEMENT EXECUTE FUNCTION sv_generation_mark()", table, table);
+        buf_printf(&sql, PG_TRIGGER, table, table);
     } else {
         static const char *const ops[] = {"insert", "update", "delete"};
         for (size_t i = 0; i < 3; i++)
-            buf_printf(&sql, "CREATE TRIGGER IF NOT EXISTS \"sv_generation_%s_%s\" AFTER %s ON \"%s\""
-                             " BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;",
-                       table, ops[i], ops[i], table);
+            buf_printf(&sql, SQLITE_TRIGGER, table, ops[i], ops[i], table);
     }
     int rc = db_exec_text(db, buf_cstr(&sql));
     buf_free(&sql);
@@ -153,6 +159,20 @@ bool db_generation_install(db_t *db)
         return false;
     }
     return db_commit(db) == DB_OK;
+}
+
+uint32_t db_generation_recipe(void)
+{
+    /* FNV-1a over everything that decides which triggers exist and what they do. */
+    static const char *const parts[] = {pg_mark_body, pg_bump_body, SQLITE_TRIGGER, PG_TRIGGER};
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < sizeof parts / sizeof *parts + sizeof untracked / sizeof *untracked; i++) {
+        const char *p = i < sizeof parts / sizeof *parts ? parts[i] : untracked[i - sizeof parts / sizeof *parts];
+        for (; *p; p++)
+            h = (h ^ (unsigned char)*p) * 16777619u;
+        h = (h ^ 0xffu) * 16777619u;
+    }
+    return h;
 }
 
 int64_t db_generation(db_t *db)

@@ -139,12 +139,44 @@ def test_every_table_with_the_products_data_moves_the_generation():
         triggered = {r[0] for r in query_all(db, "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' "
                                                  "AND name LIKE 'sv_generation_%_delete'")}
     untracked = {"sessions", "login_failures", "password_resets", "api_tokens", "calendar_tokens", "outbox",
-                 "audit", "schema_migrations", "data_generation", "data_generation_marks"}
+                 "audit", "schema_migrations", "schema_fingerprint", "data_generation", "data_generation_marks"}
     eq(sorted(tables - untracked - triggered), [], "tabeller utan utlösare")
     before = query(db, "SELECT n FROM data_generation")
     run_cli(["user", "add", "--email", "ny.person@exempel.se", "--name", "Ny Person", "--role", "reader"], db=db,
             stdin="samverkan-demo-2026\n")
     assert query(db, "SELECT n FROM data_generation") > before, "en ny användare flyttar generationen"
+
+
+def units_triggered(d):
+    if d.startswith("postgres"):
+        return query(d, "SELECT COUNT(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                        "WHERE t.tgname = 'sv_generation' AND c.relname = 'units'") == 1
+    return query(d, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'units' "
+                    "AND name LIKE 'sv_generation_units_%'") == 3
+
+
+def test_a_start_checks_the_schema_in_full_unless_this_version_left_it():
+    """A start that finds the fingerprint this version leaves skips the full look at every
+    table's triggers; one that finds another (a database an earlier version left, with a
+    table that lacks its trigger) looks, puts the trigger back and leaves its own."""
+    d = new_db(tmpdir)
+    run_cli(["init"], db=d)
+    mine = query(d, "SELECT value FROM schema_fingerprint WHERE id = 1")
+    assert re.fullmatch(r"v\d+-g[0-9a-f]{8}", mine or ""), f"fingerprint: {mine!r}"
+    assert units_triggered(d), "units har generationens utlösare"
+    if d.startswith("postgres"):
+        psql(d, "DROP TRIGGER sv_generation ON units; UPDATE schema_fingerprint SET value = 'v1-g00000000'")
+    else:
+        for sql in ("DROP TRIGGER sv_generation_units_insert", "DROP TRIGGER sv_generation_units_update",
+                    "DROP TRIGGER sv_generation_units_delete", "UPDATE schema_fingerprint SET value = 'v1-g00000000'"):
+            write(d, sql)
+    assert not units_triggered(d)
+    run_cli(["init"], db=d)
+    assert units_triggered(d), "starten satte tillbaka utlösaren"
+    eq(query(d, "SELECT value FROM schema_fingerprint WHERE id = 1"), mine, "fingeravtrycket efter en full kontroll")
+    before = query(d, "SELECT n FROM data_generation")
+    run_cli(["import", "municipalities", data_file("geo/municipality_county.csv")], db=d)
+    assert query(d, "SELECT n FROM data_generation") > before, "en import flyttar generationen"
 
 
 def test_the_generation_moves_with_what_a_transaction_commits():
