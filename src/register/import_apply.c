@@ -121,7 +121,10 @@ bool import_apply_begin(import_apply_t *ap)
 {
     struct org_cache *c = arena_alloc(ap->arena, sizeof *c);
     ap->orgs = c;
-    int64_t n = db_query_int(ap->db, "SELECT COUNT(*) FROM organisers", NULL, -1);
+    /* Only the register files name organisers: the municipality and inspection files
+     * are spared reading them all. */
+    bool organisers = ap->spec->shape == SHAPE_ORGANISERS || ap->spec->shape == SHAPE_UNITS;
+    int64_t n = organisers ? db_query_int(ap->db, "SELECT COUNT(*) FROM organisers", NULL, -1) : 0;
     if (n < 0)
         return false;
     c->cap = 1024;
@@ -130,10 +133,13 @@ bool import_apply_begin(import_apply_t *ap)
     c->slots = arena_alloc(ap->arena, c->cap * sizeof *c->slots);
     c->mcap = 32768; /* every four-digit code fits twice over: the table never fills */
     c->municipalities = arena_alloc(ap->arena, c->mcap * sizeof *c->municipalities);
-    db_stmt_t *st = db_prepare(ap->db, "SELECT id, orgnr, name, kind, municipality_code, legal_form, postal_town,"
-                                       " school_forms, name_year FROM organisers");
-    int rc;
-    while ((rc = db_step(st)) == DB_ROW) {
+    db_stmt_t *st = organisers ? db_prepare(ap->db, "SELECT id, orgnr, name, kind, municipality_code, legal_form,"
+                                                    " postal_town, school_forms, name_year FROM organisers")
+                               : NULL;
+    if (organisers && !st)
+        return false;
+    int rc = DB_DONE;
+    while (st && (rc = db_step(st)) == DB_ROW) {
         const char *orgnr = arena_strdup(ap->arena, db_col_text(st, 1));
         org_entry_t *e = org_slot(c, orgnr);
         e->orgnr = orgnr;
