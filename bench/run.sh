@@ -216,15 +216,15 @@ pages() { # label db-url port
   echo "serverns toppminne (VmHWM) på $label: $((rss / 1024)) MiB"
 }
 
-# A few kept pages with the server reached over TCP on the same machine instead of its
-# socket: what the one round trip a kept page needs costs there.
-tcp_pages() { # db-url port
+# A few kept pages with the server reached through its local socket instead of TCP: what
+# the one round trip a kept page needs costs there.
+socket_pages() { # db-url port
   local url=$1 port=$2
   echo
-  echo "## PostgreSQL över TCP (127.0.0.1) i stället för socket, sparade sidor (wrk ${secs}s, 1 anslutning)"
-  printf "%-44s %10s %9s %12s %12s\n" sida "req/s" "p50 ms" "kvot socket" "PG/SQLite"
+  echo "## PostgreSQL genom sin lokala socket i stället för TCP, sparade sidor (wrk ${secs}s, 1 anslutning)"
+  printf "%-44s %10s %9s %12s %12s\n" sida "req/s" "p50 ms" "kvot mot TCP" "PG/SQLite"
   $bin serve --db "$url" --listen 127.0.0.1:$port >/dev/null 2>&1 &
-  local tpid=$!
+  local spid=$!
   sleep 0.8
   sid=$(login_as analytiker@exempel.se $port)
   for entry in "/|/" "/units/ENHET|/units/13746989" "/cases/1|/cases/1" "/api/v1/units/ENHET|/api/v1/units/13746989"; do
@@ -234,7 +234,7 @@ tcp_pages() { # db-url port
       "$(awk -v a="$rps" -v b="${page_rps[PostgreSQL|$name]:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "–" }')" \
       "$(awk -v a="$rps" -v b="${page_rps[SQLite|$name]:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "–" }')"
   done
-  kill -TERM $tpid; wait $tpid 2>/dev/null || true
+  kill -TERM $spid; wait $spid 2>/dev/null || true
 }
 
 measure() { # url concurrency -> "rps p50 p99"
@@ -418,8 +418,8 @@ kill -TERM $survey_pid; wait $survey_pid 2>/dev/null || true
 if [[ ${BENCH_POSTGRES:-1} == 1 ]]; then
   pgdir=$(mktemp -d)   # its own directory: the postgres user cannot enter $work
   pgurl=$(scripts/pg-test-server.sh start "$pgdir")
-  # The product reaches the server as one on the same machine is reached: through its
-  # local socket (the directory the test server puts it in, %2F-encoded). psql keeps TCP.
+  # The same server through its local socket (the directory the test server puts it in,
+  # %2F-encoded), for the comparison after the pages.
   pgsock="postgresql://postgres@${pgdir//\//%2F}:$(cat "$pgdir/port")"
   trap 'scripts/pg-test-server.sh stop "$pgdir"; kill $(jobs -p) 2>/dev/null || true; rm -rf "$work" "$pgdir"' EXIT
   echo
@@ -427,7 +427,7 @@ if [[ ${BENCH_POSTGRES:-1} == 1 ]]; then
   pg_db() {
     psql -X -q "$pgurl/postgres" -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS bench$1" \
       -c "CREATE DATABASE bench$1" >/dev/null
-    echo "$pgsock/bench$1"
+    echo "$pgurl/bench$1"
   }
   import_runs PostgreSQL pg_db
   for spec in "${imports[@]}"; do
@@ -439,10 +439,10 @@ if [[ ${BENCH_POSTGRES:-1} == 1 ]]; then
       $((${import_kb[PostgreSQL|$name]:-0} / 1024))
   done
   psql -X -q "$pgurl/postgres" -c "CREATE DATABASE scale" >/dev/null
-  $bin demo --db "$pgsock/scale" --data "$data" --scale 300 >/dev/null 2>&1
-  pages PostgreSQL "$pgsock/scale" 18100
-  start_pages PostgreSQL "$pgsock/scale" 18103
-  tcp_pages "$pgurl/scale" 18104
+  $bin demo --db "$pgurl/scale" --data "$data" --scale 300 >/dev/null 2>&1
+  pages PostgreSQL "$pgurl/scale" 18100
+  start_pages PostgreSQL "$pgurl/scale" 18103
+  socket_pages "$pgsock/scale" 18104
 fi
 
 # One line per page: its rate against hello on each database, and PostgreSQL against SQLite.
