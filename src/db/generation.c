@@ -12,6 +12,7 @@
 #include "db_impl.h"
 #include "../base/alloc.h"
 #include "../base/buf.h"
+#include "../base/text.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,18 +162,21 @@ bool db_generation_install(db_t *db)
     return db_commit(db) == DB_OK;
 }
 
+/* Everything that decides which triggers exist and what they do, each part hashed
+ * (text_hash) and the hashes folded together in order. */
+static uint64_t fold_hashes(uint64_t h, const char *const *parts, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ text_hash(parts[i])) * 1099511628211ull;
+    return h;
+}
+
 uint32_t db_generation_recipe(void)
 {
-    /* FNV-1a over everything that decides which triggers exist and what they do. */
-    static const char *const parts[] = {pg_mark_body, pg_bump_body, SQLITE_TRIGGER, PG_TRIGGER};
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < sizeof parts / sizeof *parts + sizeof untracked / sizeof *untracked; i++) {
-        const char *p = i < sizeof parts / sizeof *parts ? parts[i] : untracked[i - sizeof parts / sizeof *parts];
-        for (; *p; p++)
-            h = (h ^ (unsigned char)*p) * 16777619u;
-        h = (h ^ 0xffu) * 16777619u;
-    }
-    return h;
+    static const char *const code[] = {pg_mark_body, pg_bump_body, SQLITE_TRIGGER, PG_TRIGGER};
+    uint64_t h = fold_hashes(0, code, sizeof code / sizeof *code);
+    h = fold_hashes(h, untracked, sizeof untracked / sizeof *untracked);
+    return (uint32_t)(h ^ h >> 32);
 }
 
 int64_t db_generation(db_t *db)

@@ -1,6 +1,5 @@
 /* postgres.c — the PostgreSQL backend (libpq). SQL written with '?' is rewritten to $n
- * once per statement text; statements are cached by text, sent whole at their first run
- * on a connection and prepared on the server at their second.
+ * once per statement text; statements are prepared per connection and cached by text.
  * Values travel as text and PostgreSQL infers their types from the SQL.
  *
  * Faults. Every round trip waits at most the statement time limit (db.h), by libpq's
@@ -27,9 +26,7 @@ enum { PG_MAX_PARAMS = 65535 }; /* the protocol's limit */
 typedef struct pg_stmt {
     db_stmt_t base;
     struct pg_db *db;
-    char name[24];        /* server-side prepared statement name; empty until prepared */
-    char *text;           /* the statement with $n placeholders */
-    int runs;             /* executions on this connection (prepared at the second) */
+    char name[24];        /* server-side prepared statement name */
     int nparams;
     char **values;        /* values_cap of them, grown to the statement's parameters */
     int values_cap;
@@ -170,6 +167,16 @@ static void drop_connection(pg_db_t *d)
         d->broken = true; /* the transaction died with it: nothing more may run in it */
 }
 
+/* The connection failed under a call: libpq's reason is kept (for the log and the
+ * caller), the connection dropped and the failure noted as the database being away. */
+static void connection_broke(pg_db_t *d)
+{
+    if (d->conn)
+        set_error(d, "anslutningen bröts: ", PQerrorMessage(d->conn));
+    drop_connection(d);
+    db_note_failure(&d->base, DB_FAIL_UNAVAILABLE);
+}
+
 /* A usable connection, or false (and DB_FAIL_UNAVAILABLE) while the server is away.
  * A transaction that lost its connection stays broken until rolled back. */
 static bool ensure_connection(pg_db_t *d)
@@ -306,7 +313,6 @@ static void free_stmt(db_stmt_t *st)
     for (int i = 0; i < s->values_cap; i++)
         free(s->values[i]);
     free(s->values);
-    free(s->text);
     free(st->sql);
     free(s);
 }
@@ -327,9 +333,7 @@ static const char *pg_errmsg(db_t *db) { return pg(db)->error; }
 static int run_text(pg_db_t *d, const char *sql)
 {
     if (!PQsendQuery(d->conn, sql)) {
-        set_error(d, "anslutningen bröts: ", PQerrorMessage(d->conn));
-        drop_connection(d);
-        db_note_failure(&d->base, DB_FAIL_UNAVAILABLE);
+        connection_broke(d);
         return DB_ERROR;
     }
     PGresult *res = await_result(d);
@@ -395,9 +399,7 @@ static int pg_copy_rows(db_t *db, const char *sql, const char *data, size_t len)
     }
     double deadline = deadline_from_now();
     if (!PQsendQuery(d->conn, sql)) {
-        set_error(d, "anslutningen bröts: ", PQerrorMessage(d->conn));
-        drop_connection(d);
-        db_note_failure(db, DB_FAIL_UNAVAILABLE);
+        connection_broke(d);
         return DB_ERROR;
     }
     if (!wait_ready(d, deadline, false))
@@ -430,11 +432,8 @@ static int pg_copy_rows(db_t *db, const char *sql, const char *data, size_t len)
     if (d->conn)
         PQsetnonblocking(d->conn, 0);
     if (!sent) {
-        if (d->conn) {
-            set_error(d, "anslutningen bröts: ", PQerrorMessage(d->conn));
-            drop_connection(d);
-            db_note_failure(db, DB_FAIL_UNAVAILABLE);
-        }
+        if (d->conn)
+            connection_broke(d);
         return DB_ERROR;
     }
     PGresult *res = await_result(d);
@@ -446,39 +445,20 @@ static int pg_copy_rows(db_t *db, const char *sql, const char *data, size_t len)
     return rc == DB_OK ? DB_DONE : rc;
 }
 
-/* Makes s ready to run on this connection: a statement is sent whole (parse, bind and
- * execute in one round trip) the first time, and prepared on the server only when it runs
- * a second time. A command-line run uses most of its statements once, and each would
- * otherwise cost a round trip of its own to prepare. */
-static void bind_to_connection(pg_db_t *d, pg_stmt_t *s)
-{
-    if (s->generation == d->generation)
-        return;
-    int n;
-    if (!s->text) {
-        s->text = rewrite_placeholders_pg(s->base.sql, &n);
-        s->nparams = n;
-    }
-    n = s->nparams;
-    if (n > s->values_cap) {
-        s->values = xrealloc(s->values, (size_t)n * sizeof *s->values);
-        memset(s->values + s->values_cap, 0, (size_t)(n - s->values_cap) * sizeof *s->values);
-        s->values_cap = n;
-    }
-    s->name[0] = '\0';
-    s->runs = 0;
-    s->generation = d->generation;
-}
-
-/* Prepares s on the server (its second run on this connection). */
+/* Prepares s on the server if this connection generation has not seen it. */
 static bool server_prepare(pg_db_t *d, pg_stmt_t *s)
 {
+    if (s->generation == d->generation && s->name[0])
+        return true;
+    int n;
+    char *text = rewrite_placeholders_pg(s->base.sql, &n);
     snprintf(s->name, sizeof s->name, "sv%u", d->next_name++);
+    int sent = PQsendPrepare(d->conn, s->name, text, 0, NULL);
+    free(text);
     PGresult *res = NULL;
-    if (PQsendPrepare(d->conn, s->name, s->text, 0, NULL)) {
+    if (sent) {
         res = await_result(d);
     } else {
-        set_error(d, "anslutningen bröts: ", PQerrorMessage(d->conn));
         drop_connection(d);
         db_note_failure(&d->base, DB_FAIL_UNAVAILABLE);
     }
@@ -486,9 +466,18 @@ static bool server_prepare(pg_db_t *d, pg_stmt_t *s)
     if (res)
         PQclear(res);
     if (rc != DB_OK) {
+        if (db_failure(&d->base) != DB_FAIL_UNAVAILABLE) /* a loss is logged once, by drop_connection */
+            log_error("postgresql prepare: %s in: %.200s", d->error, s->base.sql);
         s->name[0] = '\0';
         return false;
     }
+    s->nparams = n;
+    if (n > s->values_cap) {
+        s->values = xrealloc(s->values, (size_t)n * sizeof *s->values);
+        memset(s->values + s->values_cap, 0, (size_t)(n - s->values_cap) * sizeof *s->values);
+        s->values_cap = n;
+    }
+    s->generation = d->generation;
     return true;
 }
 
@@ -505,7 +494,18 @@ static db_stmt_t *pg_prepare(db_t *db, const char *sql)
         s->generation = (uint64_t)-1;
         stmt_cache_add(&d->cache, &s->base, &postgres_ops, sql, h);
     }
-    bind_to_connection(d, s);
+    bool ok = server_prepare(d, s);
+    /* A connection found dead outside a transaction before anything ran: once more. */
+    if (!ok && !d->in_transaction && !d->conn && ensure_connection(d)) {
+        ok = server_prepare(d, s);
+        if (ok)
+            db_failure_clear(&d->base); /* the loss was met and mended within the statement */
+    }
+    if (!ok) {
+        if (!s->base.cached)
+            free_stmt(&s->base);
+        return NULL;
+    }
     s->base.in_use = true;
     s->executed = false;
     return &s->base;
@@ -541,16 +541,9 @@ static void pg_bind_null(db_stmt_t *st, int idx) { set_value(st, idx, NULL); }
 
 static PGresult *execute(pg_db_t *d, pg_stmt_t *s)
 {
-    if (d->conn && s->runs++ > 0 && !s->name[0] && !server_prepare(d, s))
-        return NULL;
-    const char *const *values = (const char *const *)s->values;
     if (s->nparams > PG_MAX_PARAMS || !d->conn ||
-        !(s->name[0] ? PQsendQueryPrepared(d->conn, s->name, s->nparams, values, NULL, NULL, 0)
-                     : PQsendQueryParams(d->conn, s->text, s->nparams, NULL, values, NULL, NULL, 0))) {
-        if (d->conn)
-            set_error(d, "anslutningen bröts: ", PQerrorMessage(d->conn));
-        drop_connection(d);
-        db_note_failure(&d->base, DB_FAIL_UNAVAILABLE);
+        !PQsendQueryPrepared(d->conn, s->name, s->nparams, (const char *const *)s->values, NULL, NULL, 0)) {
+        connection_broke(d);
         return NULL;
     }
     return await_result(d);
@@ -566,20 +559,18 @@ static int pg_step(db_stmt_t *st)
         if (d->broken || s->generation != d->generation) {
             /* Prepared on a connection that is gone: inside a transaction that is the
              * end of the transaction; outside one, prepare anew. */
-            if (was_in_tx || !ensure_connection(d)) {
+            if (was_in_tx || !ensure_connection(d) || !server_prepare(d, s)) {
                 db_note_failure(&d->base, DB_FAIL_UNAVAILABLE);
                 return DB_ERROR;
             }
-            bind_to_connection(d, s);
         }
         s->res = execute(d, s);
         int rc = result_status(d, s->res);
         /* Lost before anything ran outside a transaction: reconnect, prepare, once more. */
         if (rc == DB_ERROR && !was_in_tx && !d->conn && db_failure(&d->base) == DB_FAIL_UNAVAILABLE &&
-            ensure_connection(d)) {
+            ensure_connection(d) && server_prepare(d, s)) {
             if (s->res)
                 PQclear(s->res);
-            bind_to_connection(d, s);
             db_failure_clear(&d->base);
             s->res = execute(d, s);
             rc = result_status(d, s->res);

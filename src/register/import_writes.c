@@ -101,8 +101,7 @@ static const staged_sql_t staged[IW_KINDS] = {
 
 static const kind_sql_t kinds[IW_KINDS] = {
     [IW_MUNICIPALITY] = {4, SQL_CONST(""), SQL_CONST(""),
-                         SQL_CONST("INSERT INTO municipalities (code, name, name_search, county_code) VALUES (?, ?, ?, ?)"
-                                   " ON CONFLICT (code) DO UPDATE SET"
+                         SQL_CONST(MUNI_SET ROW4 " ON CONFLICT (code) DO UPDATE SET"
                                    " county_code = COALESCE(municipalities.county_code, excluded.county_code)")},
     [IW_MUNICIPALITY_SET] = {4, SQL_CONST(MUNI_SET X64(ROW4) MUNI_SET_CONFLICT), SQL_CONST(MUNI_SET X8(ROW4) MUNI_SET_CONFLICT),
                              SQL_CONST(MUNI_SET ROW4 MUNI_SET_CONFLICT)},
