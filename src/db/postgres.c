@@ -329,6 +329,16 @@ static void pg_close(db_t *db)
 
 static const char *pg_errmsg(db_t *db) { return pg(db)->error; }
 
+/* Waits for the answer to a command sent, and says how it went (result_status). */
+static int command_status(pg_db_t *d)
+{
+    PGresult *res = await_result(d);
+    int rc = result_status(d, res);
+    if (res)
+        PQclear(res);
+    return rc;
+}
+
 /* Runs SQL text (one or more statements) and waits for it. */
 static int run_text(pg_db_t *d, const char *sql)
 {
@@ -336,11 +346,7 @@ static int run_text(pg_db_t *d, const char *sql)
         connection_broke(d);
         return DB_ERROR;
     }
-    PGresult *res = await_result(d);
-    int rc = result_status(d, res);
-    if (res)
-        PQclear(res);
-    return rc;
+    return command_status(d);
 }
 
 static int pg_exec(db_t *db, const char *sql)
@@ -436,10 +442,7 @@ static int pg_copy_rows(db_t *db, const char *sql, const char *data, size_t len)
             connection_broke(d);
         return DB_ERROR;
     }
-    PGresult *res = await_result(d);
-    int rc = result_status(d, res);
-    if (res)
-        PQclear(res);
+    int rc = command_status(d);
     if (rc != DB_OK && db_failure(db) != DB_FAIL_UNAVAILABLE)
         log_error("postgresql: %s", d->error);
     return rc == DB_OK ? DB_DONE : rc;
