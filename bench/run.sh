@@ -417,7 +417,8 @@ kill -TERM $survey_pid; wait $survey_pid 2>/dev/null || true
 
 if [[ ${BENCH_POSTGRES:-1} == 1 ]]; then
   pgdir=$(mktemp -d)   # its own directory: the postgres user cannot enter $work
-  pgurl=$(scripts/pg-test-server.sh start "$pgdir")
+  # Flushing at every commit, as SQLite does here (synchronous=FULL): a fair comparison.
+  pgurl=$(PG_DURABLE=1 scripts/pg-test-server.sh start "$pgdir")
   # The same server through its local socket (the directory the test server puts it in,
   # %2F-encoded), for the comparison after the pages.
   pgsock="postgresql://postgres@${pgdir//\//%2F}:$(cat "$pgdir/port")"

@@ -82,6 +82,9 @@ typedef struct case_filter {
 } case_filter_t;
 
 size_t cases_list(db_t *db, const viewer_t *v, const case_filter_t *f, arena_t *a, case_row_t **out);
+/* The viewer's cases, unfiltered (cases_list), read once per request: the start page's
+ * parts (what is due, the viewer's own case, the list) all need them. */
+size_t cases_of_viewer(request_t *req, const case_row_t **out);
 /* The number of cases in the viewer's scope in each phase (counts[PHASE_COUNT]). */
 void cases_count_by_phase(db_t *db, const viewer_t *v, long long *counts);
 /* One case, or NULL when absent or out of the viewer's reach. */

@@ -51,9 +51,8 @@ static void own_case(request_t *req)
 {
     if (!access_may(&req->viewer, CAP_CASE_NEXT_STEP))
         return;
-    case_filter_t f = {0};
-    case_row_t *cases;
-    size_t n = cases_list(req->db, &req->viewer, &f, &req->arena, &cases);
+    const case_row_t *cases;
+    size_t n = cases_of_viewer(req, &cases);
     buf_t *o = &req->body;
     for (size_t i = 0; i < n; i++) {
         const case_row_t *c = &cases[i];
@@ -89,9 +88,8 @@ static void collaborations(request_t *req)
     if (!access_may(&req->viewer, CAP_CASE_READ))
         return;
     buf_t *o = &req->body;
-    case_filter_t f = {0};
-    case_row_t *rows;
-    size_t n = cases_list(req->db, &req->viewer, &f, &req->arena, &rows);
+    const case_row_t *rows;
+    size_t n = cases_of_viewer(req, &rows);
     if (!n) {
         html_lit(o, "<p class=\"empty\">Inga ärenden att visa.</p>\n");
         return;

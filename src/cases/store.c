@@ -101,34 +101,68 @@ static void fill_supporters(db_t *db, const viewer_t *v, arena_t *a, case_row_t 
     free(names);
 }
 
+static bool filtered(const case_filter_t *f)
+{
+    const char *texts[] = {f->phase, f->round, f->county, f->q};
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++)
+        if (texts[k] && *texts[k])
+            return true;
+    return f->supporter != 0;
+}
+
+#define CASE_LIST_ORDER " ORDER BY c.decision_date DESC, o.name"
+
 size_t cases_list(db_t *db, const viewer_t *v, const case_filter_t *f, arena_t *a, case_row_t **out)
 {
-    buf_t q = BUF_INIT;
-    text_fold(&q, f->q ? f->q : "");
-    const char *like = arena_printf(a, "%%%s%%", buf_cstr(&q));
-    db_stmt_t *st = db_prepare(db, "SELECT " CASE_COLUMNS CASE_FROM " WHERE " ACCESS_CASE_SCOPE
-                                   " AND (? = '' OR c.phase = ?) AND (? = '' OR c.round_name = ?)"
-                                   " AND (? = '' OR m.county_code = ?) AND (? = '' OR o.name_search LIKE ?)"
-                                   " AND (? = 0 OR EXISTS (SELECT 1 FROM case_people s WHERE s.case_id = c.id"
-                                   " AND s.role = 'supporter' AND s.user_id = ?))"
-                                   " ORDER BY c.decision_date DESC, o.name");
-    int i = access_bind_case(st, 1, v);
-    const char *pairs[] = {f->phase, f->round, f->county};
-    for (size_t k = 0; k < 3; k++) {
-        db_bind_text(st, i++, pairs[k] ? pairs[k] : "");
-        db_bind_text(st, i++, pairs[k] ? pairs[k] : "");
+    db_stmt_t *st;
+    if (!filtered(f)) {
+        /* The list as most pages want it, in a statement of its own: PostgreSQL keeps one
+         * plan per statement, and the plan for "any filter, maybe none" guesses that the
+         * name filter leaves one organiser in a hundred, and walks them one by one. */
+        st = db_prepare(db, "SELECT " CASE_COLUMNS CASE_FROM " WHERE " ACCESS_CASE_SCOPE CASE_LIST_ORDER);
+        access_bind_case(st, 1, v);
+    } else {
+        buf_t q = BUF_INIT;
+        text_fold(&q, f->q ? f->q : "");
+        const char *like = arena_printf(a, "%%%s%%", buf_cstr(&q));
+        st = db_prepare(db, "SELECT " CASE_COLUMNS CASE_FROM " WHERE " ACCESS_CASE_SCOPE
+                            " AND (? = '' OR c.phase = ?) AND (? = '' OR c.round_name = ?)"
+                            " AND (? = '' OR m.county_code = ?) AND (? = '' OR o.name_search LIKE ?)"
+                            " AND (? = 0 OR EXISTS (SELECT 1 FROM case_people s WHERE s.case_id = c.id"
+                            " AND s.role = 'supporter' AND s.user_id = ?))" CASE_LIST_ORDER);
+        int i = access_bind_case(st, 1, v);
+        const char *pairs[] = {f->phase, f->round, f->county};
+        for (size_t k = 0; k < 3; k++) {
+            db_bind_text(st, i++, pairs[k] ? pairs[k] : "");
+            db_bind_text(st, i++, pairs[k] ? pairs[k] : "");
+        }
+        db_bind_text(st, i++, buf_cstr(&q));
+        db_bind_text(st, i++, like);
+        db_bind_int(st, i++, f->supporter);
+        db_bind_int(st, i, f->supporter);
+        buf_free(&q);
     }
-    db_bind_text(st, i++, buf_cstr(&q));
-    db_bind_text(st, i++, like);
-    db_bind_int(st, i++, f->supporter);
-    db_bind_int(st, i++, f->supporter);
-    buf_free(&q);
     size_t n = 0, cap = 0;
     *out = NULL;
     while (db_step(st) == DB_ROW)
         read_case(st, a, ARENA_PUSH(a, *out, n, cap));
     db_done(st);
     fill_supporters(db, v, a, *out, n);
+    return n;
+}
+
+size_t cases_of_viewer(request_t *req, const case_row_t **out)
+{
+    static const char key = 0;
+    size_t n = 0;
+    *out = req_memo_get(req, &key, &n);
+    if (*out)
+        return n;
+    case_filter_t f = {0};
+    case_row_t *rows;
+    n = cases_list(req->db, &req->viewer, &f, &req->arena, &rows);
+    req_memo_keep(req, &key, rows, n);
+    *out = rows;
     return n;
 }
 

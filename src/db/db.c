@@ -39,9 +39,17 @@ void db_close(db_t *db)
 
 db_backend_t db_backend(const db_t *db) { return db->ops->backend; }
 const char *db_errmsg(db_t *db) { return db->ops->errmsg(db); }
-int db_exec_sql(db_t *db, sql_t sql) { return db->ops->exec(db, sql.text); }
-int db_exec_text(db_t *db, const char *embedded_migration) { return db->ops->exec(db, embedded_migration); }
-int db_begin_write(db_t *db) { return db->ops->begin_write(db); }
+/* Every statement but a SELECT may change what this connection reads next. */
+static db_t *written(db_t *db)
+{
+    db->write_epoch++;
+    return db;
+}
+
+uint64_t db_write_epoch(const db_t *db) { return db->write_epoch; }
+int db_exec_sql(db_t *db, sql_t sql) { return db->ops->exec(written(db), sql.text); }
+int db_exec_text(db_t *db, const char *embedded_migration) { return db->ops->exec(written(db), embedded_migration); }
+int db_begin_write(db_t *db) { return db->ops->begin_write(written(db)); }
 /* A read transaction sees one snapshot: SQLite's deferred BEGIN holds its WAL snapshot
  * from the first read; PostgreSQL needs REPEATABLE READ for the same. */
 int db_begin_read(db_t *db)
@@ -49,15 +57,22 @@ int db_begin_read(db_t *db)
     return db->ops->exec(db, db->ops->backend == DB_POSTGRES ? "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"
                                                              : "BEGIN");
 }
-int db_commit(db_t *db) { return db->ops->exec(db, "COMMIT"); }
-int db_rollback(db_t *db) { return db->ops->exec(db, "ROLLBACK"); }
+int db_commit(db_t *db) { return db->ops->exec(written(db), "COMMIT"); }
+int db_rollback(db_t *db) { return db->ops->exec(written(db), "ROLLBACK"); }
 db_stmt_t *db_prepare_sql(db_t *db, sql_t sql) { return db->ops->prepare(db, sql.text); }
 /* A statement that failed to prepare is NULL: binding it does nothing and stepping it
  * reports the error, so callers check once, at the step. */
 void db_bind_int(db_stmt_t *st, int idx, int64_t v) { if (st) st->ops->bind_int(st, idx, v); }
 void db_bind_double(db_stmt_t *st, int idx, double v) { if (st) st->ops->bind_double(st, idx, v); }
 void db_bind_null(db_stmt_t *st, int idx) { if (st) st->ops->bind_null(st, idx); }
-int db_step(db_stmt_t *st) { return st ? st->ops->step(st) : DB_ERROR; }
+int db_step(db_stmt_t *st)
+{
+    if (!st)
+        return DB_ERROR;
+    if (!st->reads_only)
+        written(st->owner);
+    return st->ops->step(st);
+}
 int64_t db_col_int(db_stmt_t *st, int col) { return st->ops->col_int(st, col); }
 double db_col_double(db_stmt_t *st, int col) { return st->ops->col_double(st, col); }
 const char *db_col_text(db_stmt_t *st, int col) { return st->ops->col_text(st, col); }
@@ -91,7 +106,7 @@ int db_copy_rows(db_t *db, sql_t copy_sql, const char *data, size_t len)
 {
     if (!db->ops->copy_rows)
         return DB_ERROR;
-    return db->ops->copy_rows(db, copy_sql.text, data, len);
+    return db->ops->copy_rows(written(db), copy_sql.text, data, len);
 }
 
 void db_copy_text(buf_t *b, const char *s)

@@ -79,6 +79,11 @@ int db_exec_sql(db_t *db, sql_t sql);
 #define db_exec(db, s) db_exec_sql((db), SQL(s))
 int db_exec_text(db_t *db, const char *embedded_migration);
 
+/* How many statements that may write this connection has run: a number that changes
+ * whenever what it reads next may differ from what it read before (a write, a commit, a
+ * rollback). What a request keeps of its own reads is good while it stays the same. */
+uint64_t db_write_epoch(const db_t *db);
+
 /* Transactions. A write transaction takes the write lock at once (BEGIN IMMEDIATE). */
 int db_begin_write(db_t *db);
 int db_begin_read(db_t *db);

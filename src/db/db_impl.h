@@ -36,6 +36,7 @@ typedef struct db_ops {
 struct db {
     const db_ops_t *ops;
     db_failure_t failure;   /* the first since db_failure_clear */
+    uint64_t write_epoch;   /* db_write_epoch */
 };
 
 /* Records a failure (the first one since db_failure_clear is kept). */
@@ -43,6 +44,8 @@ void db_note_failure(db_t *db, db_failure_t f);
 /* Every backend's statement starts with this header. */
 struct db_stmt {
     const db_ops_t *ops;
+    db_t *owner;
+    bool reads_only; /* a SELECT: stepping it leaves the write epoch as it is */
     char *sql;       /* owned copy of the statement text, the cache key */
     uint64_t hash;
     bool cached;     /* lives in its connection's cache: db_done resets it for reuse */
@@ -60,8 +63,8 @@ typedef struct stmt_cache {
 uint64_t stmt_cache_hash(const char *sql);
 /* A cached statement for sql that is not in use, or NULL. */
 db_stmt_t *stmt_cache_find(stmt_cache_t *c, const char *sql, uint64_t hash);
-/* Fills the header of a new statement (copying sql) and caches it if there is room. */
-void stmt_cache_add(stmt_cache_t *c, db_stmt_t *st, const db_ops_t *ops, const char *sql, uint64_t hash);
+/* Fills the header of a new statement of db (copying sql) and caches it if there is room. */
+void stmt_cache_add(stmt_cache_t *c, db_stmt_t *st, db_t *db, const char *sql, uint64_t hash);
 /* Frees every cached statement with free_stmt (which must also free st->sql). */
 void stmt_cache_clear(stmt_cache_t *c, void (*free_stmt)(db_stmt_t *st));
 

@@ -135,7 +135,7 @@ static db_stmt_t *sq_prepare(db_t *db, const char *sql)
     sq_stmt_t *s = xcalloc(1, sizeof *s);
     s->db = d;
     s->stmt = stmt;
-    stmt_cache_add(&d->cache, &s->base, &sqlite_ops, sql, h);
+    stmt_cache_add(&d->cache, &s->base, db, sql, h);
     s->base.in_use = true;
     return &s->base;
 }

@@ -22,9 +22,11 @@ db_stmt_t *stmt_cache_find(stmt_cache_t *c, const char *sql, uint64_t hash)
     return NULL;
 }
 
-void stmt_cache_add(stmt_cache_t *c, db_stmt_t *st, const db_ops_t *ops, const char *sql, uint64_t hash)
+void stmt_cache_add(stmt_cache_t *c, db_stmt_t *st, db_t *db, const char *sql, uint64_t hash)
 {
-    st->ops = ops;
+    st->ops = db->ops;
+    st->owner = db;
+    st->reads_only = strncmp(sql, "SELECT ", 7) == 0;
     st->sql = xstrdup(sql);
     st->hash = hash;
     st->cached = false;

@@ -55,6 +55,9 @@ void deadlines_rules(db_t *db, deadline_rules_t *r);
 /* Everything due in the cases the viewer may see that concerns them, not yet done,
  * up to horizon days after today (overdue ones always); ordered by date. */
 size_t deadlines_for_viewer(db_t *db, const viewer_t *v, const char *today, int horizon, arena_t *a, due_item_t **out);
+/* The same, for the viewer's cases already read (cases_list, unfiltered). */
+size_t deadlines_in_cases(db_t *db, const viewer_t *v, const case_row_t *cases, size_t nc, const char *today,
+                          int horizon, arena_t *a, due_item_t **out);
 /* Every item of a case the caller has read through its scope (done or not). */
 size_t deadlines_for_case(db_t *db, const case_row_t *c, const char *today, arena_t *a, due_item_t **out);
 /* Sets late[i] for each of the viewer's cases (read through its scope) that has something

@@ -60,7 +60,9 @@ void deadlines_start_section(request_t *req)
         return;
     buf_t *o = &req->body;
     due_item_t *d;
-    size_t n = deadlines_for_viewer(req->db, &req->viewer, today(req), 30, &req->arena, &d);
+    const case_row_t *cases;
+    size_t nc = cases_of_viewer(req, &cases);
+    size_t n = deadlines_in_cases(req->db, &req->viewer, cases, nc, today(req), 30, &req->arena, &d);
     size_t late = 0;
     for (size_t i = 0; i < n; i++)
         late += d[i].overdue;

@@ -180,6 +180,12 @@ size_t deadlines_for_viewer(db_t *db, const viewer_t *v, const char *today, int 
     case_filter_t f = {0};
     case_row_t *cases;
     size_t nc = cases_list(db, v, &f, a, &cases);
+    return deadlines_in_cases(db, v, cases, nc, today, horizon, a, out);
+}
+
+size_t deadlines_in_cases(db_t *db, const viewer_t *v, const case_row_t *cases, size_t nc, const char *today,
+                          int horizon, arena_t *a, due_item_t **out)
+{
     deadline_rules_t r;
     deadlines_rules(db, &r);
     char until[11];

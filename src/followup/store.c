@@ -219,12 +219,14 @@ size_t followup_states(db_t *db, const viewer_t *v, const case_row_t *c, bool on
                                    " JOIN cases c ON c.id = y.case_id JOIN organisers o ON o.id = c.organiser_id"
                                    " LEFT JOIN units u ON u.id = y.unit_id WHERE " ACCESS_CASE_SCOPE
                                    " AND " ACCESS_ANALYSIS_SCOPE " AND (? = 0 OR c.id = ?) AND (? = 0 OR x.status = 'off')"
-                                   " ORDER BY o.name, c.id, x.id");
+                                   " ORDER BY o.name, c.id, x.id LIMIT ?");
     int i = access_bind_case(st, 1, v);
     i = access_bind_analysis(st, i, v);
     db_bind_int(st, i++, c ? c->id : 0);
     db_bind_int(st, i++, c ? c->id : 0);
-    db_bind_int(st, i, only_off);
+    db_bind_int(st, i++, only_off);
+    /* The rows past the limit are neither sorted in full nor sent. */
+    db_bind_int(st, i, limit > INT64_MAX ? INT64_MAX : (int64_t)limit);
     size_t n = 0, cap = 0;
     indicator_state_t *s = NULL;
     while (n < limit && db_step(st) == DB_ROW) {

@@ -35,6 +35,15 @@ typedef struct upload {
     size_t size;
 } upload_t;
 
+/* A value the request read once, for its other parts to use again (req_memo_get). */
+typedef struct req_memo {
+    const void *key;
+    const void *value;
+    size_t n;
+    uint64_t epoch;             /* the connection's write epoch when it was read */
+    struct req_memo *next;
+} req_memo_t;
+
 typedef struct request {
     struct MHD_Connection *conn;
     const struct route *route;
@@ -66,6 +75,7 @@ typedef struct request {
     int64_t generation;         /* the data generation, once read (fragment_cache.h) */
     bool generation_read;
     const char *kept_key;       /* the name a kept answer has (page_cache.h), once made */
+    req_memo_t *memo;           /* in the arena; emptied before each run of the handler */
 
     /* The response. */
     int status;
@@ -88,6 +98,12 @@ void req_add_header(request_t *req, const char *name, const char *value);
 /* A header the client sent, or NULL. */
 const char *req_header(const request_t *req, const char *name);
 void req_set_cookie(request_t *req, const char *name, const char *value, int max_age);
+
+/* What this request read earlier under key (the address of a static object of the module
+ * that reads it), with its count in *n; NULL if it has not, or if it has written anything
+ * since (db_write_epoch), so a value is never used after a change it does not show. */
+const void *req_memo_get(const request_t *req, const void *key, size_t *n);
+void req_memo_keep(request_t *req, const void *key, const void *value, size_t n);
 
 /* Responses. Each returns the status so a handler can `return respond_…(…)`. */
 int respond_html(request_t *req, int status);            /* req->body holds the page */
