@@ -105,6 +105,8 @@ typedef struct case_unit {
     const char *code, *name, *school_forms, *decision, *decision_date;
 } case_unit_t;
 size_t cases_units(db_t *db, const case_row_t *c, arena_t *a, case_unit_t **out);
+/* The same, read once per request: a case's page lists them in more than one section. */
+size_t cases_units_of(request_t *req, const case_row_t *c, const case_unit_t **out);
 
 typedef struct case_person {
     int64_t id, user_id;

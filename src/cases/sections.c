@@ -15,8 +15,8 @@ PLUGIN_SET(case_parts);
 static void units_section(request_t *req, const case_row_t *c)
 {
     buf_t *o = &req->body;
-    case_unit_t *u;
-    size_t n = cases_units(req->db, c, &req->arena, &u);
+    const case_unit_t *u;
+    size_t n = cases_units_of(req, c, &u);
     html_lit(o, "<h2>Valda enheter</h2>\n");
     if (c->organiser_level_only) {
         html_printf(o, "<p>Samverkan på huvudmannanivå, utan valda enheter: analysen och åtgärdsplanen gäller "

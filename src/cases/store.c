@@ -253,6 +253,29 @@ size_t cases_units(db_t *db, const case_row_t *c, arena_t *a, case_unit_t **out)
     return n;
 }
 
+typedef struct units_memo {
+    int64_t case_id;
+    const case_unit_t *units;
+} units_memo_t;
+
+size_t cases_units_of(request_t *req, const case_row_t *c, const case_unit_t **out)
+{
+    static const char key = 0;
+    size_t n = 0;
+    const units_memo_t *m = req_memo_get(req, &key, &n);
+    if (m && m->case_id == c->id) {
+        *out = m->units;
+        return n;
+    }
+    case_unit_t *u;
+    n = cases_units(req->db, c, &req->arena, &u);
+    units_memo_t *kept = arena_alloc(&req->arena, sizeof *kept);
+    *kept = (units_memo_t){c->id, u};
+    req_memo_keep(req, &key, kept, n);
+    *out = u;
+    return n;
+}
+
 #define PERSON_COLUMNS "id, user_id, role, name, email, version, saved_by, saved_at"
 
 static void read_person(db_stmt_t *st, arena_t *a, case_person_t *p)

@@ -60,6 +60,8 @@ size_t deadlines_in_cases(db_t *db, const viewer_t *v, const case_row_t *cases, 
                           int horizon, arena_t *a, due_item_t **out);
 /* Every item of a case the caller has read through its scope (done or not). */
 size_t deadlines_for_case(db_t *db, const case_row_t *c, const char *today, arena_t *a, due_item_t **out);
+/* Sets each item's overdue flag as of today (a date): reminded, not done, and due before it. */
+void deadlines_as_of(due_item_t *items, size_t n, const char *today);
 /* Sets late[i] for each of the viewer's cases (read through its scope) that has something
  * overdue on today: what every source says about all of them, read in a fixed number of
  * statements. */

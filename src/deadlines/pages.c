@@ -13,12 +13,39 @@ static const char *today(request_t *req)
     return day;
 }
 
+typedef struct case_items_memo {
+    int64_t case_id;
+    const due_item_t *items;
+} case_items_memo_t;
+
+/* A case's items as of a day. Its page shows them twice (the dates to keep, and the
+ * timeline as of the end of time), so they are read once per request and copied. */
+static size_t case_deadlines(request_t *req, const case_row_t *c, const char *day, due_item_t **out)
+{
+    static const char key = 0;
+    size_t n = 0;
+    const case_items_memo_t *m = req_memo_get(req, &key, &n);
+    if (!m || m->case_id != c->id) {
+        due_item_t *d;
+        n = deadlines_for_case(req->db, c, day, &req->arena, &d);
+        case_items_memo_t *kept = arena_alloc(&req->arena, sizeof *kept);
+        *kept = (case_items_memo_t){c->id, d};
+        req_memo_keep(req, &key, kept, n);
+        m = kept;
+    }
+    *out = arena_alloc(&req->arena, (n ? n : 1) * sizeof **out);
+    if (n)
+        memcpy(*out, m->items, n * sizeof **out);
+    deadlines_as_of(*out, n, day);
+    return n;
+}
+
 void deadlines_case_section(request_t *req, const case_row_t *c)
 {
     buf_t *o = &req->body;
     due_item_t *d;
     const char *now = today(req);
-    size_t n = deadlines_for_case(req->db, c, now, &req->arena, &d);
+    size_t n = case_deadlines(req, c, now, &d);
     bool may_submit = access_may(&req->viewer, CAP_REPORT_SUBMIT);
     html_lit(o, "<h2 id=\"datum\">Datum att hålla</h2>\n" TABLE_OPEN("Datum att hålla") "<thead><tr><th scope=\"col\">"
                 "Datum</th><th scope=\"col\">Vad</th><th scope=\"col\">Status</th></tr></thead><tbody>");
@@ -122,7 +149,7 @@ static int api_due(request_t *req)
 void deadlines_timeline(request_t *req, const case_row_t *c, case_timeline_t *t)
 {
     due_item_t *d;
-    size_t n = deadlines_for_case(req->db, c, "9999-12-31", &req->arena, &d);
+    size_t n = case_deadlines(req, c, "9999-12-31", &d);
     for (size_t i = 0; i < n; i++)
         if (d[i].report || strcmp(d[i].key, "end") == 0)
             case_timeline_add(t, d[i].date, arena_printf(&req->arena, "%s%s", d[i].label, d[i].done ? " (inlämnad)" : ""),

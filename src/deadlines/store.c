@@ -66,8 +66,14 @@ static void settle(const case_row_t *c, const char *today, const char *const *do
         out[i].organiser = c->organiser;
         for (size_t k = 0; out[i].report && k < ndone && !out[i].done; k++)
             out[i].done = strcmp(done[k], out[i].key) == 0;
-        out[i].overdue = out[i].reminds && !out[i].done && strcmp(out[i].date, today) < 0;
     }
+    deadlines_as_of(out, n, today);
+}
+
+void deadlines_as_of(due_item_t *items, size_t n, const char *today)
+{
+    for (size_t i = 0; i < n; i++)
+        items[i].overdue = items[i].reminds && !items[i].done && strcmp(items[i].date, today) < 0;
 }
 
 /* All items of one case: reports, the planned end, and each due source's. */

@@ -105,8 +105,8 @@ void meetings_case_section(request_t *req, const case_row_t *c)
         widget_csrf(req);
         html_lit(o, "<div class=\"field\"><label for=\"f-group\">Ny analysgrupp</label><select id=\"f-group\" name=\"unit\">"
                     "<option value=\"0\">På förvaltningsnivå</option>");
-        case_unit_t *u;
-        size_t nu = cases_units(req->db, c, &req->arena, &u);
+        const case_unit_t *u;
+        size_t nu = cases_units_of(req, c, &u);
         for (size_t i = 0; i < nu; i++)
             html_printf(o, "<option value=\"%lld\">%s</option>", (long long)u[i].unit_id, u[i].name);
         html_lit(o, "</select></div><button type=\"submit\" class=\"button\">Bilda gruppen</button></form>\n");
