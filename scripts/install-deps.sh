@@ -9,7 +9,7 @@ purpose=${1:-test}
 run_pkgs=(make gcc pkg-config libc6-dev
   libmicrohttpd-dev libsqlite3-dev libjansson-dev libsodium-dev
   libcsv-dev libxlsxwriter-dev libpq-dev libzip-dev libexpat1-dev libpango1.0-dev libcairo2-dev libcurl4-openssl-dev fonts-dejavu-core)
-test_pkgs=(libcmocka-dev python3 sqlite3 clang libclang-rt-14-dev cppcheck postgresql chromium poppler-utils)
+test_pkgs=(libcmocka-dev python3 sqlite3 clang libclang-rt-14-dev cppcheck postgresql chromium poppler-utils gdb)
 bench_pkgs=(wrk time)
 
 case "$purpose" in

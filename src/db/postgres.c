@@ -138,6 +138,8 @@ static PGconn *connect_to(const char *url)
     return PQconnectdbParams(keys, values, 1);
 }
 
+static bool wait_ready(pg_db_t *d, double deadline, bool for_write);
+
 /* Session settings of a new connection: UTC, fewer notices, the server's own time limit.
  *
  * And the planner's price of a random page read, where nobody has set it: the built-in 4
@@ -155,10 +157,26 @@ static bool configure(pg_db_t *d)
              "SELECT set_config('random_page_cost', '1.1', false) WHERE current_setting('random_page_cost') = '4';"
              " SET client_min_messages = warning; SET TIME ZONE 'UTC'; SET statement_timeout = %d",
              db_get_timeouts()->statement_ms);
-    PGresult *res = PQexec(d->conn, sql);
-    bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
-    PQclear(res);
-    return ok;
+    /* Not PQexec, which waits as long as the server takes: a server that stops answering
+     * right after it let us in must not hold the thread (and with it the server's stop)
+     * for longer than a connection may take. On failure the connection is dropped. */
+    if (!PQsendQuery(d->conn, sql)) {
+        set_error(d, "ingen anslutning: ", PQerrorMessage(d->conn));
+        return false;
+    }
+    const db_timeouts_t *t = db_get_timeouts();
+    double deadline = now_s() + (t->connect_s > 0 ? t->connect_s : 5);
+    bool ok = true;
+    PGresult *res;
+    while (wait_ready(d, deadline, false) && (res = PQgetResult(d->conn))) {
+        ExecStatusType st = PQresultStatus(res);
+        if (ok && st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+            set_error(d, "ingen anslutning: ", PQresultErrorMessage(res));
+            ok = false;
+        }
+        PQclear(res);
+    }
+    return ok && d->conn;
 }
 
 /* Drops a connection that cannot be trusted (lost, or a statement timed out in it). The
@@ -207,8 +225,10 @@ static bool ensure_connection(pg_db_t *d)
         return false;
     }
     d->conn = connect_to(d->url);
-    if (PQstatus(d->conn) != CONNECTION_OK || !configure(d)) {
-        set_error(d, "ingen anslutning: ", PQerrorMessage(d->conn));
+    bool connected = PQstatus(d->conn) == CONNECTION_OK;
+    if (!connected || !configure(d)) {
+        if (!connected) /* configure keeps its own reason */
+            set_error(d, "ingen anslutning: ", PQerrorMessage(d->conn));
         if (!d->reported_down)
             log_error("postgresql: %s; försöker igen med växande paus", d->error);
         d->reported_down = true;

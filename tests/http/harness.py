@@ -158,8 +158,9 @@ class Server:
             try:
                 self.proc.wait(timeout=60)
             except subprocess.TimeoutExpired:
+                stacks = thread_stacks(self.proc.pid)
                 self.proc.kill()
-                raise AssertionError("servern stängde inte inom 60 s efter SIGTERM")
+                raise AssertionError(f"servern stängde inte inom 60 s efter SIGTERM; trådarna stod här:\n{stacks}")
         err = self.proc.stderr.read()
         out = self.proc.stdout.read()
         self.stderr = err
@@ -193,6 +194,18 @@ class Response:
 
     def cookies(self):
         return [v for k, v in self.headers if k.lower() == "set-cookie"]
+
+
+def thread_stacks(pid):
+    """Where each thread of a process that will not stop stands (gdb, if installed)."""
+    if not shutil.which("gdb"):
+        return "(gdb saknas)"
+    try:
+        p = subprocess.run(["gdb", "-q", "-batch", "-p", str(pid), "-ex", "thread apply all bt 12"],
+                           capture_output=True, text=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        return "(gdb svarade inte)"
+    return "\n".join(line for line in p.stdout.splitlines() if line.startswith(("Thread", "#")))
 
 
 class Client:
