@@ -41,32 +41,6 @@ void req_add_header(request_t *req, const char *name, const char *value)
     }
 }
 
-const void *req_memo_get(const request_t *req, const void *key, size_t *n)
-{
-    for (const req_memo_t *m = req->memo; m; m = m->next)
-        if (m->key == key) {
-            if (!req->db || m->epoch != db_write_epoch(req->db))
-                return NULL;
-            *n = m->n;
-            return m->value;
-        }
-    return NULL;
-}
-
-void req_memo_keep(request_t *req, const void *key, const void *value, size_t n)
-{
-    if (!req->db)
-        return;
-    for (req_memo_t *m = req->memo; m; m = m->next)
-        if (m->key == key) { /* read again after a write: the newer value */
-            *m = (req_memo_t){key, value, n, db_write_epoch(req->db), m->next};
-            return;
-        }
-    req_memo_t *m = arena_alloc(&req->arena, sizeof *m);
-    *m = (req_memo_t){key, value, n, db_write_epoch(req->db), req->memo};
-    req->memo = m;
-}
-
 void req_set_cookie(request_t *req, const char *name, const char *value, int max_age)
 {
     /* max_age < 0: a browser-session cookie; 0: delete it. */
