@@ -155,13 +155,13 @@ size_t cases_of_viewer(request_t *req, const case_row_t **out)
 {
     static const char key = 0;
     size_t n = 0;
-    *out = req_memo_get(req, &key, &n);
+    *out = req_memo_get(req, &key, 0, &n);
     if (*out)
         return n;
     case_filter_t f = {0};
     case_row_t *rows;
     n = cases_list(req->db, &req->viewer, &f, &req->arena, &rows);
-    req_memo_keep(req, &key, rows, n);
+    req_memo_keep(req, &key, 0, rows, n);
     *out = rows;
     return n;
 }
@@ -253,25 +253,16 @@ size_t cases_units(db_t *db, const case_row_t *c, arena_t *a, case_unit_t **out)
     return n;
 }
 
-typedef struct units_memo {
-    int64_t case_id;
-    const case_unit_t *units;
-} units_memo_t;
-
 size_t cases_units_of(request_t *req, const case_row_t *c, const case_unit_t **out)
 {
     static const char key = 0;
     size_t n = 0;
-    const units_memo_t *m = req_memo_get(req, &key, &n);
-    if (m && m->case_id == c->id) {
-        *out = m->units;
+    *out = req_memo_get(req, &key, c->id, &n);
+    if (*out)
         return n;
-    }
     case_unit_t *u;
     n = cases_units(req->db, c, &req->arena, &u);
-    units_memo_t *kept = arena_alloc(&req->arena, sizeof *kept);
-    *kept = (units_memo_t){c->id, u};
-    req_memo_keep(req, &key, kept, n);
+    req_memo_keep(req, &key, c->id, u, n);
     *out = u;
     return n;
 }

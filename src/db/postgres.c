@@ -489,12 +489,10 @@ static bool server_prepare(pg_db_t *d, pg_stmt_t *s)
     int sent = PQsendPrepare(d->conn, s->name, text, 0, NULL);
     free(text);
     PGresult *res = NULL;
-    if (sent) {
+    if (sent)
         res = await_result(d);
-    } else {
-        drop_connection(d);
-        db_note_failure(&d->base, DB_FAIL_UNAVAILABLE);
-    }
+    else
+        connection_broke(d);
     int rc = result_status(d, res);
     if (res)
         PQclear(res);

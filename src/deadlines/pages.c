@@ -13,29 +13,22 @@ static const char *today(request_t *req)
     return day;
 }
 
-typedef struct case_items_memo {
-    int64_t case_id;
-    const due_item_t *items;
-} case_items_memo_t;
-
 /* A case's items as of a day. Its page shows them twice (the dates to keep, and the
  * timeline as of the end of time), so they are read once per request and copied. */
 static size_t case_deadlines(request_t *req, const case_row_t *c, const char *day, due_item_t **out)
 {
     static const char key = 0;
     size_t n = 0;
-    const case_items_memo_t *m = req_memo_get(req, &key, &n);
-    if (!m || m->case_id != c->id) {
+    const due_item_t *read = req_memo_get(req, &key, c->id, &n);
+    if (!read) {
         due_item_t *d;
         n = deadlines_for_case(req->db, c, day, &req->arena, &d);
-        case_items_memo_t *kept = arena_alloc(&req->arena, sizeof *kept);
-        *kept = (case_items_memo_t){c->id, d};
-        req_memo_keep(req, &key, kept, n);
-        m = kept;
+        req_memo_keep(req, &key, c->id, d, n);
+        read = d;
     }
     *out = arena_alloc(&req->arena, (n ? n : 1) * sizeof **out);
     if (n)
-        memcpy(*out, m->items, n * sizeof **out);
+        memcpy(*out, read, n * sizeof **out);
     deadlines_as_of(*out, n, day);
     return n;
 }

@@ -2,10 +2,10 @@
  * what parses requests does not need the database. */
 #include "request.h"
 
-const void *req_memo_get(const request_t *req, const void *key, size_t *n)
+const void *req_memo_get(const request_t *req, const void *key, int64_t of, size_t *n)
 {
     for (const req_memo_t *m = req->memo; m; m = m->next)
-        if (m->key == key) {
+        if (m->key == key && m->of == of) {
             if (!req->db || m->epoch != db_write_epoch(req->db))
                 return NULL;
             *n = m->n;
@@ -14,16 +14,16 @@ const void *req_memo_get(const request_t *req, const void *key, size_t *n)
     return NULL;
 }
 
-void req_memo_keep(request_t *req, const void *key, const void *value, size_t n)
+void req_memo_keep(request_t *req, const void *key, int64_t of, const void *value, size_t n)
 {
     if (!req->db)
         return;
     for (req_memo_t *m = req->memo; m; m = m->next)
-        if (m->key == key) { /* read again after a write: the newer value */
-            *m = (req_memo_t){key, value, n, db_write_epoch(req->db), m->next};
+        if (m->key == key && m->of == of) { /* read again after a write: the newer value */
+            *m = (req_memo_t){key, of, value, n, db_write_epoch(req->db), m->next};
             return;
         }
     req_memo_t *m = arena_alloc(&req->arena, sizeof *m);
-    *m = (req_memo_t){key, value, n, db_write_epoch(req->db), req->memo};
+    *m = (req_memo_t){key, of, value, n, db_write_epoch(req->db), req->memo};
     req->memo = m;
 }

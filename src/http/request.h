@@ -38,6 +38,7 @@ typedef struct upload {
 /* A value the request read once, for its other parts to use again (req_memo_get). */
 typedef struct req_memo {
     const void *key;
+    int64_t of;                 /* what it was read for (a case's id; 0 when one per request) */
     const void *value;
     size_t n;
     uint64_t epoch;             /* the connection's write epoch when it was read */
@@ -100,10 +101,11 @@ const char *req_header(const request_t *req, const char *name);
 void req_set_cookie(request_t *req, const char *name, const char *value, int max_age);
 
 /* What this request read earlier under key (the address of a static object of the module
- * that reads it), with its count in *n; NULL if it has not, or if it has written anything
- * since (db_write_epoch), so a value is never used after a change it does not show. */
-const void *req_memo_get(const request_t *req, const void *key, size_t *n);
-void req_memo_keep(request_t *req, const void *key, const void *value, size_t n);
+ * that reads it) for of (a case's id, or 0), with its count in *n; NULL if it has not, or
+ * if it has written anything since (db_write_epoch), so a value is never used after a
+ * change it does not show. */
+const void *req_memo_get(const request_t *req, const void *key, int64_t of, size_t *n);
+void req_memo_keep(request_t *req, const void *key, int64_t of, const void *value, size_t n);
 
 /* Responses. Each returns the status so a handler can `return respond_…(…)`. */
 int respond_html(request_t *req, int status);            /* req->body holds the page */

@@ -63,12 +63,12 @@ static void kept_values_come_back_by_key(void **state)
 {
     fixture_t *f = *state;
     size_t n = 99;
-    assert_null(req_memo_get(&f->req, &key_a, &n));
-    req_memo_keep(&f->req, &key_a, list_one, 3);
-    req_memo_keep(&f->req, &key_b, list_two, 1);
-    assert_ptr_equal(req_memo_get(&f->req, &key_a, &n), list_one);
+    assert_null(req_memo_get(&f->req, &key_a, 0, &n));
+    req_memo_keep(&f->req, &key_a, 0, list_one, 3);
+    req_memo_keep(&f->req, &key_b, 0, list_two, 1);
+    assert_ptr_equal(req_memo_get(&f->req, &key_a, 0, &n), list_one);
     assert_int_equal(n, 3);
-    assert_ptr_equal(req_memo_get(&f->req, &key_b, &n), list_two);
+    assert_ptr_equal(req_memo_get(&f->req, &key_b, 0, &n), list_two);
     assert_int_equal(n, 1);
 }
 
@@ -76,16 +76,16 @@ static void reads_leave_them_and_a_write_drops_them(void **state)
 {
     fixture_t *f = *state;
     size_t n = 0;
-    req_memo_keep(&f->req, &key_a, list_one, 3);
+    req_memo_keep(&f->req, &key_a, 0, list_one, 3);
     assert_int_equal(count_rows(f->req.db), 0); /* a read */
-    assert_ptr_equal(req_memo_get(&f->req, &key_a, &n), list_one);
+    assert_ptr_equal(req_memo_get(&f->req, &key_a, 0, &n), list_one);
 
     assert_int_equal(db_run(f->req.db, "INSERT INTO t (v) VALUES (?)", "i", (int64_t)1), DB_DONE);
-    assert_null(req_memo_get(&f->req, &key_a, &n));
+    assert_null(req_memo_get(&f->req, &key_a, 0, &n));
 
     /* Read again after the write: the newer value is kept and given back. */
-    req_memo_keep(&f->req, &key_a, list_two, 1);
-    assert_ptr_equal(req_memo_get(&f->req, &key_a, &n), list_two);
+    req_memo_keep(&f->req, &key_a, 0, list_two, 1);
+    assert_ptr_equal(req_memo_get(&f->req, &key_a, 0, &n), list_two);
     assert_int_equal(n, 1);
 }
 
@@ -93,29 +93,29 @@ static void transactions_drop_them(void **state)
 {
     fixture_t *f = *state;
     size_t n = 0;
-    req_memo_keep(&f->req, &key_a, list_one, 3);
+    req_memo_keep(&f->req, &key_a, 0, list_one, 3);
     assert_int_equal(db_begin_write(f->req.db), DB_OK);
-    assert_null(req_memo_get(&f->req, &key_a, &n));
+    assert_null(req_memo_get(&f->req, &key_a, 0, &n));
 
     /* Kept inside the transaction, then rolled back: what it read is gone with it. */
     assert_int_equal(db_run(f->req.db, "INSERT INTO t (v) VALUES (?)", "i", (int64_t)2), DB_DONE);
-    req_memo_keep(&f->req, &key_a, list_one, 3);
+    req_memo_keep(&f->req, &key_a, 0, list_one, 3);
     assert_int_equal(db_rollback(f->req.db), DB_OK);
-    assert_null(req_memo_get(&f->req, &key_a, &n));
+    assert_null(req_memo_get(&f->req, &key_a, 0, &n));
 
-    req_memo_keep(&f->req, &key_a, list_one, 3);
+    req_memo_keep(&f->req, &key_a, 0, list_one, 3);
     assert_int_equal(db_begin_write(f->req.db), DB_OK);
     assert_int_equal(db_commit(f->req.db), DB_OK);
-    assert_null(req_memo_get(&f->req, &key_a, &n));
+    assert_null(req_memo_get(&f->req, &key_a, 0, &n));
 }
 
 static void a_statement_run_as_text_drops_them(void **state)
 {
     fixture_t *f = *state;
     size_t n = 0;
-    req_memo_keep(&f->req, &key_a, list_one, 3);
+    req_memo_keep(&f->req, &key_a, 0, list_one, 3);
     assert_int_equal(db_exec(f->req.db, "DELETE FROM t"), DB_OK);
-    assert_null(req_memo_get(&f->req, &key_a, &n));
+    assert_null(req_memo_get(&f->req, &key_a, 0, &n));
 }
 
 static void without_a_database_nothing_is_kept(void **state)
@@ -124,8 +124,8 @@ static void without_a_database_nothing_is_kept(void **state)
     request_t req;
     memset(&req, 0, sizeof req);
     size_t n = 0;
-    req_memo_keep(&req, &key_a, list_one, 3);
-    assert_null(req_memo_get(&req, &key_a, &n));
+    req_memo_keep(&req, &key_a, 0, list_one, 3);
+    assert_null(req_memo_get(&req, &key_a, 0, &n));
     arena_free(&req.arena);
 }
 
