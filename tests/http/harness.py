@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 import uuid
@@ -144,11 +145,18 @@ class Server:
         self.proc = subprocess.Popen([BINARY, "serve", "--db", db, "--listen", "127.0.0.1:0", *extra],
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                      env={**os.environ, **env} if env else None)
+        # The server's log is read as it comes: a pipe nobody reads fills at 64 KiB, and a
+        # server that logs every refused request during an outage would then block in write().
+        self._err = []
+        self._err_reader = threading.Thread(target=lambda: self._err.extend(iter(self.proc.stderr.readline, "")),
+                                            daemon=True)
+        self._err_reader.start()
         line = self.proc.stdout.readline()
         m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
         if not m:
-            err = self.proc.stderr.read()
-            raise AssertionError(f"servern startade inte: {line!r} {err}")
+            self.proc.wait(timeout=30)
+            self._err_reader.join(timeout=10)
+            raise AssertionError(f"servern startade inte: {line!r} {''.join(self._err)}")
         self.port = int(m.group(1))
 
     def stop(self):
@@ -161,7 +169,8 @@ class Server:
                 stacks = thread_stacks(self.proc.pid)
                 self.proc.kill()
                 raise AssertionError(f"servern stängde inte inom 60 s efter SIGTERM; trådarna stod här:\n{stacks}")
-        err = self.proc.stderr.read()
+        self._err_reader.join(timeout=30)
+        err = "".join(self._err)
         out = self.proc.stdout.read()
         self.stderr = err
         check_sanitizers(err, "serve")
