@@ -83,13 +83,16 @@ typedef struct analysis_document {
 typedef struct analysis_slot {
     int64_t unit_id;             /* 0: organiser level */
     const char *level, *name;
-    analysis_t *analysis;        /* NULL: not started, or out of the viewer's reach */
+    const analysis_t *analysis;  /* NULL: not started, or out of the viewer's reach */
     bool visible;                /* the viewer may read this unit's analysis */
 } analysis_slot_t;
-size_t analyses_slots(db_t *db, const viewer_t *v, const case_row_t *c, arena_t *a, analysis_slot_t **out);
+size_t analyses_slots(request_t *req, const case_row_t *c, analysis_slot_t **out);
 
 /* The analyses of a case the viewer may read. */
 size_t analyses_of_case(db_t *db, const viewer_t *v, const case_row_t *c, arena_t *a, analysis_t **out);
+/* The same for the request's viewer, read once per request (a case's page lists them in
+ * more than one section). */
+size_t analyses_of_case_seen(request_t *req, const case_row_t *c, const analysis_t **out);
 /* One analysis in the viewer's reach, or NULL; *case_out receives its case. */
 analysis_t *analyses_get(db_t *db, const viewer_t *v, int64_t id, arena_t *a, case_row_t **case_out);
 /* The analysis of a unit (0: the organiser level) of a case already read in scope, when

@@ -14,7 +14,7 @@ void analyses_case_section(request_t *req, const case_row_t *c)
         return;
     buf_t *o = &req->body;
     analysis_slot_t *s;
-    size_t n = analyses_slots(req->db, &req->viewer, c, &req->arena, &s);
+    size_t n = analyses_slots(req, c, &s);
     analysis_reach_t r;
     analyses_reach(req->db, &req->viewer, c->id, &req->arena, &r);
     html_lit(o, "<h2 id=\"analyser\">Nulägesanalyser</h2>\n" TABLE_OPEN("Nulägesanalyser")

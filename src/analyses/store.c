@@ -132,15 +132,29 @@ bool analyses_reach_writes(const viewer_t *v, const analysis_reach_t *r, int64_t
     return false;
 }
 
-size_t analyses_slots(db_t *db, const viewer_t *v, const case_row_t *c, arena_t *a, analysis_slot_t **out)
+size_t analyses_of_case_seen(request_t *req, const case_row_t *c, const analysis_t **out)
 {
-    case_unit_t *u;
-    size_t nu = cases_units(db, c, a, &u);
-    analysis_t *y;
-    size_t ny = analyses_of_case(db, v, c, a, &y);
+    static const char key = 0;
+    size_t n = 0;
+    *out = req_memo_get(req, &key, c->id, &n);
+    if (*out)
+        return n;
+    analysis_t *an;
+    n = analyses_of_case(req->db, &req->viewer, c, &req->arena, &an);
+    req_memo_keep(req, &key, c->id, an, n);
+    *out = an;
+    return n;
+}
+
+size_t analyses_slots(request_t *req, const case_row_t *c, analysis_slot_t **out)
+{
+    const case_unit_t *u;
+    size_t nu = cases_units_of(req, c, &u);
+    const analysis_t *y;
+    size_t ny = analyses_of_case_seen(req, c, &y);
     analysis_reach_t r;
-    analyses_reach(db, v, c->id, a, &r);
-    analysis_slot_t *s = arena_alloc(a, (nu + 1) * sizeof *s);
+    analyses_reach(req->db, &req->viewer, c->id, &req->arena, &r);
+    analysis_slot_t *s = arena_alloc(&req->arena, (nu + 1) * sizeof *s);
     s[0] = (analysis_slot_t){0, "organiser", "Huvudmannanivå", NULL, analyses_reach_reads(&r, 0)};
     for (size_t i = 0; i < nu; i++)
         s[i + 1] = (analysis_slot_t){u[i].unit_id, analysis_level_of_unit(u[i].school_forms), u[i].name, NULL,

@@ -24,8 +24,8 @@ static int api_capacity(request_t *req)
     case_row_t *c = cases_from_request(req);
     if (!c)
         return respond_error(req, 404, CASES_NOT_FOUND);
-    capacity_mapping_t *start = capacity_get(req->db, c, "start", &req->arena);
-    capacity_mapping_t *end = capacity_get(req->db, c, "end", &req->arena);
+    capacity_mapping_t *start, *end;
+    capacity_get_both(req->db, c, &req->arena, &start, &end);
     capacity_change_t *ch;
     size_t n = capacity_compare(start, end, &req->arena, &ch);
     json_t *changes = json_array();

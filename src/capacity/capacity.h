@@ -62,6 +62,9 @@ size_t capacity_levels(db_t *db, arena_t *a, capacity_level_t **out);
 /* A case's mapping (the case read in scope by the caller): as answered, and while it is
  * open, every active aspect (those not answered yet with level 0). */
 capacity_mapping_t *capacity_get(db_t *db, const case_row_t *c, const char *moment, arena_t *a);
+/* Both mappings of the case, read together. */
+void capacity_get_both(db_t *db, const case_row_t *c, arena_t *a, capacity_mapping_t **start,
+                       capacity_mapping_t **end);
 bool capacity_may_write(const viewer_t *v, const capacity_mapping_t *m);
 write_result_t capacity_save_answer(db_t *db, const viewer_t *v, const case_row_t *c, const capacity_mapping_t *m,
                                     int based_on, int64_t aspect_id, int level, const char *comment, arena_t *a,

@@ -34,8 +34,8 @@ static int overview(request_t *req)
     case_row_t *c = cases_from_request(req);
     if (!c)
         return respond_error(req, 404, NOT_FOUND);
-    capacity_mapping_t *start = capacity_get(req->db, c, "start", &req->arena);
-    capacity_mapping_t *end = capacity_get(req->db, c, "end", &req->arena);
+    capacity_mapping_t *start, *end;
+    capacity_get_both(req->db, c, &req->arena, &start, &end);
     capacity_level_t *levels;
     size_t nl = capacity_levels(req->db, &req->arena, &levels);
     layout_begin(req, arena_printf(&req->arena, "Förbättringskapacitet: %s", c->organiser));
@@ -214,8 +214,8 @@ void capacity_case_section(request_t *req, const case_row_t *c)
 {
     if (!access_may(&req->viewer, CAP_CAPACITY_READ))
         return;
-    capacity_mapping_t *start = capacity_get(req->db, c, "start", &req->arena);
-    capacity_mapping_t *end = capacity_get(req->db, c, "end", &req->arena);
+    capacity_mapping_t *start, *end;
+    capacity_get_both(req->db, c, &req->arena, &start, &end);
     html_printf(&req->body, "<h2 id=\"kapacitet\">Förbättringskapacitet</h2><p><a href=\"/cases/%lld/capacity\">"
                             "Kartläggningen</a>: vid start %s (medelvärde %s), vid slut %s (medelvärde %s).</p>",
                 (long long)c->id, start->done ? "avslutad" : start->id ? "påbörjad" : "inte påbörjad",

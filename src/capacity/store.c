@@ -22,17 +22,29 @@ size_t capacity_levels(db_t *db, arena_t *a, capacity_level_t **out)
     return n;
 }
 
-capacity_mapping_t *capacity_get(db_t *db, const case_row_t *c, const char *moment, arena_t *a)
+static capacity_mapping_t *empty_mapping(const char *moment, arena_t *a)
 {
     capacity_mapping_t *m = arena_alloc(a, sizeof *m);
     m->moment = strcmp(moment, "end") == 0 ? "end" : "start";
     m->history = m->saved_by = "";
     m->version = 1;
-    db_stmt_t *st = db_prepare(db, "SELECT id, history, done, version, COALESCE(saved_by, ''), COALESCE(saved_at, 0)"
-                                   " FROM capacity_mappings WHERE case_id = ? AND moment = ?");
+    return m;
+}
+
+/* The case's mappings of the given moments (one or both, ms[1] NULL for one) with their
+ * answers, in two statements whichever: the mappings' rows, then the answers of both. */
+static void load(db_t *db, const case_row_t *c, arena_t *a, capacity_mapping_t *ms[2])
+{
+    db_stmt_t *st = db_prepare(db, "SELECT id, history, done, version, COALESCE(saved_by, ''), COALESCE(saved_at, 0),"
+                                   " moment FROM capacity_mappings WHERE case_id = ?");
     db_bind_int(st, 1, c->id);
-    db_bind_text(st, 2, m->moment);
-    if (db_step(st) == DB_ROW) {
+    while (db_step(st) == DB_ROW) {
+        const char *moment = db_col_text(st, 6);
+        capacity_mapping_t *m = ms[0] && strcmp(ms[0]->moment, moment ? moment : "") == 0   ? ms[0]
+                                : ms[1] && strcmp(ms[1]->moment, moment ? moment : "") == 0 ? ms[1]
+                                                                                             : NULL;
+        if (!m)
+            continue;
         m->id = db_col_int(st, 0);
         m->history = db_col_str(st, 1, a);
         m->done = db_col_int(st, 2) != 0;
@@ -41,26 +53,48 @@ capacity_mapping_t *capacity_get(db_t *db, const case_row_t *c, const char *mome
         m->saved_at = db_col_int(st, 5);
     }
     db_done(st);
-    /* A closed mapping is what was answered; an open one asks every active aspect. */
-    st = db_prepare(db, "SELECT x.id, x.grp, COALESCE(w.aspect_name, x.name), x.guidance, COALESCE(w.level, 0),"
-                        " COALESCE(w.comment, '') FROM capacity_aspects x LEFT JOIN capacity_answers w"
-                        " ON w.aspect_id = x.id AND w.mapping_id = ? WHERE (? = 0 AND x.active = 1) OR w.mapping_id = ?"
-                        " ORDER BY x.position, x.id");
-    db_bind_int(st, 1, m->id);
-    db_bind_int(st, 2, m->done);
-    db_bind_int(st, 3, m->id);
-    size_t cap = 0;
+    /* A closed mapping is what was answered; an open one asks every active aspect. A
+     * missing second mapping is one that is closed with no answers (id -1): no rows. */
+    st = db_prepare(db, "SELECT k.n, x.id, x.grp, COALESCE(w.aspect_name, x.name), x.guidance, COALESCE(w.level, 0),"
+                        " COALESCE(w.comment, '') FROM (SELECT 0 AS n, CAST(? AS BIGINT) AS mid, CAST(? AS INTEGER) AS done"
+                        " UNION ALL SELECT 1, CAST(? AS BIGINT), CAST(? AS INTEGER)) k CROSS JOIN capacity_aspects x"
+                        " LEFT JOIN capacity_answers w ON w.aspect_id = x.id AND w.mapping_id = k.mid"
+                        " WHERE (k.done = 0 AND x.active = 1) OR w.mapping_id = k.mid ORDER BY k.n, x.position, x.id");
+    for (int k = 0; k < 2; k++) {
+        db_bind_int(st, 2 * k + 1, ms[k] ? ms[k]->id : -1);
+        db_bind_int(st, 2 * k + 2, ms[k] ? ms[k]->done : 1);
+    }
+    size_t cap[2] = {0, 0};
     while (db_step(st) == DB_ROW) {
-        capacity_answer_t *x = ARENA_PUSH(a, m->answers, m->n, cap);
-        x->aspect_id = db_col_int(st, 0);
-        x->grp = db_col_str(st, 1, a);
-        x->name = db_col_str(st, 2, a);
-        x->guidance = db_col_str(st, 3, a);
-        x->level = (int)db_col_int(st, 4);
-        x->comment = db_col_str(st, 5, a);
+        int k = db_col_int(st, 0) ? 1 : 0;
+        capacity_mapping_t *m = ms[k];
+        if (!m)
+            continue;
+        capacity_answer_t *x = ARENA_PUSH(a, m->answers, m->n, cap[k]);
+        x->aspect_id = db_col_int(st, 1);
+        x->grp = db_col_str(st, 2, a);
+        x->name = db_col_str(st, 3, a);
+        x->guidance = db_col_str(st, 4, a);
+        x->level = (int)db_col_int(st, 5);
+        x->comment = db_col_str(st, 6, a);
     }
     db_done(st);
-    return m;
+}
+
+capacity_mapping_t *capacity_get(db_t *db, const case_row_t *c, const char *moment, arena_t *a)
+{
+    capacity_mapping_t *ms[2] = {empty_mapping(moment, a), NULL};
+    load(db, c, a, ms);
+    return ms[0];
+}
+
+void capacity_get_both(db_t *db, const case_row_t *c, arena_t *a, capacity_mapping_t **start,
+                       capacity_mapping_t **end)
+{
+    capacity_mapping_t *ms[2] = {empty_mapping("start", a), empty_mapping("end", a)};
+    load(db, c, a, ms);
+    *start = ms[0];
+    *end = ms[1];
 }
 
 bool capacity_may_write(const viewer_t *v, const capacity_mapping_t *m)

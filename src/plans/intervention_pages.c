@@ -211,7 +211,7 @@ static int intervention_view(request_t *req, int status, bool stale)
                     strcmp(shown.provider, *k) == 0 ? " checked" : "", plan_provider_label(*k));
     html_lit(o, "</fieldset>");
     university_t *unis;
-    size_t nuni = universities_list(req->db, &req->arena, &unis);
+    size_t nuni = universities_choices(req->db, &req->arena, &unis);
     html_lit(o, "<div class=\"field\"><label for=\"f-provider_name\">Lärosäte</label><p class=\"hint\" "
                 "id=\"h-provider_name\">När ett lärosäte genomför insatsen; ur registret över lärosäten.</p>");
     widget_field_error(req, "provider_name");

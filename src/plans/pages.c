@@ -21,8 +21,8 @@ void plans_case_section(request_t *req, const case_row_t *c)
     buf_t *o = &req->body;
     plan_t *p;
     size_t np = plans_of_case(req->db, &req->viewer, c, &req->arena, &p);
-    analysis_t *an = NULL;
-    size_t na = access_may(&req->viewer, CAP_ANALYSIS_READ) ? analyses_of_case(req->db, &req->viewer, c, &req->arena, &an)
+    const analysis_t *an = NULL;
+    size_t na = access_may(&req->viewer, CAP_ANALYSIS_READ) ? analyses_of_case_seen(req, c, &an)
                                                             : 0;
     html_lit(o, "<h2 id=\"planer\">Åtgärdsplaner</h2>\n");
     if (!np && !na) {

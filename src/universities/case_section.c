@@ -39,7 +39,7 @@ void universities_case_section(request_t *req, const case_row_t *c)
     if (!access_may(&req->viewer, CAP_CASE_UNIVERSITY))
         return;
     university_t *all;
-    size_t n = universities_list(req->db, &req->arena, &all);
+    size_t n = universities_choices(req->db, &req->arena, &all);
     bool stale = req->stale_form && strcmp(req->stale_form, "university") == 0;
     if (stale) {
         stale_field_t f[] = {{"Lärosäte", c->university, req_param(req, "university")},

@@ -33,6 +33,13 @@ size_t universities_list(db_t *db, arena_t *a, university_t **out)
     return read_all(db_prepare(db, "SELECT " UNIVERSITY_COLUMNS " ORDER BY un.name"), a, out);
 }
 
+size_t universities_choices(db_t *db, arena_t *a, university_t **out)
+{
+    return read_all(db_prepare(db, "SELECT un.id, un.name, un.team_leader, un.education_leaders, un.version, 0, 0"
+                                   " FROM universities un ORDER BY un.name"),
+                    a, out);
+}
+
 university_t *universities_get(db_t *db, int64_t id, arena_t *a)
 {
     db_stmt_t *st = db_prepare(db, "SELECT " UNIVERSITY_COLUMNS " WHERE un.id = ?");

@@ -18,6 +18,8 @@ typedef struct university {
 
 /* Every university, by name, with how many cases and users each has. */
 size_t universities_list(db_t *db, arena_t *a, university_t **out);
+/* Every university, by name, for a choice in a form: the counts are left at 0. */
+size_t universities_choices(db_t *db, arena_t *a, university_t **out);
 university_t *universities_get(db_t *db, int64_t id, arena_t *a);
 /* The id of a registered name (exactly as registered), or 0. */
 int64_t universities_id(db_t *db, const char *name);
