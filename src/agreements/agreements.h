@@ -123,8 +123,8 @@ typedef struct agreement_period {
     const char *registry_number, *period_to;
 } agreement_period_t;
 size_t agreements_periods_in_reach(db_t *db, const viewer_t *v, arena_t *a, agreement_period_t **out);
-/* True when a case has a signed (or closed) agreement of the kind. */
-bool agreements_signed(db_t *db, int64_t case_id, agreement_kind_t k);
+/* The kinds of which a case has a signed (or closed) agreement, as bits (1u << kind). */
+unsigned agreements_signed_kinds(db_t *db, int64_t case_id);
 
 /* ---- the document (pdf.c) ---- */
 

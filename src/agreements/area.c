@@ -8,8 +8,9 @@
 
 static void facts(db_t *db, const case_row_t *c, case_facts_t *f)
 {
-    f->ok1_signed = agreements_signed(db, c->id, AGR_OK1);
-    f->ok2_signed = agreements_signed(db, c->id, AGR_OK2);
+    unsigned kinds = agreements_signed_kinds(db, c->id);
+    f->ok1_signed = (kinds & 1u << AGR_OK1) != 0;
+    f->ok2_signed = (kinds & 1u << AGR_OK2) != 0;
 }
 
 static const case_part_t part = {.order = 20, .facts = facts, .section = agreements_case_section};

@@ -120,11 +120,20 @@ bool agreements_content(db_t *db, const viewer_t *v, const agreement_t *g, int v
     return ok;
 }
 
-bool agreements_signed(db_t *db, int64_t case_id, agreement_kind_t k)
+unsigned agreements_signed_kinds(db_t *db, int64_t case_id)
 {
-    return db_run_int(db, 0, "SELECT COUNT(*) FROM agreements WHERE case_id = ? AND kind = ?"
-                             " AND state IN ('signed', 'closed')",
-                      "it", case_id, agreement_kind_keys[k]) > 0;
+    db_stmt_t *st = db_prepare(db, "SELECT DISTINCT kind FROM agreements WHERE case_id = ?"
+                                   " AND state IN ('signed', 'closed')");
+    db_bind_int(st, 1, case_id);
+    unsigned kinds = 0;
+    while (db_step(st) == DB_ROW) {
+        const char *kind = db_col_text(st, 0);
+        for (int k = 0; k < AGR_KIND_COUNT; k++)
+            if (kind && strcmp(kind, agreement_kind_keys[k]) == 0)
+                kinds |= 1u << k;
+    }
+    db_done(st);
+    return kinds;
 }
 
 /* The next number in the configured series ("2026:14"); inside the caller's transaction. */

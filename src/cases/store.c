@@ -355,9 +355,15 @@ size_t cases_recent_changes(db_t *db, const viewer_t *v, size_t limit, arena_t *
 void cases_facts(db_t *db, const case_row_t *c, case_facts_t *f)
 {
     memset(f, 0, sizeof *f);
-    f->units = (int)db_run_int(db, 0, "SELECT COUNT(*) FROM case_units WHERE case_id = ?", "i", c->id);
-    f->supporters = (int)db_run_int(db, 0, "SELECT COUNT(*) FROM case_people WHERE case_id = ? AND role = 'supporter'",
-                                    "i", c->id);
+    db_stmt_t *st = db_prepare(db, "SELECT (SELECT COUNT(*) FROM case_units WHERE case_id = ?),"
+                                   " (SELECT COUNT(*) FROM case_people WHERE case_id = ? AND role = 'supporter')");
+    db_bind_int(st, 1, c->id);
+    db_bind_int(st, 2, c->id);
+    if (db_step(st) == DB_ROW) {
+        f->units = (int)db_col_int(st, 0);
+        f->supporters = (int)db_col_int(st, 1);
+    }
+    db_done(st);
     f->support_decided = *c->support_date != '\0';
     f->organiser_level_only = c->organiser_level_only;
     for (size_t idx = 0; idx < PLUGIN_COUNT(case_parts); idx++) {
