@@ -26,7 +26,7 @@ bin=./build/samverkan
 
 cc -O2 -o "$work/hello" bench/hello.c $(pkg-config --cflags --libs libmicrohttpd)
 
-declare -A sqlite_import_ms page_rps page_p50 page_plain
+declare -A sqlite_import_ms page_rps page_p50 page_plain page_pair
 page_names=()
 imports=(
   "municipalities geo/municipality_county.csv"
@@ -87,32 +87,12 @@ for spec in "${imports[@]}"; do
 done
 db="$work/bench3.db" # the last run's: every file in it, for the demo below
 
-pages() { # label db-url port
-  local label=$1 url=$2 port=$3
-  echo
-  echo "## Sidor och API på $label (wrk, ${secs}s per körning; kvot = samverkan / hello)"
-  $bin serve --db "$url" --listen 127.0.0.1:$port >"$work/serve.out" 2>"$work/serve.err" &
-  spid=$!
-  sleep 0.8
-  jar="$work/jar-$port"
-  curl -s -c "$jar" -b "$jar" -o /dev/null http://127.0.0.1:$port/login
-  tok=$(awk '$6 == "sv_csrf" { print $7 }' "$jar")
-  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "csrf=$tok" --data-urlencode "email=analytiker@exempel.se" \
-    --data-urlencode "password=samverkan-demo-2026" http://127.0.0.1:$port/login
-  sid=$(awk '$6 == "sv_session" { print $7 }' "$jar")
-  [[ -n $sid ]] || { echo "bench: inloggningen misslyckades"; exit 1; }
-  # The same pages rendered anew on every request (nothing kept): the work behind a first
-  # look after a change, beside the kept answers a second look gets.
-  SAMVERKAN_CACHE=off $bin serve --db "$url" --listen 127.0.0.1:$((port + 50)) >/dev/null 2>&1 &
-  local plain_pid=$!
-  sleep 0.8
-  local kept_sid=$sid plain_sid kept_fin plain_fin
-  plain_sid=$(login_as analytiker@exempel.se $((port + 50)))
-  # The money is finance's: its pages are measured signed in as the finance officer.
-  kept_fin=$(login_as ekonomi@exempel.se $port)
-  plain_fin=$(login_as ekonomi@exempel.se $((port + 50)))
+# The pages and API calls measured, one "name|path" per line: the name says what it is,
+# without the ids that differ between the databases, so the summary can set them side by side.
+page_entries() { # db-url port analyst-session
   # The demo's objects (their ids differ between the databases): the first contact person,
   # Borås kommun's case, its unit analysis, its plan and an intervention.
+  local url=$1 port=$2 kept_sid=$3
   q() { if [[ $url == postgres* ]]; then psql -X -At "$url" -c "$1"; else sqlite3 "$url" "$1"; fi; }
   local contact boras analysis plan intervention
   contact=$(q "SELECT MIN(id) FROM case_people WHERE role = 'contact'")
@@ -134,15 +114,8 @@ pages() { # label db-url port
   # Its latest term report (the terms follow the case's dates, which follow today's).
   local term; term=$(curl -s -H "Cookie: sv_session=$kept_sid" "http://127.0.0.1:$port/cases/$indicator_case" |
     grep -o 'reports/[0-9]\{4\}[VH]T' | sed 's|reports/||; s/VT$/1VT/; s/HT$/2HT/' | sort -u | tail -1 | sed 's/[12]\([VH]T\)$/\1/')
-  printf "%-44s %4s %10s %9s %9s %10s %10s   %10s %9s %10s\n" sida c "req/s" "p50 ms" "p99 ms" "req/s-kvot" "p50-kvot" \
-    "utan cache" "p50 ms" "req/s-kvot"
-  for c in 1 16; do
-    read -r hrps hp50 hp99 <<<"$(measure http://127.0.0.1:18098/ "$c")"
-    printf "%-44s %4s %10s %9s %9s %10s %10s\n" "hello (tak)" "$c" "$hrps" "$(ms "$hp50")" "$(ms "$hp99")" "1.00" "1.00"
-    [[ $c == 1 ]] && page_rps["$label|hello"]=$hrps
-    # Each page as "name|path": the name says what it is, without the ids that differ
-    # between the databases, so the summary can set them side by side.
-    for entry in "/|/" "/organisers|/organisers" "/organisers?q=kommun|/organisers?q=kommun" "/units|/units" \
+  local entry
+  for entry in "/|/" "/organisers|/organisers" "/organisers?q=kommun|/organisers?q=kommun" "/units|/units" \
                  "/organisers/BORÅS|/organisers/2120001561" "/units/ENHET|/units/13746989" \
                  "/api/v1/organisers|/api/v1/organisers" "/api/v1/units/ENHET|/api/v1/units/13746989" \
                  "/rounds/1|/rounds/1" "/rounds/2/rankings/inspection|/rounds/2/rankings/inspection" \
@@ -188,7 +161,59 @@ pages() { # label db-url port
                  "/api/v1/surveys/ENKÄT|/api/v1/surveys/$survey" "/api/v1/surveys|/api/v1/surveys" \
                  "/surveys/ENKÄT/results.csv|/surveys/$survey/results.csv" "/surveys/ENKÄT/texts|/surveys/$survey/texts" \
                  "/surveys/ENKÄT/answers.csv|/surveys/$survey/answers.csv"; do
+    echo "$entry"
+  done
+}
+
+# With a partner (PostgreSQL's run: the SQLite database and a free port), each page is
+# measured on SQLite too, right before, so that PostgreSQL/SQLite compares the same minute
+# of a machine whose speed drifts.
+pages() { # label db-url port [partner-db-url partner-port]
+  local label=$1 url=$2 port=$3 partner_url=${4:-} partner_port=${5:-}
+  echo
+  echo "## Sidor och API på $label (wrk, ${secs}s per körning; kvot = samverkan / hello)"
+  $bin serve --db "$url" --listen 127.0.0.1:$port >"$work/serve.out" 2>"$work/serve.err" &
+  spid=$!
+  sleep 0.8
+  jar="$work/jar-$port"
+  curl -s -c "$jar" -b "$jar" -o /dev/null http://127.0.0.1:$port/login
+  tok=$(awk '$6 == "sv_csrf" { print $7 }' "$jar")
+  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "csrf=$tok" --data-urlencode "email=analytiker@exempel.se" \
+    --data-urlencode "password=samverkan-demo-2026" http://127.0.0.1:$port/login
+  sid=$(awk '$6 == "sv_session" { print $7 }' "$jar")
+  [[ -n $sid ]] || { echo "bench: inloggningen misslyckades"; exit 1; }
+  # The same pages rendered anew on every request (nothing kept): the work behind a first
+  # look after a change, beside the kept answers a second look gets.
+  SAMVERKAN_CACHE=off $bin serve --db "$url" --listen 127.0.0.1:$((port + 50)) >/dev/null 2>&1 &
+  local plain_pid=$!
+  sleep 0.8
+  local kept_sid=$sid plain_sid kept_fin plain_fin
+  plain_sid=$(login_as analytiker@exempel.se $((port + 50)))
+  # The money is finance's: its pages are measured signed in as the finance officer.
+  kept_fin=$(login_as ekonomi@exempel.se $port)
+  plain_fin=$(login_as ekonomi@exempel.se $((port + 50)))
+  local -a entries partner_entries=()
+  mapfile -t entries < <(page_entries "$url" "$port" "$kept_sid")
+  local partner_pid="" partner_kept="" partner_fin=""
+  if [[ -n $partner_url ]]; then
+    $bin serve --db "$partner_url" --listen 127.0.0.1:$partner_port >/dev/null 2>&1 &
+    partner_pid=$!
+    sleep 0.8
+    partner_kept=$(login_as analytiker@exempel.se $partner_port)
+    partner_fin=$(login_as ekonomi@exempel.se $partner_port)
+    mapfile -t partner_entries < <(page_entries "$partner_url" "$partner_port" "$partner_kept")
+  fi
+  printf "%-44s %4s %10s %9s %9s %10s %10s   %10s %9s %10s%s\n" sida c "req/s" "p50 ms" "p99 ms" "req/s-kvot" "p50-kvot" \
+    "utan cache" "p50 ms" "req/s-kvot" "${partner_url:+"   SQLite req/s samma minut  $label/SQLite"}"
+  for c in 1 16; do
+    read -r hrps hp50 hp99 <<<"$(measure http://127.0.0.1:18098/ "$c")"
+    printf "%-44s %4s %10s %9s %9s %10s %10s\n" "hello (tak)" "$c" "$hrps" "$(ms "$hp50")" "$(ms "$hp99")" "1.00" "1.00"
+    [[ $c == 1 ]] && page_rps["$label|hello"]=$hrps
+    local k
+    for k in "${!entries[@]}"; do
+      local entry=${entries[$k]}
       local name=${entry%%|*} path=${entry#*|} prps=" " pp50=" " pratio=" " as_kept=$kept_sid as_plain=$plain_sid
+      local pair="" pair_ratio=""
       [[ $name == "[ekonomi]"* ]] && { as_kept=$kept_fin; as_plain=$plain_fin; }
       sid=$as_kept
       if [[ $c == 1 ]]; then
@@ -200,19 +225,28 @@ pages() { # label db-url port
         pratio=$(awk -v a="$prps" -v b="$hrps" 'BEGIN { printf "%.3f", a / b }')
         pp50=$(ms "$pp50")
         page_plain["$label|$name"]=$prps
+        if [[ -n $partner_url ]]; then
+          local partner=${partner_entries[$k]:-}
+          [[ ${partner%%|*} == "$name" ]] || { echo "bench: sidorna skiljer sig mellan databaserna vid $name" >&2; exit 1; }
+          sid=$partner_kept
+          [[ $name == "[ekonomi]"* ]] && sid=$partner_fin
+          read -r pair _ _ <<<"$(measure "http://127.0.0.1:$partner_port${partner#*|}" 1)"
+          page_pair["$name"]=$pair
+        fi
         sid=$as_kept
       fi
       read -r rps p50 p99 <<<"$(measure "http://127.0.0.1:$port$path" "$c")"
       if [[ $c == 1 ]]; then page_rps["$label|$name"]=$rps; page_p50["$label|$name"]=$(ms "$p50"); fi
       [[ $c == 1 && ! " ${page_names[*]} " =~ " $name " ]] && page_names+=("$name")
-      printf "%-44s %4s %10s %9s %9s %10s %10s   %10s %9s %10s\n" "$path" "$c" "$rps" "$(ms "$p50")" "$(ms "$p99")" \
+      [[ -n $pair ]] && pair_ratio=$(printf "   %24s %12s" "$pair" "$(awk -v a="$rps" -v b="$pair" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "–" }')")
+      printf "%-44s %4s %10s %9s %9s %10s %10s   %10s %9s %10s%s\n" "$path" "$c" "$rps" "$(ms "$p50")" "$(ms "$p99")" \
         "$(awk -v a="$rps" -v b="$hrps" 'BEGIN { printf "%.3f", a / b }')" \
         "$(awk -v a="$(ms "$p50")" -v b="$(ms "$hp50")" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "–" }')" \
-        "$prps" "$pp50" "$pratio"
+        "$prps" "$pp50" "$pratio" "$pair_ratio"
     done
   done
   rss=$(awk '/VmHWM/ { print $2 }' /proc/$spid/status)
-  kill -TERM $spid $plain_pid; wait $spid $plain_pid 2>/dev/null || true
+  kill -TERM $spid $plain_pid $partner_pid; wait $spid $plain_pid $partner_pid 2>/dev/null || true
   echo "serverns toppminne (VmHWM) på $label: $((rss / 1024)) MiB"
 }
 
@@ -441,28 +475,35 @@ if [[ ${BENCH_POSTGRES:-1} == 1 ]]; then
   done
   psql -X -q "$pgurl/postgres" -c "CREATE DATABASE scale" >/dev/null
   $bin demo --db "$pgurl/scale" --data "$data" --scale 300 >/dev/null 2>&1
-  pages PostgreSQL "$pgurl/scale" 18100
+  pages PostgreSQL "$pgurl/scale" 18100 "$scale_db" 18097
   start_pages PostgreSQL "$pgurl/scale" 18103
   socket_pages "$pgsock/scale" 18104
 fi
 
 # One line per page: its rate against hello on each database, and PostgreSQL against SQLite.
 echo
-echo "## Sammanfattning i nationell skala, 1 anslutning (kvot mot hello; PG/SQLite = PostgreSQL:s req/s / SQLite:s)"
+echo "## Sammanfattning i nationell skala, 1 anslutning (kvot mot hello; PG/SQLite = PostgreSQL:s req/s / SQLite:s samma minut)"
 printf "%-44s %10s %9s %10s %9s %9s   %12s %12s\n" sida "SQLite" "p50 ms" "PostgreSQL" "p50 ms" "PG/SQLite" \
   "SQLite ny" "PG ny"
 for name in "${page_names[@]}"; do
-  sr=${page_rps["SQLite|$name"]:-0} pr=${page_rps["PostgreSQL|$name"]:-0}
+  sr=${page_rps["SQLite|$name"]:-0} pr=${page_rps["PostgreSQL|$name"]:-0} same=${page_pair["$name"]:-0}
   printf "%-44s %10s %9s %10s %9s %9s   %12s %12s\n" "$name" \
     "$(awk -v a="$sr" -v b="${page_rps[SQLite|hello]:-0}" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "–" }')" \
     "${page_p50["SQLite|$name"]:-–}" \
     "$(awk -v a="$pr" -v b="${page_rps[PostgreSQL|hello]:-0}" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "–" }')" \
     "${page_p50["PostgreSQL|$name"]:-–}" \
-    "$(awk -v a="$pr" -v b="$sr" 'BEGIN { if (a > 0 && b > 0) printf "%.2f", a / b; else print "–" }')" \
+    "$(awk -v a="$pr" -v b="$same" 'BEGIN { if (a > 0 && b > 0) printf "%.2f", a / b; else print "–" }')" \
     "$(awk -v a="${page_plain["SQLite|$name"]:-0}" -v b="${page_rps[SQLite|hello]:-0}" 'BEGIN { if (a > 0 && b > 0) printf "%.3f", a / b; else print "–" }')" \
     "$(awk -v a="${page_plain["PostgreSQL|$name"]:-0}" -v b="${page_rps[PostgreSQL|hello]:-0}" 'BEGIN { if (a > 0 && b > 0) printf "%.3f", a / b; else print "–" }')"
 done
 echo "(SQLite ny, PG ny: samma sida gjord på nytt vid varje förfrågan, utan det som sparas mellan förfrågningar)"
+if ((${#page_pair[@]})); then
+  for name in "${page_names[@]}"; do
+    awk -v a="${page_rps["PostgreSQL|$name"]:-0}" -v b="${page_pair["$name"]:-0}" 'BEGIN { if (a > 0 && b > 0) printf "%.3f\n", a / b }'
+  done | sort -n | awk '{ r[NR] = $1; if ($1 < 0.5) low++ }
+    END { if (NR) printf "PG/SQLite samma minut över %d sidor: median %.2f, lägst %.2f, högst %.2f, %d under 0,50\n",
+                         NR, (NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2), r[1], r[NR], low }'
+fi
 
 echo
 python3 bench/memory.py "$bin" "$work/memory"
