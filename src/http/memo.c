@@ -1,6 +1,11 @@
 /* memo.c — what a request keeps of its own reads (request.h). Apart from request.c so that
  * what parses requests does not need the database. */
 #include "request.h"
+#include <stddef.h>
+
+/* What an empty list (no value, count 0) is kept as, so that it comes back as found: a
+ * reader tells "kept" from "not read yet" by a non-NULL value. Never read through. */
+static const max_align_t nothing;
 
 const void *req_memo_get(const request_t *req, const void *key, int64_t of, size_t *n)
 {
@@ -18,6 +23,8 @@ void req_memo_keep(request_t *req, const void *key, int64_t of, const void *valu
 {
     if (!req->db)
         return;
+    if (!value)
+        value = &nothing;
     for (req_memo_t *m = req->memo; m; m = m->next)
         if (m->key == key && m->of == of) { /* read again after a write: the newer value */
             *m = (req_memo_t){key, of, value, n, db_write_epoch(req->db), m->next};

@@ -103,7 +103,8 @@ void req_set_cookie(request_t *req, const char *name, const char *value, int max
 /* What this request read earlier under key (the address of a static object of the module
  * that reads it) for of (a case's id, or 0), with its count in *n; NULL if it has not, or
  * if it has written anything since (db_write_epoch), so a value is never used after a
- * change it does not show. */
+ * change it does not show. An empty list kept as NULL comes back as a non-NULL pointer to
+ * nothing with *n 0, so it is not read again. */
 const void *req_memo_get(const request_t *req, const void *key, int64_t of, size_t *n);
 void req_memo_keep(request_t *req, const void *key, int64_t of, const void *value, size_t n);
 

@@ -72,6 +72,19 @@ static void kept_values_come_back_by_key(void **state)
     assert_int_equal(n, 1);
 }
 
+static void an_empty_list_is_kept_too(void **state)
+{
+    fixture_t *f = *state;
+    size_t n = 99;
+    /* A case without units: read once, and the second part of the page finds it kept. */
+    req_memo_keep(&f->req, &key_a, 7, NULL, 0);
+    assert_non_null(req_memo_get(&f->req, &key_a, 7, &n));
+    assert_int_equal(n, 0);
+    assert_null(req_memo_get(&f->req, &key_a, 8, &n)); /* another case's: not read */
+    assert_int_equal(db_run(f->req.db, "INSERT INTO t (v) VALUES (?)", "i", (int64_t)3), DB_DONE);
+    assert_null(req_memo_get(&f->req, &key_a, 7, &n));
+}
+
 static void reads_leave_them_and_a_write_drops_them(void **state)
 {
     fixture_t *f = *state;
@@ -133,6 +146,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(kept_values_come_back_by_key, open_db, close_db),
+        cmocka_unit_test_setup_teardown(an_empty_list_is_kept_too, open_db, close_db),
         cmocka_unit_test_setup_teardown(reads_leave_them_and_a_write_drops_them, open_db, close_db),
         cmocka_unit_test_setup_teardown(transactions_drop_them, open_db, close_db),
         cmocka_unit_test_setup_teardown(a_statement_run_as_text_drops_them, open_db, close_db),
