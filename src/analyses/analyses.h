@@ -78,16 +78,6 @@ typedef struct analysis_document {
     int64_t bytes, uploaded_at;
 } analysis_document_t;
 
-/* What a case's page lists: each selected unit and the organiser level, with its
- * analysis when one has been started (id 0 when not) and visible to the viewer. */
-typedef struct analysis_slot {
-    int64_t unit_id;             /* 0: organiser level */
-    const char *level, *name;
-    const analysis_t *analysis;  /* NULL: not started, or out of the viewer's reach */
-    bool visible;                /* the viewer may read this unit's analysis */
-} analysis_slot_t;
-size_t analyses_slots(request_t *req, const case_row_t *c, analysis_slot_t **out);
-
 /* The analyses of a case the viewer may read. */
 size_t analyses_of_case(db_t *db, const viewer_t *v, const case_row_t *c, arena_t *a, analysis_t **out);
 /* The same for the request's viewer, read once per request (a case's page lists them in

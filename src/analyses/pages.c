@@ -13,10 +13,10 @@ void analyses_case_section(request_t *req, const case_row_t *c)
     if (!access_may(&req->viewer, CAP_ANALYSIS_READ))
         return;
     buf_t *o = &req->body;
-    analysis_slot_t *s;
-    size_t n = analyses_slots(req, c, &s);
     analysis_reach_t r;
     analyses_reach(req->db, &req->viewer, c->id, &req->arena, &r);
+    analysis_slot_t *s;
+    size_t n = analyses_slots(req, c, &r, &s);
     html_lit(o, "<h2 id=\"analyser\">Nulägesanalyser</h2>\n" TABLE_OPEN("Nulägesanalyser")
                 "<thead><tr><th scope=\"col\">Enhet eller nivå</th><th scope=\"col\">Mall</th>"
                 "<th scope=\"col\">Läge</th><th scope=\"col\">Godkända versioner</th></tr></thead><tbody>");

@@ -17,6 +17,17 @@ typedef struct analysis_reach {
 void analyses_reach(db_t *db, const viewer_t *v, int64_t case_id, arena_t *a, analysis_reach_t *r); /* store.c */
 bool analyses_reach_reads(const analysis_reach_t *r, int64_t unit_id);
 bool analyses_reach_writes(const viewer_t *v, const analysis_reach_t *r, int64_t unit_id);
+
+/* What a case's page lists: each selected unit and the organiser level, with its
+ * analysis when one has been started (id 0 when not) and visible to the viewer. */
+typedef struct analysis_slot {
+    int64_t unit_id;             /* 0: organiser level */
+    const char *level, *name;
+    const analysis_t *analysis;  /* NULL: not started, or out of the viewer's reach */
+    bool visible;                /* the viewer may read this unit's analysis */
+} analysis_slot_t;
+/* The slots of a case in the viewer's reach r (the caller's, which its page also uses). */
+size_t analyses_slots(request_t *req, const case_row_t *c, const analysis_reach_t *r, analysis_slot_t **out);
 /* Whether the viewer is one of the analysis's writers, whatever its state. */
 bool analyses_writer_of(db_t *db, const viewer_t *v, const analysis_t *an);
 

@@ -146,19 +146,17 @@ size_t analyses_of_case_seen(request_t *req, const case_row_t *c, const analysis
     return n;
 }
 
-size_t analyses_slots(request_t *req, const case_row_t *c, analysis_slot_t **out)
+size_t analyses_slots(request_t *req, const case_row_t *c, const analysis_reach_t *r, analysis_slot_t **out)
 {
     const case_unit_t *u;
     size_t nu = cases_units_of(req, c, &u);
     const analysis_t *y;
     size_t ny = analyses_of_case_seen(req, c, &y);
-    analysis_reach_t r;
-    analyses_reach(req->db, &req->viewer, c->id, &req->arena, &r);
     analysis_slot_t *s = arena_alloc(&req->arena, (nu + 1) * sizeof *s);
-    s[0] = (analysis_slot_t){0, "organiser", "Huvudmannanivå", NULL, analyses_reach_reads(&r, 0)};
+    s[0] = (analysis_slot_t){0, "organiser", "Huvudmannanivå", NULL, analyses_reach_reads(r, 0)};
     for (size_t i = 0; i < nu; i++)
         s[i + 1] = (analysis_slot_t){u[i].unit_id, analysis_level_of_unit(u[i].school_forms), u[i].name, NULL,
-                                     analyses_reach_reads(&r, u[i].unit_id)};
+                                     analyses_reach_reads(r, u[i].unit_id)};
     for (size_t k = 0; k < ny; k++)
         for (size_t i = 0; i <= nu; i++)
             if (s[i].unit_id == y[k].unit_id)

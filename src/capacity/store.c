@@ -40,9 +40,10 @@ static void load(db_t *db, const case_row_t *c, arena_t *a, capacity_mapping_t *
     db_bind_int(st, 1, c->id);
     while (db_step(st) == DB_ROW) {
         const char *moment = db_col_text(st, 6);
-        capacity_mapping_t *m = ms[0] && strcmp(ms[0]->moment, moment ? moment : "") == 0   ? ms[0]
-                                : ms[1] && strcmp(ms[1]->moment, moment ? moment : "") == 0 ? ms[1]
-                                                                                             : NULL;
+        capacity_mapping_t *m = NULL;
+        for (int k = 0; k < 2 && !m; k++)
+            if (ms[k] && moment && strcmp(ms[k]->moment, moment) == 0)
+                m = ms[k];
         if (!m)
             continue;
         m->id = db_col_int(st, 0);
